@@ -1,0 +1,159 @@
+"""The `hireline` command: serve, work the queue, migrate and check the configuration."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from typing import Annotated
+
+import typer
+from sqlalchemy.engine import make_url
+
+from hireline.core import migrations
+from hireline.runtime import database_url
+from hireline.settings import ConfigurationError, Settings, get_settings
+
+app = typer.Typer(
+    help="Hireline: a multi-tenant hiring platform.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+migrate_app = typer.Typer(help="Apply or inspect database migrations.", no_args_is_help=True)
+app.add_typer(migrate_app, name="migrate")
+
+
+def _settings() -> Settings:
+    try:
+        return get_settings()
+    except ConfigurationError as exc:
+        typer.echo(f"configuration error: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+def _use_database_for_children(url: str) -> None:
+    """Hand the resolved database to in-process and spawned app instances alike."""
+    os.environ["DATABASE_URL"] = url
+    get_settings.cache_clear()
+
+
+def _masked(url: str) -> str:
+    return make_url(url).render_as_string(hide_password=True)
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Interface (default HIRELINE_HOST).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default HIRELINE_PORT).")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="API processes to run.")] = 1,
+    migrate: Annotated[bool, typer.Option(help="Apply migrations before serving.")] = True,
+) -> None:
+    """Serve the HTTP API (starting the embedded PostgreSQL when DATABASE_URL is unset)."""
+    import uvicorn
+
+    settings = _settings()
+    host = host or settings.host
+    port = port or settings.port
+    with database_url(settings) as url:
+        if migrate:
+            migrations.upgrade(url)
+        _use_database_for_children(url)
+        if workers > 1:
+            metrics_dir = settings.data_dir / "metrics"
+            shutil.rmtree(metrics_dir, ignore_errors=True)
+            metrics_dir.mkdir(parents=True)
+            os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
+            get_settings.cache_clear()
+        base = f"http://{host}:{port}"
+        database = "embedded PostgreSQL in " + str(settings.data_dir) if settings.embedded_database else _masked(url)
+        typer.echo(
+            f"Hireline is starting on {base}\n"
+            f"  API docs:   {base}/docs\n"
+            f"  OpenAPI:    {base}/openapi.json\n"
+            f"  Health:     {base}/healthz  (ready: {base}/readyz)\n"
+            f"  Metrics:    {base}/metrics\n"
+            f"  Database:   {database}\n"
+            "Press Ctrl-C to stop."
+        )
+        uvicorn.run(
+            "hireline.main:create_app",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            loop="uvloop",
+            http="httptools",
+            log_config=None,
+            proxy_headers=settings.trust_proxy_headers,
+            server_header=False,
+        )
+    typer.echo("Hireline stopped.")
+
+
+@migrate_app.command("upgrade")
+def migrate_upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
+    """Apply migrations up to REVISION (default: head)."""
+    with database_url(_settings()) as url:
+        migrations.upgrade(url, revision)
+        typer.echo(f"database at {', '.join(sorted(migrations.current_revisions(url))) or 'base'}")
+
+
+@migrate_app.command("downgrade")
+def migrate_downgrade(revision: Annotated[str, typer.Argument(help="e.g. -1 or base")]) -> None:
+    """Revert migrations down to REVISION."""
+    with database_url(_settings()) as url:
+        migrations.downgrade(url, revision)
+        typer.echo(f"database at {', '.join(sorted(migrations.current_revisions(url))) or 'base'}")
+
+
+@migrate_app.command("current")
+def migrate_current() -> None:
+    """Show the revision the database is at and whether it is the latest."""
+    with database_url(_settings()) as url:
+        current = migrations.current_revisions(url)
+        heads = migrations.head_revisions()
+        state = "up to date" if current == heads else f"behind (head: {', '.join(sorted(heads))})"
+        typer.echo(f"{', '.join(sorted(current)) or 'base'} ({state})")
+
+
+@app.command()
+def check() -> None:
+    """Print the effective configuration (secrets hidden) and check connectivity."""
+    settings = _settings()
+    for name, value in settings.model_dump().items():
+        shown = "(set, hidden)" if value is not None and "url" in name else value
+        if name == "database_url" and value is not None:
+            shown = _masked(settings.database_url.get_secret_value())  # type: ignore[union-attr]
+        if name == "redis_url" and value is not None:
+            shown = _masked(settings.redis_url.get_secret_value())  # type: ignore[union-attr]
+        typer.echo(f"{name:28} {shown}")
+    healthy = True
+    with database_url(settings) as url:
+        try:
+            current = migrations.current_revisions(url)
+            heads = migrations.head_revisions()
+            state = "up to date" if current == heads else "NOT at head: run `hireline migrate upgrade`"
+            typer.echo(f"{'database':28} reachable, migrations {state}")
+            healthy = healthy and current == heads
+        except Exception as exc:
+            typer.echo(f"{'database':28} UNREACHABLE: {exc}")
+            healthy = False
+    if settings.redis_url is not None:
+        import redis
+
+        try:
+            redis.Redis.from_url(settings.redis_url.get_secret_value()).ping()
+            typer.echo(f"{'redis':28} reachable")
+        except Exception as exc:
+            typer.echo(f"{'redis':28} UNREACHABLE: {exc}")
+            healthy = False
+    raise typer.Exit(0 if healthy else 1)
+
+
+def main() -> None:
+    """Entry point that reports configuration errors without a traceback."""
+    try:
+        app()
+    except ConfigurationError as exc:
+        typer.echo(f"configuration error: {exc}", err=True)
+        sys.exit(2)

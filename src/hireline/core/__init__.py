@@ -1,0 +1,1 @@
+"""Plumbing that knows no hiring domain: database, errors, observability, queue."""

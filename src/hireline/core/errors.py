@@ -1,0 +1,282 @@
+"""One error vocabulary for the domain, rendered as RFC 9457 problem details."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from http import HTTPStatus
+from typing import Any
+
+import orjson
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+from structlog.contextvars import get_contextvars
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+# Relative to the API's own origin, where `GET /problems/{slug}` describes each one.
+PROBLEM_BASE = "/problems/"
+
+@dataclass(frozen=True)
+class ProblemType:
+    """A kind of error with a stable identifier that clients can branch on."""
+
+    slug: str
+    title: str
+    status: int
+    description: str
+
+    @property
+    def uri(self) -> str:
+        return PROBLEM_BASE + self.slug
+
+
+PROBLEM_TYPES: dict[str, ProblemType] = {}
+
+
+def _problem(slug: str, title: str, status: int, description: str) -> ProblemType:
+    problem = ProblemType(slug, title, status, description)
+    PROBLEM_TYPES[slug] = problem
+    return problem
+
+
+BAD_REQUEST = _problem(
+    "bad-request", "Bad request", 400, "The request could not be understood as sent."
+)
+UNAUTHENTICATED = _problem(
+    "unauthenticated",
+    "Authentication required",
+    401,
+    "No valid credentials were presented: send a bearer token or an API key.",
+)
+PERMISSION_DENIED = _problem(
+    "permission-denied",
+    "Permission denied",
+    403,
+    "The authenticated principal is not allowed to perform this action.",
+)
+NOT_FOUND = _problem(
+    "not-found",
+    "Not found",
+    404,
+    "Nothing exists at this address, or it belongs to an organisation you cannot see.",
+)
+METHOD_NOT_ALLOWED = _problem(
+    "method-not-allowed",
+    "Method not allowed",
+    405,
+    "The resource exists but does not support this HTTP method; see the Allow header.",
+)
+NOT_ACCEPTABLE = _problem(
+    "not-acceptable", "Not acceptable", 406, "No representation matches the Accept header."
+)
+CONFLICT = _problem(
+    "conflict",
+    "Conflict",
+    409,
+    "The request conflicts with the current state of the resource.",
+)
+PAYLOAD_TOO_LARGE = _problem(
+    "payload-too-large",
+    "Payload too large",
+    413,
+    "The request body is larger than this server accepts.",
+)
+UNSUPPORTED_MEDIA_TYPE = _problem(
+    "unsupported-media-type",
+    "Unsupported media type",
+    415,
+    "The request body's media type is not one this endpoint accepts.",
+)
+VALIDATION_FAILED = _problem(
+    "validation-failed",
+    "Validation failed",
+    422,
+    "One or more fields are missing or invalid; `errors` lists each with its location.",
+)
+RATE_LIMITED = _problem(
+    "rate-limited",
+    "Too many requests",
+    429,
+    "The rate limit for this client was reached; retry after the Retry-After header.",
+)
+INTERNAL_ERROR = _problem(
+    "internal-error",
+    "Internal server error",
+    500,
+    "An unexpected error occurred. It has been logged under the request id.",
+)
+SERVICE_UNAVAILABLE = _problem(
+    "service-unavailable",
+    "Service unavailable",
+    503,
+    "A dependency of this service is unavailable; try again shortly.",
+)
+
+_BY_STATUS = {problem.status: problem for problem in PROBLEM_TYPES.values()}
+
+
+class HirelineError(Exception):
+    """Base of the errors domain code raises; the HTTP layer renders them as problems."""
+
+    problem: ProblemType = INTERNAL_ERROR
+
+    def __init__(
+        self,
+        detail: str | None = None,
+        *,
+        headers: dict[str, str] | None = None,
+        **extensions: Any,
+    ) -> None:
+        super().__init__(detail or self.problem.title)
+        self.detail = detail
+        self.headers = headers or {}
+        self.extensions = extensions
+
+
+class BadRequest(HirelineError):
+    problem = BAD_REQUEST
+
+
+class Unauthenticated(HirelineError):
+    problem = UNAUTHENTICATED
+
+
+class PermissionDenied(HirelineError):
+    problem = PERMISSION_DENIED
+
+
+class NotFound(HirelineError):
+    problem = NOT_FOUND
+
+
+class Conflict(HirelineError):
+    problem = CONFLICT
+
+
+class PayloadTooLarge(HirelineError):
+    problem = PAYLOAD_TOO_LARGE
+
+
+class UnsupportedMediaType(HirelineError):
+    problem = UNSUPPORTED_MEDIA_TYPE
+
+
+class ValidationFailed(HirelineError):
+    """Invalid input found by domain rules; `errors` follows the 422 shape of the API."""
+
+    problem = VALIDATION_FAILED
+
+    def __init__(self, detail: str, *, errors: list[dict[str, Any]] | None = None) -> None:
+        super().__init__(detail, errors=errors or [])
+
+
+class RateLimited(HirelineError):
+    problem = RATE_LIMITED
+
+
+class ServiceUnavailable(HirelineError):
+    problem = SERVICE_UNAVAILABLE
+
+
+def problem_body(
+    problem: ProblemType,
+    *,
+    detail: str | None = None,
+    instance: str | None = None,
+    **extensions: Any,
+) -> dict[str, Any]:
+    """The problem details object (RFC 9457 section 3) for one occurrence."""
+    body: dict[str, Any] = {
+        "type": problem.uri,
+        "title": problem.title,
+        "status": problem.status,
+    }
+    if detail:
+        body["detail"] = detail
+    if instance:
+        body["instance"] = instance
+    request_id = get_contextvars().get("request_id")
+    if request_id:
+        body["request_id"] = request_id
+    body.update(extensions)
+    return body
+
+
+def problem_response(
+    problem: ProblemType,
+    *,
+    detail: str | None = None,
+    instance: str | None = None,
+    headers: dict[str, str] | None = None,
+    **extensions: Any,
+) -> Response:
+    """A problem+json response for `problem`."""
+    body = problem_body(problem, detail=detail, instance=instance, **extensions)
+    return Response(
+        orjson.dumps(body),
+        status_code=problem.status,
+        media_type=PROBLEM_MEDIA_TYPE,
+        headers=headers,
+    )
+
+
+def _problem_for_status(status: int) -> ProblemType:
+    if status in _BY_STATUS:
+        return _BY_STATUS[status]
+    phrase = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
+    return ProblemType("http-" + str(status), phrase, status, phrase)
+
+
+def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
+    return [
+        {
+            "loc": [str(part) for part in error.get("loc", ())],
+            "msg": error.get("msg", ""),
+            "type": error.get("type", ""),
+        }
+        for error in exc.errors()
+    ]
+
+
+async def _on_hireline_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HirelineError)
+    return problem_response(
+        exc.problem,
+        detail=exc.detail,
+        instance=request.url.path,
+        headers=exc.headers,
+        **exc.extensions,
+    )
+
+
+async def _on_http_exception(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    problem = _problem_for_status(exc.status_code)
+    detail = exc.detail if isinstance(exc.detail, str) and exc.detail != problem.title else None
+    if exc.status_code == 404 and detail == "Not Found":
+        detail = None
+    return problem_response(
+        problem, detail=detail, instance=request.url.path, headers=exc.headers
+    )
+
+
+async def _on_validation_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    return problem_response(
+        VALIDATION_FAILED,
+        detail="The request has invalid or missing fields.",
+        instance=request.url.path,
+        errors=_validation_errors(exc),
+    )
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Render every expected error as problem+json.
+
+    Unexpected exceptions become a 500 problem in `RequestContextMiddleware`, which also
+    logs them under the request id.
+    """
+    app.add_exception_handler(HirelineError, _on_hireline_error)
+    app.add_exception_handler(StarletteHTTPException, _on_http_exception)
+    app.add_exception_handler(RequestValidationError, _on_validation_error)

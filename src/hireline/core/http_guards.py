@@ -1,0 +1,135 @@
+"""Security headers on every response and a cap on request body size."""
+
+from __future__ import annotations
+
+import orjson
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from hireline.core.errors import PAYLOAD_TOO_LARGE, problem_body
+
+_ALWAYS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"strict-origin-when-cross-origin"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
+# Our HTML (careers pages, API docs) loads nothing from third parties but the docs UI's CDN.
+HTML_CSP = (
+    b"default-src 'self'; img-src 'self' data: https://fastapi.tiangolo.com; "
+    b"style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    b"script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    b"frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+)
+HSTS = (b"strict-transport-security", b"max-age=63072000; includeSubDomains")
+
+
+def _is_tls(scope: Scope, trust_proxy_headers: bool) -> bool:
+    if scope.get("scheme") == "https":
+        return True
+    if trust_proxy_headers:
+        for name, value in scope.get("headers", ()):
+            if name == b"x-forwarded-proto":
+                return value.split(b",")[0].strip().lower() == b"https"
+    return False
+
+
+class SecurityHeadersMiddleware:
+    """Adds the headers every response needs; HSTS only when the request came over TLS."""
+
+    def __init__(self, app: ASGIApp, *, trust_proxy_headers: bool = False) -> None:
+        self.app = app
+        self.trust_proxy_headers = trust_proxy_headers
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        tls = _is_tls(scope, self.trust_proxy_headers)
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", ()))
+                present = {name.lower() for name, _ in headers}
+                headers.extend(item for item in _ALWAYS if item[0] not in present)
+                content_type = next((v for n, v in headers if n.lower() == b"content-type"), b"")
+                if content_type.startswith(b"text/html") and b"content-security-policy" not in present:
+                    headers.append((b"content-security-policy", HTML_CSP))
+                if tls:
+                    headers.append(HSTS)
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class BodyTooLarge(HTTPException):
+    """The client sent more bytes than the limit after claiming (or not saying) less.
+
+    An HTTPException so that FastAPI, which turns other errors raised while it reads a body
+    into 400, lets it through to the problem+json handler as a 413.
+    """
+
+    def __init__(self, max_bytes: int) -> None:
+        super().__init__(413, f"The request body exceeds the limit of {max_bytes} bytes.")
+
+
+class BodySizeLimitMiddleware:
+    """Refuses bodies over `max_bytes` with 413, before or while they are read."""
+
+    def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope.get("headers", ()):
+            if name == b"content-length":
+                if value.isdigit() and int(value) > self.max_bytes:
+                    await self._refuse(send)
+                    return
+        received = 0
+        response_started = False
+
+        async def counting_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    raise BodyTooLarge(self.max_bytes)
+            return message
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal response_started
+            if message["type"] == "http.response.start":
+                response_started = True
+            await send(message)
+
+        try:
+            await self.app(scope, counting_receive, tracking_send)
+        except BodyTooLarge:
+            if not response_started:
+                await self._refuse(send)
+
+    async def _refuse(self, send: Send) -> None:
+        body = orjson.dumps(
+            problem_body(
+                PAYLOAD_TOO_LARGE,
+                detail=f"The request body exceeds the limit of {self.max_bytes} bytes.",
+            )
+        )
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [
+                    (b"content-type", b"application/problem+json"),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"connection", b"close"),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})

@@ -1,0 +1,84 @@
+"""The application factory: middleware, routers and the lifespan that owns the engine."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
+
+import structlog
+from fastapi import FastAPI
+from starlette.middleware.cors import CORSMiddleware
+
+from hireline import __version__
+from hireline.core import embedded_postgres
+from hireline.core.db import create_engine, create_sessionmaker
+from hireline.core.errors import install_error_handlers
+from hireline.core.http_guards import BodySizeLimitMiddleware, SecurityHeadersMiddleware
+from hireline.core.migrations import head_revisions
+from hireline.core.observability import RequestContextMiddleware, configure_logging
+from hireline.core.system_routes import router as system_router
+from hireline.settings import Settings, get_settings
+
+logger = structlog.get_logger(__name__)
+
+API_DESCRIPTION = """
+Hireline is a multi-tenant applicant tracking system with a hiring-guide generator.
+
+Every error is an RFC 9457 `application/problem+json` document whose `type` is stable;
+`GET /problems/{slug}` explains each one. Every response carries `X-Request-ID`
+(send your own to correlate logs).
+"""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the ASGI application for `settings` (the environment's by default)."""
+    settings = settings or get_settings()
+    configure_logging(settings.log_level, settings.log_format)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        async with AsyncExitStack() as stack:
+            if settings.database_url is not None:
+                url = settings.database_url.get_secret_value()
+            else:
+                server = embedded_postgres.start(settings.data_dir)
+                stack.callback(server.stop)
+                url = server.url
+            engine = create_engine(
+                url, pool_size=settings.db_pool_size, max_overflow=settings.db_max_overflow
+            )
+            stack.push_async_callback(engine.dispose)
+            app.state.engine = engine
+            app.state.sessions = create_sessionmaker(engine)
+            app.state.migration_heads = head_revisions()
+            logger.info("started", version=__version__, environment=settings.environment)
+            yield
+
+    app = FastAPI(
+        title="Hireline API",
+        version=__version__,
+        description=API_DESCRIPTION,
+        lifespan=lifespan,
+        openapi_url="/openapi.json",
+        docs_url="/docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    install_error_handlers(app)
+    app.include_router(system_router)
+
+    # Starlette runs the last-added middleware first: request context wraps everything.
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "PATCH", "PUT", "DELETE", "OPTIONS"],
+            allow_headers=["Authorization", "Content-Type", "Idempotency-Key", "X-API-Key",
+                           "X-Request-ID", "If-None-Match"],
+            expose_headers=["X-Request-ID", "ETag", "RateLimit-Limit", "RateLimit-Remaining",
+                            "RateLimit-Reset", "Retry-After", "Idempotent-Replayed"],
+        )
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(SecurityHeadersMiddleware, trust_proxy_headers=settings.trust_proxy_headers)
+    app.add_middleware(RequestContextMiddleware)
+    return app

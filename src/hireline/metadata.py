@@ -1,0 +1,24 @@
+"""Every table Hireline owns, gathered for Alembic (imports each domain's models)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hireline.core import events  # noqa: F401  (registers the tables)
+from hireline.core.db import Base
+
+target_metadata = Base.metadata
+
+# Tables that other tools own and migrate (the task queue's schema comes from procrastinate).
+FOREIGN_TABLE_PREFIXES = ("procrastinate_",)
+
+
+def include_object(
+    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
+) -> bool:
+    """Keep autogenerate away from tables Hireline does not model."""
+    if type_ == "table" and name and name.startswith(FOREIGN_TABLE_PREFIXES):
+        return False
+    table = getattr(obj, "table", None)
+    table_name = getattr(table, "name", "") or ""
+    return not table_name.startswith(FOREIGN_TABLE_PREFIXES)

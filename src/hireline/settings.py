@@ -1,0 +1,125 @@
+"""The one place Hireline reads its configuration from the environment."""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ENV_PREFIX = "HIRELINE_"
+# Variables read without the prefix, by long-standing convention of their ecosystems.
+UNPREFIXED = ("DATABASE_URL", "REDIS_URL", "PROMETHEUS_MULTIPROC_DIR")
+
+
+class ConfigurationError(Exception):
+    """Raised when the environment holds an unknown or invalid Hireline setting."""
+
+
+class Settings(BaseSettings):
+    """Validated configuration; every field maps to one environment variable."""
+
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX,
+        extra="forbid",
+        frozen=True,
+        validate_default=True,
+    )
+
+    environment: Literal["development", "test", "production"] = Field(
+        "development", description="Deployment environment; production turns on HSTS."
+    )
+    host: str = Field("127.0.0.1", description="Interface `hireline serve` binds to.")
+    port: int = Field(8000, ge=1, le=65535, description="TCP port `hireline serve` listens on.")
+    data_dir: Path = Field(
+        Path(".hireline"),
+        description="Where the embedded PostgreSQL, uploads and outgoing mail are kept.",
+    )
+    database_url: SecretStr | None = Field(
+        None,
+        validation_alias=AliasChoices("DATABASE_URL", "HIRELINE_DATABASE_URL"),
+        description="PostgreSQL URL; when unset an embedded server is started in the data dir.",
+    )
+    redis_url: SecretStr | None = Field(
+        None,
+        validation_alias=AliasChoices("REDIS_URL", "HIRELINE_REDIS_URL"),
+        description="Redis URL for cache, rate limits and pub/sub; in-process when unset.",
+    )
+    db_pool_size: int = Field(10, ge=1, le=200, description="Connections kept per process.")
+    db_max_overflow: int = Field(10, ge=0, le=200, description="Extra connections under load.")
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        "INFO", description="Minimum level of the JSON logs."
+    )
+    log_format: Literal["json", "console"] = Field(
+        "json", description="`json` for machines, `console` for humans at a terminal."
+    )
+    cors_origins: list[str] = Field(
+        default_factory=list,
+        description='Origins allowed by CORS, as a JSON list: `["https://app.example.com"]`.',
+    )
+    max_body_bytes: int = Field(
+        12 * 1024 * 1024,
+        ge=1024,
+        description="Largest request body accepted; larger ones get 413 before being read.",
+    )
+    trust_proxy_headers: bool = Field(
+        False, description="Trust X-Forwarded-Proto/For from a reverse proxy (TLS detection)."
+    )
+    worker_concurrency: int = Field(
+        4, ge=1, le=256, description="Jobs a `hireline worker` process runs at once."
+    )
+    prometheus_multiproc_dir: str | None = Field(
+        None,
+        validation_alias=AliasChoices("PROMETHEUS_MULTIPROC_DIR"),
+        description="Set by `hireline serve --workers N` so /metrics sums all processes.",
+    )
+    stalled_job_seconds: int = Field(
+        30,
+        ge=5,
+        description="A job whose worker sent no heartbeat for this long is run again.",
+    )
+
+    @field_validator("data_dir")
+    @classmethod
+    def _absolute_data_dir(cls, value: Path) -> Path:
+        return value.expanduser().resolve()
+
+    @property
+    def embedded_database(self) -> bool:
+        """True when Hireline must run its own PostgreSQL."""
+        return self.database_url is None
+
+
+def _reject_unknown_variables() -> None:
+    known = {f"{ENV_PREFIX}{name.upper()}" for name in Settings.model_fields}
+    unknown = sorted(
+        name for name in os.environ if name.startswith(ENV_PREFIX) and name not in known
+    )
+    if unknown:
+        raise ConfigurationError(
+            f"unknown setting(s): {', '.join(unknown)}; see the configuration table in README.md"
+        )
+
+
+def load_settings() -> Settings:
+    """Read and validate the environment, naming the variable at fault on error."""
+    _reject_unknown_variables()
+    try:
+        return Settings()
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            name = str(error["loc"][0]).upper() if error["loc"] else "?"
+            unprefixed = name in UNPREFIXED or name.startswith(ENV_PREFIX)
+            variable = name if unprefixed else f"{ENV_PREFIX}{name}"
+            problems.append(f"{variable}: {error['msg']}")
+        raise ConfigurationError("invalid setting(s): " + "; ".join(problems)) from None
+
+
+@cache
+def get_settings() -> Settings:
+    """The process-wide settings, validated once."""
+    return load_settings()
