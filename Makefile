@@ -1,0 +1,34 @@
+# The front door: `make run` and `make test` do all the set-up on a fresh machine.
+SHELL := /bin/bash
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+# Use the machine's uv when it has one; otherwise a private copy in .tools/.
+UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+VENV_BIN := .venv/bin
+
+.PHONY: install run test lint format bench clean
+
+install:
+	@if [ "$(UV)" = ".tools/bin/uv" ] && [ ! -x .tools/bin/uv ]; then \
+		echo "installing uv $(UV_VERSION) into .tools/"; \
+		$(PYTHON) -m venv .tools && .tools/bin/pip install --quiet "uv==$(UV_VERSION)"; \
+	fi
+	@$(UV) sync --locked --quiet
+
+run: install
+	$(VENV_BIN)/hireline serve
+
+test: install
+	$(VENV_BIN)/pytest
+
+lint: install
+	$(VENV_BIN)/ruff check src tests migrations bench
+	$(VENV_BIN)/ruff format --check src tests migrations bench
+	$(VENV_BIN)/mypy
+
+format: install
+	$(VENV_BIN)/ruff check --fix src tests migrations bench
+	$(VENV_BIN)/ruff format src tests migrations bench
+
+clean:
+	rm -rf .venv .tools .pytest_cache .mypy_cache .ruff_cache

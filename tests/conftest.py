@@ -1,0 +1,153 @@
+"""Test fixtures: one fresh database per run, built by the migrations, dropped at the end.
+
+With DATABASE_URL set (CI), the run creates its own database on that server; without it,
+an embedded PostgreSQL is started in a temporary directory and deleted afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import httpx
+import psycopg
+import pytest
+from fastapi import FastAPI
+from psycopg import sql
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
+
+from hireline.core import embedded_postgres, migrations
+from hireline.core.database_url import libpq_url, with_database
+from hireline.core.db import create_engine
+from hireline.main import create_app
+from hireline.settings import Settings
+
+# Tables kept between tests by the committing fixtures are emptied after each of them.
+KEEP_TABLES = {"alembic_version"}
+
+
+@pytest.fixture(scope="session")
+def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A PostgreSQL server URL whose user may create databases."""
+    configured = os.environ.get("DATABASE_URL")
+    if configured:
+        yield configured
+        return
+    server = embedded_postgres.start(
+        tmp_path_factory.mktemp("embedded-pg"), delete_on_stop=True
+    )
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def database_url(server_url: str) -> Iterator[str]:
+    """A database of this run's own, migrated to head, dropped at the end."""
+    name = f"hireline_test_{uuid.uuid4().hex[:12]}"
+    admin = libpq_url(server_url)
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    url = with_database(server_url, name)
+    try:
+        migrations.upgrade(url)
+        yield url
+    finally:
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
+
+
+@pytest.fixture(scope="session")
+def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    data_dir: Path = tmp_path_factory.mktemp("data")
+    return Settings(
+        database_url=database_url,
+        redis_url=os.environ.get("REDIS_URL"),
+        environment="test",
+        data_dir=data_dir,
+        log_format="console",
+        log_level="WARNING",
+    )
+
+
+@pytest.fixture(scope="session")
+async def engine(settings: Settings) -> AsyncIterator[AsyncEngine]:
+    assert settings.database_url is not None
+    engine = create_engine(settings.database_url.get_secret_value(), pool_size=5)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture(scope="session")
+async def app(settings: Settings) -> AsyncIterator[FastAPI]:
+    application = create_app(settings)
+    async with application.router.lifespan_context(application):
+        yield application
+
+
+@pytest.fixture
+async def connection(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
+    """A connection inside an outer transaction that is rolled back after the test."""
+    async with engine.connect() as connection:
+        transaction = await connection.begin()
+        try:
+            yield connection
+        finally:
+            await transaction.rollback()
+
+
+@pytest.fixture
+async def db_session(connection: AsyncConnection) -> AsyncIterator[AsyncSession]:
+    """A session whose commits become savepoints of the test's outer transaction."""
+    sessions = async_sessionmaker(
+        bind=connection, expire_on_commit=False, join_transaction_mode="create_savepoint"
+    )
+    async with sessions() as session:
+        yield session
+
+
+@pytest.fixture
+async def client(app: FastAPI, connection: AsyncConnection) -> AsyncIterator[httpx.AsyncClient]:
+    """An HTTP client whose requests' transactions are rolled back after the test."""
+    original = app.state.sessions
+    app.state.sessions = async_sessionmaker(
+        bind=connection, expire_on_commit=False, join_transaction_mode="create_savepoint"
+    )
+    try:
+        async with _client_for(app) as http:
+            yield http
+    finally:
+        app.state.sessions = original
+
+
+@pytest.fixture
+async def committing_client(
+    app: FastAPI, engine: AsyncEngine
+) -> AsyncIterator[httpx.AsyncClient]:
+    """An HTTP client whose requests really commit (for concurrency and worker tests)."""
+    async with _client_for(app) as http:
+        yield http
+    await truncate_all(engine)
+
+
+def _client_for(app: FastAPI) -> httpx.AsyncClient:
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    return httpx.AsyncClient(transport=transport, base_url="http://testserver")
+
+
+async def truncate_all(engine: AsyncEngine) -> None:
+    """Empty every table the tests may have committed rows to."""
+    async with engine.begin() as connection:
+        rows = await connection.execute(
+            text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+        )
+        tables = [name for (name,) in rows if name not in KEEP_TABLES]
+        if tables:
+            quoted = ", ".join(f'"{name}"' for name in tables)
+            await connection.execute(text(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE"))
