@@ -36,9 +36,7 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if configured:
         yield configured
         return
-    server = embedded_postgres.start(
-        tmp_path_factory.mktemp("embedded-pg"), delete_on_stop=True
-    )
+    server = embedded_postgres.start(tmp_path_factory.mktemp("embedded-pg"), delete_on_stop=True)
     try:
         yield server.url
     finally:
@@ -127,9 +125,7 @@ async def client(app: FastAPI, connection: AsyncConnection) -> AsyncIterator[htt
 
 
 @pytest.fixture
-async def committing_client(
-    app: FastAPI, engine: AsyncEngine
-) -> AsyncIterator[httpx.AsyncClient]:
+async def committing_client(app: FastAPI, engine: AsyncEngine) -> AsyncIterator[httpx.AsyncClient]:
     """An HTTP client whose requests really commit (for concurrency and worker tests)."""
     async with _client_for(app) as http:
         yield http

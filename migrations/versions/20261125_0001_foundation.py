@@ -23,7 +23,8 @@ DO $$
 DECLARE obj record;
 BEGIN
     FOR obj IN SELECT oid::regprocedure AS signature FROM pg_proc
-               WHERE proname LIKE 'procrastinate\\_%' AND pronamespace = current_schema()::regnamespace
+               WHERE proname LIKE 'procrastinate\\_%'
+                 AND pronamespace = current_schema()::regnamespace
     LOOP
         EXECUTE 'DROP FUNCTION IF EXISTS ' || obj.signature || ' CASCADE';
     END LOOP;

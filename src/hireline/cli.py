@@ -65,7 +65,11 @@ def serve(
             os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
             get_settings.cache_clear()
         base = f"http://{host}:{port}"
-        database = "embedded PostgreSQL in " + str(settings.data_dir) if settings.embedded_database else _masked(url)
+        database = (
+            "embedded PostgreSQL in " + str(settings.data_dir)
+            if settings.embedded_database
+            else _masked(url)
+        )
         typer.echo(
             f"Hireline is starting on {base}\n"
             f"  API docs:   {base}/docs\n"
@@ -132,7 +136,9 @@ def check() -> None:
         try:
             current = migrations.current_revisions(url)
             heads = migrations.head_revisions()
-            state = "up to date" if current == heads else "NOT at head: run `hireline migrate upgrade`"
+            state = (
+                "up to date" if current == heads else "NOT at head: run `hireline migrate upgrade`"
+            )
             typer.echo(f"{'database':28} reachable, migrations {state}")
             healthy = healthy and current == heads
         except Exception as exc:

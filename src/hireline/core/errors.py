@@ -17,6 +17,7 @@ PROBLEM_MEDIA_TYPE = "application/problem+json"
 # Relative to the API's own origin, where `GET /problems/{slug}` describes each one.
 PROBLEM_BASE = "/problems/"
 
+
 @dataclass(frozen=True)
 class ProblemType:
     """A kind of error with a stable identifier that clients can branch on."""
@@ -253,12 +254,13 @@ async def _on_hireline_error(request: Request, exc: Exception) -> Response:
 async def _on_http_exception(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     problem = _problem_for_status(exc.status_code)
-    detail = exc.detail if isinstance(exc.detail, str) and exc.detail != problem.title else None
-    if exc.status_code == 404 and detail == "Not Found":
+    # Starlette's default details only repeat the status phrase, which `title` already says.
+    generic = {problem.title.lower(), HTTPStatus(exc.status_code).phrase.lower()}
+    detail: str | None = exc.detail if isinstance(exc.detail, str) else None
+    if detail is not None and detail.lower() in generic:
         detail = None
-    return problem_response(
-        problem, detail=detail, instance=request.url.path, headers=exc.headers
-    )
+    headers = dict(exc.headers) if exc.headers else None
+    return problem_response(problem, detail=detail, instance=request.url.path, headers=headers)
 
 
 async def _on_validation_error(request: Request, exc: Exception) -> Response:

@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, DateTime, Index, Identity, String, func
+from sqlalchemy import BigInteger, DateTime, Identity, Index, String, func
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
@@ -32,7 +32,7 @@ class DomainEvent(Base):
 async def record(
     session: AsyncSession,
     *,
-    type: str,  # noqa: A002  (the event's type is what the field is called everywhere)
+    type: str,
     payload: dict[str, Any],
     tenant_id: uuid.UUID | None,
 ) -> DomainEvent:

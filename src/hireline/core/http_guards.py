@@ -30,7 +30,7 @@ def _is_tls(scope: Scope, trust_proxy_headers: bool) -> bool:
     if trust_proxy_headers:
         for name, value in scope.get("headers", ()):
             if name == b"x-forwarded-proto":
-                return value.split(b",")[0].strip().lower() == b"https"
+                return bool(value.split(b",")[0].strip().lower() == b"https")
     return False
 
 
@@ -53,7 +53,10 @@ class SecurityHeadersMiddleware:
                 present = {name.lower() for name, _ in headers}
                 headers.extend(item for item in _ALWAYS if item[0] not in present)
                 content_type = next((v for n, v in headers if n.lower() == b"content-type"), b"")
-                if content_type.startswith(b"text/html") and b"content-security-policy" not in present:
+                if (
+                    content_type.startswith(b"text/html")
+                    and b"content-security-policy" not in present
+                ):
                     headers.append((b"content-security-policy", HTML_CSP))
                 if tls:
                     headers.append(HSTS)
@@ -86,10 +89,9 @@ class BodySizeLimitMiddleware:
             await self.app(scope, receive, send)
             return
         for name, value in scope.get("headers", ()):
-            if name == b"content-length":
-                if value.isdigit() and int(value) > self.max_bytes:
-                    await self._refuse(send)
-                    return
+            if name == b"content-length" and value.isdigit() and int(value) > self.max_bytes:
+                await self._refuse(send)
+                return
         received = 0
         response_started = False
 
