@@ -76,6 +76,7 @@ def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Set
 
 @pytest.fixture(scope="session")
 async def engine(settings: Settings) -> AsyncIterator[AsyncEngine]:
+    """The schema owner's engine: sees every tenant's rows, for arranging and asserting."""
     assert settings.database_url is not None
     engine = create_engine(settings.database_url.get_secret_value(), pool_size=5)
     yield engine
@@ -90,9 +91,10 @@ async def app(settings: Settings) -> AsyncIterator[FastAPI]:
 
 
 @pytest.fixture
-async def connection(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
-    """A connection inside an outer transaction that is rolled back after the test."""
-    async with engine.connect() as connection:
+async def connection(app: FastAPI) -> AsyncIterator[AsyncConnection]:
+    """An app connection (row-level security applies) in a transaction rolled back after."""
+    app_engine: AsyncEngine = app.state.engine
+    async with app_engine.connect() as connection:
         transaction = await connection.begin()
         try:
             yield connection

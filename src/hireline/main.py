@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
+from datetime import timedelta
 
 import structlog
 from fastapi import FastAPI
@@ -16,7 +17,10 @@ from hireline.core.errors import install_error_handlers
 from hireline.core.http_guards import BodySizeLimitMiddleware, SecurityHeadersMiddleware
 from hireline.core.migrations import head_revisions
 from hireline.core.observability import RequestContextMiddleware, configure_logging
+from hireline.core.signing_key import signing_key
 from hireline.core.system_routes import router as system_router
+from hireline.identity.auth_routes import router as auth_router
+from hireline.identity.tokens import TokenIssuer
 from hireline.settings import Settings, get_settings
 
 logger = structlog.get_logger(__name__)
@@ -45,7 +49,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 stack.callback(server.stop)
                 url = server.url
             engine = create_engine(
-                url, pool_size=settings.db_pool_size, max_overflow=settings.db_max_overflow
+                url,
+                pool_size=settings.db_pool_size,
+                max_overflow=settings.db_max_overflow,
+                role=settings.database_app_role,
             )
             stack.push_async_callback(engine.dispose)
             app.state.engine = engine
@@ -64,8 +71,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
+    app.state.token_issuer = TokenIssuer(
+        key=signing_key(settings),
+        access_ttl=timedelta(seconds=settings.access_token_ttl_seconds),
+        refresh_ttl=timedelta(days=settings.refresh_token_ttl_days),
+    )
     install_error_handlers(app)
     app.include_router(system_router)
+    app.include_router(auth_router)
 
     # Starlette runs the last-added middleware first: request context wraps everything.
     if settings.cors_origins:

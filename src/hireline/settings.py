@@ -7,7 +7,14 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    AliasChoices,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ENV_PREFIX = "HIRELINE_"
@@ -82,10 +89,45 @@ class Settings(BaseSettings):
         description="A job whose worker sent no heartbeat for this long is run again.",
     )
 
+    secret_key: SecretStr | None = Field(
+        None,
+        min_length=32,
+        description=(
+            "Signs access tokens (HS256); at least 32 characters. Required in production; "
+            "elsewhere one is generated once and kept in the data dir."
+        ),
+    )
+    access_token_ttl_seconds: int = Field(
+        900, ge=60, le=86400, description="Lifetime of a JWT access token."
+    )
+    refresh_token_ttl_days: int = Field(
+        30, ge=1, le=365, description="Lifetime of an unused refresh token."
+    )
+    database_app_role: str = Field(
+        "hireline_app",
+        pattern=r"^[a-z_][a-z0-9_]{0,62}$",
+        description=(
+            "PostgreSQL role the app switches to after connecting (SET ROLE): neither superuser "
+            "nor table owner, so row-level security applies. Created by the migrations."
+        ),
+    )
+    rate_limit_anonymous_per_minute: int = Field(
+        60, ge=1, description="Requests per minute per IP on anonymous routes."
+    )
+    login_failures_per_15_minutes: int = Field(
+        10, ge=1, description="Failed sign-ins allowed per account and per IP in 15 minutes."
+    )
+
     @field_validator("data_dir")
     @classmethod
     def _absolute_data_dir(cls, value: Path) -> Path:
         return value.expanduser().resolve()
+
+    @model_validator(mode="after")
+    def _production_needs_a_secret(self) -> Settings:
+        if self.environment == "production" and self.secret_key is None:
+            raise ValueError("HIRELINE_SECRET_KEY is required when HIRELINE_ENVIRONMENT=production")
+        return self
 
     @property
     def embedded_database(self) -> bool:
@@ -112,7 +154,10 @@ def load_settings() -> Settings:
     except ValidationError as exc:
         problems = []
         for error in exc.errors():
-            name = str(error["loc"][0]).upper() if error["loc"] else "?"
+            if not error["loc"]:  # a rule across fields: its message names the variables
+                problems.append(error["msg"].removeprefix("Value error, "))
+                continue
+            name = str(error["loc"][0]).upper()
             unprefixed = name in UNPREFIXED or name.startswith(ENV_PREFIX)
             variable = name if unprefixed else f"{ENV_PREFIX}{name}"
             problems.append(f"{variable}: {error['msg']}")

@@ -27,12 +27,12 @@ def test_defaults_use_the_embedded_database(clean_env: pytest.MonkeyPatch) -> No
 
 
 def test_database_and_redis_urls_are_read_unprefixed(clean_env: pytest.MonkeyPatch) -> None:
-    clean_env.setenv("DATABASE_URL", "postgresql://u:secret@db/hireline")
+    clean_env.setenv("DATABASE_URL", "postgresql://u:pa55word@db/hireline")
     clean_env.setenv("REDIS_URL", "redis://cache:6379/0")
     settings = load_settings()
     assert not settings.embedded_database
     assert settings.database_url is not None
-    assert "secret" not in repr(settings)
+    assert "pa55word" not in repr(settings)
 
 
 def test_unknown_variable_is_named(clean_env: pytest.MonkeyPatch) -> None:

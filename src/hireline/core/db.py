@@ -34,13 +34,23 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-def create_engine(url: str, *, pool_size: int = 10, max_overflow: int = 10) -> AsyncEngine:
-    """An engine on psycopg 3 whose connections are checked before use."""
+def create_engine(
+    url: str, *, pool_size: int = 10, max_overflow: int = 10, role: str | None = None
+) -> AsyncEngine:
+    """An engine on psycopg 3 whose connections are checked before use.
+
+    With `role`, every connection switches to it on connect: the application runs as a
+    role that owns no table and is no superuser, so row-level security always applies.
+    """
+    # A startup parameter rather than a SET after connecting: a SET would be undone by the
+    # first rollback, and this cannot be, short of a RESET ROLE in SQL text.
+    connect_args = {"options": f"-c role={role}"} if role is not None else {}
     return create_async_engine(
         sqlalchemy_url(url),
         pool_size=pool_size,
         max_overflow=max_overflow,
         pool_pre_ping=True,
+        connect_args=connect_args,
     )
 
 

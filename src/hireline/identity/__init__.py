@@ -1,0 +1,1 @@
+"""Tenants, users, memberships, credentials and the permission table."""

@@ -1,0 +1,71 @@
+"""Route guards: every route under /v1 declares the action it needs, or that it is public."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+
+from hireline.core.db import DbSession
+from hireline.core.errors import PermissionDenied, Unauthenticated
+from hireline.core.principal import Principal
+from hireline.core.signing_key import signing_key
+from hireline.identity.authentication import (
+    API_KEY_PREFIX,
+    BEARER_CHALLENGE,
+    principal_from_access_token,
+    principal_from_api_key,
+)
+from hireline.identity.permissions import Action
+
+# Declared for OpenAPI (the "Authorize" button); parsing is done here, not by FastAPI.
+_bearer = HTTPBearer(auto_error=False, description="A JWT access token or an API key.")
+_api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False)
+
+
+class Require:
+    """Authenticates the caller, scopes the request to its tenant and checks one action."""
+
+    def __init__(self, action: Action) -> None:
+        self.action = action
+
+    async def __call__(
+        self,
+        request: Request,
+        session: DbSession,
+        bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+        api_key: Annotated[str | None, Depends(_api_key_header)],
+    ) -> Principal:
+        credential = api_key or (bearer.credentials if bearer else None)
+        if not credential:
+            raise Unauthenticated(
+                "Send an access token or API key in the Authorization header.",
+                headers=BEARER_CHALLENGE,
+            )
+        if credential.startswith(API_KEY_PREFIX):
+            principal = await principal_from_api_key(session, credential)
+        else:
+            key = signing_key(request.app.state.settings)
+            principal = await principal_from_access_token(session, credential, key=key)
+        request.state.principal = principal
+        if not principal.can(self.action):
+            raise PermissionDenied(f"This needs the {self.action.value!r} permission.")
+        return principal
+
+
+class Public:
+    """Marks an anonymous route; it is still rate limited per client address."""
+
+    async def __call__(self, request: Request) -> None:
+        request.state.principal = None
+
+
+def require(action: Action) -> Any:
+    """`Depends` for a route that needs `action`."""
+    return Depends(Require(action))
+
+
+def public() -> Any:
+    """`Depends` for a route anyone may call."""
+    return Depends(Public())

@@ -1,0 +1,115 @@
+"""Request and response bodies of the identity API."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, field_validator
+
+from hireline.identity.permissions import SCOPE_ACTIONS, Role
+
+Slug = Annotated[
+    str,
+    StringConstraints(min_length=3, max_length=63, pattern=r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$"),
+]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+RESERVED_SLUGS = frozenset({"admin", "api", "app", "careers", "docs", "hireline", "www", "v1"})
+
+
+class SignupRequest(BaseModel):
+    """A new organisation and its first owner."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    organization_name: Name
+    slug: Slug = Field(description="Lower-case letters, digits and hyphens; names the careers URL.")
+    name: Name = Field(description="The owner's full name.")
+    email: EmailStr
+    password: str = Field(min_length=1, max_length=1024)
+
+    @field_validator("slug")
+    @classmethod
+    def _not_reserved(cls, slug: str) -> str:
+        if slug in RESERVED_SLUGS:
+            raise ValueError("this slug is reserved")
+        return slug
+
+
+class TokenResponse(BaseModel):
+    """An OAuth 2.0 token response (RFC 6749 section 5.1)."""
+
+    access_token: str
+    token_type: str = "Bearer"  # noqa: S105  (a scheme name, not a secret)
+    expires_in: int
+    refresh_token: str | None = None
+    scope: str | None = None
+
+
+class TenantRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    name: str
+    slug: str
+    plan: str
+
+
+class SignupResponse(TokenResponse):
+    tenant: TenantRead
+    user_id: uuid.UUID
+
+
+class UserRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    email: str
+    name: str
+
+
+class MeResponse(BaseModel):
+    """The caller as the API sees it."""
+
+    principal_type: str
+    tenant: TenantRead
+    user: UserRead | None = None
+    role: str | None = None
+    scopes: list[str] = []
+    actions: list[str]
+
+
+class LogoutRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    refresh_token: str | None = Field(
+        None, description="Ends this session; without it every session of the caller ends."
+    )
+
+
+def validate_scopes(scopes: list[str]) -> list[str]:
+    """Scopes must be known; duplicates are dropped, order kept."""
+    unknown = [scope for scope in scopes if scope not in SCOPE_ACTIONS]
+    if unknown:
+        raise ValueError(f"unknown scope(s): {', '.join(unknown)}; known: {sorted(SCOPE_ACTIONS)}")
+    return list(dict.fromkeys(scopes))
+
+
+RoleName = Annotated[
+    Role, Field(description="owner, admin, recruiter, hiring_manager, interviewer")
+]
+
+
+class AuditEntryRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    actor_type: str
+    actor_id: str | None
+    action: str
+    target_type: str | None
+    target_id: str | None
+    ip: str | None
+    details: dict[str, object]
+    occurred_at: datetime

@@ -1,0 +1,144 @@
+"""Sign-up, sign-in, refresh rotation with reuse detection, sign-out and token checks."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import httpx
+import jwt
+
+from hireline.core.security import encode_access_token
+from tests.identity.helpers import PASSWORD, bearer, password_token, sign_up
+
+
+async def test_signup_creates_tenant_and_owner(client: httpx.AsyncClient) -> None:
+    body = await sign_up(client, "acme")
+    assert body["tenant"]["slug"] == "acme"
+    assert body["token_type"] == "Bearer"
+    assert body["refresh_token"].startswith("hlr_")
+    me = await client.get("/v1/me", headers=bearer(body["access_token"]))
+    assert me.status_code == 200
+    assert me.json()["role"] == "owner"
+    assert me.json()["user"]["email"] == "owner@acme.example"
+    assert "members:manage" in me.json()["actions"]
+
+
+async def test_signup_rejects_taken_slug_and_weak_password(client: httpx.AsyncClient) -> None:
+    await sign_up(client, "acme")
+    taken = await client.post(
+        "/v1/auth/signup",
+        json={
+            "organization_name": "Other",
+            "slug": "acme",
+            "name": "X",
+            "email": "x@other.example",
+            "password": PASSWORD,
+        },
+    )
+    assert taken.status_code == 409
+    assert taken.json()["type"] == "/problems/conflict"
+    for weak in ("short", "password123", "qwertyuiop"):
+        response = await client.post(
+            "/v1/auth/signup",
+            json={
+                "organization_name": "Weak",
+                "slug": "weak-co",
+                "name": "W",
+                "email": "w@weak.example",
+                "password": weak,
+            },
+        )
+        assert response.status_code == 422, weak
+        assert response.json()["errors"][0]["loc"] == ["body", "password"]
+
+
+async def test_signup_validates_fields(client: httpx.AsyncClient) -> None:
+    response = await client.post(
+        "/v1/auth/signup",
+        json={"organization_name": "", "slug": "Bad Slug", "name": "N", "email": "nope"},
+    )
+    assert response.status_code == 422
+    fields = {error["loc"][-1] for error in response.json()["errors"]}
+    assert {"organization_name", "slug", "email", "password"} <= fields
+
+
+async def test_password_grant_and_failures(client: httpx.AsyncClient) -> None:
+    await sign_up(client, "acme")
+    good = await password_token(client, "OWNER@acme.example")
+    assert good.status_code == 200
+    assert good.headers["cache-control"] == "no-store"
+    wrong = await password_token(client, "owner@acme.example", "not the password at all")
+    assert wrong.status_code == 400
+    assert wrong.json() == {
+        "error": "invalid_grant",
+        "error_description": "The e-mail or password is incorrect.",
+    }
+    unknown = await password_token(client, "nobody@acme.example")
+    assert unknown.json()["error"] == "invalid_grant"
+    unsupported = await client.post("/v1/auth/token", data={"grant_type": "implicit"})
+    assert unsupported.json()["error"] == "unsupported_grant_type"
+
+
+async def test_refresh_rotates_and_reuse_revokes_the_family(client: httpx.AsyncClient) -> None:
+    first = (await sign_up(client, "acme"))["refresh_token"]
+    rotated = await client.post(
+        "/v1/auth/token", data={"grant_type": "refresh_token", "refresh_token": first}
+    )
+    assert rotated.status_code == 200
+    second = rotated.json()["refresh_token"]
+    assert second != first
+
+    reused = await client.post(
+        "/v1/auth/token", data={"grant_type": "refresh_token", "refresh_token": first}
+    )
+    assert reused.status_code == 400
+    assert reused.json()["error"] == "invalid_grant"
+    # The thief's use of the old token ended the session for the legitimate holder too.
+    after = await client.post(
+        "/v1/auth/token", data={"grant_type": "refresh_token", "refresh_token": second}
+    )
+    assert after.json()["error"] == "invalid_grant"
+
+
+async def test_logout_revokes_the_session(client: httpx.AsyncClient) -> None:
+    body = await sign_up(client, "acme")
+    out = await client.post(
+        "/v1/auth/logout",
+        json={"refresh_token": body["refresh_token"]},
+        headers=bearer(body["access_token"]),
+    )
+    assert out.status_code == 204
+    refresh = await client.post(
+        "/v1/auth/token",
+        data={"grant_type": "refresh_token", "refresh_token": body["refresh_token"]},
+    )
+    assert refresh.json()["error"] == "invalid_grant"
+
+
+async def test_missing_tampered_and_expired_tokens_are_401(client: httpx.AsyncClient) -> None:
+    body = await sign_up(client, "acme")
+    token = body["access_token"]
+    missing = await client.get("/v1/me")
+    assert missing.status_code == 401
+    assert missing.headers["www-authenticate"].startswith("Bearer")
+
+    header, payload, signature = token.split(".")
+    tampered = f"{header}.{payload}.{signature[:-4]}AAAA"
+    assert (await client.get("/v1/me", headers=bearer(tampered))).status_code == 401
+
+    claims = jwt.decode(token, options={"verify_signature": False})
+    forged = jwt.encode({**claims, "role": "owner"}, "not-the-key-" * 4, algorithm="HS256")
+    assert (await client.get("/v1/me", headers=bearer(forged))).status_code == 401
+
+    app_key = client._transport.app.state.token_issuer.key  # type: ignore[attr-defined]
+    expired = encode_access_token(
+        {k: claims[k] for k in ("sub", "tid", "typ", "role")},
+        key=app_key,
+        ttl=timedelta(seconds=-1),
+    )
+    response = await client.get("/v1/me", headers=bearer(expired))
+    assert response.status_code == 401
+    assert response.json()["type"] == "/problems/unauthenticated"
+
+    none_alg = jwt.encode(claims, key="", algorithm="none")
+    assert (await client.get("/v1/me", headers=bearer(none_alg))).status_code == 401
