@@ -142,3 +142,22 @@ async def test_missing_tampered_and_expired_tokens_are_401(client: httpx.AsyncCl
 
     none_alg = jwt.encode(claims, key="", algorithm="none")
     assert (await client.get("/v1/me", headers=bearer(none_alg))).status_code == 401
+
+
+async def test_audit_log_records_sign_ins_and_failures(client: httpx.AsyncClient) -> None:
+    owner = await sign_up(client, "acme")
+    await password_token(client, "owner@acme.example", "a wrong password here")
+    await password_token(client, "owner@acme.example")
+    headers = bearer(owner["access_token"])
+
+    page = await client.get("/v1/audit-log", params={"limit": 2}, headers=headers)
+    assert page.status_code == 200
+    actions = [entry["action"] for entry in page.json()["items"]]
+    assert actions == ["auth.signed_in", "auth.sign_in_failed"]
+    rest = await client.get(
+        "/v1/audit-log", params={"cursor": page.json()["next_cursor"]}, headers=headers
+    )
+    assert [entry["action"] for entry in rest.json()["items"]] == ["tenant.created"]
+    assert rest.json()["next_cursor"] is None
+    bad = await client.get("/v1/audit-log", params={"cursor": "x"}, headers=headers)
+    assert bad.status_code == 422
