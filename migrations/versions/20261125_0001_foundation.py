@@ -12,6 +12,8 @@ from alembic import op
 from procrastinate.schema import SchemaManager
 from sqlalchemy.dialects import postgresql
 
+from hireline.core import rls
+
 revision: str = "0001"
 down_revision: str | Sequence[str] | None = None
 branch_labels: str | Sequence[str] | None = None
@@ -43,14 +45,8 @@ END $$;
 """
 
 
-def _execute_script(sql: str) -> None:
-    # Through psycopg directly: the script holds `%` and `:name` text that SQLAlchemy's and
-    # psycopg's parameter parsing would otherwise try to interpret.
-    op.get_bind().connection.driver_connection.execute(sql)  # type: ignore[union-attr]
-
-
 def upgrade() -> None:
-    _execute_script(SchemaManager.get_schema())
+    rls.execute(SchemaManager.get_schema())
     op.create_table(
         "domain_events",
         sa.Column("id", sa.BigInteger(), sa.Identity(always=False), nullable=False),
@@ -75,4 +71,4 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_domain_events_tenant_id_occurred_at", table_name="domain_events")
     op.drop_table("domain_events")
-    _execute_script(DROP_PROCRASTINATE)
+    rls.execute(DROP_PROCRASTINATE)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -163,3 +164,27 @@ def main() -> None:
     except ConfigurationError as exc:
         typer.echo(f"configuration error: {exc}", err=True)
         sys.exit(2)
+
+
+@app.command("import-salaries")
+def import_salaries(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)],
+    tenant: Annotated[str, typer.Option(help="Slug of the organisation the figures are for.")],
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="csv or json (default: from the file name)")
+    ] = None,
+    source: Annotated[str, typer.Option(help="Source for rows that name none.")] = (
+        "Imported benchmark"
+    ),
+) -> None:
+    """Validate a CSV/JSON file of salary benchmarks and load its good rows for a tenant."""
+    import asyncio
+
+    from hireline.guides.salary_cli import run_import
+
+    if fmt not in (None, "csv", "json"):
+        raise typer.BadParameter("must be csv or json", param_hint="--format")
+    settings = _settings()
+    with database_url(settings) as url:
+        code = asyncio.run(run_import(url, settings, file, tenant, fmt, source))
+    raise typer.Exit(code)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from hireline.core import events  # noqa: F401  (registers the tables)
-from hireline.identity import models as identity_models  # noqa: F401
 from hireline.core.db import Base
+from hireline.guides import salary_models  # noqa: F401
+from hireline.identity import models as identity_models  # noqa: F401
 
 target_metadata = Base.metadata
 

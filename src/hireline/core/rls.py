@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+from alembic import op
 from psycopg import sql
+
+
+def execute(statement: str | sql.Composable) -> None:
+    """Run SQL in the migration's transaction through psycopg itself.
+
+    Function bodies hold `$$`, `%` and `:name` text that SQLAlchemy's and psycopg's
+    parameter parsing would otherwise try to interpret.
+    """
+    op.get_bind().connection.driver_connection.execute(statement)  # type: ignore[union-attr]
+
 
 CURRENT_TENANT_FUNCTION = """
 CREATE OR REPLACE FUNCTION hireline_current_tenant() RETURNS uuid
