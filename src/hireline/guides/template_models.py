@@ -11,6 +11,7 @@ from it with integer percentages per level; see `CompensationGuide.band` for the
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Annotated, Literal, Self, get_args
 
 from pydantic import (
@@ -57,8 +58,8 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _require_keys(mapping: dict[str, object], expected: tuple[str, ...], what: str) -> None:
-    missing = [key for key in expected if key not in mapping]
+def _require_keys(present: Collection[str], expected: tuple[str, ...], what: str) -> None:
+    missing = [key for key in expected if key not in present]
     if missing:
         raise ValueError(f"{what} missing: {', '.join(missing)}")
 
@@ -240,7 +241,7 @@ class CompensationGuide(_Frozen):
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
-        _require_keys(dict(self.level_bands), LEVELS, "level_bands")
+        _require_keys(self.level_bands.keys(), LEVELS, "level_bands")
         reference = self.level_bands[self.reference_level]
         if (reference.min_percent, reference.max_percent) != (100, 100):
             raise ValueError("the reference level's band rule must be 100/100")
@@ -410,9 +411,9 @@ class RoleTemplate(_Frozen):
 
     @model_validator(mode="after")
     def _complete(self) -> Self:
-        _require_keys(dict(self.levels), LEVELS, "levels")
-        _require_keys(dict(self.industries), INDUSTRIES, "industries")
-        _require_keys(dict(self.work_contexts), WORK_CONTEXTS, "work contexts")
+        _require_keys(self.levels.keys(), LEVELS, "levels")
+        _require_keys(self.industries.keys(), INDUSTRIES, "industries")
+        _require_keys(self.work_contexts.keys(), WORK_CONTEXTS, "work contexts")
         previous: LevelProfile | None = None
         for level in LEVELS:
             profile = self.levels[level]
