@@ -6,6 +6,7 @@ from typing import Any
 
 from hireline.core import events  # noqa: F401  (registers the tables)
 from hireline.core.db import Base
+from hireline.guides import models as guide_models  # noqa: F401
 from hireline.guides import salary_models  # noqa: F401
 from hireline.identity import models as identity_models  # noqa: F401
 

@@ -1,0 +1,100 @@
+"""Role templates: built-in and forked, edited into immutable versions, kept per tenant."""
+
+from __future__ import annotations
+
+import httpx
+
+from tests.identity.helpers import bearer, sign_up
+
+KEY = "python-backend-developer"
+
+
+async def _owner(client: httpx.AsyncClient, slug: str = "acme") -> dict[str, str]:
+    return bearer((await sign_up(client, slug))["access_token"])
+
+
+async def test_built_in_templates_are_listed_and_readable(client: httpx.AsyncClient) -> None:
+    headers = await _owner(client)
+    listing = await client.get("/v1/guides/templates", headers=headers)
+    assert listing.status_code == 200
+    keys = {t["key"]: t for t in listing.json()}
+    assert KEY in keys
+    assert {"frontend-engineer", "data-engineer"} <= set(keys)
+    assert keys[KEY]["origin"] == "built-in"
+    one = await client.get(f"/v1/guides/templates/{KEY}", headers=headers)
+    assert one.json()["content"]["title"] == "Python Backend Developer"
+    assert one.headers["etag"] == f'"{KEY}-v1"'
+    assert (await client.get("/v1/guides/templates/nope", headers=headers)).status_code == 404
+    assert (await client.get("/v1/guides/templates/Bad_Key", headers=headers)).status_code == 422
+
+
+async def test_fork_edit_and_versions(client: httpx.AsyncClient) -> None:
+    headers = await _owner(client)
+    forked = await client.post(f"/v1/guides/templates/{KEY}/fork", json={}, headers=headers)
+    assert forked.status_code == 201, forked.text
+    assert forked.json()["origin"] == "tenant"
+    assert forked.json()["version"] == 1
+
+    edited = await client.patch(
+        f"/v1/guides/templates/{KEY}",
+        json={"patch": {"title": "Senior Python Engineer (Payments)"}, "note": "our wording"},
+        headers=headers | {"If-Match": forked.headers["etag"]},
+    )
+    assert edited.status_code == 200, edited.text
+    assert edited.json()["version"] == 2
+    assert edited.json()["content"]["title"] == "Senior Python Engineer (Payments)"
+
+    stale = await client.patch(
+        f"/v1/guides/templates/{KEY}",
+        json={"patch": {"title": "Lost update"}},
+        headers=headers | {"If-Match": forked.headers["etag"]},
+    )
+    assert stale.status_code == 409
+
+    old = await client.get(f"/v1/guides/templates/{KEY}", params={"version": 1}, headers=headers)
+    assert old.json()["content"]["title"] == "Python Backend Developer"
+    versions = await client.get(f"/v1/guides/templates/{KEY}/versions", headers=headers)
+    assert [v["version"] for v in versions.json()] == [2, 1]
+    assert versions.json()[0]["note"] == "our wording"
+
+
+async def test_invalid_edit_is_422_and_keeps_the_version(client: httpx.AsyncClient) -> None:
+    headers = await _owner(client)
+    await client.post(f"/v1/guides/templates/{KEY}/fork", json={}, headers=headers)
+    bad = await client.patch(
+        f"/v1/guides/templates/{KEY}",
+        json={"patch": {"levels": {"junior": None}}},
+        headers=headers,
+    )
+    assert bad.status_code == 422
+    renamed = await client.patch(
+        f"/v1/guides/templates/{KEY}", json={"patch": {"key": "other"}}, headers=headers
+    )
+    assert renamed.status_code == 422
+    current = await client.get(f"/v1/guides/templates/{KEY}", headers=headers)
+    assert current.json()["version"] == 1
+
+
+async def test_forks_are_private_to_their_tenant(client: httpx.AsyncClient) -> None:
+    acme = await _owner(client, "acme")
+    globex = await _owner(client, "globex")
+    await client.post(
+        f"/v1/guides/templates/{KEY}/fork", json={"new_key": "acme-backend"}, headers=acme
+    )
+    assert (
+        await client.get("/v1/guides/templates/acme-backend", headers=acme)
+    ).status_code == 200
+    assert (
+        await client.get("/v1/guides/templates/acme-backend", headers=globex)
+    ).status_code == 404
+    assert (
+        await client.patch(
+            "/v1/guides/templates/acme-backend",
+            json={"patch": {"title": "Hijack"}},
+            headers=globex,
+        )
+    ).status_code == 404
+    again = await client.post(
+        f"/v1/guides/templates/{KEY}/fork", json={"new_key": "acme-backend"}, headers=acme
+    )
+    assert again.status_code == 409
