@@ -188,3 +188,28 @@ def import_salaries(
     with database_url(settings) as url:
         code = asyncio.run(run_import(url, settings, file, tenant, fmt, source))
     raise typer.Exit(code)
+
+
+guide_app = typer.Typer(
+    help="Hiring guides from the built-in role templates.", no_args_is_help=True
+)
+app.add_typer(guide_app, name="guide")
+
+
+@guide_app.command("render")
+def guide_render(
+    template: Annotated[str, typer.Argument(help="Template key, e.g. python-backend-developer")],
+    level: Annotated[str, typer.Option(help="junior, mid, senior or staff")] = "mid",
+    industry: Annotated[
+        str, typer.Option(help="fintech, ecommerce, healthcare, saas, media, iot")
+    ] = "saas",
+    context: Annotated[str, typer.Option(help="corporate, startup or remote_hybrid")] = "corporate",
+    location: Annotated[
+        str, typer.Option(help='Location key or name, e.g. "Austin, TX"')
+    ] = "us-national",
+    fmt: Annotated[str, typer.Option("--format", help="json, markdown, html or pdf")] = "markdown",
+) -> None:
+    """Write a complete hiring guide for a built-in template to standard output."""
+    from hireline.guides.cli import render_builtin
+
+    sys.stdout.buffer.write(render_builtin(template, level, industry, context, location, fmt))

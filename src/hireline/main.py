@@ -20,6 +20,7 @@ from hireline.core.observability import RequestContextMiddleware, configure_logg
 from hireline.core.signing_key import signing_key
 from hireline.core.system_routes import router as system_router
 from hireline.guides.question_routes import router as questions_router
+from hireline.guides.render_routes import router as render_router
 from hireline.guides.routes import router as guides_router
 from hireline.guides.salary_routes import router as salary_router
 from hireline.identity.audit_routes import router as audit_router
@@ -87,6 +88,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(salary_router)
     app.include_router(guides_router)
     app.include_router(questions_router)
+    app.include_router(render_router)
 
     # Starlette runs the last-added middleware first: request context wraps everything.
     if settings.cors_origins:

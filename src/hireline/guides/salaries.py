@@ -123,6 +123,36 @@ def _adjust(template: RoleTemplate, query: BandQuery, low: int, high: int) -> li
     return applied
 
 
+def built_in_band(template: RoleTemplate, query: BandQuery) -> SalaryBandResult:
+    """The band from the template's own figures, adjusted; needs no database."""
+    guide = template.compensation
+    location = query.location
+    notes: list[str] = []
+    if location not in {r.location for r in guide.ranges}:
+        location = guide.national.location
+        notes.append(
+            f"No figures for {query.location!r}; the national average is shown. Known "
+            f"locations: {', '.join(r.location for r in guide.ranges)}."
+        )
+    figures = guide.band(query.level, location)
+    result = SalaryBandResult(
+        role=query.role,
+        level=query.level,
+        location=location,
+        location_name=figures.location_name,
+        currency=figures.currency,
+        base_min=figures.min,
+        base_max=figures.max,
+        origin="built-in",
+        source=figures.source,
+        as_of=figures.as_of,
+        basis=figures.basis,
+        notes=notes,
+    )
+    result.adjustments.extend(_adjust(template, query, result.base_min, result.base_max))
+    return result
+
+
 async def band(
     session: AsyncSession,
     tenant_id: uuid.UUID,
@@ -143,54 +173,30 @@ async def band(
             )
         )
     ).scalar_one_or_none()
-    notes: list[str] = []
-    if own is not None:
-        location_name = query.location
-        if template is not None:
-            known = {r.location: r.name for r in template.compensation.ranges}
-            location_name = known.get(query.location, query.location)
-        result = SalaryBandResult(
-            role=query.role,
-            level=query.level,
-            location=query.location,
-            location_name=location_name,
-            currency=own.currency,
-            base_min=own.min_salary,
-            base_max=own.max_salary,
-            origin="tenant",
-            source=own.source,
-            as_of=own.as_of.isoformat(),
-            basis="Imported by your organisation; it replaces the built-in figure.",
-        )
-    else:
+    if own is None:
         if template is None:
             raise NotFound(
                 f"No salary figures for role {query.role!r}: it is neither a built-in template "
                 "nor in your imported benchmarks."
             )
-        guide = template.compensation
-        location = query.location
-        if location not in {r.location for r in guide.ranges}:
-            location = guide.national.location
-            notes.append(
-                f"No figures for {query.location!r}; the national average is shown. Known "
-                f"locations: {', '.join(r.location for r in guide.ranges)}."
-            )
-        built_in = guide.band(query.level, location)
-        result = SalaryBandResult(
-            role=query.role,
-            level=query.level,
-            location=location,
-            location_name=built_in.location_name,
-            currency=built_in.currency,
-            base_min=built_in.min,
-            base_max=built_in.max,
-            origin="built-in",
-            source=built_in.source,
-            as_of=built_in.as_of,
-            basis=built_in.basis,
-            notes=notes,
-        )
+        return built_in_band(template, query)
+    location_name = query.location
+    if template is not None:
+        known = {r.location: r.name for r in template.compensation.ranges}
+        location_name = known.get(query.location, query.location)
+    result = SalaryBandResult(
+        role=query.role,
+        level=query.level,
+        location=query.location,
+        location_name=location_name,
+        currency=own.currency,
+        base_min=own.min_salary,
+        base_max=own.max_salary,
+        origin="tenant",
+        source=own.source,
+        as_of=own.as_of.isoformat(),
+        basis="Imported by your organisation; it replaces the built-in figure.",
+    )
     if template is not None:
         result.adjustments.extend(_adjust(template, query, result.base_min, result.base_max))
     elif query.industry or query.certifications or query.company_stage:

@@ -1,0 +1,233 @@
+"""Rendering hiring guides: every variant complete, formats faithful, output stable."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import os
+from pathlib import Path
+
+import httpx
+import pypdf
+import pytest
+from typer.testing import CliRunner
+
+from hireline.cli import app as cli_app
+from hireline.guides import pdf, render, salaries
+from hireline.guides.builtin import get_builtin_template
+from hireline.guides.template_models import INDUSTRIES, LEVELS, WORK_CONTEXTS
+from tests.identity.helpers import bearer, sign_up
+
+KEY = "python-backend-developer"
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+SECTION_IDS = [
+    "overview",
+    "about",
+    "responsibilities",
+    "required-qualifications",
+    "preferred-qualifications",
+    "technologies",
+    "industry",
+    "work-context",
+    "compensation",
+    "benefits",
+    "interview",
+    "evaluation",
+    "sourcing",
+    "red-flags",
+    "faq-employers",
+    "faq-candidates",
+    "provenance",
+]
+# The seed guide's published mid-level ranges, by location key.
+SEED_SALARIES = {
+    "us-national": (95_000, 145_000),
+    "san-francisco-ca": (125_000, 180_000),
+    "new-york-ny": (115_000, 165_000),
+    "seattle-wa": (110_000, 160_000),
+    "austin-tx": (95_000, 140_000),
+    "denver-co": (90_000, 135_000),
+    "chicago-il": (85_000, 130_000),
+    "remote-us": (90_000, 145_000),
+    "atlanta-ga": (80_000, 125_000),
+}
+
+
+def _guide(level: str, industry: str, context: str, location: str = "us-national") -> render.Guide:
+    template = get_builtin_template(KEY)
+    request = render.GuideRequest(
+        template,
+        1,
+        "built-in",
+        level,
+        industry,
+        context,
+        location,  # type: ignore[arg-type]
+    )
+    return render.build(request, salaries.built_in_band(template, render.band_query(request)))
+
+
+@pytest.mark.parametrize(
+    ("level", "industry", "context"), list(itertools.product(LEVELS, INDUSTRIES, WORK_CONTEXTS))
+)
+def test_every_variant_is_complete(level: str, industry: str, context: str) -> None:
+    template = get_builtin_template(KEY)
+    guide = _guide(level, industry, context)
+    assert [section.id for section in guide.sections] == SECTION_IDS
+    markdown = render.to_markdown(guide)
+    # The chosen industry is expanded; every other one is summarised by its technologies.
+    for name in INDUSTRIES:
+        for technology in template.industries[name].key_technologies:
+            assert technology in markdown, (name, technology)
+    for requirement in template.industries[industry].requirements:
+        assert requirement in markdown
+    for item in template.work_contexts[context].emphasis:
+        assert item in markdown
+    expected = template.interview_questions.for_level(level)  # type: ignore[arg-type]
+    interview = next(s for s in guide.sections if s.id == "interview")
+    counts = {sub.id: len(sub.bullets) for sub in interview.subsections}
+    assert counts == {f"questions-{c}": len(q) for c, q in expected.items()}
+    for flag in template.red_flags:
+        assert flag.title in markdown
+
+
+def test_the_question_bank_has_the_seed_counts() -> None:
+    bank = get_builtin_template(KEY).interview_questions
+    assert (len(bank.technical), len(bank.behavioral), len(bank.culture)) == (8, 6, 4)
+
+
+@pytest.mark.parametrize(("location", "figures"), SEED_SALARIES.items())
+def test_mid_level_salary_figures_are_the_seed_figures(
+    location: str, figures: tuple[int, int]
+) -> None:
+    guide = _guide("mid", "saas", "remote_hybrid", location)
+    assert guide.salary["base"] == {"min": figures[0], "max": figures[1]}
+    assert guide.salary["adjusted"] == guide.salary["base"]  # no factor applies to SaaS/remote
+    assert f"${figures[0]:,} - ${figures[1]:,}" in render.to_markdown(guide)
+
+
+def test_fintech_startup_salary_explains_each_adjustment() -> None:
+    guide = _guide("mid", "fintech", "startup", "austin-tx")
+    keys = [a["key"] for a in guide.salary["adjustments"]]
+    assert keys == ["industry-premium-fintech-healthcare", "company-stage-startup"]
+    compensation = next(s for s in guide.sections if s.id == "compensation")
+    assert len(compensation.bullets) == 2
+    assert "FinTech or healthcare premium (+10% to +20%)" in compensation.bullets[0]
+
+
+def _snapshot(name: str, content: str) -> None:
+    path = SNAPSHOTS / name
+    if os.environ.get("UPDATE_SNAPSHOTS") == "1":
+        path.write_text(content, encoding="utf-8")
+    assert path.exists(), f"no snapshot {name}; create it with UPDATE_SNAPSHOTS=1"
+    assert content == path.read_text(encoding="utf-8"), (
+        f"{name} changed; if intended, rerun with UPDATE_SNAPSHOTS=1 and review the diff"
+    )
+
+
+def test_markdown_snapshot() -> None:
+    _snapshot(
+        f"{KEY}-senior-fintech-startup.md",
+        render.to_markdown(_guide("senior", "fintech", "startup", "austin-tx")),
+    )
+
+
+def test_html_snapshot_is_escaped_and_accessible() -> None:
+    html = render.to_html(_guide("senior", "fintech", "startup", "austin-tx"))
+    assert html.startswith("<!doctype html>")
+    assert '<html lang="en">' in html
+    assert '<nav aria-label="Contents">' in html
+    assert "@media print" in html
+    _snapshot(f"{KEY}-senior-fintech-startup.html", html)
+
+
+def test_html_escapes_template_text() -> None:
+    guide = _guide("mid", "saas", "corporate")
+    guide.sections[0].paragraphs.append('<script>alert("x")</script>')
+    html = render.to_html(guide)
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_pdf_opens_with_the_title_on_page_one() -> None:
+    guide = _guide("staff", "healthcare", "corporate", "seattle-wa")
+    reader = pypdf.PdfReader(io.BytesIO(pdf.to_pdf(guide)))
+    assert len(reader.pages) >= 3
+    assert guide.title in reader.pages[0].extract_text()
+    assert reader.metadata is not None
+    assert reader.metadata.title == guide.title
+
+
+def test_cli_renders_markdown_for_a_metro_by_name() -> None:
+    result = CliRunner().invoke(
+        cli_app,
+        [
+            "guide",
+            "render",
+            KEY,
+            "--level",
+            "senior",
+            "--industry",
+            "fintech",
+            "--context",
+            "startup",
+            "--location",
+            "Austin, TX",
+            "--format",
+            "markdown",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("# Hiring guide: Senior Python Backend Developer")
+    assert "Austin, TX" in result.output
+    bad = CliRunner().invoke(cli_app, ["guide", "render", KEY, "--level", "chief"])
+    assert bad.exit_code == 2
+
+
+async def test_api_renders_every_format(client: httpx.AsyncClient) -> None:
+    headers = bearer((await sign_up(client, "acme"))["access_token"])
+    body = {
+        "template": KEY,
+        "level": "senior",
+        "industry": "fintech",
+        "context": "startup",
+        "location": "austin-tx",
+    }
+    expected = {
+        "json": "application/json",
+        "markdown": "text/markdown; charset=utf-8",
+        "html": "text/html; charset=utf-8",
+        "pdf": "application/pdf",
+    }
+    for fmt, media_type in expected.items():
+        response = await client.post(
+            "/v1/guides/render", json=body | {"format": fmt}, headers=headers
+        )
+        assert response.status_code == 200, (fmt, response.text)
+        assert response.headers["content-type"] == media_type
+    data = (await client.post("/v1/guides/render", json=body, headers=headers)).json()
+    assert data["salary"]["base"] == {"min": 119_000, "max": 182_000}
+    bad = await client.post(
+        "/v1/guides/render", json=body | {"industry": "mining"}, headers=headers
+    )
+    assert bad.status_code == 422
+
+
+async def test_api_renders_the_tenants_own_version(client: httpx.AsyncClient) -> None:
+    headers = bearer((await sign_up(client, "acme"))["access_token"])
+    await client.post(f"/v1/guides/templates/{KEY}/fork", json={}, headers=headers)
+    await client.patch(
+        f"/v1/guides/templates/{KEY}",
+        json={"patch": {"provenance": "Written by Acme's talent team."}},
+        headers=headers,
+    )
+    body = {"template": KEY, "level": "mid", "industry": "saas", "context": "corporate"}
+    latest = await client.post(
+        "/v1/guides/render", json=body | {"format": "markdown"}, headers=headers
+    )
+    assert "Written by Acme's talent team." in latest.text
+    assert "version 2" in latest.text
+    first = await client.post(
+        "/v1/guides/render", json=body | {"format": "markdown", "version": 1}, headers=headers
+    )
+    assert "Written by Acme's talent team." not in first.text
