@@ -1,0 +1,137 @@
+"""Every role against every action of the routes that exist, in two tenants."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from hireline.core.security import hash_password
+from hireline.core.tenancy import enter_tenant
+from hireline.identity.dependencies import Require
+from hireline.identity.models import Membership, User
+from hireline.identity.permissions import ROLE_ACTIONS, Action, Role
+from tests.identity.helpers import PASSWORD, bearer, password_token, sign_up
+from tests.identity.test_route_guards import _guards, api_routes
+
+Probe = Callable[[httpx.AsyncClient, dict[str, str]], Awaitable[httpx.Response]]
+
+
+@dataclass(frozen=True)
+class Case:
+    action: Action
+    probe: Probe
+
+
+def _get(path: str, **params: str) -> Probe:
+    async def call(client: httpx.AsyncClient, headers: dict[str, str]) -> httpx.Response:
+        return await client.get(path, params=params, headers=headers)
+
+    return call
+
+
+def _post_json(path: str, body: dict[str, object]) -> Probe:
+    async def call(client: httpx.AsyncClient, headers: dict[str, str]) -> httpx.Response:
+        return await client.post(path, json=body, headers=headers)
+
+    return call
+
+
+def _post_file(path: str, content: bytes) -> Probe:
+    async def call(client: httpx.AsyncClient, headers: dict[str, str]) -> httpx.Response:
+        return await client.post(path, files={"file": ("s.csv", content)}, headers=headers)
+
+    return call
+
+
+CASES = [
+    Case(Action.PROFILE_READ, _get("/v1/me")),
+    Case(Action.AUDIT_READ, _get("/v1/audit-log")),
+    Case(Action.GUIDES_READ, _get("/v1/guides/templates")),
+    Case(Action.GUIDES_READ, _get("/v1/questions", category="culture")),
+    Case(
+        Action.GUIDES_WRITE,
+        _post_json(
+            "/v1/questions",
+            {
+                "category": "culture",
+                "topic": "Feedback",
+                "question": "Tell us about feedback you acted on.",
+                "strong_answer": "A specific change they made.",
+                "levels": ["mid"],
+            },
+        ),
+    ),
+    Case(
+        Action.GUIDES_WRITE,
+        _post_json("/v1/guides/templates/data-engineer/fork", {"new_key": "matrix-fork"}),
+    ),
+    Case(
+        Action.SALARIES_READ,
+        _get("/v1/salaries", role="python-backend-developer", level="mid"),
+    ),
+    Case(
+        Action.SALARIES_IMPORT,
+        _post_file(
+            "/v1/salaries/imports",
+            b"role,level,location,currency,min,max\nx-role,mid,austin-tx,USD,1000,2000\n",
+        ),
+    ),
+]
+
+
+async def _member(
+    client: httpx.AsyncClient,
+    db_session: AsyncSession,
+    tenant: dict[str, object],
+    slug: str,
+    role: Role,
+) -> dict[str, str]:
+    tenant_id = uuid.UUID(str(tenant["tenant"]["id"]))  # type: ignore[index]
+    email = f"{role.value}@{slug}.example"
+    user = User(email=email, name=role.value, password_hash=hash_password(PASSWORD))
+    db_session.add(user)
+    await db_session.flush()
+    await enter_tenant(db_session, tenant_id)
+    db_session.add(Membership(tenant_id=tenant_id, user_id=user.id, role=role.value))
+    await db_session.flush()
+    token = await password_token(client, email)
+    assert token.status_code == 200, token.text
+    return bearer(token.json()["access_token"])
+
+
+@pytest.mark.parametrize("role", list(Role))
+async def test_role_can_do_exactly_what_the_table_allows(
+    client: httpx.AsyncClient, db_session: AsyncSession, role: Role
+) -> None:
+    for slug in ("acme", "globex"):
+        tenant = await sign_up(client, slug)
+        headers = (
+            bearer(str(tenant["access_token"]))
+            if role == Role.OWNER
+            else await _member(client, db_session, tenant, slug, role)
+        )
+        for case in CASES:
+            response = await case.probe(client, headers)
+            allowed = case.action in ROLE_ACTIONS[role]
+            if allowed:
+                assert response.status_code < 400, (role, case.action, response.text)
+            else:
+                assert response.status_code == 403, (role, case.action, response.text)
+                assert response.json()["type"] == "/problems/permission-denied"
+
+
+def test_the_matrix_covers_every_action_that_has_a_route(app: FastAPI) -> None:
+    routed = {
+        guard.action
+        for route in api_routes(app.routes)
+        for guard in _guards(route.dependant)
+        if isinstance(guard, Require)
+    }
+    missing = routed - {case.action for case in CASES}
+    assert not missing, f"add a probe for {sorted(missing)} to CASES"
