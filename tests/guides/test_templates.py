@@ -19,7 +19,7 @@ async def test_built_in_templates_are_listed_and_readable(client: httpx.AsyncCli
     assert listing.status_code == 200
     keys = {t["key"]: t for t in listing.json()}
     assert KEY in keys
-    assert {"frontend-engineer", "data-engineer"} <= set(keys)
+    assert {"frontend-engineer", "data-engineer", "devops-sre-engineer"} <= set(keys)
     assert keys[KEY]["origin"] == "built-in"
     one = await client.get(f"/v1/guides/templates/{KEY}", headers=headers)
     assert one.json()["content"]["title"] == "Python Backend Developer"
@@ -81,9 +81,7 @@ async def test_forks_are_private_to_their_tenant(client: httpx.AsyncClient) -> N
     await client.post(
         f"/v1/guides/templates/{KEY}/fork", json={"new_key": "acme-backend"}, headers=acme
     )
-    assert (
-        await client.get("/v1/guides/templates/acme-backend", headers=acme)
-    ).status_code == 200
+    assert (await client.get("/v1/guides/templates/acme-backend", headers=acme)).status_code == 200
     assert (
         await client.get("/v1/guides/templates/acme-backend", headers=globex)
     ).status_code == 404
