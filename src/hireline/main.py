@@ -26,6 +26,7 @@ from hireline.guides.salary_routes import router as salary_router
 from hireline.identity.audit_routes import router as audit_router
 from hireline.identity.auth_routes import router as auth_router
 from hireline.identity.tokens import TokenIssuer
+from hireline.jobs.routes import router as jobs_router
 from hireline.settings import Settings, get_settings
 
 logger = structlog.get_logger(__name__)
@@ -89,6 +90,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(guides_router)
     app.include_router(questions_router)
     app.include_router(render_router)
+    app.include_router(jobs_router)
 
     # Starlette runs the last-added middleware first: request context wraps everything.
     if settings.cors_origins:

@@ -51,6 +51,14 @@ def _post_file(path: str, content: bytes) -> Probe:
 
 CASES = [
     Case(Action.PROFILE_READ, _get("/v1/me")),
+    Case(Action.JOBS_READ, _get("/v1/jobs")),
+    Case(
+        Action.JOBS_WRITE,
+        _post_json(
+            "/v1/jobs",
+            {"title": "Matrix", "description": "x", "locations": [{"mode": "remote"}]},
+        ),
+    ),
     Case(Action.AUDIT_READ, _get("/v1/audit-log")),
     Case(Action.GUIDES_READ, _get("/v1/guides/templates")),
     Case(Action.GUIDES_READ, _get("/v1/questions", category="culture")),

@@ -331,3 +331,39 @@ def _html_environment() -> Environment:
 def to_html(guide: Guide) -> str:
     """The guide as a self-contained, printable, accessible HTML page."""
     return _html_environment().get_template("guide.html").render(guide=guide)
+
+
+# What a job posting keeps of the guide: what a candidate should read, not how we interview.
+JOB_DESCRIPTION_SECTIONS = (
+    "overview",
+    "about",
+    "responsibilities",
+    "required-qualifications",
+    "preferred-qualifications",
+    "technologies",
+    "industry",
+    "work-context",
+    "benefits",
+)
+
+
+def job_description(guide: Guide) -> str:
+    """A Markdown job description drawn from the guide's candidate-facing sections."""
+    lines: list[str] = []
+
+    def emit(section: Section, depth: int) -> None:
+        if section.id.startswith("other-"):
+            return
+        lines.extend([f"{'#' * depth} {section.title}", ""])
+        for paragraph in section.paragraphs:
+            lines.extend([paragraph, ""])
+        if section.bullets:
+            lines.extend(f"- {bullet}" for bullet in section.bullets)
+            lines.append("")
+        for sub in section.subsections:
+            emit(sub, depth + 1)
+
+    for section in guide.sections:
+        if section.id in JOB_DESCRIPTION_SECTIONS:
+            emit(section, 2)
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,1 @@
+"""Jobs: postings with a lifecycle, pipeline stages and a hiring team."""

@@ -1,0 +1,145 @@
+"""HTTP layer of jobs for recruiters."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from hireline.core.db import DbSession
+from hireline.core.pagination import MAX_PAGE_SIZE
+from hireline.core.principal import Principal
+from hireline.identity.dependencies import require
+from hireline.identity.permissions import Action
+from hireline.jobs import service
+from hireline.jobs.models import Job
+from hireline.jobs.schemas import (
+    JobCreate,
+    JobLocation,
+    JobPage,
+    JobRead,
+    JobStatus,
+    JobUpdate,
+    SalaryRange,
+    StageRead,
+    TeamMember,
+    TemplateRef,
+)
+
+router = APIRouter(prefix="/v1/jobs", tags=["jobs"])
+
+
+async def to_read(session: AsyncSession, job: Job, *, with_warnings: bool = False) -> JobRead:
+    """The API view of a job, with its stages and team."""
+    stages = await service.stages_of(session, job)
+    team = await service.team_of(session, job)
+    return JobRead(
+        id=job.id,
+        title=job.title,
+        department=job.department,
+        locations=[JobLocation.model_validate(loc) for loc in job.locations],
+        employment_type=job.employment_type,
+        level=job.level,
+        salary=(
+            SalaryRange(
+                min=job.salary_min, max=job.salary_max, currency=job.salary_currency or "USD"
+            )
+            if job.salary_min is not None and job.salary_max is not None
+            else None
+        ),
+        description=job.description,
+        required_skills=job.required_skills,
+        preferred_skills=job.preferred_skills,
+        status=job.status,
+        template=(
+            TemplateRef(
+                key=job.template_key,
+                version=job.template_version or 1,
+                origin=job.template_origin or "built-in",
+            )
+            if job.template_key
+            else None
+        ),
+        stages=[StageRead.model_validate(stage) for stage in stages],
+        hiring_team=[TeamMember(user_id=m.user_id, role=m.role) for m in team],
+        published_at=job.published_at,
+        closed_at=job.closed_at,
+        valid_through=job.valid_through,
+        created_at=job.created_at,
+        updated_at=job.updated_at,
+        warnings=await service.salary_warnings(session, job) if with_warnings else [],
+    )
+
+
+@router.get("", summary="Your organisation's jobs, newest first")
+async def list_jobs(
+    session: DbSession,
+    principal: Annotated[Principal, require(Action.JOBS_READ)],
+    status_: Annotated[JobStatus | None, Query(alias="status")] = None,
+    cursor: Annotated[str | None, Query(max_length=500)] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 50,
+) -> JobPage:
+    jobs, next_cursor = await service.page(
+        session, principal.tenant_id, status=status_, cursor=cursor, limit=limit
+    )
+    return JobPage(items=[await to_read(session, job) for job in jobs], next_cursor=next_cursor)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, summary="Create a draft job")
+async def create_job(
+    body: JobCreate,
+    session: DbSession,
+    principal: Annotated[Principal, require(Action.JOBS_WRITE)],
+) -> JobRead:
+    job = await service.create(session, principal, body)
+    await session.refresh(job)
+    return await to_read(session, job, with_warnings=True)
+
+
+@router.get("/{job_id}", summary="One job")
+async def get_job(
+    job_id: uuid.UUID,
+    session: DbSession,
+    principal: Annotated[Principal, require(Action.JOBS_READ)],
+) -> JobRead:
+    return await to_read(
+        session, await service.get(session, principal.tenant_id, job_id), with_warnings=True
+    )
+
+
+@router.patch("/{job_id}", summary="Change a job's fields")
+async def update_job(
+    job_id: uuid.UUID,
+    body: JobUpdate,
+    session: DbSession,
+    principal: Annotated[Principal, require(Action.JOBS_WRITE)],
+) -> JobRead:
+    job = await service.update(session, principal, job_id, body)
+    return await to_read(session, job, with_warnings=True)
+
+
+@router.delete("/{job_id}", status_code=status.HTTP_204_NO_CONTENT, summary="Delete a draft job")
+async def delete_job(
+    job_id: uuid.UUID,
+    session: DbSession,
+    principal: Annotated[Principal, require(Action.JOBS_WRITE)],
+) -> None:
+    await service.remove(session, principal, job_id)
+
+
+def _transition_route(move: service.Transition, summary: str) -> None:
+    @router.post(f"/{{job_id}}/{move}", summary=summary, name=f"{move}_job")
+    async def move_job(
+        job_id: uuid.UUID,
+        session: DbSession,
+        principal: Annotated[Principal, require(Action.JOBS_WRITE)],
+    ) -> JobRead:
+        job = await service.transition(session, principal, job_id, move)
+        return await to_read(session, job)
+
+
+_transition_route("publish", "Open a draft or paused job: it appears on your board")
+_transition_route("pause", "Stop taking applications for now")
+_transition_route("close", "Close the job for good")

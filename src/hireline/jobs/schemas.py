@@ -1,0 +1,165 @@
+"""Request and response bodies of the jobs API."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from hireline.guides.template_models import Industry, Level, Slug, WorkContext
+
+JobStatus = Literal["draft", "open", "paused", "closed"]
+EmploymentType = Literal["full_time", "part_time", "contract", "temporary", "internship"]
+WorkMode = Literal["onsite", "hybrid", "remote"]
+TeamRole = Literal["hiring_manager", "recruiter", "interviewer"]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Skill = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+StageName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
+DEFAULT_STAGES = ("Applied", "Screen", "Technical interview", "Onsite", "Offer")
+
+
+class JobLocation(BaseModel):
+    """Where the work happens; remote locations may name the region applicants must be in."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    mode: WorkMode
+    city: Annotated[str | None, StringConstraints(max_length=120)] = None
+    region: Annotated[str | None, StringConstraints(max_length=120)] = None
+    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] = "US"
+    salary_location: Slug | None = Field(
+        None, description="Benchmark location key used for the salary check, e.g. austin-tx."
+    )
+
+    @model_validator(mode="after")
+    def _city_unless_remote(self) -> JobLocation:
+        if self.mode != "remote" and not self.city:
+            raise ValueError("onsite and hybrid locations need a city")
+        return self
+
+
+class FromTemplate(BaseModel):
+    """Write the description from a role template (your own version or a built-in)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    template: Slug
+    version: int | None = Field(None, ge=1)
+    industry: Industry = "saas"
+    context: WorkContext = "corporate"
+
+
+class TeamMember(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    user_id: uuid.UUID
+    role: TeamRole
+
+
+class SalaryRange(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    min: int = Field(gt=0, le=5_000_000)
+    max: int = Field(gt=0, le=5_000_000)
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = "USD"
+
+    @model_validator(mode="after")
+    def _ordered(self) -> SalaryRange:
+        if self.min > self.max:
+            raise ValueError("min must not exceed max")
+        return self
+
+
+class JobCreate(BaseModel):
+    """A new job, created as a draft."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: Title | None = Field(None, description="Defaults to the template's level title.")
+    department: Annotated[str | None, StringConstraints(max_length=120)] = None
+    locations: list[JobLocation] = Field(min_length=1, max_length=20)
+    employment_type: EmploymentType = "full_time"
+    level: Level | None = None
+    salary: SalaryRange | None = None
+    description: Annotated[str | None, StringConstraints(max_length=50_000)] = None
+    from_template: FromTemplate | None = None
+    required_skills: list[Skill] = Field(default_factory=list, max_length=50)
+    preferred_skills: list[Skill] = Field(default_factory=list, max_length=50)
+    stages: list[StageName] | None = Field(None, min_length=1, max_length=20)
+    hiring_team: list[TeamMember] = Field(default_factory=list, max_length=50)
+    valid_through: datetime | None = None
+
+    @model_validator(mode="after")
+    def _described(self) -> JobCreate:
+        if not self.description and self.from_template is None:
+            raise ValueError("give a description or from_template")
+        if self.from_template is not None and self.level is None:
+            raise ValueError("from_template needs a level")
+        if self.from_template is None and not self.title:
+            raise ValueError("title is required unless from_template gives one")
+        return self
+
+
+class JobUpdate(BaseModel):
+    """Fields to change; omitted fields stay as they are."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: Title | None = None
+    department: Annotated[str | None, StringConstraints(max_length=120)] = None
+    locations: list[JobLocation] | None = Field(None, min_length=1, max_length=20)
+    employment_type: EmploymentType | None = None
+    level: Level | None = None
+    salary: SalaryRange | None = None
+    description: Annotated[str | None, StringConstraints(min_length=1, max_length=50_000)] = None
+    required_skills: list[Skill] | None = Field(None, max_length=50)
+    preferred_skills: list[Skill] | None = Field(None, max_length=50)
+    stages: list[StageName] | None = Field(None, min_length=1, max_length=20)
+    hiring_team: list[TeamMember] | None = Field(None, max_length=50)
+    valid_through: datetime | None = None
+
+
+class StageRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    name: str
+    position: int
+
+
+class TemplateRef(BaseModel):
+    key: str
+    version: int
+    origin: str
+
+
+class JobRead(BaseModel):
+    """A job as recruiters see it, with warnings about its salary."""
+
+    id: uuid.UUID
+    title: str
+    department: str | None
+    locations: list[JobLocation]
+    employment_type: str
+    level: str | None
+    salary: SalaryRange | None
+    description: str
+    required_skills: list[str]
+    preferred_skills: list[str]
+    status: JobStatus
+    template: TemplateRef | None
+    stages: list[StageRead]
+    hiring_team: list[TeamMember]
+    published_at: datetime | None
+    closed_at: datetime | None
+    valid_through: datetime | None
+    created_at: datetime
+    updated_at: datetime
+    warnings: list[str] = Field(default_factory=list)
+
+
+class JobPage(BaseModel):
+    items: list[JobRead]
+    next_cursor: str | None

@@ -1,0 +1,332 @@
+"""Jobs: creation (optionally from a role template), edits, lifecycle and salary checks."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Literal
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from hireline.core import events
+from hireline.core.errors import Conflict, NotFound, ValidationFailed
+from hireline.core.pagination import decode_cursor, encode_cursor, invalid_cursor
+from hireline.core.principal import Principal
+from hireline.guides import render, salaries
+from hireline.guides import service as guides
+from hireline.identity import audit
+from hireline.identity.models import Membership
+from hireline.jobs.models import HiringTeamMember, Job, PipelineStage
+from hireline.jobs.schemas import DEFAULT_STAGES, JobCreate, JobUpdate, TeamMember
+
+Transition = Literal["publish", "pause", "close"]
+# The lifecycle: which states each transition may start from, and where it leads.
+TRANSITIONS: dict[Transition, tuple[frozenset[str], str]] = {
+    "publish": (frozenset({"draft", "paused"}), "open"),
+    "pause": (frozenset({"open"}), "paused"),
+    "close": (frozenset({"open", "paused"}), "closed"),
+}
+EVENT_FOR_STATUS = {"open": "job.published", "paused": "job.paused", "closed": "job.closed"}
+
+
+async def get(session: AsyncSession, tenant_id: uuid.UUID, job_id: uuid.UUID) -> Job:
+    """The tenant's job; NotFound for another tenant's or a missing one."""
+    job = await session.get(Job, (tenant_id, job_id))
+    if job is None:
+        raise NotFound("No job with this id.")
+    return job
+
+
+async def stages_of(session: AsyncSession, job: Job) -> list[PipelineStage]:
+    rows = await session.execute(
+        select(PipelineStage)
+        .where(PipelineStage.tenant_id == job.tenant_id, PipelineStage.job_id == job.id)
+        .order_by(PipelineStage.position)
+    )
+    return list(rows.scalars())
+
+
+async def team_of(session: AsyncSession, job: Job) -> list[HiringTeamMember]:
+    rows = await session.execute(
+        select(HiringTeamMember).where(
+            HiringTeamMember.tenant_id == job.tenant_id, HiringTeamMember.job_id == job.id
+        )
+    )
+    return list(rows.scalars())
+
+
+async def _set_team(
+    session: AsyncSession, tenant_id: uuid.UUID, job_id: uuid.UUID, team: list[TeamMember]
+) -> None:
+    wanted = {member.user_id: member.role for member in team}
+    if wanted:
+        members = set(
+            (
+                await session.execute(
+                    select(Membership.user_id).where(
+                        Membership.tenant_id == tenant_id, Membership.user_id.in_(wanted)
+                    )
+                )
+            ).scalars()
+        )
+        strangers = [str(user_id) for user_id in wanted if user_id not in members]
+        if strangers:
+            raise ValidationFailed(
+                "Hiring team members must belong to your organisation.",
+                errors=[
+                    {"loc": ["body", "hiring_team"], "msg": f"not a member: {s}", "type": "member"}
+                    for s in strangers
+                ],
+            )
+    await session.execute(
+        delete(HiringTeamMember).where(
+            HiringTeamMember.tenant_id == tenant_id, HiringTeamMember.job_id == job_id
+        )
+    )
+    session.add_all(
+        HiringTeamMember(tenant_id=tenant_id, job_id=job_id, user_id=user_id, role=role)
+        for user_id, role in wanted.items()
+    )
+
+
+async def _set_stages(session: AsyncSession, job: Job, names: list[str]) -> None:
+    if len({name.lower() for name in names}) != len(names):
+        raise ValidationFailed(
+            "Stage names must be unique.",
+            errors=[{"loc": ["body", "stages"], "msg": "duplicate stage", "type": "unique"}],
+        )
+    existing = {stage.name.lower(): stage for stage in await stages_of(session, job)}
+    keep: set[uuid.UUID] = set()
+    for position, name in enumerate(names):
+        stage = existing.get(name.lower())
+        if stage is None:
+            stage = PipelineStage(tenant_id=job.tenant_id, job_id=job.id, name=name)
+            session.add(stage)
+        stage.name = name
+        stage.position = position
+        if stage.id is not None:
+            keep.add(stage.id)
+    await session.flush()
+    for stage in existing.values():
+        if stage.id not in keep:
+            await session.delete(stage)
+
+
+async def salary_warnings(session: AsyncSession, job: Job) -> list[str]:
+    """Where the job's salary falls outside the benchmark band of its level and location."""
+    if job.salary_min is None or job.salary_max is None or job.level is None:
+        return []
+    role = job.template_key
+    if role is None:
+        return []
+    warnings = []
+    locations = {loc.get("salary_location") or "us-national" for loc in job.locations}
+    for location in sorted(locations):
+        try:
+            band = await salaries.band(
+                session,
+                job.tenant_id,
+                salaries.BandQuery(role=role, level=job.level, location=location),  # type: ignore[arg-type]
+            )
+        except NotFound:
+            continue
+        if job.salary_min < band.base_min or job.salary_max > band.base_max:
+            warnings.append(
+                f"The salary {job.salary_min:,}-{job.salary_max:,} {job.salary_currency} is "
+                f"outside the {band.level} benchmark for {band.location_name} "
+                f"({band.base_min:,}-{band.base_max:,} {band.currency}, {band.origin})."
+            )
+    return warnings
+
+
+async def create(session: AsyncSession, principal: Principal, body: JobCreate) -> Job:
+    """A draft job with its stages and team; the description can come from a template."""
+    title = body.title
+    description = body.description
+    template_ref: tuple[str, int, str] | None = None
+    if body.from_template is not None:
+        assert body.level is not None
+        resolved = await guides.get(
+            session,
+            principal.tenant_id,
+            body.from_template.template,
+            version=body.from_template.version,
+        )
+        location = next(
+            (loc.salary_location for loc in body.locations if loc.salary_location), "us-national"
+        )
+        request = render.GuideRequest(
+            resolved.template,
+            resolved.version,
+            resolved.origin,
+            body.level,
+            body.from_template.industry,
+            body.from_template.context,
+            location,
+        )
+        guide = render.build(
+            request, salaries.built_in_band(resolved.template, render.band_query(request))
+        )
+        description = description or render.job_description(guide)
+        title = title or resolved.template.levels[body.level].title
+        template_ref = (resolved.template.key, resolved.version, resolved.origin)
+    assert title is not None
+    assert description is not None
+    job = Job(
+        tenant_id=principal.tenant_id,
+        title=title,
+        department=body.department,
+        locations=[loc.model_dump() for loc in body.locations],
+        employment_type=body.employment_type,
+        level=body.level,
+        salary_min=body.salary.min if body.salary else None,
+        salary_max=body.salary.max if body.salary else None,
+        salary_currency=body.salary.currency if body.salary else None,
+        description=description,
+        required_skills=list(dict.fromkeys(body.required_skills)),
+        preferred_skills=list(dict.fromkeys(body.preferred_skills)),
+        template_key=template_ref[0] if template_ref else None,
+        template_version=template_ref[1] if template_ref else None,
+        template_origin=template_ref[2] if template_ref else None,
+        valid_through=body.valid_through,
+        created_by=principal.id,
+    )
+    session.add(job)
+    await session.flush()
+    await _set_stages(session, job, list(body.stages or DEFAULT_STAGES))
+    await _set_team(session, principal.tenant_id, job.id, body.hiring_team)
+    await audit.record(
+        session,
+        tenant_id=principal.tenant_id,
+        actor=principal,
+        action="job.created",
+        target_type="job",
+        target_id=job.id,
+    )
+    return job
+
+
+async def update(
+    session: AsyncSession, principal: Principal, job_id: uuid.UUID, body: JobUpdate
+) -> Job:
+    """Apply the fields given; a closed job can no longer change."""
+    job = await get(session, principal.tenant_id, job_id)
+    if job.status == "closed":
+        raise Conflict("A closed job cannot be edited.")
+    changes = body.model_dump(exclude_unset=True)
+    for name in ("title", "department", "employment_type", "level", "description", "valid_through"):
+        if name in changes:
+            setattr(job, name, changes[name])
+    if body.locations is not None:
+        job.locations = [loc.model_dump() for loc in body.locations]
+    if "salary" in changes:
+        job.salary_min = body.salary.min if body.salary else None
+        job.salary_max = body.salary.max if body.salary else None
+        job.salary_currency = body.salary.currency if body.salary else None
+    if body.required_skills is not None:
+        job.required_skills = list(dict.fromkeys(body.required_skills))
+    if body.preferred_skills is not None:
+        job.preferred_skills = list(dict.fromkeys(body.preferred_skills))
+    if body.stages is not None:
+        await _set_stages(session, job, body.stages)
+    if body.hiring_team is not None:
+        await _set_team(session, principal.tenant_id, job.id, body.hiring_team)
+    job.updated_at = datetime.now(UTC)
+    await session.flush()
+    await events.record(
+        session,
+        type="job.updated",
+        payload={"job_id": str(job.id), "fields": sorted(changes)},
+        tenant_id=job.tenant_id,
+    )
+    await audit.record(
+        session,
+        tenant_id=principal.tenant_id,
+        actor=principal,
+        action="job.updated",
+        target_type="job",
+        target_id=job.id,
+        details={"fields": sorted(changes)},
+    )
+    return job
+
+
+async def transition(
+    session: AsyncSession, principal: Principal, job_id: uuid.UUID, move: Transition
+) -> Job:
+    """Move a job through its lifecycle; a move its state does not allow is a 409."""
+    job = await get(session, principal.tenant_id, job_id)
+    sources, target = TRANSITIONS[move]
+    if job.status not in sources:
+        raise Conflict(
+            f"A {job.status} job cannot be {move}d; allowed from: {', '.join(sorted(sources))}.",
+            status=job.status,
+        )
+    now = datetime.now(UTC)
+    job.status = target
+    job.updated_at = now
+    if target == "open" and job.published_at is None:
+        job.published_at = now
+    if target == "closed":
+        job.closed_at = now
+    await session.flush()
+    await events.record(
+        session,
+        type=EVENT_FOR_STATUS[target],
+        payload={"job_id": str(job.id), "title": job.title, "status": target},
+        tenant_id=job.tenant_id,
+    )
+    await audit.record(
+        session,
+        tenant_id=principal.tenant_id,
+        actor=principal,
+        action=f"job.{move}ed",
+        target_type="job",
+        target_id=job.id,
+    )
+    return job
+
+
+async def remove(session: AsyncSession, principal: Principal, job_id: uuid.UUID) -> None:
+    """Delete a draft; a job that was ever published is closed instead, keeping its history."""
+    job = await get(session, principal.tenant_id, job_id)
+    if job.status != "draft":
+        raise Conflict("Only drafts can be deleted; close a published job instead.")
+    await session.delete(job)
+    await audit.record(
+        session,
+        tenant_id=principal.tenant_id,
+        actor=principal,
+        action="job.deleted",
+        target_type="job",
+        target_id=job_id,
+    )
+
+
+async def page(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    *,
+    status: str | None,
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[Job], str | None]:
+    """Jobs newest first, a page at a time."""
+    query = select(Job).where(Job.tenant_id == tenant_id)
+    if status is not None:
+        query = query.where(Job.status == status)
+    if cursor is not None:
+        (last_id,) = decode_cursor(cursor, 1)
+        try:
+            query = query.where(Job.id < uuid.UUID(str(last_id)))
+        except ValueError:
+            raise invalid_cursor() from None
+    # Ids are UUIDv7, so their order is creation order.
+    result = await session.execute(query.order_by(Job.id.desc()).limit(limit + 1))
+    rows = list(result.scalars())
+    next_cursor = None
+    if len(rows) > limit:
+        rows = rows[:limit]
+        next_cursor = encode_cursor(str(rows[-1].id))
+    return rows, next_cursor
