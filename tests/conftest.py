@@ -116,6 +116,8 @@ async def db_session(connection: AsyncConnection) -> AsyncIterator[AsyncSession]
 async def client(app: FastAPI, connection: AsyncConnection) -> AsyncIterator[httpx.AsyncClient]:
     """An HTTP client whose requests' transactions are rolled back after the test."""
     original = app.state.sessions
+    # Rolled-back tests never commit, so their changes never announce themselves: start clean.
+    app.state.board_cache.invalidate_tenant("*")
     app.state.sessions = async_sessionmaker(
         bind=connection, expire_on_commit=False, join_transaction_mode="create_savepoint"
     )
@@ -129,6 +131,7 @@ async def client(app: FastAPI, connection: AsyncConnection) -> AsyncIterator[htt
 @pytest.fixture
 async def committing_client(app: FastAPI, engine: AsyncEngine) -> AsyncIterator[httpx.AsyncClient]:
     """An HTTP client whose requests really commit (for concurrency and worker tests)."""
+    app.state.board_cache.invalidate_tenant("*")
     async with _client_for(app) as http:
         yield http
     await truncate_all(engine)

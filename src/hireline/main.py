@@ -11,7 +11,11 @@ from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
 
 from hireline import __version__
+from hireline.board.cache import BoardCache, BoardCacheMiddleware
+from hireline.board.routes import router as board_router
 from hireline.core import embedded_postgres
+from hireline.core.change_feed import ChangeListener
+from hireline.core.database_url import libpq_url
 from hireline.core.db import create_engine, create_sessionmaker
 from hireline.core.errors import install_error_handlers
 from hireline.core.http_guards import BodySizeLimitMiddleware, SecurityHeadersMiddleware
@@ -26,6 +30,7 @@ from hireline.guides.salary_routes import router as salary_router
 from hireline.identity.audit_routes import router as audit_router
 from hireline.identity.auth_routes import router as auth_router
 from hireline.identity.tokens import TokenIssuer
+from hireline.jobs.events import JOBS_CHANGED_TOPIC
 from hireline.jobs.routes import router as jobs_router
 from hireline.settings import Settings, get_settings
 
@@ -64,6 +69,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.state.engine = engine
             app.state.sessions = create_sessionmaker(engine)
             app.state.migration_heads = head_revisions()
+            listener = ChangeListener(libpq_url(url))
+            listener.subscribe(JOBS_CHANGED_TOPIC, board_cache.invalidate_tenant)
+            await listener.start()
+            stack.push_async_callback(listener.stop)
             logger.info("started", version=__version__, environment=settings.environment)
             yield
 
@@ -77,6 +86,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
+    board_cache = BoardCache()
+    app.state.board_cache = board_cache
     app.state.token_issuer = TokenIssuer(
         key=signing_key(settings),
         access_ttl=timedelta(seconds=settings.access_token_ttl_seconds),
@@ -91,6 +102,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(questions_router)
     app.include_router(render_router)
     app.include_router(jobs_router)
+    app.include_router(board_router)
 
     # Starlette runs the last-added middleware first: request context wraps everything.
     if settings.cors_origins:
@@ -119,4 +131,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeadersMiddleware, trust_proxy_headers=settings.trust_proxy_headers)
     app.add_middleware(RequestContextMiddleware)
+    # Outermost, so that a cache hit skips everything else; misses still pass through the
+    # layers above, whose headers it stores with the response.
+    app.add_middleware(BoardCacheMiddleware, cache=board_cache)
     return app

@@ -10,6 +10,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.core import events
+from hireline.core.change_feed import announce
 from hireline.core.errors import Conflict, NotFound, ValidationFailed
 from hireline.core.pagination import decode_cursor, encode_cursor, invalid_cursor
 from hireline.core.principal import Principal
@@ -17,6 +18,7 @@ from hireline.guides import render, salaries
 from hireline.guides import service as guides
 from hireline.identity import audit
 from hireline.identity.models import Membership
+from hireline.jobs.events import EVENT_FOR_STATUS, JOB_UPDATED, JOBS_CHANGED_TOPIC
 from hireline.jobs.models import HiringTeamMember, Job, PipelineStage
 from hireline.jobs.schemas import DEFAULT_STAGES, JobCreate, JobUpdate, TeamMember
 
@@ -27,7 +29,6 @@ TRANSITIONS: dict[Transition, tuple[frozenset[str], str]] = {
     "pause": (frozenset({"open"}), "paused"),
     "close": (frozenset({"open", "paused"}), "closed"),
 }
-EVENT_FOR_STATUS = {"open": "job.published", "paused": "job.paused", "closed": "job.closed"}
 
 
 async def get(session: AsyncSession, tenant_id: uuid.UUID, job_id: uuid.UUID) -> Job:
@@ -234,9 +235,10 @@ async def update(
         await _set_team(session, principal.tenant_id, job.id, body.hiring_team)
     job.updated_at = datetime.now(UTC)
     await session.flush()
+    await announce(session, JOBS_CHANGED_TOPIC, str(job.tenant_id))
     await events.record(
         session,
-        type="job.updated",
+        type=JOB_UPDATED,
         payload={"job_id": str(job.id), "fields": sorted(changes)},
         tenant_id=job.tenant_id,
     )
@@ -271,6 +273,7 @@ async def transition(
     if target == "closed":
         job.closed_at = now
     await session.flush()
+    await announce(session, JOBS_CHANGED_TOPIC, str(job.tenant_id))
     await events.record(
         session,
         type=EVENT_FOR_STATUS[target],
@@ -294,6 +297,7 @@ async def remove(session: AsyncSession, principal: Principal, job_id: uuid.UUID)
     if job.status != "draft":
         raise Conflict("Only drafts can be deleted; close a published job instead.")
     await session.delete(job)
+    await announce(session, JOBS_CHANGED_TOPIC, str(job.tenant_id))
     await audit.record(
         session,
         tenant_id=principal.tenant_id,

@@ -1,0 +1,75 @@
+"""Open jobs as the public sees them."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import Text, cast, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from hireline.core.errors import NotFound
+from hireline.core.pagination import decode_cursor, encode_cursor, invalid_cursor
+from hireline.jobs.models import Job
+
+
+@dataclass(frozen=True)
+class BoardFilter:
+    q: str | None = None
+    location: str | None = None
+    remote: bool | None = None
+    department: str | None = None
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+async def open_jobs(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    wanted: BoardFilter,
+    *,
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[Job], str | None]:
+    """The tenant's open jobs, newest first, filtered."""
+    query = select(Job).where(Job.tenant_id == tenant_id, Job.status == "open")
+    if wanted.q:
+        pattern = _like(wanted.q)
+        query = query.where(
+            or_(
+                Job.title.ilike(pattern),
+                Job.department.ilike(pattern),
+                Job.description.ilike(pattern),
+            )
+        )
+    if wanted.department:
+        query = query.where(Job.department.ilike(wanted.department))
+    if wanted.location:
+        query = query.where(cast(Job.locations, Text).ilike(_like(wanted.location)))
+    if wanted.remote is True:
+        query = query.where(Job.locations.contains([{"mode": "remote"}]))
+    elif wanted.remote is False:
+        query = query.where(~Job.locations.contains([{"mode": "remote"}]))
+    if cursor:
+        (last,) = decode_cursor(cursor, 1)
+        try:
+            query = query.where(Job.id < uuid.UUID(str(last)))
+        except ValueError:
+            raise invalid_cursor() from None
+    rows = list((await session.execute(query.order_by(Job.id.desc()).limit(limit + 1))).scalars())
+    next_cursor = None
+    if len(rows) > limit:
+        rows = rows[:limit]
+        next_cursor = encode_cursor(str(rows[-1].id))
+    return rows, next_cursor
+
+
+async def open_job(session: AsyncSession, tenant_id: uuid.UUID, job_id: uuid.UUID) -> Job:
+    """One open job; drafts, paused and closed jobs are not public."""
+    job = await session.get(Job, (tenant_id, job_id))
+    if job is None or job.status != "open":
+        raise NotFound("This job is not open, or does not exist.")
+    return job

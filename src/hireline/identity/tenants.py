@@ -1,0 +1,19 @@
+"""Looking up organisations by their public slug."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from hireline.core.errors import NotFound
+from hireline.core.tenancy import enter_tenant
+from hireline.identity.models import Tenant
+
+
+async def enter_by_slug(session: AsyncSession, slug: str) -> Tenant:
+    """The tenant with this slug, with the transaction scoped to it; NotFound otherwise."""
+    tenant = (await session.execute(select(Tenant).where(Tenant.slug == slug))).scalar_one_or_none()
+    if tenant is None:
+        raise NotFound(f"No careers site is called {slug!r}.")
+    await enter_tenant(session, tenant.id)
+    return tenant
