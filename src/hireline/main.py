@@ -12,6 +12,7 @@ from starlette.middleware.cors import CORSMiddleware
 
 from hireline import __version__
 from hireline.board.cache import BoardCache, BoardCacheMiddleware
+from hireline.board.careers import router as careers_router
 from hireline.board.routes import router as board_router
 from hireline.core import embedded_postgres
 from hireline.core.change_feed import ChangeListener
@@ -103,6 +104,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(render_router)
     app.include_router(jobs_router)
     app.include_router(board_router)
+    app.include_router(careers_router)
 
     # Starlette runs the last-added middleware first: request context wraps everything.
     if settings.cors_origins:
