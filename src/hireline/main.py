@@ -11,9 +11,12 @@ from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
 
 from hireline import __version__
+from hireline.board.apply import api_router as apply_api_router
+from hireline.board.apply import page_router as apply_page_router
 from hireline.board.cache import BoardCache, BoardCacheMiddleware
 from hireline.board.careers import router as careers_router
 from hireline.board.routes import router as board_router
+from hireline.candidates.routes import router as candidates_router
 from hireline.core import embedded_postgres
 from hireline.core.change_feed import ChangeListener
 from hireline.core.database_url import libpq_url
@@ -23,6 +26,7 @@ from hireline.core.http_guards import BodySizeLimitMiddleware, SecurityHeadersMi
 from hireline.core.migrations import head_revisions
 from hireline.core.observability import RequestContextMiddleware, configure_logging
 from hireline.core.signing_key import signing_key
+from hireline.core.storage import LocalStorage
 from hireline.core.system_routes import router as system_router
 from hireline.guides.question_routes import router as questions_router
 from hireline.guides.render_routes import router as render_router
@@ -88,6 +92,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     board_cache = BoardCache()
+    app.state.storage = LocalStorage(settings.data_dir / "files")
     app.state.board_cache = board_cache
     app.state.token_issuer = TokenIssuer(
         key=signing_key(settings),
@@ -105,6 +110,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(jobs_router)
     app.include_router(board_router)
     app.include_router(careers_router)
+    app.include_router(apply_api_router)
+    app.include_router(apply_page_router)
+    app.include_router(candidates_router)
 
     # Starlette runs the last-added middleware first: request context wraps everything.
     if settings.cors_origins:

@@ -9,7 +9,8 @@ from sqlalchemy import Text, cast, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.core.errors import NotFound
-from hireline.core.pagination import decode_cursor, encode_cursor, invalid_cursor
+from hireline.core.pagination import cut_page, id_after
+from hireline.core.sql import contains_pattern
 from hireline.jobs.models import Job
 
 
@@ -19,11 +20,6 @@ class BoardFilter:
     location: str | None = None
     remote: bool | None = None
     department: str | None = None
-
-
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 async def open_jobs(
@@ -37,7 +33,7 @@ async def open_jobs(
     """The tenant's open jobs, newest first, filtered."""
     query = select(Job).where(Job.tenant_id == tenant_id, Job.status == "open")
     if wanted.q:
-        pattern = _like(wanted.q)
+        pattern = contains_pattern(wanted.q)
         query = query.where(
             or_(
                 Job.title.ilike(pattern),
@@ -48,23 +44,16 @@ async def open_jobs(
     if wanted.department:
         query = query.where(Job.department.ilike(wanted.department))
     if wanted.location:
-        query = query.where(cast(Job.locations, Text).ilike(_like(wanted.location)))
+        query = query.where(cast(Job.locations, Text).ilike(contains_pattern(wanted.location)))
     if wanted.remote is True:
         query = query.where(Job.locations.contains([{"mode": "remote"}]))
     elif wanted.remote is False:
         query = query.where(~Job.locations.contains([{"mode": "remote"}]))
-    if cursor:
-        (last,) = decode_cursor(cursor, 1)
-        try:
-            query = query.where(Job.id < uuid.UUID(str(last)))
-        except ValueError:
-            raise invalid_cursor() from None
-    rows = list((await session.execute(query.order_by(Job.id.desc()).limit(limit + 1))).scalars())
-    next_cursor = None
-    if len(rows) > limit:
-        rows = rows[:limit]
-        next_cursor = encode_cursor(str(rows[-1].id))
-    return rows, next_cursor
+    after = id_after(cursor)
+    if after is not None:
+        query = query.where(Job.id < after)
+    result = await session.execute(query.order_by(Job.id.desc()).limit(limit + 1))
+    return cut_page(list(result.scalars()), limit, lambda job: job.id)
 
 
 async def open_job(session: AsyncSession, tenant_id: uuid.UUID, job_id: uuid.UUID) -> Job:

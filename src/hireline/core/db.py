@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Annotated
 
@@ -59,11 +59,43 @@ def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]
     return async_sessionmaker(engine, expire_on_commit=False, autoflush=True)
 
 
+ROLLBACK_HOOKS = "hireline_on_rollback"
+COMMIT_HOOKS = "hireline_on_commit"
+
+
+def on_rollback(session: AsyncSession, undo: Callable[[], Awaitable[None]]) -> None:
+    """Run `undo` if the session's unit of work fails: compensation for side effects
+    outside the database (a stored file, say) made before the transaction ends."""
+    session.info.setdefault(ROLLBACK_HOOKS, []).append(undo)
+
+
+def on_commit(session: AsyncSession, action: Callable[[], Awaitable[None]]) -> None:
+    """Run `action` once the session's unit of work has committed (deleting files, say,
+    which must not happen for a change that is rolled back)."""
+    session.info.setdefault(COMMIT_HOOKS, []).append(action)
+
+
+async def run_rollback_hooks(session: AsyncSession) -> None:
+    """Undo the outside effects registered with `on_rollback`, newest first."""
+    hooks: list[Callable[[], Awaitable[None]]] = session.info.pop(ROLLBACK_HOOKS, [])
+    for undo in reversed(hooks):
+        await undo()
+
+
 @asynccontextmanager
 async def unit_of_work(sessions: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncSession]:
     """One transaction: committed if the block succeeds, rolled back if it raises."""
-    async with sessions() as session, session.begin():
-        yield session
+    async with sessions() as session:
+        try:
+            async with session.begin():
+                yield session
+        except BaseException:
+            session.info.pop(COMMIT_HOOKS, None)
+            await run_rollback_hooks(session)
+            raise
+        session.info.pop(ROLLBACK_HOOKS, None)
+        for action in session.info.pop(COMMIT_HOOKS, []):
+            await action()
 
 
 async def get_db_session(request: Request) -> AsyncIterator[AsyncSession]:

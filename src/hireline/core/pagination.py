@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import base64
 import binascii
-from typing import Any
+import uuid
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import orjson
 
 from hireline.core.errors import ValidationFailed
 
 MAX_PAGE_SIZE = 200
+T = TypeVar("T")
 
 
 def encode_cursor(*values: Any) -> str:
@@ -36,3 +39,24 @@ def invalid_cursor() -> ValidationFailed:
         "The cursor is not one this API issued.",
         errors=[{"loc": ["query", "cursor"], "msg": "invalid cursor", "type": "cursor"}],
     )
+
+
+def id_after(cursor: str | None) -> uuid.UUID | None:
+    """The id a cursor of an id-ordered (UUIDv7) listing continues after."""
+    if cursor is None:
+        return None
+    (last,) = decode_cursor(cursor, 1)
+    try:
+        return uuid.UUID(str(last))
+    except ValueError:
+        raise invalid_cursor() from None
+
+
+def cut_page(
+    rows: list[T], limit: int, last_id: Callable[[T], uuid.UUID]
+) -> tuple[list[T], str | None]:
+    """Trim a `limit + 1` fetch to one page and the cursor for the next, if any."""
+    if len(rows) <= limit:
+        return rows, None
+    page = rows[:limit]
+    return page, encode_cursor(str(last_id(page[-1])))

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from hireline.core import events
 from hireline.core.change_feed import announce
 from hireline.core.errors import Conflict, NotFound, ValidationFailed
-from hireline.core.pagination import decode_cursor, encode_cursor, invalid_cursor
+from hireline.core.pagination import cut_page, id_after
 from hireline.core.principal import Principal
 from hireline.guides import render, salaries
 from hireline.guides import service as guides
@@ -320,17 +320,9 @@ async def page(
     query = select(Job).where(Job.tenant_id == tenant_id)
     if status is not None:
         query = query.where(Job.status == status)
-    if cursor is not None:
-        (last_id,) = decode_cursor(cursor, 1)
-        try:
-            query = query.where(Job.id < uuid.UUID(str(last_id)))
-        except ValueError:
-            raise invalid_cursor() from None
+    after = id_after(cursor)
+    if after is not None:
+        query = query.where(Job.id < after)
     # Ids are UUIDv7, so their order is creation order.
     result = await session.execute(query.order_by(Job.id.desc()).limit(limit + 1))
-    rows = list(result.scalars())
-    next_cursor = None
-    if len(rows) > limit:
-        rows = rows[:limit]
-        next_cursor = encode_cursor(str(rows[-1].id))
-    return rows, next_cursor
+    return cut_page(list(result.scalars()), limit, lambda job: job.id)

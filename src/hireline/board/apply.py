@@ -1,0 +1,156 @@
+"""Applying from the public board: the JSON API and the careers page form."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+import orjson
+from fastapi import APIRouter, File, Form, Request, UploadFile, status
+from fastapi.exceptions import RequestValidationError
+from pydantic import ValidationError
+from starlette.responses import RedirectResponse, Response
+
+from hireline.board.careers import Slug, job_page, render_page
+from hireline.candidates import applying
+from hireline.candidates.schemas import ApplicationCreated, ApplicationForm
+from hireline.candidates.uploads import read_resume
+from hireline.core.db import DbSession
+from hireline.core.errors import BadRequest, HirelineError
+from hireline.core.storage import FileStorage
+from hireline.identity.dependencies import public
+from hireline.identity.tenants import enter_by_slug
+from hireline.jobs import service as jobs
+
+api_router = APIRouter(prefix="/v1/boards", tags=["board"], dependencies=[public()])
+page_router = APIRouter(prefix="/careers", include_in_schema=False, dependencies=[public()])
+
+
+def _form(
+    name: str, email: str, phone: str | None, links: str | None, answers: str | None, consent: str
+) -> ApplicationForm:
+    """Validate the submitted fields, reporting problems as a 422 with field locations."""
+    try:
+        parsed_answers = orjson.loads(answers) if answers else {}
+    except orjson.JSONDecodeError:
+        parsed_answers = None
+    raw = {
+        "name": name,
+        "email": email,
+        "phone": phone or None,
+        "links": [line for line in (links or "").replace(",", "\n").splitlines() if line.strip()],
+        "answers": parsed_answers,
+        "consent": consent.strip().lower() in ("true", "on", "yes", "1"),
+    }
+    try:
+        return ApplicationForm.model_validate(raw)
+    except ValidationError as exc:
+        raise RequestValidationError(
+            [{**error, "loc": ("body", *error["loc"])} for error in exc.errors()]
+        ) from None
+
+
+def _refuse_robots(website: str | None) -> None:
+    # People never see the honeypot field; only form-filling robots put text in it.
+    if website:
+        raise BadRequest("The application could not be accepted.")
+
+
+def _storage(request: Request) -> FileStorage:
+    storage: FileStorage = request.app.state.storage
+    return storage
+
+
+@api_router.post(
+    "/{slug}/jobs/{job_id}/applications",
+    status_code=status.HTTP_201_CREATED,
+    summary="Apply to an open job with a résumé (PDF or DOCX, at most 10 MB)",
+    responses={
+        409: {"description": "Already applied (see `application`), or the job is closed"},
+        413: {"description": "Résumé over 10 MB"},
+        415: {"description": "Résumé is neither PDF nor DOCX (checked by content)"},
+    },
+)
+async def apply_api(
+    slug: Slug,
+    job_id: uuid.UUID,
+    request: Request,
+    session: DbSession,
+    name: Annotated[str, Form(max_length=200)],
+    email: Annotated[str, Form(max_length=320)],
+    consent: Annotated[str, Form(description="true to agree to the data processing")],
+    resume: Annotated[UploadFile, File(description="PDF or DOCX")],
+    phone: Annotated[str | None, Form(max_length=40)] = None,
+    links: Annotated[str | None, Form(max_length=5000, description="One URL per line")] = None,
+    answers: Annotated[str | None, Form(max_length=100_000, description="JSON object")] = None,
+    website: Annotated[str | None, Form(description="Leave empty")] = None,
+) -> ApplicationCreated:
+    _refuse_robots(website)
+    form = _form(name, email, phone, links, answers, consent)
+    tenant = await enter_by_slug(session, slug)
+    checked = await read_resume(resume)
+    applied = await applying.apply(session, _storage(request), tenant, job_id, form, checked)
+    return ApplicationCreated(
+        id=applied.application.id,
+        candidate_id=applied.candidate.id,
+        job_id=job_id,
+        status=applied.application.status,
+        applied_at=applied.application.applied_at,
+    )
+
+
+@page_router.post("/{slug}/jobs/{job_id}/apply")
+async def apply_page(
+    slug: Slug,
+    job_id: uuid.UUID,
+    request: Request,
+    session: DbSession,
+    name: Annotated[str, Form(max_length=200)] = "",
+    email: Annotated[str, Form(max_length=320)] = "",
+    consent: Annotated[str, Form()] = "",
+    resume: Annotated[UploadFile | None, File()] = None,
+    phone: Annotated[str | None, Form(max_length=40)] = None,
+    links: Annotated[str | None, Form(max_length=5000)] = None,
+    website: Annotated[str | None, Form()] = None,
+) -> Response:
+    tenant = await enter_by_slug(session, slug)
+    entered = {"name": name, "email": email, "phone": phone or "", "links": links or ""}
+    try:
+        _refuse_robots(website)
+        form = _form(name, email, phone, links, None, consent)
+        checked = await read_resume(resume if resume and resume.filename else None)
+        await applying.apply(session, _storage(request), tenant, job_id, form, checked)
+    except RequestValidationError as exc:
+        problems = "; ".join(
+            f"{error['loc'][-1]}: {error['msg']}" for error in exc.errors() if error.get("loc")
+        )
+        return await job_page(
+            request,
+            session,
+            tenant,
+            job_id,
+            error=f"Please check the form: {problems}.",
+            form=entered,
+            status_code=422,
+        )
+    except HirelineError as exc:
+        return await job_page(
+            request,
+            session,
+            tenant,
+            job_id,
+            error=exc.detail or exc.problem.title,
+            form=entered,
+            status_code=exc.problem.status,
+        )
+    # Post/redirect/get: reloading the confirmation page does not apply twice.
+    return RedirectResponse(
+        f"/careers/{slug}/jobs/{job_id}/applied", status_code=status.HTTP_303_SEE_OTHER
+    )
+
+
+@page_router.get("/{slug}/jobs/{job_id}/applied")
+async def applied_page(slug: Slug, job_id: uuid.UUID, session: DbSession) -> Response:
+    tenant = await enter_by_slug(session, slug)
+    job = await jobs.get(session, tenant.id, job_id)
+    return render_page("applied.html", tenant, cacheable=False, job_title=job.title)

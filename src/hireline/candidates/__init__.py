@@ -1,0 +1,1 @@
+"""Candidates, their applications, résumés, pipeline moves, activity and privacy."""

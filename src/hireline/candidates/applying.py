@@ -1,0 +1,164 @@
+"""Applying to an open job: one candidate per person per tenant, one application per job."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from hireline.candidates.models import Activity, Application, Candidate, Resume
+from hireline.candidates.schemas import CONSENT_TEXT, ApplicationForm
+from hireline.candidates.uploads import CheckedFile
+from hireline.core import events
+from hireline.core.errors import Conflict, NotFound
+from hireline.core.ids import uuid7
+from hireline.core.storage import FileStorage, content_digest, save_with_transaction
+from hireline.identity.models import Tenant
+from hireline.jobs import service as jobs
+
+APPLICATION_CREATED = "application.created"
+
+
+def normalize_email(email: str) -> str:
+    """The form two spellings of one address share: trimmed and lower-cased."""
+    return email.strip().lower()
+
+
+@dataclass(frozen=True)
+class Applied:
+    application: Application
+    candidate: Candidate
+    resume: Resume
+
+
+async def apply(
+    session: AsyncSession,
+    storage: FileStorage,
+    tenant: Tenant,
+    job_id: uuid.UUID,
+    form: ApplicationForm,
+    resume: CheckedFile,
+    *,
+    source: str = "careers_page",
+) -> Applied:
+    """Record an application with its résumé; every check happens before anything is written."""
+    job = await jobs.get(session, tenant.id, job_id)
+    if job.status != "open":
+        if job.status == "draft":
+            raise NotFound("No open job with this id.")
+        raise Conflict(f"This job is {job.status} and does not take applications.")
+    email = normalize_email(str(form.email))
+    candidate = (
+        await session.execute(
+            select(Candidate).where(
+                Candidate.tenant_id == tenant.id, Candidate.email_normalized == email
+            )
+        )
+    ).scalar_one_or_none()
+    if candidate is not None:
+        existing = (
+            await session.execute(
+                select(Application.id).where(
+                    Application.tenant_id == tenant.id,
+                    Application.job_id == job.id,
+                    Application.candidate_id == candidate.id,
+                )
+            )
+        ).scalar_one_or_none()
+        if existing is not None:
+            raise Conflict(
+                "You have already applied to this job.",
+                application=f"/v1/applications/{existing}",
+            )
+    stages = await jobs.stages_of(session, job)
+    now = datetime.now(UTC)
+
+    if candidate is None:
+        # Two first applications from one person may race; the unique key settles it.
+        created = await session.execute(
+            pg_insert(Candidate)
+            .values(
+                tenant_id=tenant.id,
+                id=uuid7(),
+                email_normalized=email,
+                email=str(form.email),
+                name=form.name,
+                phone=form.phone,
+                links=form.links,
+                source=source,
+            )
+            .on_conflict_do_nothing(index_elements=["tenant_id", "email_normalized"])
+            .returning(Candidate.id)
+        )
+        candidate_id = created.scalar_one_or_none()
+        candidate = (
+            await session.execute(
+                select(Candidate).where(
+                    Candidate.tenant_id == tenant.id, Candidate.email_normalized == email
+                )
+            )
+        ).scalar_one()
+        if candidate_id is None:
+            candidate.updated_at = now
+    else:
+        # A returning applicant's new details fill gaps but never overwrite edits.
+        candidate.links = list(dict.fromkeys([*candidate.links, *form.links]))
+        if candidate.phone is None and "phone" not in candidate.edited_fields:
+            candidate.phone = form.phone
+        candidate.updated_at = now
+    await session.flush()
+
+    application = Application(
+        tenant_id=tenant.id,
+        job_id=job.id,
+        candidate_id=candidate.id,
+        stage_id=stages[0].id if stages else None,
+        answers=form.answers,
+        source=source,
+        consent_at=now,
+        consent_text=CONSENT_TEXT,
+    )
+    session.add(application)
+    await session.flush()
+
+    key = f"{tenant.id}/resumes/{candidate.id}/{uuid.uuid4().hex}.{resume.extension}"
+    await save_with_transaction(session, storage, key, resume.data)
+    stored = Resume(
+        tenant_id=tenant.id,
+        candidate_id=candidate.id,
+        application_id=application.id,
+        storage_key=key,
+        filename=resume.filename,
+        content_type=resume.content_type,
+        size=len(resume.data),
+        sha256=content_digest(resume.data),
+    )
+    session.add(stored)
+    session.add(
+        Activity(
+            tenant_id=tenant.id,
+            candidate_id=candidate.id,
+            application_id=application.id,
+            actor_type="candidate",
+            actor_id=str(candidate.id),
+            kind="application.created",
+            details={"job_id": str(job.id), "job_title": job.title, "source": source},
+        )
+    )
+    await session.flush()
+    await events.record(
+        session,
+        type=APPLICATION_CREATED,
+        payload={
+            "application_id": str(application.id),
+            "candidate_id": str(candidate.id),
+            "job_id": str(job.id),
+            "resume_id": str(stored.id),
+        },
+        tenant_id=tenant.id,
+    )
+    return Applied(application, candidate, stored)

@@ -1,0 +1,139 @@
+"""Moving applications through a job's pipeline, and the activity each move leaves."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from hireline.candidates.models import Activity, Application
+from hireline.core import events
+from hireline.core.errors import Conflict, NotFound, ValidationFailed
+from hireline.core.principal import Principal
+from hireline.jobs.models import PipelineStage
+
+STAGE_CHANGED = "application.stage_changed"
+REJECTED = "application.rejected"
+WITHDRAWN = "application.withdrawn"
+HIRED = "candidate.hired"
+
+
+async def get(
+    session: AsyncSession, tenant_id: uuid.UUID, application_id: uuid.UUID
+) -> Application:
+    application = await session.get(Application, (tenant_id, application_id))
+    if application is None:
+        raise NotFound("No application with this id.")
+    return application
+
+
+async def _record(
+    session: AsyncSession,
+    principal: Principal,
+    application: Application,
+    *,
+    kind: str,
+    event_type: str,
+    details: dict[str, Any],
+) -> None:
+    session.add(
+        Activity(
+            tenant_id=application.tenant_id,
+            candidate_id=application.candidate_id,
+            application_id=application.id,
+            actor_type=principal.kind,
+            actor_id=principal.id,
+            kind=kind,
+            details=details,
+        )
+    )
+    await session.flush()
+    await events.record(
+        session,
+        type=event_type,
+        payload={
+            "application_id": str(application.id),
+            "candidate_id": str(application.candidate_id),
+            "job_id": str(application.job_id),
+            **details,
+        },
+        tenant_id=application.tenant_id,
+    )
+
+
+def _require_active(application: Application, action: str) -> None:
+    if application.status != "active":
+        raise Conflict(
+            f"The application is {application.status}; it cannot be {action}.",
+            status=application.status,
+        )
+
+
+async def move(
+    session: AsyncSession, principal: Principal, application_id: uuid.UUID, stage_id: uuid.UUID
+) -> Application:
+    """Put an active application in another stage of its own job."""
+    application = await get(session, principal.tenant_id, application_id)
+    _require_active(application, "moved")
+    stage = (
+        await session.execute(
+            select(PipelineStage).where(
+                PipelineStage.tenant_id == principal.tenant_id,
+                PipelineStage.id == stage_id,
+                PipelineStage.job_id == application.job_id,
+            )
+        )
+    ).scalar_one_or_none()
+    if stage is None:
+        raise ValidationFailed(
+            "That stage is not part of this application's job.",
+            errors=[{"loc": ["body", "stage_id"], "msg": "unknown stage", "type": "stage"}],
+        )
+    if stage.id == application.stage_id:
+        return application
+    previous = application.stage_id
+    application.stage_id = stage.id
+    application.updated_at = datetime.now(UTC)
+    await _record(
+        session,
+        principal,
+        application,
+        kind="application.moved",
+        event_type=STAGE_CHANGED,
+        details={
+            "from_stage_id": str(previous) if previous else None,
+            "to_stage_id": str(stage.id),
+            "to_stage": stage.name,
+        },
+    )
+    return application
+
+
+async def finish(
+    session: AsyncSession,
+    principal: Principal,
+    application_id: uuid.UUID,
+    outcome: str,
+    details: dict[str, Any] | None = None,
+) -> Application:
+    """End an active application as rejected, hired or withdrawn."""
+    application = await get(session, principal.tenant_id, application_id)
+    verb = {"rejected": "rejected", "hired": "hired", "withdrawn": "withdrawn"}[outcome]
+    _require_active(application, verb)
+    application.status = outcome
+    application.updated_at = datetime.now(UTC)
+    if outcome == "rejected" and details:
+        application.rejection_reason = details.get("reason")
+    event_type = {"rejected": REJECTED, "hired": HIRED, "withdrawn": WITHDRAWN}[outcome]
+    await _record(
+        session,
+        principal,
+        application,
+        kind=f"application.{outcome}",
+        event_type=event_type,
+        details=details or {},
+    )
+    return application

@@ -1,0 +1,223 @@
+"""HTTP layer of candidates and applications for recruiters."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request, status
+from starlette.responses import Response
+
+from hireline.candidates import pipeline, privacy, service
+from hireline.candidates.models import Application, Candidate
+from hireline.candidates.schemas import (
+    REJECTION_REASONS,
+    ActivityRead,
+    ApplicationPage,
+    ApplicationRead,
+    ApplicationStatus,
+    CandidatePage,
+    CandidateRead,
+    CandidateUpdate,
+    MoveRequest,
+    RejectRequest,
+    ResumeRead,
+)
+from hireline.core.db import DbSession
+from hireline.core.pagination import MAX_PAGE_SIZE
+from hireline.core.principal import Principal
+from hireline.core.storage import FileStorage
+from hireline.identity import audit
+from hireline.identity.dependencies import require
+from hireline.identity.permissions import Action
+from hireline.jobs import service as jobs
+
+router = APIRouter(prefix="/v1", tags=["candidates"])
+
+Reader = Annotated[Principal, require(Action.CANDIDATES_READ)]
+Writer = Annotated[Principal, require(Action.CANDIDATES_WRITE)]
+
+
+def _application(
+    application: Application, candidate: Candidate | None = None, stage: str | None = None
+) -> ApplicationRead:
+    read = ApplicationRead.model_validate(application)
+    read.stage = stage
+    if candidate is not None:
+        read.candidate_name = candidate.name
+        read.candidate_email = candidate.email
+    return read
+
+
+@router.get("/jobs/{job_id}/applications", summary="A job's applications, newest first")
+async def job_applications(
+    job_id: uuid.UUID,
+    session: DbSession,
+    principal: Reader,
+    stage_id: uuid.UUID | None = None,
+    status_: Annotated[ApplicationStatus | None, Query(alias="status")] = None,
+    applied_from: datetime | None = None,
+    applied_to: datetime | None = None,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 50,
+) -> ApplicationPage:
+    await jobs.get(session, principal.tenant_id, job_id)
+    rows, next_cursor = await service.applications_of_job(
+        session,
+        principal.tenant_id,
+        job_id,
+        stage_id=stage_id,
+        status=status_,
+        applied_from=applied_from,
+        applied_to=applied_to,
+        cursor=cursor,
+        limit=limit,
+    )
+    return ApplicationPage(
+        items=[_application(a, c, stage) for a, c, stage in rows], next_cursor=next_cursor
+    )
+
+
+@router.get("/applications/{application_id}", summary="One application")
+async def get_application(
+    application_id: uuid.UUID, session: DbSession, principal: Reader
+) -> ApplicationRead:
+    application = await pipeline.get(session, principal.tenant_id, application_id)
+    candidate = await service.get(session, principal.tenant_id, application.candidate_id)
+    return _application(application, candidate)
+
+
+@router.post("/applications/{application_id}/move", summary="Move to another stage of the job")
+async def move_application(
+    application_id: uuid.UUID, body: MoveRequest, session: DbSession, principal: Writer
+) -> ApplicationRead:
+    return _application(await pipeline.move(session, principal, application_id, body.stage_id))
+
+
+@router.post("/applications/{application_id}/reject", summary="Reject with a reason")
+async def reject_application(
+    application_id: uuid.UUID, body: RejectRequest, session: DbSession, principal: Writer
+) -> ApplicationRead:
+    details = {
+        "reason": body.reason,
+        "reason_label": REJECTION_REASONS[body.reason],
+        "notify_candidate": body.notify_candidate,
+    }
+    if body.note:
+        details["note"] = body.note
+    return _application(
+        await pipeline.finish(session, principal, application_id, "rejected", details)
+    )
+
+
+@router.post("/applications/{application_id}/hire", summary="Mark the candidate hired")
+async def hire(application_id: uuid.UUID, session: DbSession, principal: Writer) -> ApplicationRead:
+    return _application(await pipeline.finish(session, principal, application_id, "hired"))
+
+
+@router.post("/applications/{application_id}/withdraw", summary="Record the candidate's withdrawal")
+async def withdraw(
+    application_id: uuid.UUID, session: DbSession, principal: Writer
+) -> ApplicationRead:
+    return _application(await pipeline.finish(session, principal, application_id, "withdrawn"))
+
+
+async def _candidate(session: DbSession, candidate: Candidate) -> CandidateRead:
+    read = CandidateRead.model_validate(candidate)
+    read.resumes = [
+        ResumeRead.model_validate(r) for r in await service.resumes_of(session, candidate)
+    ]
+    read.applications = [_application(a) for a in await service.applications_of(session, candidate)]
+    return read
+
+
+@router.get("/candidates", summary="Candidates, newest first; q matches name or e-mail")
+async def list_candidates(
+    session: DbSession,
+    principal: Reader,
+    q: Annotated[str | None, Query(max_length=100)] = None,
+    tag: Annotated[str | None, Query(max_length=60)] = None,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 50,
+) -> CandidatePage:
+    rows, next_cursor = await service.page(
+        session, principal.tenant_id, q=q, tag=tag, cursor=cursor, limit=limit
+    )
+    return CandidatePage(
+        items=[CandidateRead.model_validate(c) for c in rows], next_cursor=next_cursor
+    )
+
+
+@router.get("/candidates/{candidate_id}", summary="A candidate with résumés and applications")
+async def get_candidate(
+    candidate_id: uuid.UUID, session: DbSession, principal: Reader
+) -> CandidateRead:
+    return await _candidate(session, await service.get(session, principal.tenant_id, candidate_id))
+
+
+@router.patch("/candidates/{candidate_id}", summary="Edit tags, notes or profile fields")
+async def update_candidate(
+    candidate_id: uuid.UUID, body: CandidateUpdate, session: DbSession, principal: Writer
+) -> CandidateRead:
+    return await _candidate(session, await service.update(session, principal, candidate_id, body))
+
+
+@router.get("/candidates/{candidate_id}/activity", summary="What happened to the candidate")
+async def candidate_activity(
+    candidate_id: uuid.UUID, session: DbSession, principal: Reader
+) -> list[ActivityRead]:
+    candidate = await service.get(session, principal.tenant_id, candidate_id)
+    return [ActivityRead.model_validate(a) for a in await service.activities_of(session, candidate)]
+
+
+@router.get(
+    "/candidates/{candidate_id}/resumes/{resume_id}",
+    summary="Download a résumé file",
+    response_class=Response,
+    responses={200: {"content": {"application/pdf": {}, "application/octet-stream": {}}}},
+)
+async def download_resume(
+    candidate_id: uuid.UUID,
+    resume_id: uuid.UUID,
+    request: Request,
+    session: DbSession,
+    principal: Reader,
+) -> Response:
+    stored = await service.resume(session, principal.tenant_id, candidate_id, resume_id)
+    storage: FileStorage = request.app.state.storage
+    data = await storage.read(stored.storage_key)
+    await audit.record(
+        session,
+        tenant_id=principal.tenant_id,
+        actor=principal,
+        action="resume.downloaded",
+        target_type="resume",
+        target_id=stored.id,
+    )
+    return Response(
+        data,
+        media_type=stored.content_type,
+        headers={
+            "Content-Disposition": f'attachment; filename="{stored.filename}"',
+            "Cache-Control": "private, no-store",
+        },
+    )
+
+
+@router.get("/candidates/{candidate_id}/export", summary="Everything held on the person (JSON)")
+async def export_candidate(
+    candidate_id: uuid.UUID, session: DbSession, principal: Writer
+) -> dict[str, Any]:
+    return await privacy.export(session, principal, candidate_id)
+
+
+@router.delete(
+    "/candidates/{candidate_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Erase the person: personal data and files go, anonymous statistics stay",
+)
+async def erase_candidate(
+    candidate_id: uuid.UUID, request: Request, session: DbSession, principal: Writer
+) -> None:
+    await privacy.erase(session, principal, request.app.state.storage, candidate_id)

@@ -1,0 +1,175 @@
+"""Request and response bodies of the candidates and applications API."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, field_validator
+
+ApplicationStatus = Literal["active", "rejected", "hired", "withdrawn"]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Phone = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[0-9+()\-. ]{5,40}$")]
+Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+REJECTION_REASONS = {
+    "not_qualified": "Does not meet the requirements",
+    "more_qualified_candidates": "Other candidates were a closer fit",
+    "salary_expectations": "Salary expectations do not match",
+    "location": "Location or work authorisation does not fit",
+    "position_filled": "The position has been filled",
+    "no_show": "Did not attend an interview",
+    "culture_add": "Not the right fit for the team at this time",
+    "candidate_declined": "The candidate withdrew or declined",
+}
+CONSENT_TEXT = (
+    "I agree that the organisation keeps my application data to consider me for this and "
+    "similar positions."
+)
+
+
+class ApplicationForm(BaseModel):
+    """The fields of an application, from the JSON API's multipart form or the HTML form."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Name
+    email: EmailStr
+    phone: Phone | None = None
+    links: list[Annotated[str, StringConstraints(max_length=500)]] = Field(
+        default_factory=list, max_length=10
+    )
+    answers: dict[str, Annotated[str, StringConstraints(max_length=5000)]] = Field(
+        default_factory=dict, max_length=30
+    )
+    consent: bool
+
+    @field_validator("links")
+    @classmethod
+    def _web_links(cls, links: list[str]) -> list[str]:
+        cleaned = [link.strip() for link in links if link.strip()]
+        for link in cleaned:
+            if not link.lower().startswith(("https://", "http://")):
+                raise ValueError(f"links must be http(s) URLs, got {link[:60]!r}")
+        return cleaned
+
+    @field_validator("consent")
+    @classmethod
+    def _consent_given(cls, consent: bool) -> bool:
+        if not consent:
+            raise ValueError("consent is required to apply")
+        return consent
+
+
+class ApplicationCreated(BaseModel):
+    id: uuid.UUID
+    candidate_id: uuid.UUID
+    job_id: uuid.UUID
+    status: str
+    applied_at: datetime
+
+
+class ResumeRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    filename: str
+    content_type: str
+    size: int
+    parse_status: str
+    parse_error: str | None
+    created_at: datetime
+
+
+class ApplicationRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    job_id: uuid.UUID
+    candidate_id: uuid.UUID
+    stage_id: uuid.UUID | None
+    stage: str | None = None
+    status: ApplicationStatus
+    source: str
+    answers: dict[str, Any]
+    rejection_reason: str | None
+    consent_at: datetime
+    applied_at: datetime
+    updated_at: datetime
+    candidate_name: str | None = None
+    candidate_email: str | None = None
+
+
+class ApplicationPage(BaseModel):
+    items: list[ApplicationRead]
+    next_cursor: str | None
+
+
+class CandidateRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    name: str | None
+    email: str | None
+    phone: str | None
+    links: list[str]
+    location: str | None
+    headline: str | None
+    skills: list[str]
+    years_experience: float | None
+    tags: list[str]
+    notes: str | None
+    source: str
+    created_at: datetime
+    updated_at: datetime
+    resumes: list[ResumeRead] = []
+    applications: list[ApplicationRead] = []
+
+
+class CandidatePage(BaseModel):
+    items: list[CandidateRead]
+    next_cursor: str | None
+
+
+class CandidateUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: Name | None = None
+    phone: Phone | None = None
+    location: Annotated[str | None, StringConstraints(max_length=200)] = None
+    headline: Annotated[str | None, StringConstraints(max_length=300)] = None
+    tags: list[Tag] | None = Field(None, max_length=50)
+    notes: Annotated[str | None, StringConstraints(max_length=20_000)] = None
+
+
+class MoveRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    stage_id: uuid.UUID
+
+
+class RejectRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str = Field(description=f"One of: {', '.join(REJECTION_REASONS)}")
+    notify_candidate: bool = False
+    note: Annotated[str | None, StringConstraints(max_length=2000)] = None
+
+    @field_validator("reason")
+    @classmethod
+    def _known_reason(cls, reason: str) -> str:
+        if reason not in REJECTION_REASONS:
+            raise ValueError(f"unknown reason; use one of {', '.join(REJECTION_REASONS)}")
+        return reason
+
+
+class ActivityRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    application_id: uuid.UUID | None
+    actor_type: str
+    actor_id: str | None
+    kind: str
+    details: dict[str, Any]
+    occurred_at: datetime
