@@ -6,7 +6,7 @@ import os
 import shutil
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from sqlalchemy.engine import make_url
@@ -14,6 +14,9 @@ from sqlalchemy.engine import make_url
 from hireline.core import migrations
 from hireline.runtime import database_url
 from hireline.settings import ConfigurationError, Settings, get_settings
+
+if TYPE_CHECKING:
+    from hireline.demo import DemoLogin
 
 app = typer.Typer(
     help="Hireline: a multi-tenant hiring platform.",
@@ -48,6 +51,9 @@ def serve(
     port: Annotated[int | None, typer.Option(help="Port (default HIRELINE_PORT).")] = None,
     workers: Annotated[int, typer.Option(min=1, help="API processes to run.")] = 1,
     migrate: Annotated[bool, typer.Option(help="Apply migrations before serving.")] = True,
+    demo: Annotated[
+        bool, typer.Option(help="Seed a demo organisation when the database has none.")
+    ] = True,
 ) -> None:
     """Serve the HTTP API (starting the embedded PostgreSQL when DATABASE_URL is unset)."""
     import uvicorn
@@ -58,6 +64,7 @@ def serve(
     with database_url(settings) as url:
         if migrate:
             migrations.upgrade(url)
+        login = _seed_demo(url, settings) if demo else None
         _use_database_for_children(url)
         if workers > 1:
             metrics_dir = settings.data_dir / "metrics"
@@ -78,7 +85,14 @@ def serve(
             f"  Health:     {base}/healthz  (ready: {base}/readyz)\n"
             f"  Metrics:    {base}/metrics\n"
             f"  Database:   {database}\n"
-            "Press Ctrl-C to stop."
+            f"  Careers:    {base}/careers/demo\n"
+            + (
+                f"  Demo login: {login.email} / {login.password} "
+                f"(organisation '{login.slug}', {login.applications} applications)\n"
+                if login
+                else _remembered_demo_login(settings)
+            )
+            + "Press Ctrl-C to stop."
         )
         uvicorn.run(
             "hireline.main:create_app",
@@ -93,6 +107,39 @@ def serve(
             server_header=False,
         )
     typer.echo("Hireline stopped.")
+
+
+def _seed_demo(url: str, settings: Settings, *, force: bool = False) -> DemoLogin | None:
+    import asyncio
+
+    from hireline.demo import seed_if_empty
+
+    typer.echo("Checking for the demo organisation...", err=True)
+    return asyncio.run(seed_if_empty(url, settings, force=force))
+
+
+def _remembered_demo_login(settings: Settings) -> str:
+    from hireline.demo import remembered_login
+
+    remembered = remembered_login(settings)
+    return f"  Demo login: {remembered}\n" if remembered else ""
+
+
+@app.command("demo")
+def demo_command() -> None:
+    """Seed the demo organisation (jobs from the templates and their applicants)."""
+    settings = _settings()
+    with database_url(settings) as url:
+        migrations.upgrade(url)
+        login = _seed_demo(url, settings, force=True)
+    if login is None:
+        typer.echo("The demo organisation already exists.")
+        return
+    typer.echo(
+        f"Demo organisation '{login.slug}' with {login.applications} applications.\n"
+        f"  Sign in:  {login.email} / {login.password}\n"
+        f"  Careers:  /careers/{login.slug}"
+    )
 
 
 @migrate_app.command("upgrade")
