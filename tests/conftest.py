@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, a
 from hireline.core import embedded_postgres, migrations
 from hireline.core.database_url import libpq_url, with_database
 from hireline.core.db import create_engine
-from hireline.main import create_app
+from hireline.main import create_app, with_edge_cache
 from hireline.settings import Settings
 
 # Tables kept between tests by the committing fixtures are emptied after each of them.
@@ -138,7 +138,7 @@ async def committing_client(app: FastAPI, engine: AsyncEngine) -> AsyncIterator[
 
 
 def _client_for(app: FastAPI) -> httpx.AsyncClient:
-    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    transport = httpx.ASGITransport(app=with_edge_cache(app), raise_app_exceptions=False)
     return httpx.AsyncClient(transport=transport, base_url="http://testserver")
 
 

@@ -95,7 +95,7 @@ def serve(
             + "Press Ctrl-C to stop."
         )
         uvicorn.run(
-            "hireline.main:create_app",
+            "hireline.main:create_asgi_app",
             factory=True,
             host=host,
             port=port,

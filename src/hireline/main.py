@@ -9,6 +9,7 @@ from datetime import timedelta
 import structlog
 from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
+from starlette.types import ASGIApp
 
 from hireline import __version__
 from hireline.board.apply import api_router as apply_api_router
@@ -82,6 +83,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             yield
 
     app = FastAPI(
+        # FastAPI's built-in OpenTelemetry instrumentation costs more per request than the
+        # board's whole cache hit; tracing is opt-in (HIRELINE_OTEL_ENABLED).
+        telemetry={
+            "tracing": settings.otel_enabled,
+            "metrics": settings.otel_enabled,
+            "logs": settings.otel_enabled,
+        },
         title="Hireline API",
         version=__version__,
         description=API_DESCRIPTION,
@@ -141,7 +149,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeadersMiddleware, trust_proxy_headers=settings.trust_proxy_headers)
     app.add_middleware(RequestContextMiddleware)
-    # Outermost, so that a cache hit skips everything else; misses still pass through the
-    # layers above, whose headers it stores with the response.
-    app.add_middleware(BoardCacheMiddleware, cache=board_cache)
     return app
+
+
+def with_edge_cache(app: FastAPI) -> ASGIApp:
+    """The app behind the public board's cache, which answers hits before FastAPI runs.
+
+    Misses go through the whole app, so the cache stores responses with every header the
+    middleware added (security headers included).
+    """
+    return BoardCacheMiddleware(app, cache=app.state.board_cache)
+
+
+def create_asgi_app(settings: Settings | None = None) -> ASGIApp:
+    """What `hireline serve` runs: the app with the board cache in front."""
+    return with_edge_cache(create_app(settings))

@@ -83,6 +83,11 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("PROMETHEUS_MULTIPROC_DIR"),
         description="Set by `hireline serve --workers N` so /metrics sums all processes.",
     )
+    otel_enabled: bool = Field(
+        False,
+        description="Turn on FastAPI's OpenTelemetry traces, metrics and logs (OTEL_* variables "
+        "configure the exporters).",
+    )
     stalled_job_seconds: int = Field(
         30,
         ge=5,

@@ -10,7 +10,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from hireline.main import create_app
+from hireline.main import create_app, with_edge_cache
 from hireline.settings import Settings
 from tests.identity.helpers import bearer, sign_up
 from tests.jobs.helpers import create_job, open_job
@@ -110,7 +110,7 @@ async def second_process(settings: Settings) -> AsyncIterator[httpx.AsyncClient]
     """Another app instance with its own cache and listener, as another process would have."""
     other: FastAPI = create_app(settings)
     async with other.router.lifespan_context(other):
-        transport = httpx.ASGITransport(app=other, raise_app_exceptions=False)
+        transport = httpx.ASGITransport(app=with_edge_cache(other), raise_app_exceptions=False)
         async with httpx.AsyncClient(transport=transport, base_url="http://other") as client:
             yield client
 

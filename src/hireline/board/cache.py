@@ -10,6 +10,7 @@ shows at once everywhere.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import time
 from collections import OrderedDict
@@ -40,6 +41,22 @@ class Entry:
     body: bytes
     etag: bytes
     stored_at: float
+    # The headers a hit sends, built once when stored rather than on every hit.
+    hit_headers: tuple[tuple[bytes, bytes], ...] = ()
+
+
+def _entry(headers: list[tuple[bytes, bytes]], body: bytes, etag: bytes) -> Entry:
+    hit_headers = (*headers, (b"etag", etag), (b"x-cache", b"hit"))
+    return Entry(headers, body, etag, time.monotonic(), hit_headers)
+
+
+# Request ids for hits: a random per-process prefix and a counter, unique without a syscall.
+_ID_PREFIX = os.urandom(6).hex()
+_id_counter = itertools.count()
+
+
+def _request_id() -> bytes:
+    return f"{_ID_PREFIX}{next(_id_counter):020x}".encode()
 
 
 class BoardCache:
@@ -196,9 +213,7 @@ class BoardCacheMiddleware:
             n.lower() == b"cache-control" and b"public" in v.lower() for n, v in headers
         )
         if cacheable:
-            self.cache.put(
-                slug, tenant_id, key, Entry(headers, body, etag, time.monotonic()), generation
-            )
+            self.cache.put(slug, tenant_id, key, _entry(headers, body, etag), generation)
         if _matches(if_none_match, etag):
             await _send_not_modified(send, headers + request_ids, etag)
             return
@@ -214,7 +229,7 @@ _KEPT_ON_304 = (b"cache-control", b"vary", b"x-request-id")
 async def _send_not_modified(send: Send, headers: list[tuple[bytes, bytes]], etag: bytes) -> None:
     kept = [(n, v) for n, v in headers if n.lower() in _KEPT_ON_304]
     if not any(n == b"x-request-id" for n, _ in kept):
-        kept.append((b"x-request-id", os.urandom(16).hex().encode()))
+        kept.append((b"x-request-id", _request_id()))
     await send({"type": "http.response.start", "status": 304, "headers": [*kept, (b"etag", etag)]})
     await send({"type": "http.response.body", "body": b""})
 
@@ -224,12 +239,7 @@ async def _send_entry(send: Send, entry: Entry, *, head: bool) -> None:
         {
             "type": "http.response.start",
             "status": 200,
-            "headers": [
-                *entry.headers,
-                (b"etag", entry.etag),
-                (b"x-cache", b"hit"),
-                (b"x-request-id", os.urandom(16).hex().encode()),
-            ],
+            "headers": [*entry.hit_headers, (b"x-request-id", _request_id())],
         }
     )
     await send({"type": "http.response.body", "body": b"" if head else entry.body})

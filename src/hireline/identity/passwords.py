@@ -28,7 +28,7 @@ def check_password(password: str, *, email: str, field: str = "password") -> Non
         problem = f"must be at most {MAX_LENGTH} characters long"
     elif password.lower() in _common_passwords():
         problem = "is one of the most common passwords; choose another"
-    elif email and email.split("@")[0].lower() in password.lower() and len(email) > 3:
+    elif len(local := email.split("@")[0].lower()) >= 4 and local in password.lower():
         problem = "must not contain your e-mail address"
     elif len(set(password)) < 4:
         problem = "uses too few different characters"
