@@ -71,6 +71,9 @@ def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Set
         data_dir=data_dir,
         log_format="console",
         log_level="WARNING",
+        # The suite shares one client address; the rate-limit tests set their own limits.
+        rate_limit_anonymous_per_minute=1_000_000,
+        login_failures_per_15_minutes=1_000_000,
     )
 
 

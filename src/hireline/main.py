@@ -24,8 +24,10 @@ from hireline.core.database_url import libpq_url
 from hireline.core.db import create_engine, create_sessionmaker
 from hireline.core.errors import install_error_handlers
 from hireline.core.http_guards import BodySizeLimitMiddleware, SecurityHeadersMiddleware
+from hireline.core.idempotency import IdempotencyMiddleware, install_idempotency
 from hireline.core.migrations import head_revisions
 from hireline.core.observability import RequestContextMiddleware, configure_logging
+from hireline.core.rate_limit import RateLimiter, RateLimitHeadersMiddleware
 from hireline.core.signing_key import signing_key
 from hireline.core.storage import LocalStorage
 from hireline.core.system_routes import router as system_router
@@ -36,6 +38,7 @@ from hireline.guides.salary_routes import router as salary_router
 from hireline.identity.audit_routes import router as audit_router
 from hireline.identity.auth_routes import router as auth_router
 from hireline.identity.tokens import TokenIssuer
+from hireline.identity.usage import UsageRecorder
 from hireline.jobs.events import JOBS_CHANGED_TOPIC
 from hireline.jobs.routes import router as jobs_router
 from hireline.settings import Settings, get_settings
@@ -74,6 +77,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             stack.push_async_callback(engine.dispose)
             app.state.engine = engine
             app.state.sessions = create_sessionmaker(engine)
+            app.state.rate_limiter = RateLimiter.from_settings(settings)
+            stack.push_async_callback(app.state.rate_limiter.close)
+            app.state.usage = UsageRecorder()
+            await stack.enter_async_context(app.state.usage.flushing(app.state.sessions))
             app.state.migration_heads = head_revisions()
             listener = ChangeListener(libpq_url(url))
             listener.subscribe(JOBS_CHANGED_TOPIC, board_cache.invalidate_tenant)
@@ -108,6 +115,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         refresh_ttl=timedelta(days=settings.refresh_token_ttl_days),
     )
     install_error_handlers(app)
+    install_idempotency(app)
     app.include_router(system_router)
     app.include_router(auth_router)
     app.include_router(audit_router)
@@ -123,6 +131,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(candidates_router)
 
     # Starlette runs the last-added middleware first: request context wraps everything.
+    # Idempotency is innermost so that it stores only what the app itself answered.
+    app.add_middleware(IdempotencyMiddleware)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -149,6 +159,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeadersMiddleware, trust_proxy_headers=settings.trust_proxy_headers)
     app.add_middleware(RequestContextMiddleware)
+    # Outside the idempotency layer, so that a replay reports today's remaining quota.
+    app.add_middleware(RateLimitHeadersMiddleware)
     return app
 
 

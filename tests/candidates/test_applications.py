@@ -45,7 +45,8 @@ async def owner(client: httpx.AsyncClient) -> dict[str, str]:
 
 
 def _stored_files(client: httpx.AsyncClient) -> list[Path]:
-    root = client._transport.app.state.storage.root  # type: ignore[attr-defined]
+    edge = client._transport.app  # type: ignore[attr-defined]
+    root = edge.app.state.storage.root
     return [p for p in Path(root).rglob("*") if p.is_file()] if Path(root).exists() else []
 
 

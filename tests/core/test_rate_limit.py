@@ -231,8 +231,8 @@ async def probe_client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
         await limit_principal(request, principal)
         return principal
 
-    @app.get("/probe/private")
-    async def private(_: Principal = Depends(authenticated)) -> dict[str, str]:
+    @app.get("/probe/private", dependencies=[Depends(authenticated)])
+    async def private() -> dict[str, str]:
         return {"ok": "yes"}
 
     @app.get("/probe/public", dependencies=[Depends(limit_anonymous)])

@@ -130,7 +130,7 @@ async def test_missing_tampered_and_expired_tokens_are_401(client: httpx.AsyncCl
     forged = jwt.encode({**claims, "role": "owner"}, "not-the-key-" * 4, algorithm="HS256")
     assert (await client.get("/v1/me", headers=bearer(forged))).status_code == 401
 
-    app_key = client._transport.app.state.token_issuer.key  # type: ignore[attr-defined]
+    app_key = client._transport.app.app.state.token_issuer.key  # type: ignore[attr-defined]
     expired = encode_access_token(
         {k: claims[k] for k in ("sub", "tid", "typ", "role")},
         key=app_key,

@@ -9,7 +9,9 @@ from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBea
 
 from hireline.core.db import DbSession
 from hireline.core.errors import PermissionDenied, Unauthenticated
+from hireline.core.idempotency import claim_idempotency_key
 from hireline.core.principal import Principal
+from hireline.core.rate_limit import limit_anonymous, limit_principal
 from hireline.core.signing_key import signing_key
 from hireline.identity.authentication import (
     API_KEY_PREFIX,
@@ -51,6 +53,10 @@ class Require:
         request.state.principal = principal
         if not principal.can(self.action):
             raise PermissionDenied(f"This needs the {self.action.value!r} permission.")
+        await limit_principal(request, principal)
+        request.app.state.usage.record(principal)
+        # Last: a refused or rate-limited request must not hold an idempotency key.
+        await claim_idempotency_key(request, principal)
         return principal
 
 
@@ -59,6 +65,7 @@ class Public:
 
     async def __call__(self, request: Request) -> None:
         request.state.principal = None
+        await limit_anonymous(request)
 
 
 def require(action: Action) -> Any:
