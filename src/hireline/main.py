@@ -39,6 +39,7 @@ from hireline.identity.audit_routes import router as audit_router
 from hireline.identity.auth_routes import router as auth_router
 from hireline.identity.tokens import TokenIssuer
 from hireline.identity.usage import UsageRecorder
+from hireline.identity.usage_routes import router as usage_router
 from hireline.jobs.events import JOBS_CHANGED_TOPIC
 from hireline.jobs.routes import router as jobs_router
 from hireline.settings import Settings, get_settings
@@ -119,6 +120,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(system_router)
     app.include_router(auth_router)
     app.include_router(audit_router)
+    app.include_router(usage_router)
     app.include_router(salary_router)
     app.include_router(guides_router)
     app.include_router(questions_router)

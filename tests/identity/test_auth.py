@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import httpx
 import jwt
+from fastapi import FastAPI
 
 from hireline.core.security import encode_access_token
 from tests.identity.helpers import PASSWORD, bearer, password_token, sign_up
@@ -161,3 +162,20 @@ async def test_audit_log_records_sign_ins_and_failures(client: httpx.AsyncClient
     assert rest.json()["next_cursor"] is None
     bad = await client.get("/v1/audit-log", params={"cursor": "x"}, headers=headers)
     assert bad.status_code == 422
+
+
+async def test_usage_counts_requests_per_principal_per_day(
+    client: httpx.AsyncClient, app: FastAPI
+) -> None:
+    owner = await sign_up(client, "acme")
+    headers = bearer(owner["access_token"])
+    for _ in range(3):
+        await client.get("/v1/me", headers=headers)
+    await app.state.usage.flush(app.state.sessions)
+    days = (await client.get("/v1/usage", headers=headers)).json()
+    assert len(days) == 1
+    (principal,) = days[0]["principals"]
+    assert principal["principal_type"] == "user"
+    assert principal["principal_id"] == owner["user_id"]
+    assert principal["requests"] >= 3
+    assert (await client.get("/v1/usage", params={"days": 0}, headers=headers)).status_code == 422

@@ -65,6 +65,7 @@ CASES = [
         ),
     ),
     Case(Action.AUDIT_READ, _get("/v1/audit-log")),
+    Case(Action.USAGE_READ, _get("/v1/usage")),
     Case(Action.GUIDES_READ, _get("/v1/guides/templates")),
     Case(Action.GUIDES_READ, _get("/v1/questions", category="culture")),
     Case(
