@@ -260,3 +260,33 @@ def guide_render(
     from hireline.guides.cli import render_builtin
 
     sys.stdout.buffer.write(render_builtin(template, level, industry, context, location, fmt))
+
+
+@app.command()
+def worker(
+    concurrency: Annotated[
+        int | None,
+        typer.Option(min=1, help="Jobs run at once (default HIRELINE_WORKER_CONCURRENCY)."),
+    ] = None,
+    import_module: Annotated[
+        list[str] | None,
+        typer.Option("--import", help="Extra module defining tasks (may be repeated)."),
+    ] = None,
+) -> None:
+    """Work the task queue (starting the embedded PostgreSQL when DATABASE_URL is unset)."""
+    import asyncio
+
+    from hireline.core.observability import configure_logging
+    from hireline.worker import work
+
+    settings = _settings()
+    configure_logging(settings.log_level, settings.log_format)
+    with database_url(settings) as url:
+        asyncio.run(
+            work(
+                url,
+                settings,
+                concurrency=concurrency or settings.worker_concurrency,
+                extra_modules=import_module or [],
+            )
+        )

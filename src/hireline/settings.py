@@ -90,7 +90,7 @@ class Settings(BaseSettings):
     )
     stalled_job_seconds: int = Field(
         30,
-        ge=5,
+        ge=2,
         description="A job whose worker sent no heartbeat for this long is run again.",
     )
 

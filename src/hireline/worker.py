@@ -1,0 +1,35 @@
+"""The worker process: the task queue with a database engine of its own."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import structlog
+
+from hireline.core.database_url import libpq_url
+from hireline.core.db import create_engine, create_sessionmaker
+from hireline.core.queue import run_worker
+from hireline.settings import Settings
+
+logger = structlog.get_logger(__name__)
+
+
+async def work(
+    url: str, settings: Settings, *, concurrency: int, extra_modules: Iterable[str] = ()
+) -> None:
+    """Run jobs until SIGINT/SIGTERM; tasks get sessions as the app's own role."""
+    engine = create_engine(
+        url, pool_size=concurrency, max_overflow=2, role=settings.database_app_role
+    )
+    logger.info("worker_starting", concurrency=concurrency)
+    try:
+        await run_worker(
+            libpq_url(url),
+            create_sessionmaker(engine),
+            concurrency=concurrency,
+            stalled_after=settings.stalled_job_seconds,
+            extra_modules=extra_modules,
+        )
+    finally:
+        await engine.dispose()
+        logger.info("worker_stopped")
