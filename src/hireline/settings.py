@@ -43,7 +43,8 @@ class Settings(BaseSettings):
     port: int = Field(8000, ge=1, le=65535, description="TCP port `hireline serve` listens on.")
     data_dir: Path = Field(
         Path(".hireline"),
-        description="Where the embedded PostgreSQL, uploads and outgoing mail are kept.",
+        description="Where the embedded PostgreSQL, uploaded files, the generated signing key "
+        "and the demo sign-in are kept.",
     )
     database_url: SecretStr | None = Field(
         None,
@@ -112,8 +113,8 @@ class Settings(BaseSettings):
         "hireline_app",
         pattern=r"^[a-z_][a-z0-9_]{0,62}$",
         description=(
-            "PostgreSQL role the app switches to after connecting (SET ROLE): neither superuser "
-            "nor table owner, so row-level security applies. Created by the migrations."
+            "PostgreSQL role every app connection takes on at start-up (`-c role=`): neither "
+            "superuser nor table owner, so row-level security applies. Created by the migrations."
         ),
     )
     rate_limit_anonymous_per_minute: int = Field(
