@@ -37,6 +37,8 @@ from hireline.guides.routes import router as guides_router
 from hireline.guides.salary_routes import router as salary_router
 from hireline.identity.audit_routes import router as audit_router
 from hireline.identity.auth_routes import router as auth_router
+from hireline.identity.credentials_routes import router as credentials_router
+from hireline.identity.members_routes import router as members_router
 from hireline.identity.tokens import TokenIssuer
 from hireline.identity.usage import UsageRecorder
 from hireline.identity.usage_routes import router as usage_router
@@ -120,6 +122,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(system_router)
     app.include_router(auth_router)
     app.include_router(audit_router)
+    app.include_router(members_router)
+    app.include_router(credentials_router)
     app.include_router(usage_router)
     app.include_router(salary_router)
     app.include_router(guides_router)

@@ -66,6 +66,13 @@ CASES = [
     ),
     Case(Action.AUDIT_READ, _get("/v1/audit-log")),
     Case(Action.USAGE_READ, _get("/v1/usage")),
+    Case(Action.MEMBERS_READ, _get("/v1/members")),
+    Case(
+        Action.MEMBERS_MANAGE,
+        _post_json("/v1/members", {"email": "matrix@example.com", "role": "interviewer"}),
+    ),
+    Case(Action.API_KEYS_MANAGE, _get("/v1/api-keys")),
+    Case(Action.OAUTH_CLIENTS_MANAGE, _get("/v1/oauth-clients")),
     Case(Action.GUIDES_READ, _get("/v1/guides/templates")),
     Case(Action.GUIDES_READ, _get("/v1/questions", category="culture")),
     Case(

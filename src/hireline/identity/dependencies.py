@@ -29,8 +29,10 @@ _api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False)
 class Require:
     """Authenticates the caller, scopes the request to its tenant and checks one action."""
 
-    def __init__(self, action: Action) -> None:
+    def __init__(self, action: Action, *, replayable: bool = True) -> None:
         self.action = action
+        # Responses that reveal a secret once must not be kept for idempotent replays.
+        self.replayable = replayable
 
     async def __call__(
         self,
@@ -56,7 +58,8 @@ class Require:
         await limit_principal(request, principal)
         request.app.state.usage.record(principal)
         # Last: a refused or rate-limited request must not hold an idempotency key.
-        await claim_idempotency_key(request, principal)
+        if self.replayable:
+            await claim_idempotency_key(request, principal)
         return principal
 
 
@@ -68,9 +71,10 @@ class Public:
         await limit_anonymous(request)
 
 
-def require(action: Action) -> Any:
-    """`Depends` for a route that needs `action`."""
-    return Depends(Require(action))
+def require(action: Action, *, replayable: bool = True) -> Any:
+    """`Depends` for a route that needs `action`; `replayable=False` ignores
+    Idempotency-Key (for responses that show a secret once)."""
+    return Depends(Require(action, replayable=replayable))
 
 
 def public() -> Any:

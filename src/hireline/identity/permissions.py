@@ -95,8 +95,8 @@ def actions_for_role(role: str) -> frozenset[str]:
 
 
 def actions_for_scopes(scopes: tuple[str, ...] | list[str]) -> frozenset[str]:
-    """What a key or client holding `scopes` may do."""
-    granted: set[str] = set()
+    """What a key or client holding `scopes` may do (and always: ask who it is)."""
+    granted: set[str] = {Action.PROFILE_READ}
     for scope in scopes:
         granted |= SCOPE_ACTIONS.get(scope, frozenset())
     return frozenset(granted)

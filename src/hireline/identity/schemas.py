@@ -113,3 +113,112 @@ class AuditEntryRead(BaseModel):
     ip: str | None
     details: dict[str, object]
     occurred_at: datetime
+
+
+class MemberRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    user_id: uuid.UUID
+    email: str
+    name: str
+    role: str
+    joined_at: datetime
+
+
+class InvitationRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    email: str
+    role: str
+    expires_at: datetime
+    created_at: datetime
+
+
+class MembersRead(BaseModel):
+    members: list[MemberRead]
+    invitations: list[InvitationRead]
+
+
+class InviteRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    email: EmailStr
+    role: RoleName
+
+
+class InvitationCreated(InvitationRead):
+    token: str = Field(description="Shown once: send it to the invitee.")
+    accept_path: str
+
+
+class RoleChange(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    role: RoleName
+
+
+class AcceptInvitation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: Name | None = Field(None, description="Your name, for a new account.")
+    password: str = Field(
+        min_length=1, max_length=1024, description="A new password, or your existing one."
+    )
+
+
+Scopes = Annotated[list[str], Field(min_length=1, max_length=20)]
+CredentialName = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)
+]
+
+
+class ApiKeyCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: CredentialName
+    scopes: Scopes
+    expires_at: datetime | None = None
+
+    _scopes = field_validator("scopes")(validate_scopes)
+
+
+class ApiKeyRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    name: str
+    prefix: str
+    scopes: list[str]
+    expires_at: datetime | None
+    last_used_at: datetime | None
+    revoked_at: datetime | None
+    created_at: datetime
+
+
+class ApiKeyCreated(ApiKeyRead):
+    key: str = Field(description="Shown once. Send as `Authorization: Bearer` or `X-API-Key`.")
+
+
+class ClientCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: CredentialName
+    scopes: Scopes
+
+    _scopes = field_validator("scopes")(validate_scopes)
+
+
+class ClientRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    name: str
+    client_id: str
+    scopes: list[str]
+    revoked_at: datetime | None
+    created_at: datetime
+
+
+class ClientCreated(ClientRead):
+    client_secret: str = Field(description="Shown once.")

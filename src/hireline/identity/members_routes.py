@@ -1,0 +1,111 @@
+"""HTTP layer of members and invitations."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Request, status
+from starlette.responses import JSONResponse
+
+from hireline.core.db import DbSession
+from hireline.core.principal import Principal
+from hireline.identity import members
+from hireline.identity.auth_routes import NO_STORE, client_ip
+from hireline.identity.dependencies import public, require
+from hireline.identity.permissions import Action
+from hireline.identity.schemas import (
+    AcceptInvitation,
+    InvitationCreated,
+    InvitationRead,
+    InviteRequest,
+    MemberRead,
+    MembersRead,
+    RoleChange,
+    TokenResponse,
+)
+
+router = APIRouter(prefix="/v1", tags=["identity"])
+
+
+@router.get("/members", summary="Members of your organisation and pending invitations")
+async def list_members(
+    session: DbSession, principal: Annotated[Principal, require(Action.MEMBERS_READ)]
+) -> MembersRead:
+    return MembersRead(
+        members=[
+            MemberRead.model_validate(m, from_attributes=True)
+            for m in await members.list_members(session, principal.tenant_id)
+        ],
+        invitations=[
+            InvitationRead.model_validate(i)
+            for i in await members.pending_invitations(session, principal.tenant_id)
+        ],
+    )
+
+
+@router.post(
+    "/members",
+    status_code=status.HTTP_201_CREATED,
+    summary="Invite someone with a role; the token is shown once",
+)
+async def invite_member(
+    body: InviteRequest,
+    session: DbSession,
+    principal: Annotated[Principal, require(Action.MEMBERS_MANAGE, replayable=False)],
+) -> InvitationCreated:
+    invitation, token = await members.invite(
+        session, principal, email=str(body.email), role=body.role
+    )
+    return InvitationCreated(
+        **InvitationRead.model_validate(invitation).model_dump(),
+        token=token,
+        accept_path=f"/v1/auth/invitations/{token}/accept",
+    )
+
+
+@router.patch("/members/{user_id}", summary="Change a member's role")
+async def change_member_role(
+    user_id: uuid.UUID,
+    body: RoleChange,
+    session: DbSession,
+    principal: Annotated[Principal, require(Action.MEMBERS_MANAGE)],
+) -> MemberRead:
+    await members.change_role(session, principal, user_id, body.role)
+    found = [
+        m for m in await members.list_members(session, principal.tenant_id) if m.user_id == user_id
+    ]
+    return MemberRead.model_validate(found[0], from_attributes=True)
+
+
+@router.delete(
+    "/members/{user_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Remove a member; their sessions end at once",
+)
+async def remove_member(
+    user_id: uuid.UUID,
+    session: DbSession,
+    principal: Annotated[Principal, require(Action.MEMBERS_MANAGE)],
+) -> None:
+    await members.remove(session, principal, user_id)
+
+
+@router.post(
+    "/auth/invitations/{token}/accept",
+    dependencies=[public()],
+    response_model=TokenResponse,
+    summary="Accept an invitation (new account, or an existing one with its password)",
+)
+async def accept_invitation(
+    token: str, body: AcceptInvitation, request: Request, session: DbSession
+) -> JSONResponse:
+    issued = await members.accept(
+        session,
+        request.app.state.token_issuer,
+        token,
+        name=body.name,
+        password=body.password,
+        ip=client_ip(request),
+    )
+    return JSONResponse(issued.model_dump(exclude_none=True), headers=NO_STORE)
