@@ -128,6 +128,14 @@ def _salary_section(band: SalaryBandResult) -> Section:
     return section
 
 
+def _grouped(prefix: str, groups: tuple[Any, ...]) -> list[Section]:
+    """One sub-section per area of a grouped list (responsibilities, qualifications, ...)."""
+    return [
+        Section(f"{prefix}-{number}", group.area, bullets=list(group.items))
+        for number, group in enumerate(groups, start=1)
+    ]
+
+
 def build(request: GuideRequest, band: SalaryBandResult) -> Guide:
     """The guide as data; only the chosen industry and context are expanded."""
     t = request.template
@@ -152,10 +160,7 @@ def build(request: GuideRequest, band: SalaryBandResult) -> Guide:
             "responsibilities",
             "Responsibilities",
             bullets=[f"Focus at this level: {item}" for item in profile.responsibilities_focus],
-            subsections=[
-                Section(f"responsibilities-{i}", group.area, bullets=list(group.items))
-                for i, group in enumerate(t.responsibilities, start=1)
-            ],
+            subsections=_grouped("responsibilities", t.responsibilities),
         ),
         Section(
             "required-qualifications",
@@ -164,18 +169,12 @@ def build(request: GuideRequest, band: SalaryBandResult) -> Guide:
                 f"Experience: {_years(profile.years_min, profile.years_max)} of professional "
                 "work in the role's field."
             ],
-            subsections=[
-                Section(f"required-{i}", group.area, bullets=list(group.items))
-                for i, group in enumerate(t.required_qualifications, start=1)
-            ],
+            subsections=_grouped("required", t.required_qualifications),
         ),
         Section(
             "preferred-qualifications",
             "Preferred qualifications",
-            subsections=[
-                Section(f"preferred-{i}", group.area, bullets=list(group.items))
-                for i, group in enumerate(t.preferred_qualifications, start=1)
-            ],
+            subsections=_grouped("preferred", t.preferred_qualifications),
         ),
         Section(
             "technologies",
@@ -226,10 +225,7 @@ def build(request: GuideRequest, band: SalaryBandResult) -> Guide:
         Section(
             "benefits",
             "What we offer",
-            subsections=[
-                Section(f"benefits-{i}", group.area, bullets=list(group.items))
-                for i, group in enumerate(t.benefits, start=1)
-            ],
+            subsections=_grouped("benefits", t.benefits),
         ),
         Section(
             "interview",
@@ -295,22 +291,21 @@ def build(request: GuideRequest, band: SalaryBandResult) -> Guide:
     )
 
 
-def to_markdown(guide: Guide) -> str:
-    """The guide as CommonMark."""
-    lines = [f"# {guide.title}", "", f"*{guide.subtitle}*", ""]
-
-    def emit(section: Section, depth: int) -> None:
+def _markdown(sections: list[Section], depth: int, lines: list[str]) -> None:
+    for section in sections:
         lines.extend([f"{'#' * depth} {section.title}", ""])
         for paragraph in section.paragraphs:
             lines.extend([paragraph, ""])
         if section.bullets:
             lines.extend(f"- {bullet}" for bullet in section.bullets)
             lines.append("")
-        for sub in section.subsections:
-            emit(sub, depth + 1)
+        _markdown(section.subsections, depth + 1, lines)
 
-    for section in guide.sections:
-        emit(section, 2)
+
+def to_markdown(guide: Guide) -> str:
+    """The guide as CommonMark."""
+    lines = [f"# {guide.title}", "", f"*{guide.subtitle}*", ""]
+    _markdown(guide.sections, 2, lines)
     lines.append(
         f"_Rendered from template `{guide.template}` ({guide.template_origin}, "
         f"version {guide.template_version})._"
@@ -350,20 +345,16 @@ JOB_DESCRIPTION_SECTIONS = (
 def job_description(guide: Guide) -> str:
     """A Markdown job description drawn from the guide's candidate-facing sections."""
     lines: list[str] = []
-
-    def emit(section: Section, depth: int) -> None:
-        if section.id.startswith("other-"):
-            return
-        lines.extend([f"{'#' * depth} {section.title}", ""])
-        for paragraph in section.paragraphs:
-            lines.extend([paragraph, ""])
-        if section.bullets:
-            lines.extend(f"- {bullet}" for bullet in section.bullets)
-            lines.append("")
-        for sub in section.subsections:
-            emit(sub, depth + 1)
-
-    for section in guide.sections:
-        if section.id in JOB_DESCRIPTION_SECTIONS:
-            emit(section, 2)
+    candidate_facing = [
+        Section(
+            section.id,
+            section.title,
+            section.paragraphs,
+            section.bullets,
+            [sub for sub in section.subsections if not sub.id.startswith("other-")],
+        )
+        for section in guide.sections
+        if section.id in JOB_DESCRIPTION_SECTIONS
+    ]
+    _markdown(candidate_facing, 2, lines)
     return "\n".join(lines).rstrip() + "\n"
