@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import re
 import shutil
@@ -191,8 +192,45 @@ def main() -> None:
             job = httpx.post(f"{base}/v1/jobs", json=JOB, headers=headers, timeout=30).json()
             httpx.post(f"{base}/v1/jobs/{job['id']}/publish", headers=headers)
             job_ids.append(job["id"])
+        # A second bare app that sends exactly the cached list's bytes and headers: what is
+        # left between it and the cache is the cache's own cost, not the response's size.
+        listed = httpx.get(f"{base}/v1/boards/bench/jobs")
+        replay_file = data_dir / "replay.json"
+        replay_file.write_text(
+            json.dumps(
+                {
+                    "headers": [
+                        [k, v]
+                        for k, v in listed.headers.items()
+                        if k not in ("date", "server", "transfer-encoding")
+                    ],
+                    "body": listed.text,
+                }
+            )
+        )
+        replay_port = free_port()
+        replayer = start(
+            [
+                str(BIN / "uvicorn"),
+                "bare_asgi:replay",
+                "--port",
+                str(replay_port),
+                "--loop",
+                "uvloop",
+                "--http",
+                "httptools",
+                "--no-access-log",
+                "--log-level",
+                "warning",
+                "--app-dir",
+                str(ROOT / "bench"),
+            ],
+            env | {"BENCH_REPLAY": str(replay_file)},
+        )
+        wait_ready(f"http://127.0.0.1:{replay_port}/")
         targets = {
             "bare ASGI endpoint": f"http://127.0.0.1:{bare_port}/",
+            "bare, same bytes as list": f"http://127.0.0.1:{replay_port}/",
             "board list (JSON)": f"{base}/v1/boards/bench/jobs",
             "board job (JSON)": f"{base}/v1/boards/bench/jobs/{job_ids[0]}",
             "careers list (HTML)": f"{base}/careers/bench",
@@ -223,6 +261,9 @@ def main() -> None:
             f"   ({args.applications} applications, 16 at a time, from httpx)"
         )
     finally:
+        if "replayer" in locals():
+            replayer.send_signal(signal.SIGINT)
+            replayer.wait(timeout=30)
         for process in (bare, api):
             process.send_signal(signal.SIGINT)
             process.wait(timeout=30)
