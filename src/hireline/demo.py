@@ -17,7 +17,7 @@ from hireline.candidates.uploads import PDF, CheckedFile
 from hireline.core.db import create_engine, create_sessionmaker, unit_of_work
 from hireline.core.principal import Principal
 from hireline.core.signing_key import signing_key
-from hireline.core.storage import FileStorage, LocalStorage
+from hireline.core.storage import FileStorage, storage_for
 from hireline.core.tenancy import enter_tenant
 from hireline.guides.builtin import load_builtin_templates
 from hireline.identity import tokens
@@ -234,7 +234,11 @@ async def seed_if_empty(url: str, settings: Settings, *, force: bool = False) ->
             access_ttl=timedelta(seconds=settings.access_token_ttl_seconds),
             refresh_ttl=timedelta(days=settings.refresh_token_ttl_days),
         )
-        login = await seed(sessions, issuer, LocalStorage(settings.data_dir / "files"))
+        login = await seed(
+            sessions,
+            issuer,
+            storage_for(settings.storage_url, settings.s3_endpoint_url, settings.data_dir),
+        )
         _remember(settings, login)
         return login
     finally:

@@ -29,7 +29,7 @@ from hireline.core.migrations import head_revisions
 from hireline.core.observability import RequestContextMiddleware, configure_logging
 from hireline.core.rate_limit import RateLimiter, RateLimitHeadersMiddleware
 from hireline.core.signing_key import signing_key
-from hireline.core.storage import LocalStorage
+from hireline.core.storage import storage_for
 from hireline.core.system_routes import router as system_router
 from hireline.guides.question_routes import router as questions_router
 from hireline.guides.render_routes import router as render_router
@@ -110,7 +110,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     board_cache = BoardCache()
-    app.state.storage = LocalStorage(settings.data_dir / "files")
+    app.state.storage = storage_for(
+        settings.storage_url, settings.s3_endpoint_url, settings.data_dir
+    )
     app.state.board_cache = board_cache
     app.state.token_issuer = TokenIssuer(
         key=signing_key(settings),

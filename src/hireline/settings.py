@@ -84,6 +84,15 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("PROMETHEUS_MULTIPROC_DIR"),
         description="Set by `hireline serve --workers N` so /metrics sums all processes.",
     )
+    storage_url: str | None = Field(
+        None,
+        pattern=r"^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?$",
+        description="`s3://bucket/prefix` to keep uploaded files in S3-compatible storage; "
+        "unset keeps them under the data dir.",
+    )
+    s3_endpoint_url: str | None = Field(
+        None, description="Endpoint of a non-AWS S3 service (MinIO, Ceph, ...)."
+    )
     otel_enabled: bool = Field(
         False,
         description="Turn on FastAPI's OpenTelemetry traces, metrics and logs (OTEL_* variables "

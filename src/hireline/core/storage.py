@@ -69,6 +69,67 @@ class LocalStorage:
         return await anyio.Path(self._path(key)).exists()
 
 
+class S3Storage:
+    """Files in an S3-compatible bucket (AWS S3, MinIO, Ceph, ...), under a key prefix.
+
+    boto3 is synchronous; its calls run in worker threads so the event loop never waits.
+    Credentials come from boto3's usual sources (AWS_* variables, instance roles).
+    """
+
+    def __init__(self, bucket: str, *, prefix: str = "", endpoint_url: str | None = None) -> None:
+        import boto3
+
+        self.bucket = bucket
+        self.prefix = prefix.strip("/")
+        self.client = boto3.client("s3", endpoint_url=endpoint_url)
+
+    def _key(self, key: str) -> str:
+        key = _check_key(key)
+        return f"{self.prefix}/{key}" if self.prefix else key
+
+    async def save(self, key: str, data: bytes) -> None:
+        await anyio.to_thread.run_sync(
+            lambda: self.client.put_object(Bucket=self.bucket, Key=self._key(key), Body=data)
+        )
+
+    async def read(self, key: str) -> bytes:
+        def get() -> bytes:
+            response = self.client.get_object(Bucket=self.bucket, Key=self._key(key))
+            body: bytes = response["Body"].read()
+            return body
+
+        return await anyio.to_thread.run_sync(get)
+
+    async def delete(self, key: str) -> None:
+        await anyio.to_thread.run_sync(
+            lambda: self.client.delete_object(Bucket=self.bucket, Key=self._key(key))
+        )
+
+    async def exists(self, key: str) -> bool:
+        from botocore.exceptions import ClientError
+
+        def head() -> bool:
+            try:
+                self.client.head_object(Bucket=self.bucket, Key=self._key(key))
+            except ClientError as exc:
+                if exc.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
+                    return False
+                raise
+            return True
+
+        return await anyio.to_thread.run_sync(head)
+
+
+def storage_for(storage_url: str | None, endpoint_url: str | None, data_dir: Path) -> FileStorage:
+    """`s3://bucket/prefix` for a bucket; unset for a directory under the data dir."""
+    if not storage_url:
+        return LocalStorage(data_dir / "files")
+    if not storage_url.startswith("s3://"):
+        raise ValueError("HIRELINE_STORAGE_URL must look like s3://bucket/prefix")
+    bucket, _, prefix = storage_url.removeprefix("s3://").partition("/")
+    return S3Storage(bucket, prefix=prefix, endpoint_url=endpoint_url)
+
+
 def content_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
