@@ -318,3 +318,27 @@ async def test_other_tenants_candidates_and_applications_are_404(
         response = await client.request(method, path, headers=globex, json=body)
         assert response.status_code == 404, (method, path)
     assert (await client.get(f"/v1/candidates/{candidate_id}", headers=owner)).status_code == 200
+
+
+async def test_a_retried_application_with_the_same_key_is_answered_once(
+    client: httpx.AsyncClient, owner: dict[str, str]
+) -> None:
+    job = await open_job(client, owner)
+    # A retry sends the very same bytes (the multipart boundary included).
+    request = client.build_request(
+        "POST",
+        f"/v1/boards/acme/jobs/{job['id']}/applications",
+        data=FORM,
+        files={"resume": ("cv.pdf", pdf_resume(), "application/pdf")},
+        headers={"Idempotency-Key": "apply-attempt-1"},
+    )
+    body = request.read()
+
+    async def submit() -> httpx.Response:
+        return await client.post(request.url, content=body, headers=request.headers)
+
+    first = await submit()
+    again = await submit()
+    assert first.status_code == again.status_code == 201
+    assert again.headers["idempotent-replayed"] == "true"
+    assert again.json()["id"] == first.json()["id"]

@@ -17,6 +17,9 @@ from hireline.candidates.schemas import ApplicationCreated, ApplicationForm
 from hireline.candidates.uploads import read_resume
 from hireline.core.db import DbSession
 from hireline.core.errors import BadRequest, HirelineError
+from hireline.core.idempotency import claim_idempotency_key
+from hireline.core.principal import anonymous
+from hireline.core.rate_limit import client_address
 from hireline.core.storage import FileStorage
 from hireline.identity.dependencies import public
 from hireline.identity.tenants import enter_by_slug
@@ -88,6 +91,10 @@ async def apply_api(
     _refuse_robots(website)
     form = _form(name, email, phone, links, answers, consent)
     tenant = await enter_by_slug(session, slug)
+    limiter = request.app.state.rate_limiter
+    address = client_address(request, trust_proxy_headers=limiter.trust_proxy_headers)
+    # A retried submission (a flaky mobile network, a double tap) gets the first answer.
+    await claim_idempotency_key(request, anonymous(tenant.id, address))
     checked = await read_resume(resume)
     applied = await applying.apply(session, _storage(request), tenant, job_id, form, checked)
     return ApplicationCreated(

@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Literal
 
-PrincipalKind = Literal["user", "api_key", "client"]
+PrincipalKind = Literal["user", "api_key", "client", "anonymous"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,3 +29,8 @@ class Principal:
 
     def can(self, action: str) -> bool:
         return action in self.actions
+
+
+def anonymous(tenant_id: uuid.UUID, client_address: str) -> Principal:
+    """A visitor of a tenant's public pages, known only by address (for idempotency keys)."""
+    return Principal(kind="anonymous", id=client_address, tenant_id=tenant_id, actions=frozenset())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import uuid
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Form, Header, Request, status
 from fastapi.responses import JSONResponse
@@ -201,9 +201,8 @@ async def me(
     if principal.kind == "user":
         found = await session.get(User, uuid.UUID(principal.id))
         user = UserRead.model_validate(found) if found else None
-    kind: Literal["user", "api_key", "client"] = principal.kind
     return MeResponse(
-        principal_type=kind,
+        principal_type=principal.kind,
         tenant=TenantRead.model_validate(tenant),
         user=user,
         role=principal.role,
