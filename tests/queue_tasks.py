@@ -1,8 +1,4 @@
-"""Tasks that only tests defer; a worker process loads them with `--import tests.queue_tasks`.
-
-They leave marks in a table of their own (created by `create_marks_table`), so that a test
-can see from the database what a job did, whichever process ran it.
-"""
+"""Tasks that only tests defer; a worker loads them with `--import tests.queue_tasks`."""
 
 from __future__ import annotations
 
@@ -10,28 +6,23 @@ import asyncio
 
 from procrastinate import JobContext, RetryStrategy
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from hireline.core.queue import job_unit_of_work, queue
+from hireline.core.db import unit_of_work
+from hireline.core.queue import queue, sessions_of
 
 MARKS = "queue_test_marks"
 
 
-async def create_marks_table(connection: AsyncConnection) -> None:
-    await connection.execute(
-        text(f"CREATE TABLE IF NOT EXISTS {MARKS} (marker text NOT NULL, note text NOT NULL)")
-    )
-
-
-async def mark(session: AsyncSession, marker: str, note: str) -> None:
-    await session.execute(
-        text(f"INSERT INTO {MARKS} (marker, note) VALUES (:marker, :note)"),
-        {"marker": marker, "note": note},
-    )
+async def _mark(context: JobContext, marker: str, note: str) -> None:
+    async with unit_of_work(sessions_of(context)) as session:
+        await session.execute(
+            text(f"INSERT INTO {MARKS} (marker, note) VALUES (:marker, :note)"),
+            {"marker": marker, "note": note},
+        )
 
 
 async def _noted(context: JobContext, marker: str, note: str) -> bool:
-    async with job_unit_of_work(context) as session:
+    async with unit_of_work(sessions_of(context)) as session:
         found = await session.execute(
             text(f"SELECT 1 FROM {MARKS} WHERE marker = :marker AND note = :note"),
             {"marker": marker, "note": note},
@@ -39,28 +30,23 @@ async def _noted(context: JobContext, marker: str, note: str) -> bool:
         return found.first() is not None
 
 
-@queue.task(name="tests.leave_mark", pass_context=True)
-async def leave_mark(context: JobContext, marker: str) -> None:
-    async with job_unit_of_work(context) as session:
-        await mark(session, marker, "done")
+@queue.task(name="tests.mark", pass_context=True)
+async def mark(context: JobContext, marker: str) -> None:
+    await _mark(context, marker, "done")
 
 
 @queue.task(name="tests.flaky", pass_context=True, retry=RetryStrategy(max_attempts=5, wait=0))
 async def flaky(context: JobContext, marker: str, failures: int) -> None:
-    """Fails on its first `failures` runs, then leaves its mark."""
     assert context.job is not None
     if context.job.attempts < failures:
         raise RuntimeError(f"failing on purpose, attempt {context.job.attempts}")
-    async with job_unit_of_work(context) as session:
-        await mark(session, marker, "done")
+    await _mark(context, marker, "done")
 
 
 @queue.task(name="tests.slow_once", pass_context=True)
 async def slow_once(context: JobContext, marker: str) -> None:
     """Blocks on its first run (so that its worker can be killed mid-job), not after."""
     if not await _noted(context, marker, "started"):
-        async with job_unit_of_work(context) as session:
-            await mark(session, marker, "started")
+        await _mark(context, marker, "started")
         await asyncio.sleep(600)
-    async with job_unit_of_work(context) as session:
-        await mark(session, marker, "done")
+    await _mark(context, marker, "done")
