@@ -282,6 +282,12 @@ def worker(
     settings = _settings()
     configure_logging(settings.log_level, settings.log_format)
     with database_url(settings) as url:
+        if migrations.current_revisions(url) != migrations.head_revisions():
+            typer.echo(
+                "the database is not migrated to this version: run `hireline migrate upgrade`",
+                err=True,
+            )
+            raise typer.Exit(2)
         asyncio.run(
             work(
                 url,

@@ -1,4 +1,4 @@
-"""The worker process: the task queue with a database engine of its own."""
+"""The worker process: the task queue, with a database engine of its own for its jobs."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import structlog
 
 from hireline.core.database_url import libpq_url
 from hireline.core.db import create_engine, create_sessionmaker
-from hireline.core.queue import run_worker
+from hireline.core.queue import WorkerState, run_worker
 from hireline.settings import Settings
 
 logger = structlog.get_logger(__name__)
@@ -17,18 +17,15 @@ logger = structlog.get_logger(__name__)
 async def work(
     url: str, settings: Settings, *, concurrency: int, extra_modules: Iterable[str] = ()
 ) -> None:
-    """Run jobs until SIGINT/SIGTERM; tasks get sessions as the app's own role."""
+    """Run jobs until SIGINT/SIGTERM; jobs' sessions use the app's role, so RLS applies."""
     engine = create_engine(
         url, pool_size=concurrency, max_overflow=2, role=settings.database_app_role
     )
+    state = WorkerState(sessions=create_sessionmaker(engine), settings=settings)
     logger.info("worker_starting", concurrency=concurrency)
     try:
         await run_worker(
-            libpq_url(url),
-            create_sessionmaker(engine),
-            concurrency=concurrency,
-            stalled_after=settings.stalled_job_seconds,
-            extra_modules=extra_modules,
+            libpq_url(url), state, concurrency=concurrency, extra_modules=extra_modules
         )
     finally:
         await engine.dispose()

@@ -1,123 +1,226 @@
-"""The queue's guarantee: a job exists if and only if its transaction committed."""
+"""The queue's guarantees: a job exists if and only if its transaction committed; failed jobs
+are retried with growing waits; jobs of a worker that stopped heart-beating are run again."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 
 import pytest
 from fastapi import FastAPI
+from procrastinate import App, PsycopgConnector
+from procrastinate.exceptions import AlreadyEnqueued
+from procrastinate.jobs import Job
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from hireline.core import events
 from hireline.core.database_url import libpq_url
 from hireline.core.db import unit_of_work
-from hireline.core.events import DomainEvent
-from hireline.core.queue import defer, run_worker
+from hireline.core.queue import (
+    DEFAULT_RETRY,
+    WorkerState,
+    defer,
+    queue,
+    recover_stalled_jobs,
+    task_modules,
+)
 from hireline.settings import Settings
 from tests import queue_tasks
 from tests.conftest import truncate_all
+from tests.queue_tasks import drain, scalar
 
 
 @pytest.fixture
-async def marks(engine: AsyncEngine) -> AsyncIterator[None]:
+async def state(
+    app: FastAPI, engine: AsyncEngine, settings: Settings
+) -> AsyncIterator[WorkerState]:
+    """What an in-process worker lends its jobs; marks and jobs are emptied afterwards."""
     async with engine.begin() as connection:
-        await connection.execute(
-            text(f"CREATE TABLE IF NOT EXISTS {queue_tasks.MARKS} (marker text, note text)")
-        )
-    yield
+        await queue_tasks.create_marks_table(connection)
+    yield WorkerState(sessions=app.state.sessions, settings=settings)
     await truncate_all(engine)
+    async with engine.begin() as connection:
+        await queue_tasks.drop_marks_table(connection)
 
 
-async def _count(engine: AsyncEngine, sql: str, **params: object) -> int:
-    async with engine.connect() as connection:
-        return int((await connection.execute(text(sql), params)).scalar_one())
+@pytest.fixture
+async def opened_queue(database_url: str) -> AsyncIterator[App]:
+    """The queue opened on the test database, as a worker opens it."""
+    with queue.replace_connector(PsycopgConnector(conninfo=libpq_url(database_url))) as app:
+        async with app.open_async():
+            yield app
 
 
-async def _work(app: FastAPI, settings: Settings) -> None:
-    """Run an in-process worker until the queue is empty."""
-    assert settings.database_url is not None
-    await run_worker(
-        libpq_url(settings.database_url.get_secret_value()),
-        app.state.sessions,
-        concurrency=2,
-        stalled_after=5,
-        wait=False,
-        install_signal_handlers=False,
-    )
-
-
-async def test_rolled_back_transaction_leaves_no_job(
-    app: FastAPI, engine: AsyncEngine, marks: None
-) -> None:
-    marker = uuid.uuid4().hex
-    with pytest.raises(RuntimeError):
-        async with unit_of_work(app.state.sessions) as session:
-            await defer(session, queue_tasks.mark, marker=marker)
-            raise RuntimeError("the change is abandoned")
-    jobs = await _count(
-        engine, "SELECT count(*) FROM procrastinate_jobs WHERE args->>'marker' = :m", m=marker
-    )
-    assert jobs == 0
-
-
-async def test_committed_transaction_job_runs(
-    app: FastAPI, engine: AsyncEngine, settings: Settings, marks: None
-) -> None:
-    marker = uuid.uuid4().hex
-    async with unit_of_work(app.state.sessions) as session:
-        job_id = await defer(session, queue_tasks.mark, marker=marker)
-    await _work(app, settings)
-    status = await _count(
-        engine,
-        "SELECT count(*) FROM procrastinate_jobs WHERE id = :id AND status = 'succeeded'",
-        id=job_id,
-    )
-    assert status == 1
-    done = await _count(
+async def _marks(engine: AsyncEngine, marker: str) -> int:
+    count = await scalar(
         engine, f"SELECT count(*) FROM {queue_tasks.MARKS} WHERE marker = :m", m=marker
     )
-    assert done == 1
+    assert isinstance(count, int)
+    return count
+
+
+async def _job(engine: AsyncEngine, job_id: int) -> tuple[str, int]:
+    async with engine.connect() as connection:
+        row = (
+            await connection.execute(
+                text("SELECT status, attempts FROM procrastinate_jobs WHERE id = :id"),
+                {"id": job_id},
+            )
+        ).one()
+    return str(row.status), int(row.attempts)
+
+
+async def _jobs_for(engine: AsyncEngine, marker: str) -> int:
+    count = await scalar(
+        engine, "SELECT count(*) FROM procrastinate_jobs WHERE args->>'marker' = :m", m=marker
+    )
+    assert isinstance(count, int)
+    return count
+
+
+async def test_job_deferred_in_a_rolled_back_transaction_does_not_exist(
+    engine: AsyncEngine, state: WorkerState
+) -> None:
+    marker = uuid.uuid4().hex
+
+    async def abandon_a_change() -> None:
+        async with unit_of_work(state.sessions) as session:
+            await defer(session, queue_tasks.leave_mark, marker=marker)
+            raise RuntimeError("the change is abandoned")
+
+    with pytest.raises(RuntimeError):
+        await abandon_a_change()
+
+    assert await _jobs_for(engine, marker) == 0
+
+
+async def test_job_deferred_in_a_committed_transaction_runs(
+    engine: AsyncEngine, state: WorkerState
+) -> None:
+    marker = uuid.uuid4().hex
+    async with unit_of_work(state.sessions) as session:
+        job_id = await defer(session, queue_tasks.leave_mark, marker=marker)
+
+    await drain(engine, state)
+
+    assert await _job(engine, job_id) == ("succeeded", 1)  # attempts counts runs
+    assert await _marks(engine, marker) == 1
+
+
+async def test_job_already_waiting_under_a_queueing_lock_leaves_the_transaction_usable(
+    engine: AsyncEngine, state: WorkerState
+) -> None:
+    marker = uuid.uuid4().hex
+    async with unit_of_work(state.sessions) as session:
+        await defer(
+            session, queue_tasks.leave_mark, options={"queueing_lock": marker}, marker=marker
+        )
+        with pytest.raises(AlreadyEnqueued):
+            await defer(
+                session, queue_tasks.leave_mark, options={"queueing_lock": marker}, marker=marker
+            )
+        await queue_tasks.mark(session, marker, "kept")
+
+    assert await _jobs_for(engine, marker) == 1
+    assert await _marks(engine, marker) == 1
 
 
 async def test_failing_job_is_retried_until_it_succeeds(
-    app: FastAPI, engine: AsyncEngine, settings: Settings, marks: None
+    engine: AsyncEngine, state: WorkerState
 ) -> None:
     marker = uuid.uuid4().hex
-    async with unit_of_work(app.state.sessions) as session:
+    async with unit_of_work(state.sessions) as session:
         job_id = await defer(session, queue_tasks.flaky, marker=marker, failures=2)
-    for _ in range(3):  # each pass runs what is due: the first try, then each retry
-        await _work(app, settings)
-    row = await _count(
-        engine,
-        "SELECT attempts FROM procrastinate_jobs WHERE id = :id AND status = 'succeeded'",
-        id=job_id,
-    )
-    assert row == 3
+
+    await drain(engine, state)
+
+    assert await _job(engine, job_id) == ("succeeded", 3)
+    assert await _marks(engine, marker) == 1
 
 
-async def test_an_event_and_its_dispatch_exist_only_if_committed(
-    app: FastAPI, engine: AsyncEngine, settings: Settings, marks: None
-) -> None:
-    seen: list[str] = []
+def test_default_retries_wait_exponentially_longer_then_give_up() -> None:
+    def wait_after(attempts: int) -> int | None:
+        job = Job(id=1, queue="q", lock=None, queueing_lock=None, task_name="t", attempts=attempts)
+        decision = DEFAULT_RETRY.get_retry_decision(exception=RuntimeError(), job=job)
+        if decision is None:
+            return None
+        assert decision.retry_at is not None
+        return round((decision.retry_at - datetime.now(UTC)).total_seconds())
 
-    @events.on("test.happened")
-    async def remember(event: DomainEvent, _session: object) -> None:
-        seen.append(event.payload["marker"])
+    waits = [wait_after(attempts) for attempts in range(7)]
+    assert waits == [5, 25, 125, 625, 3125, 15625, 78125]
+    assert wait_after(DEFAULT_RETRY.max_attempts or 0) is None
 
-    with pytest.raises(RuntimeError):
-        async with unit_of_work(app.state.sessions) as session:
-            await events.record(
-                session, type="test.happened", payload={"marker": "lost"}, tenant_id=None
-            )
-            raise RuntimeError("rolled back")
-    async with unit_of_work(app.state.sessions) as session:
-        await events.record(
-            session, type="test.happened", payload={"marker": "kept"}, tenant_id=None
+
+async def _run_by_a_dead_worker(engine: AsyncEngine, app: App, job_id: int, queue: str) -> None:
+    """Take the job as a worker would, then let that worker's heartbeat grow old."""
+    worker_id = await app.job_manager.register_worker()
+    fetched = await app.job_manager.fetch_job(queues=[queue], worker_id=worker_id)
+    assert fetched is not None
+    assert fetched.id == job_id
+    async with engine.begin() as connection:
+        await connection.execute(
+            text(
+                "UPDATE procrastinate_workers SET last_heartbeat = now() - interval '1 hour' "
+                "WHERE id = :id"
+            ),
+            {"id": worker_id},
         )
-    await _work(app, settings)
-    assert seen == ["kept"]
-    assert (
-        await _count(engine, "SELECT count(*) FROM domain_events WHERE type = 'test.happened'") == 1
-    )
+
+
+async def test_job_of_a_worker_that_stopped_heart_beating_is_run_again(
+    engine: AsyncEngine, state: WorkerState, opened_queue: App
+) -> None:
+    marker, queue_name = uuid.uuid4().hex, uuid.uuid4().hex
+    async with unit_of_work(state.sessions) as session:
+        job_id = await defer(
+            session, queue_tasks.leave_mark, options={"queue": queue_name}, marker=marker
+        )
+    await _run_by_a_dead_worker(engine, opened_queue, job_id, queue_name)
+
+    assert await recover_stalled_jobs(opened_queue, stalled_after=60) == 1
+    assert await _job(engine, job_id) == ("todo", 1)
+
+    await drain(engine, state)
+    assert await _job(engine, job_id) == ("succeeded", 2)
+    assert await _marks(engine, marker) == 1
+
+
+async def test_job_that_stalled_too_often_fails_instead_of_running_forever(
+    engine: AsyncEngine, state: WorkerState, opened_queue: App
+) -> None:
+    marker, queue_name = uuid.uuid4().hex, uuid.uuid4().hex
+    async with unit_of_work(state.sessions) as session:
+        job_id = await defer(
+            session, queue_tasks.leave_mark, options={"queue": queue_name}, marker=marker
+        )
+    async with engine.begin() as connection:  # two earlier runs already killed their worker
+        await connection.execute(
+            text("UPDATE procrastinate_jobs SET attempts = 2 WHERE id = :id"), {"id": job_id}
+        )
+    await _run_by_a_dead_worker(engine, opened_queue, job_id, queue_name)
+
+    assert await recover_stalled_jobs(opened_queue, stalled_after=60) == 0
+    assert (await _job(engine, job_id))[0] == "failed"
+
+
+async def test_job_of_a_live_worker_is_left_alone(
+    engine: AsyncEngine, state: WorkerState, opened_queue: App
+) -> None:
+    queue_name = uuid.uuid4().hex
+    async with unit_of_work(state.sessions) as session:
+        job_id = await defer(
+            session, queue_tasks.leave_mark, options={"queue": queue_name}, marker="x"
+        )
+    worker_id = await opened_queue.job_manager.register_worker()
+    await opened_queue.job_manager.fetch_job(queues=[queue_name], worker_id=worker_id)
+
+    assert await recover_stalled_jobs(opened_queue, stalled_after=60) == 0
+    assert await _job(engine, job_id) == ("doing", 0)
+
+
+def test_worker_loads_the_event_dispatch_and_every_domain_tasks_module() -> None:
+    modules = task_modules()
+    assert modules[0] == "hireline.core.events"
+    assert all(m.startswith("hireline.") and m.endswith(".tasks") for m in modules[1:])

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -24,11 +24,25 @@ from tests.conftest import truncate_all
 
 ROOT = Path(__file__).resolve().parents[2]
 HIRELINE = Path(sys.executable).parent / "hireline"
+# Small, so that the test is quick: a killed worker's job is requeued within about this long.
 STALLED_AFTER = 3
+
+StartWorker = Callable[[], subprocess.Popen[bytes]]
 
 
 @pytest.fixture
-def start_worker(database_url: str, tmp_path: Path) -> Iterator[object]:
+async def marks(engine: AsyncEngine) -> AsyncIterator[None]:
+    async with engine.begin() as connection:
+        await queue_tasks.create_marks_table(connection)
+    yield
+    await truncate_all(engine)
+    async with engine.begin() as connection:
+        await queue_tasks.drop_marks_table(connection)
+
+
+@pytest.fixture
+def start_worker(database_url: str, tmp_path: Path) -> Iterator[StartWorker]:
+    """Start `hireline worker` processes on the test database; stop the survivors after."""
     started: list[subprocess.Popen[bytes]] = []
 
     def start() -> subprocess.Popen[bytes]:
@@ -38,13 +52,14 @@ def start_worker(database_url: str, tmp_path: Path) -> Iterator[object]:
             "HIRELINE_DATA_DIR": str(tmp_path),
             "HIRELINE_STALLED_JOB_SECONDS": str(STALLED_AFTER),
             "HIRELINE_LOG_LEVEL": "WARNING",
-            "PYTHONPATH": str(ROOT),
+            "PYTHONPATH": str(ROOT),  # for --import tests.queue_tasks
         }
+        log = (tmp_path / f"worker-{len(started)}.log").open("wb")
         process = subprocess.Popen(
             [str(HIRELINE), "worker", "--concurrency", "1", "--import", "tests.queue_tasks"],
             env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         started.append(process)
         return process
@@ -52,14 +67,18 @@ def start_worker(database_url: str, tmp_path: Path) -> Iterator[object]:
     yield start
     for process in started:
         if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
+            process.kill()
+            process.wait(timeout=10)
 
 
-async def _marks(engine: AsyncEngine, marker: str) -> set[str]:
+def _logs(tmp_path: Path) -> str:
+    return "\n".join(
+        f"--- {log.name}\n{log.read_text(errors='replace')[-3000:]}"
+        for log in sorted(tmp_path.glob("worker-*.log"))
+    )
+
+
+async def _notes(engine: AsyncEngine, marker: str) -> set[str]:
     async with engine.connect() as connection:
         rows = await connection.execute(
             text(f"SELECT note FROM {queue_tasks.MARKS} WHERE marker = :m"), {"m": marker}
@@ -67,43 +86,58 @@ async def _marks(engine: AsyncEngine, marker: str) -> set[str]:
         return set(rows.scalars())
 
 
-async def _until(engine: AsyncEngine, marker: str, note: str, deadline_s: float) -> None:
-    deadline = time.monotonic() + deadline_s
-    while note not in await _marks(engine, marker):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"no {note!r} mark within {deadline_s} s")
-        await asyncio.sleep(0.2)
-
-
-async def _job_status(engine: AsyncEngine, job_id: int) -> str:
+async def _job(engine: AsyncEngine, job_id: int) -> tuple[str, int]:
     async with engine.connect() as connection:
-        query = text("SELECT status FROM procrastinate_jobs WHERE id = :id")
-        return str((await connection.execute(query, {"id": job_id})).scalar_one())
+        row = (
+            await connection.execute(
+                text("SELECT status, attempts FROM procrastinate_jobs WHERE id = :id"),
+                {"id": job_id},
+            )
+        ).one()
+        return str(row.status), int(row.attempts)
 
 
-async def test_killed_worker_job_is_run_again_by_another(
-    app: FastAPI, engine: AsyncEngine, start_worker: object
+async def _poll(
+    check: Callable[[], Awaitable[bool]], what: str, deadline_s: float, logs: Path
 ) -> None:
-    assert callable(start_worker)
-    async with engine.begin() as connection:
-        await connection.execute(
-            text(f"CREATE TABLE IF NOT EXISTS {queue_tasks.MARKS} (marker text, note text)")
-        )
+    deadline = time.monotonic() + deadline_s
+    while not await check():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what}: not within {deadline_s} s\n{_logs(logs)}")
+        await asyncio.sleep(0.1)
+
+
+async def test_job_of_a_killed_worker_is_run_again_by_another(
+    app: FastAPI,
+    engine: AsyncEngine,
+    marks: None,
+    start_worker: StartWorker,
+    tmp_path: Path,
+) -> None:
     marker = uuid.uuid4().hex
-    try:
-        async with unit_of_work(app.state.sessions) as session:
-            job_id = await defer(session, queue_tasks.slow_once, marker=marker)
+    async with unit_of_work(app.state.sessions) as session:
+        job_id = await defer(session, queue_tasks.slow_once, marker=marker)
 
-        first = start_worker()
-        await _until(engine, marker, "started", deadline_s=30)
-        first.send_signal(signal.SIGKILL)
-        first.wait(timeout=10)
+    first = start_worker()
 
-        start_worker()
-        await _until(engine, marker, "done", deadline_s=STALLED_AFTER * 6 + 10)
-        deadline = time.monotonic() + 10
-        while await _job_status(engine, job_id) != "succeeded":
-            assert time.monotonic() < deadline, "the job did not finish after its mark"
-            await asyncio.sleep(0.2)
-    finally:
-        await truncate_all(engine)
+    async def started() -> bool:
+        return "started" in await _notes(engine, marker)
+
+    await _poll(started, "the first worker starting the job", 20, tmp_path)
+    first.send_signal(signal.SIGKILL)
+    first.wait(timeout=10)
+
+    second = start_worker()
+
+    async def finished() -> bool:
+        return await _job(engine, job_id) == ("succeeded", 2)
+
+    # Requeued once the dead worker's heartbeat is STALLED_AFTER old, then fetched.
+    await _poll(finished, "the second worker finishing the job", STALLED_AFTER * 4 + 10, tmp_path)
+    assert await _notes(engine, marker) == {"started", "done"}
+
+    second.send_signal(signal.SIGTERM)
+    assert second.wait(timeout=15) == 0, _logs(tmp_path)
+    async with engine.connect() as connection:
+        workers = await connection.execute(text("SELECT count(*) FROM procrastinate_workers"))
+        assert workers.scalar_one() == 0, "a stopped worker unregisters; the killed one is pruned"

@@ -1,7 +1,12 @@
 """Domain events: a record of each change, written in the same transaction as the change.
 
-Recording an event also enqueues its dispatch in that transaction, so handlers (webhooks,
-notifications, résumé parsing, ...) run in a worker exactly for the changes that committed.
+Recording an event also enqueues its dispatch in that transaction, so its handlers
+(webhooks, notifications, real-time pushes, ...) run in a worker for exactly the changes
+that committed. Each handler runs as a job of its own: one that fails is retried alone,
+without repeating the others' side effects. Handlers live in a domain's `tasks` module::
+
+    @events.on("application.created")
+    async def notify_hiring_team(event: DomainEvent, session: AsyncSession) -> None: ...
 """
 
 from __future__ import annotations
@@ -18,15 +23,16 @@ from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
-from hireline.core.db import Base, unit_of_work
-from hireline.core.queue import DEFAULT_RETRY, defer, queue, sessions_of
-from hireline.core.tenancy import enter_tenant
+from hireline.core.db import Base
+from hireline.core.queue import DEFAULT_RETRY, defer, job_unit_of_work, queue
 
 logger = structlog.get_logger(__name__)
 
-Handler = Callable[["DomainEvent", AsyncSession], Awaitable[None]]
 ANY_EVENT = "*"
-_handlers: dict[str, list[Handler]] = {}
+EVENTS_QUEUE = "events"
+
+Handler = Callable[["DomainEvent", AsyncSession], Awaitable[None]]
+"""Runs in a worker, in a unit of work of its own scoped to the event's tenant."""
 
 
 class DomainEvent(Base):
@@ -44,18 +50,57 @@ class DomainEvent(Base):
     )
 
 
-def on(event_type: str) -> Callable[[Handler], Handler]:
-    """Register a handler for an event type (`*` for every type); runs in a worker."""
+class HandlerRegistry:
+    """Event handlers by name (a name is what a queued job refers to) and by event type."""
 
-    def register(handler: Handler) -> Handler:
-        _handlers.setdefault(event_type, []).append(handler)
+    def __init__(self) -> None:
+        self._by_name: dict[str, Handler] = {}
+        self._names_by_type: dict[str, list[str]] = {}
+
+    def register(self, event_type: str, handler: Handler, *, name: str | None = None) -> str:
+        """Run `handler` for each event of `event_type` (`*`: every type); returns its name."""
+        name = name or f"{handler.__module__}.{handler.__qualname__}"
+        known = self._by_name.get(name)
+        if known is not None and known is not handler:
+            raise ValueError(f"another event handler is already named {name!r}")
+        self._by_name[name] = handler
+        names = self._names_by_type.setdefault(event_type, [])
+        if name not in names:
+            names.append(name)
+        return name
+
+    def unregister(self, name: str) -> None:
+        """Forget a handler (tests; a handler module that is not loaded runs nothing)."""
+        self._by_name.pop(name, None)
+        for names in self._names_by_type.values():
+            if name in names:
+                names.remove(name)
+
+    def names_for(self, event_type: str) -> list[str]:
+        """The handlers an event of `event_type` goes to, the wildcard ones last."""
+        exact = self._names_by_type.get(event_type, [])
+        return [*exact, *(n for n in self._names_by_type.get(ANY_EVENT, []) if n not in exact)]
+
+    def get(self, name: str) -> Handler | None:
+        return self._by_name.get(name)
+
+
+handlers = HandlerRegistry()
+
+
+def register_handler(event_type: str, handler: Handler, *, name: str | None = None) -> str:
+    """Run `handler` in a worker for each committed event of `event_type` (`*`: all)."""
+    return handlers.register(event_type, handler, name=name)
+
+
+def on(event_type: str, *, name: str | None = None) -> Callable[[Handler], Handler]:
+    """Decorator form of `register_handler`."""
+
+    def decorate(handler: Handler) -> Handler:
+        handlers.register(event_type, handler, name=name)
         return handler
 
-    return register
-
-
-def handlers_for(event_type: str) -> list[Handler]:
-    return [*_handlers.get(event_type, []), *_handlers.get(ANY_EVENT, [])]
+    return decorate
 
 
 async def record(
@@ -69,26 +114,51 @@ async def record(
     event = DomainEvent(tenant_id=tenant_id, type=type, payload=payload)
     session.add(event)
     await session.flush()
-    await defer(
-        session,
-        dispatch_event,
-        event_id=event.id,
-        tenant_id=str(tenant_id) if tenant_id else None,
-    )
+    await defer(session, dispatch_event, event_id=event.id, tenant_id=_text(tenant_id))
     return event
 
 
-@queue.task(name="events.dispatch", pass_context=True, retry=DEFAULT_RETRY, queue="events")
+# The handlers are looked up in the worker, not where the event is recorded: the API need not
+# import every domain's handlers, and a worker's code decides what its jobs do.
+@queue.task(name="events.dispatch", pass_context=True, retry=DEFAULT_RETRY, queue=EVENTS_QUEUE)
 async def dispatch_event(context: JobContext, event_id: int, tenant_id: str | None) -> None:
-    """Run every handler of an event, in one unit of work (retried as a whole on failure)."""
-    async with unit_of_work(sessions_of(context)) as session:
-        if tenant_id:
-            await enter_tenant(session, uuid.UUID(tenant_id))
-        event = (
-            await session.execute(select(DomainEvent).where(DomainEvent.id == event_id))
-        ).scalar_one_or_none()
+    """Enqueue one job per handler of the event, all in one transaction."""
+    async with job_unit_of_work(context, tenant_id=_uuid(tenant_id)) as session:
+        event = await _load(session, event_id)
         if event is None:
-            logger.warning("event_missing", event_id=event_id)
             return
-        for handler in handlers_for(event.type):
-            await handler(event, session)
+        for name in handlers.names_for(event.type):
+            await defer(session, handle_event, event_id=event_id, tenant_id=tenant_id, handler=name)
+
+
+@queue.task(name="events.handle", pass_context=True, retry=DEFAULT_RETRY, queue=EVENTS_QUEUE)
+async def handle_event(
+    context: JobContext, event_id: int, tenant_id: str | None, handler: str
+) -> None:
+    """Run one handler of an event in its own unit of work (retried alone on failure)."""
+    run = handlers.get(handler)
+    if run is None:
+        # Renamed or removed since the job was queued: nothing is left to do it.
+        logger.warning("event_handler_unknown", event_id=event_id, handler=handler)
+        return
+    async with job_unit_of_work(context, tenant_id=_uuid(tenant_id)) as session:
+        event = await _load(session, event_id)
+        if event is not None:
+            await run(event, session)
+
+
+async def _load(session: AsyncSession, event_id: int) -> DomainEvent | None:
+    event = (
+        await session.execute(select(DomainEvent).where(DomainEvent.id == event_id))
+    ).scalar_one_or_none()
+    if event is None:  # deleted since (a tenant's erasure, say)
+        logger.warning("event_missing", event_id=event_id)
+    return event
+
+
+def _text(tenant_id: uuid.UUID | None) -> str | None:
+    return None if tenant_id is None else str(tenant_id)
+
+
+def _uuid(tenant_id: str | None) -> uuid.UUID | None:
+    return None if tenant_id is None else uuid.UUID(tenant_id)

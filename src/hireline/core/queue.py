@@ -1,100 +1,225 @@
 """The task queue: procrastinate on the application's own PostgreSQL.
 
 A job is deferred on the connection of the unit of work that asks for it, inside its
-transaction, so the job exists if and only if that transaction commits. Workers heart-beat;
-a job whose worker stopped heart-beating (killed, machine lost) is run again.
+transaction, so the job exists if and only if that transaction commits.
+
+Domains add tasks in their `tasks.py` (a worker imports every `hireline.<domain>.tasks`)::
+
+    @queue.task(name="resumes.parse", pass_context=True, retry=DEFAULT_RETRY)
+    async def parse(context: JobContext, tenant_id: str, resume_id: str) -> None:
+        async with job_unit_of_work(context, tenant_id=uuid.UUID(tenant_id)) as session:
+            ...
+
+and ask for them with `await defer(session, parse, tenant_id=..., resume_id=...)`.
+Arguments are stored as JSON: pass ids as strings. Name tasks explicitly, so that jobs
+already in the queue survive a module being moved.
+
+Workers heart-beat; a job whose worker stopped heart-beating (killed, machine lost) is run
+again by another worker.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Iterable
-from typing import Any
+import importlib
+import importlib.util
+import pkgutil
+import uuid
+from collections.abc import AsyncIterator, Iterable
+from dataclasses import dataclass
+from typing import Any, TypedDict
 
 import structlog
 from procrastinate import App, JobContext, PsycopgConnector, RetryStrategy
 from procrastinate.exceptions import ProcrastinateException
+from procrastinate.jobs import Job, Status
 from procrastinate.tasks import Task
+from procrastinate.types import TimeDeltaParams
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from hireline.core.db import unit_of_work
+from hireline.core.tenancy import enter_tenant
+from hireline.settings import Settings
 
 logger = structlog.get_logger(__name__)
 
-# Modules whose import registers their tasks on `queue`; a worker imports them all.
-TASK_MODULES = ["hireline.core.events"]
-SESSIONS = "sessions"
-# About eight attempts over roughly a day: 2, 4, 8 ... 256 minutes between them.
-DEFAULT_RETRY = RetryStrategy(max_attempts=8, exponential_wait=120)
+# Unopened: the API defers on its sessions' connections; a worker opens its own connector.
+queue = App(connector=PsycopgConnector())
 
-queue = App(connector=PsycopgConnector(), import_paths=TASK_MODULES)
+# Seven retries, after 5 s, 25 s, 2 min, 10 min, 52 min, 4.3 h and 21.7 h: a receiver (a
+# webhook endpoint, a mail server) that is down for most of a day still gets the job.
+DEFAULT_RETRY = RetryStrategy(max_attempts=7, exponential_wait=5)
+
+# A job that kills its worker (out of memory, say) would otherwise be run forever.
+STALLED_RUNS_WITHOUT_RETRY_STRATEGY = 3
+
+# Modules of core that define tasks; domains' `tasks` modules are found by name.
+CORE_TASK_MODULES = ("hireline.core.events",)
+DOMAIN_TASK_MODULE = "tasks"
+
+_STATE = "hireline"
 
 
-async def defer(session: AsyncSession, task: Task[Any, Any, Any], **arguments: Any) -> int:
+@dataclass(frozen=True)
+class WorkerState:
+    """What a worker process lends its jobs: its database sessions and its settings."""
+
+    sessions: async_sessionmaker[AsyncSession]
+    settings: Settings
+
+
+class DeferOptions(TypedDict, total=False):
+    """How one job is queued, beyond its task's defaults (see procrastinate's `configure`)."""
+
+    lock: str  # jobs sharing a lock run one at a time, in order
+    queueing_lock: str  # at most one job with this lock waits in the queue
+    schedule_in: TimeDeltaParams
+    queue: str
+    priority: int
+
+
+async def defer(
+    session: AsyncSession,
+    task: Task[Any, Any, Any],
+    /,
+    *,
+    options: DeferOptions | None = None,
+    **arguments: Any,
+) -> int:
     """Enqueue `task` in the session's transaction; the job exists only if it commits."""
+    options = options or {}
+    if "queueing_lock" not in options:
+        return await _defer_on(session, task, options, arguments)
+    # A job already waiting with that lock makes the INSERT fail (AlreadyEnqueued); the
+    # savepoint keeps the caller's transaction usable when it catches that.
+    async with session.begin_nested():
+        return await _defer_on(session, task, options, arguments)
+
+
+async def _defer_on(
+    session: AsyncSession,
+    task: Task[Any, Any, Any],
+    options: DeferOptions,
+    arguments: dict[str, Any],
+) -> int:
     connection = await session.connection()
     raw = (await connection.get_raw_connection()).driver_connection
-    job_id: int = await task.configure(connection=raw).defer_async(**arguments)
+    job_id: int = await task.configure(connection=raw, **options).defer_async(**arguments)
     return job_id
 
 
-def sessions_of(context: JobContext) -> async_sessionmaker[AsyncSession]:
-    """The worker's sessionmaker, for a task's own unit of work."""
-    sessions: async_sessionmaker[AsyncSession] = context.additional_context[SESSIONS]
-    return sessions
+def worker_state(context: JobContext) -> WorkerState:
+    """The state of the worker running a job (for tasks declared with `pass_context=True`)."""
+    state = context.additional_context.get(_STATE)
+    if not isinstance(state, WorkerState):
+        raise RuntimeError("job run outside a Hireline worker (see hireline.core.queue)")
+    return state
 
 
-async def retry_stalled_jobs(app: App, *, stalled_after: float) -> int:
-    """Put back in the queue the jobs of workers that stopped heart-beating."""
-    retried = 0
+@contextlib.asynccontextmanager
+async def job_unit_of_work(
+    context: JobContext, *, tenant_id: uuid.UUID | None = None
+) -> AsyncIterator[AsyncSession]:
+    """A job's transaction, scoped to `tenant_id` when given; jobs it defers share its fate."""
+    async with unit_of_work(worker_state(context).sessions) as session:
+        if tenant_id is not None:
+            await enter_tenant(session, tenant_id)
+        yield session
+
+
+def task_modules() -> list[str]:
+    """Every module that registers tasks or event handlers, core's and each domain's."""
+    import hireline
+
+    found = list(CORE_TASK_MODULES)
+    for package in pkgutil.iter_modules(hireline.__path__):
+        name = f"hireline.{package.name}.{DOMAIN_TASK_MODULE}"
+        if package.ispkg and importlib.util.find_spec(name) is not None:
+            found.append(name)
+    return found
+
+
+def _stalled_run_limit(app: App, job: Job) -> int:
+    task = app.tasks.get(job.task_name)
+    strategy = task.retry_strategy if task is not None else None
+    max_attempts = getattr(strategy, "max_attempts", None)
+    return int(max_attempts) + 1 if max_attempts else STALLED_RUNS_WITHOUT_RETRY_STRATEGY
+
+
+async def recover_stalled_jobs(app: App, *, stalled_after: float) -> int:
+    """Requeue the jobs of workers that stopped heart-beating (fail those run too often),
+    and forget those workers.
+
+    Returns how many jobs were requeued.
+    """
+    requeued = 0
     for job in await app.job_manager.get_stalled_jobs(seconds_since_heartbeat=stalled_after):
+        runs = job.attempts + 1
         try:
+            if runs >= _stalled_run_limit(app, job):
+                await app.job_manager.finish_job(job, status=Status.FAILED, delete_job=False)
+                logger.error("stalled_job_failed", job_id=job.id, task=job.task_name, runs=runs)
+                continue
             await app.job_manager.retry_job(job)
         except ProcrastinateException as exc:
-            # Another worker's recovery loop may have retried it a moment earlier.
-            logger.info("stalled_job_already_retried", job_id=job.id, error=str(exc))
+            # Another worker's recovery may have requeued it a moment earlier.
+            logger.info("stalled_job_already_recovered", job_id=job.id, error=str(exc))
             continue
-        retried += 1
-        logger.warning("stalled_job_retried", job_id=job.id, task=job.task_name)
-    return retried
+        requeued += 1
+        logger.warning("stalled_job_requeued", job_id=job.id, task=job.task_name, runs=runs)
+    # procrastinate prunes only when a worker starts; dead workers would linger until then.
+    await app.job_manager.prune_stalled_workers(stalled_after)
+    return requeued
 
 
 async def _recover_stalled_jobs_forever(app: App, stalled_after: float) -> None:
+    # A loop in every worker rather than a periodic job: it runs even when every job slot is
+    # busy, follows the configured threshold, and leaves no job row behind every few seconds.
     while True:
         try:
-            await retry_stalled_jobs(app, stalled_after=stalled_after)
+            await recover_stalled_jobs(app, stalled_after=stalled_after)
         except Exception as exc:  # the database may be briefly unreachable; keep trying
             logger.warning("stalled_job_recovery_failed", error=str(exc))
-        await asyncio.sleep(max(1.0, stalled_after / 3))
+        await asyncio.sleep(max(0.5, stalled_after / 3))
 
 
 async def run_worker(
     conninfo: str,
-    sessions: async_sessionmaker[AsyncSession],
+    state: WorkerState,
     *,
     concurrency: int,
-    stalled_after: float,
     extra_modules: Iterable[str] = (),
     wait: bool = True,
     install_signal_handlers: bool = True,
+    polling_interval: float = 5.0,
 ) -> None:
-    """Work the queue until stopped (SIGINT/SIGTERM stop it gracefully)."""
-    for module in extra_modules:
-        __import__(module)
-    app = queue.with_connector(PsycopgConnector(conninfo=conninfo))
-    async with app.open_async():
-        recovery = asyncio.create_task(_recover_stalled_jobs_forever(app, stalled_after))
-        try:
-            await app.run_worker_async(
-                concurrency=concurrency,
-                wait=wait,
-                install_signal_handlers=install_signal_handlers,
-                listen_notify=True,
-                fetch_job_polling_interval=2.0,
-                update_heartbeat_interval=max(0.5, stalled_after / 4),
-                stalled_worker_timeout=stalled_after,
-                additional_context={SESSIONS: sessions},
-            )
-        finally:
-            recovery.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await recovery
+    """Run jobs from every queue until stopped (SIGINT/SIGTERM let running jobs finish).
+
+    With `wait=False`, return once no job is due instead (tests). `extra_modules` are
+    imported for the tasks they define, after core's and the domains' task modules.
+    """
+    for module in [*task_modules(), *extra_modules]:
+        importlib.import_module(module)
+    stalled_after = float(state.settings.stalled_job_seconds)
+    connector = PsycopgConnector(conninfo=conninfo, min_size=1, max_size=concurrency + 2)
+    # The same App object (not a copy), so that tasks deferring others use this connector.
+    with queue.replace_connector(connector) as app:
+        async with app.open_async():
+            recovery = asyncio.create_task(_recover_stalled_jobs_forever(app, stalled_after))
+            try:
+                await app.run_worker_async(
+                    concurrency=concurrency,
+                    wait=wait,
+                    install_signal_handlers=install_signal_handlers,
+                    listen_notify=True,
+                    # Requeued and retried jobs send no notification; polling finds them.
+                    fetch_job_polling_interval=min(polling_interval, stalled_after / 2),
+                    update_heartbeat_interval=stalled_after / 4,
+                    stalled_worker_timeout=stalled_after,
+                    additional_context={_STATE: state},
+                )
+            finally:
+                recovery.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await recovery

@@ -1,0 +1,181 @@
+"""Domain events: recorded with their change or not at all; each handler runs in a worker, in
+the event's tenant, as a job of its own."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator, Callable, Iterator
+
+import pytest
+from fastapi import FastAPI
+from sqlalchemy import func, select, text
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+
+from hireline.core import events
+from hireline.core.db import unit_of_work
+from hireline.core.events import DomainEvent, Handler
+from hireline.core.queue import WorkerState
+from hireline.core.tenancy import enter_tenant
+from hireline.settings import Settings
+from tests import queue_tasks
+from tests.conftest import truncate_all
+from tests.queue_tasks import drain, scalar
+
+Register = Callable[[str, Handler], None]
+
+
+@pytest.fixture
+async def state(
+    app: FastAPI, engine: AsyncEngine, settings: Settings
+) -> AsyncIterator[WorkerState]:
+    async with engine.begin() as connection:
+        await queue_tasks.create_marks_table(connection)
+    yield WorkerState(sessions=app.state.sessions, settings=settings)
+    await truncate_all(engine)
+    async with engine.begin() as connection:
+        await queue_tasks.drop_marks_table(connection)
+
+
+@pytest.fixture
+def register() -> Iterator[Register]:
+    """Register handlers for the test only."""
+    names: list[str] = []
+
+    def add(event_type: str, handler: Handler) -> None:
+        names.append(events.register_handler(event_type, handler))
+
+    yield add
+    for name in names:
+        events.handlers.unregister(name)
+
+
+async def _notes(engine: AsyncEngine, marker: str) -> list[str]:
+    async with engine.connect() as connection:
+        rows = await connection.execute(
+            text(f"SELECT note FROM {queue_tasks.MARKS} WHERE marker = :m ORDER BY note"),
+            {"m": marker},
+        )
+        return list(rows.scalars())
+
+
+async def _count(engine: AsyncEngine, sql: str, **params: object) -> int:
+    count = await scalar(engine, sql, **params)
+    assert isinstance(count, int)
+    return count
+
+
+async def test_rolled_back_event_leaves_neither_event_nor_job(
+    engine: AsyncEngine, state: WorkerState
+) -> None:
+    event_type = f"test.{uuid.uuid4().hex}"
+
+    async def abandon_a_change() -> None:
+        async with unit_of_work(state.sessions) as session:
+            await events.record(session, type=event_type, payload={}, tenant_id=None)
+            raise RuntimeError("rolled back")
+
+    with pytest.raises(RuntimeError):
+        await abandon_a_change()
+
+    assert (
+        await _count(engine, "SELECT count(*) FROM domain_events WHERE type = :t", t=event_type)
+        == 0
+    )
+    assert await _count(engine, "SELECT count(*) FROM procrastinate_jobs") == 0
+
+
+async def test_committed_event_runs_its_handlers_and_the_wildcard_ones(
+    engine: AsyncEngine, state: WorkerState, register: Register
+) -> None:
+    event_type, marker = f"test.{uuid.uuid4().hex}", uuid.uuid4().hex
+
+    async def on_type(event: DomainEvent, session: AsyncSession) -> None:
+        await queue_tasks.mark(session, event.payload["marker"], "by type")
+
+    async def on_any(event: DomainEvent, session: AsyncSession) -> None:
+        if event.type == event_type:
+            await queue_tasks.mark(session, event.payload["marker"], "by wildcard")
+
+    async def on_other(event: DomainEvent, session: AsyncSession) -> None:
+        await queue_tasks.mark(session, event.payload["marker"], "by another type")
+
+    register(event_type, on_type)
+    register(events.ANY_EVENT, on_any)
+    register(f"{event_type}.other", on_other)
+
+    async with unit_of_work(state.sessions) as session:
+        await events.record(session, type=event_type, payload={"marker": marker}, tenant_id=None)
+
+    await drain(engine, state)
+
+    assert await _notes(engine, marker) == ["by type", "by wildcard"]
+    assert (
+        await _count(engine, "SELECT count(*) FROM procrastinate_jobs WHERE status = 'succeeded'")
+        == 3  # the dispatch, then one job per handler
+    )
+
+
+async def test_handlers_run_in_the_events_tenant(
+    engine: AsyncEngine, state: WorkerState, register: Register
+) -> None:
+    event_type, marker, tenant_id = f"test.{uuid.uuid4().hex}", uuid.uuid4().hex, uuid.uuid4()
+
+    async def note_tenant(event: DomainEvent, session: AsyncSession) -> None:
+        current = await session.scalar(select(func.current_setting("app.tenant_id")))
+        # Row-level security shows the handler its tenant's events only.
+        visible = await session.scalar(select(func.count()).select_from(DomainEvent))
+        await queue_tasks.mark(session, marker, f"{current} sees {visible}")
+
+    register(event_type, note_tenant)
+    async with unit_of_work(state.sessions) as session:
+        await enter_tenant(session, tenant_id)
+        await events.record(session, type=event_type, payload={}, tenant_id=tenant_id)
+    other_tenant = uuid.uuid4()
+    async with unit_of_work(state.sessions) as session:
+        await enter_tenant(session, other_tenant)
+        await events.record(session, type="test.elsewhere", payload={}, tenant_id=other_tenant)
+
+    await drain(engine, state)
+
+    assert await _notes(engine, marker) == [f"{tenant_id} sees 1"]
+
+
+async def test_failing_handler_is_retried_alone(
+    engine: AsyncEngine, state: WorkerState, register: Register
+) -> None:
+    event_type, marker = f"test.{uuid.uuid4().hex}", uuid.uuid4().hex
+
+    async def fails(event: DomainEvent, session: AsyncSession) -> None:
+        raise RuntimeError("the receiver is down")
+
+    async def succeeds(event: DomainEvent, session: AsyncSession) -> None:
+        await queue_tasks.mark(session, marker, "sent")
+
+    register(event_type, fails)
+    register(event_type, succeeds)
+    async with unit_of_work(state.sessions) as session:
+        await events.record(session, type=event_type, payload={}, tenant_id=None)
+
+    await drain(engine, state)
+
+    assert await _notes(engine, marker) == ["sent"]
+    retried = await _count(
+        engine,
+        "SELECT count(*) FROM procrastinate_jobs WHERE task_name = 'events.handle' "
+        "AND status = 'todo' AND attempts = 1 AND scheduled_at > now() "
+        "AND args->>'handler' LIKE '%fails'",
+    )
+    assert retried == 1
+
+
+def test_two_handlers_cannot_share_a_name() -> None:
+    async def first(event: DomainEvent, session: AsyncSession) -> None: ...
+
+    async def second(event: DomainEvent, session: AsyncSession) -> None: ...
+
+    name = events.register_handler("test.named", first, name="test.same-name")
+    try:
+        with pytest.raises(ValueError, match="already named"):
+            events.register_handler("test.named", second, name="test.same-name")
+    finally:
+        events.handlers.unregister(name)
