@@ -15,8 +15,9 @@ install:
 	fi
 	@$(UV) sync --locked --quiet
 
+# One machine: the API also works the task queue (`hireline worker` scales it out instead).
 run: install
-	$(VENV_BIN)/hireline serve
+	HIRELINE_RUN_WORKER_IN_API=true $(VENV_BIN)/hireline serve
 
 test: install
 	$(VENV_BIN)/pytest

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from datetime import timedelta
@@ -27,6 +29,7 @@ from hireline.core.http_guards import BodySizeLimitMiddleware, SecurityHeadersMi
 from hireline.core.idempotency import IdempotencyMiddleware, install_idempotency
 from hireline.core.migrations import head_revisions
 from hireline.core.observability import RequestContextMiddleware, configure_logging
+from hireline.core.queue import WorkerState, run_worker
 from hireline.core.rate_limit import RateLimiter, RateLimitHeadersMiddleware
 from hireline.core.signing_key import signing_key
 from hireline.core.storage import storage_for
@@ -57,6 +60,27 @@ Every error is an RFC 9457 `application/problem+json` document whose `type` is s
 """
 
 
+@asynccontextmanager
+async def _worker_in_process(url: str, app: FastAPI, settings: Settings) -> AsyncIterator[None]:
+    """Work the queue beside the API, for one-machine setups; stopped with the app."""
+    state = WorkerState(sessions=app.state.sessions, settings=settings)
+    task = asyncio.create_task(
+        run_worker(
+            libpq_url(url),
+            state,
+            concurrency=settings.worker_concurrency,
+            install_signal_handlers=False,
+        ),
+        name="in-process-worker",
+    )
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the ASGI application for `settings` (the environment's by default)."""
     settings = settings or get_settings()
@@ -85,6 +109,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.state.usage = UsageRecorder()
             await stack.enter_async_context(app.state.usage.flushing(app.state.sessions))
             app.state.migration_heads = head_revisions()
+            if settings.run_worker_in_api:
+                await stack.enter_async_context(_worker_in_process(url, app, settings))
             listener = ChangeListener(libpq_url(url))
             listener.subscribe(JOBS_CHANGED_TOPIC, board_cache.invalidate_tenant)
             await listener.start()

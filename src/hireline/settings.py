@@ -84,6 +84,11 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("PROMETHEUS_MULTIPROC_DIR"),
         description="Set by `hireline serve --workers N` so /metrics sums all processes.",
     )
+    run_worker_in_api: bool = Field(
+        False,
+        description="Also work the task queue inside each API process, for one-machine setups "
+        "(`make run` turns it on); run `hireline worker` processes instead when scaling out.",
+    )
     storage_url: str | None = Field(
         None,
         pattern=r"^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?$",
