@@ -103,6 +103,8 @@ def serve(
             loop="uvloop",
             http="httptools",
             log_config=None,
+            # Our middleware logs each request with its id; uvicorn's line would repeat it.
+            access_log=False,
             proxy_headers=settings.trust_proxy_headers,
             server_header=False,
         )
