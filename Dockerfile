@@ -1,25 +1,34 @@
-# Build: the locked dependencies and the project into /app/.venv.
+# One image for every process: `hireline serve` (the default) and `hireline worker`.
+# Untested here (no Docker engine on the development machines): kept minimal on purpose.
+
+# Build: the locked dependencies, then the project itself into /app/.venv.
 FROM python:3.11-slim AS build
 COPY --from=ghcr.io/astral-sh/uv:0.13.9 /uv /usr/local/bin/uv
 WORKDIR /app
-ENV UV_LINK_MODE=copy UV_COMPILE_BYTECODE=1
-COPY pyproject.toml uv.lock README.md ./
+ENV UV_LINK_MODE=copy UV_COMPILE_BYTECODE=1 UV_PYTHON_DOWNLOADS=never
+COPY pyproject.toml uv.lock ./
 RUN uv sync --locked --no-dev --no-install-project
+# The project is installed editable (uv's default): hireline.core.migrations finds the
+# Alembic scripts at <src>/../migrations, so /app/src and /app/migrations must stay side by side.
+COPY README.md ./
 COPY src ./src
 COPY migrations ./migrations
-COPY alembic.ini ./
 RUN uv sync --locked --no-dev
 
-# Run: the same code serves the API (default) or works the queue (`hireline worker`).
+# Run: root owns the code; the app user writes only to /data (files, keys, embedded PostgreSQL).
 FROM python:3.11-slim
-RUN useradd --create-home --uid 10001 hireline
+RUN useradd --create-home --uid 10001 hireline \
+    && install -d -o hireline -g hireline /data
 WORKDIR /app
-COPY --from=build --chown=hireline:hireline /app /app
-ENV PATH=/app/.venv/bin:$PATH HIRELINE_HOST=0.0.0.0 HIRELINE_DATA_DIR=/data \
-    HIRELINE_ENVIRONMENT=production PYTHONUNBUFFERED=1
-RUN mkdir /data && chown hireline:hireline /data
+COPY --from=build /app /app
+ENV PATH=/app/.venv/bin:$PATH \
+    HIRELINE_DATA_DIR=/data \
+    HIRELINE_ENVIRONMENT=production \
+    PYTHONUNBUFFERED=1 \
+    PYTHONDONTWRITEBYTECODE=1
 USER hireline
 EXPOSE 8000
-HEALTHCHECK --interval=15s --timeout=3s --start-period=30s \
-    CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=2)"
-CMD ["hireline", "serve", "--no-demo"]
+# slim has no curl. A `hireline worker` container has no HTTP server: disable this there.
+HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
+    CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=2)"]
+CMD ["hireline", "serve", "--host", "0.0.0.0", "--no-demo"]
