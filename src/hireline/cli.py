@@ -85,12 +85,12 @@ def serve(
             f"  Health:     {base}/healthz  (ready: {base}/readyz)\n"
             f"  Metrics:    {base}/metrics\n"
             f"  Database:   {database}\n"
-            f"  Careers:    {base}/careers/demo\n"
             + (
+                f"  Careers:    {base}/careers/{login.slug}\n"
                 f"  Demo login: {login.email} / {login.password} "
                 f"(organisation '{login.slug}', {login.applications} applications)\n"
                 if login
-                else _remembered_demo_login(settings)
+                else _remembered_demo_login(settings, base)
             )
             + "Press Ctrl-C to stop."
         )
@@ -120,11 +120,13 @@ def _seed_demo(url: str, settings: Settings, *, force: bool = False) -> DemoLogi
     return asyncio.run(seed_if_empty(url, settings, force=force))
 
 
-def _remembered_demo_login(settings: Settings) -> str:
-    from hireline.demo import remembered_login
+def _remembered_demo_login(settings: Settings, base: str) -> str:
+    from hireline.demo import DEMO_SLUG, remembered_login
 
     remembered = remembered_login(settings)
-    return f"  Demo login: {remembered}\n" if remembered else ""
+    if not remembered:
+        return ""
+    return f"  Careers:    {base}/careers/{DEMO_SLUG}\n  Demo login: {remembered}\n"
 
 
 @app.command("demo")

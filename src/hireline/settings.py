@@ -54,12 +54,12 @@ class Settings(BaseSettings):
     redis_url: SecretStr | None = Field(
         None,
         validation_alias=AliasChoices("REDIS_URL", "HIRELINE_REDIS_URL"),
-        description="Redis URL for cache, rate limits and pub/sub; in-process when unset.",
+        description="Redis URL for rate limits shared by all processes; in-process when unset.",
     )
     db_pool_size: int = Field(10, ge=1, le=200, description="Connections kept per process.")
     db_max_overflow: int = Field(10, ge=0, le=200, description="Extra connections under load.")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
-        "INFO", description="Minimum level of the JSON logs."
+        "INFO", description="Minimum level of the logs."
     )
     log_format: Literal["json", "console"] = Field(
         "json", description="`json` for machines, `console` for humans at a terminal."
@@ -155,8 +155,15 @@ class Settings(BaseSettings):
         return self.database_url is None
 
 
+def _variable_names(name: str) -> set[str]:
+    alias = Settings.model_fields[name].validation_alias
+    if isinstance(alias, AliasChoices):
+        return {str(choice) for choice in alias.choices}
+    return {f"{ENV_PREFIX}{name.upper()}"}
+
+
 def _reject_unknown_variables() -> None:
-    known = {f"{ENV_PREFIX}{name.upper()}" for name in Settings.model_fields}
+    known = set().union(*(_variable_names(name) for name in Settings.model_fields))
     unknown = sorted(
         name for name in os.environ if name.startswith(ENV_PREFIX) and name not in known
     )

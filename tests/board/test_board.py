@@ -148,3 +148,16 @@ async def test_a_change_shows_at_once_in_every_process(
         return True
 
     await _eventually(both_show_it_gone)
+
+
+async def test_cached_pages_carry_no_other_clients_headers(client: httpx.AsyncClient) -> None:
+    headers = await _owner(client)
+    await open_job(client, headers)
+    first = await client.get("/v1/boards/acme/jobs", headers={"X-Request-ID": "first-visitor"})
+    assert "ratelimit-remaining" in first.headers
+    second = await client.get("/v1/boards/acme/jobs", headers={"X-Request-ID": "second-visitor"})
+    assert second.headers["x-cache"] == "hit"
+    assert second.headers["x-request-id"] == "second-visitor"
+    assert "ratelimit-remaining" not in second.headers
+    odd = await client.get("/v1/boards/acme/jobs", headers={"X-Request-ID": "bad id"})
+    assert odd.headers["x-request-id"] != "bad id"

@@ -50,3 +50,14 @@ def test_invalid_value_is_named(clean_env: pytest.MonkeyPatch) -> None:
 def test_list_settings_are_json(clean_env: pytest.MonkeyPatch) -> None:
     clean_env.setenv("HIRELINE_CORS_ORIGINS", '["https://a.example", "https://b.example"]')
     assert load_settings().cors_origins == ["https://a.example", "https://b.example"]
+
+
+def test_prefixed_spelling_of_an_unprefixed_variable_is_refused(
+    clean_env: pytest.MonkeyPatch,
+) -> None:
+    clean_env.setenv("HIRELINE_PROMETHEUS_MULTIPROC_DIR", "/tmp/metrics")
+    with pytest.raises(ConfigurationError, match="HIRELINE_PROMETHEUS_MULTIPROC_DIR"):
+        load_settings()
+    clean_env.delenv("HIRELINE_PROMETHEUS_MULTIPROC_DIR")
+    clean_env.setenv("HIRELINE_DATABASE_URL", "postgresql://u@db/x")
+    assert load_settings().database_url is not None

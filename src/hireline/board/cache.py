@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import os
+import re
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -52,10 +53,16 @@ def _entry(headers: list[tuple[bytes, bytes]], body: bytes, etag: bytes) -> Entr
 
 # Request ids for hits: a random per-process prefix and a counter, unique without a syscall.
 _ID_PREFIX = os.urandom(6).hex()
+_SAFE_REQUEST_ID = re.compile(rb"^[A-Za-z0-9._:-]{1,128}$")
 _id_counter = itertools.count()
 
 
-def _request_id() -> bytes:
+def _request_id(scope: Scope | None = None) -> bytes:
+    """The caller's X-Request-ID when it is safe to echo, else a new one."""
+    if scope is not None:
+        given = _header(scope, b"x-request-id")
+        if given is not None and _SAFE_REQUEST_ID.match(given):
+            return given
     return f"{_ID_PREFIX}{next(_id_counter):020x}".encode()
 
 
@@ -112,6 +119,10 @@ class BoardCache:
         self._generations[slug] = self.generation(slug) + 1
 
 
+# Headers that belong to one response or one client, never to a cached page.
+_PER_RESPONSE = (b"etag", b"x-request-id", b"x-hireline-tenant", b"retry-after", b"set-cookie")
+
+
 def strong_etag(body: bytes) -> bytes:
     """A strong validator: the same bytes always give the same tag."""
     return b'"' + hashlib.blake2b(body, digest_size=16).hexdigest().encode() + b'"'
@@ -155,10 +166,10 @@ class BoardCacheMiddleware:
         if entry is not None:
             if _matches(if_none_match, entry.etag):
                 _NOT_MODIFIED.inc()
-                await _send_not_modified(send, entry.headers, entry.etag)
+                await _send_not_modified(send, entry.headers, entry.etag, _request_id(scope))
             else:
                 _HIT.inc()
-                await _send_entry(send, entry, head=scope["method"] == "HEAD")
+                await _send_entry(send, entry, _request_id(scope), head=scope["method"] == "HEAD")
             return
 
         _MISS.inc()
@@ -194,30 +205,29 @@ class BoardCacheMiddleware:
         scope: Scope,
     ) -> None:
         assert start is not None
-        headers = [
-            (name, value)
-            for name, value in start.get("headers", [])
-            if name.lower() not in (b"etag", b"x-request-id", b"x-hireline-tenant")
+        original: list[tuple[bytes, bytes]] = list(start.get("headers", []))
+        # This response keeps its own per-client headers; the stored page keeps none.
+        sent = [(n, v) for n, v in original if n.lower() not in (b"etag", b"x-hireline-tenant")]
+        stored = [
+            (n, v)
+            for n, v in original
+            if n.lower() not in _PER_RESPONSE and not n.lower().startswith(b"ratelimit-")
         ]
         tenant_id = next(
-            (v.decode() for n, v in start.get("headers", []) if n.lower() == b"x-hireline-tenant"),
-            None,
+            (v.decode() for n, v in original if n.lower() == b"x-hireline-tenant"), None
         )
-        request_ids = [(n, v) for n, v in start.get("headers", []) if n.lower() == b"x-request-id"]
         if start["status"] != 200:
-            await send({**start, "headers": headers + request_ids})
+            await send({**start, "headers": sent})
             await send({"type": "http.response.body", "body": body})
             return
         etag = strong_etag(body)
-        cacheable = any(
-            n.lower() == b"cache-control" and b"public" in v.lower() for n, v in headers
-        )
+        cacheable = any(n.lower() == b"cache-control" and b"public" in v.lower() for n, v in stored)
         if cacheable:
-            self.cache.put(slug, tenant_id, key, _entry(headers, body, etag), generation)
+            self.cache.put(slug, tenant_id, key, _entry(stored, body, etag), generation)
         if _matches(if_none_match, etag):
-            await _send_not_modified(send, headers + request_ids, etag)
+            await _send_not_modified(send, sent, etag)
             return
-        await send({**start, "headers": [*headers, *request_ids, (b"etag", etag)]})
+        await send({**start, "headers": [*sent, (b"etag", etag)]})
         await send(
             {"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body}
         )
@@ -226,20 +236,22 @@ class BoardCacheMiddleware:
 _KEPT_ON_304 = (b"cache-control", b"vary", b"x-request-id")
 
 
-async def _send_not_modified(send: Send, headers: list[tuple[bytes, bytes]], etag: bytes) -> None:
+async def _send_not_modified(
+    send: Send, headers: list[tuple[bytes, bytes]], etag: bytes, request_id: bytes | None = None
+) -> None:
     kept = [(n, v) for n, v in headers if n.lower() in _KEPT_ON_304]
     if not any(n == b"x-request-id" for n, _ in kept):
-        kept.append((b"x-request-id", _request_id()))
+        kept.append((b"x-request-id", request_id or _request_id()))
     await send({"type": "http.response.start", "status": 304, "headers": [*kept, (b"etag", etag)]})
     await send({"type": "http.response.body", "body": b""})
 
 
-async def _send_entry(send: Send, entry: Entry, *, head: bool) -> None:
+async def _send_entry(send: Send, entry: Entry, request_id: bytes, *, head: bool) -> None:
     await send(
         {
             "type": "http.response.start",
             "status": 200,
-            "headers": [*entry.hit_headers, (b"x-request-id", _request_id())],
+            "headers": [*entry.hit_headers, (b"x-request-id", request_id)],
         }
     )
     await send({"type": "http.response.body", "body": b"" if head else entry.body})
