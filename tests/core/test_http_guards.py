@@ -88,3 +88,11 @@ async def test_cors_preflight_for_configured_origin(guarded: httpx.AsyncClient) 
     assert response.headers["access-control-allow-origin"] == "https://app.example.com"
     other = await guarded.get("/healthz", headers={"Origin": "https://evil.example"})
     assert "access-control-allow-origin" not in other.headers
+
+
+async def test_framing_headers_only_on_documents(client: httpx.AsyncClient) -> None:
+    docs = await client.get("/docs")
+    assert docs.headers["x-frame-options"] == "DENY"
+    assert docs.headers["cross-origin-opener-policy"] == "same-origin"
+    api = await client.get("/healthz")
+    assert "x-frame-options" not in api.headers

@@ -57,12 +57,7 @@ _SAFE_REQUEST_ID = re.compile(rb"^[A-Za-z0-9._:-]{1,128}$")
 _id_counter = itertools.count()
 
 
-def _request_id(scope: Scope | None = None) -> bytes:
-    """The caller's X-Request-ID when it is safe to echo, else a new one."""
-    if scope is not None:
-        given = _header(scope, b"x-request-id")
-        if given is not None and _SAFE_REQUEST_ID.match(given):
-            return given
+def _new_request_id() -> bytes:
     return f"{_ID_PREFIX}{next(_id_counter):020x}".encode()
 
 
@@ -128,13 +123,6 @@ def strong_etag(body: bytes) -> bytes:
     return b'"' + hashlib.blake2b(body, digest_size=16).hexdigest().encode() + b'"'
 
 
-def _header(scope: Scope, name: bytes) -> bytes | None:
-    for key, value in scope["headers"]:
-        if key == name:
-            return bytes(value)
-    return None
-
-
 def _matches(if_none_match: bytes | None, etag: bytes) -> bool:
     if if_none_match is None:
         return False
@@ -160,16 +148,27 @@ class BoardCacheMiddleware:
         parts = path.split("/", 4)
         slug = parts[3] if path.startswith("/v1/") else parts[2]
         key = path.encode() + b"?" + scope["query_string"]
-        if_none_match = _header(scope, b"if-none-match")
+        # One pass over the request headers for the two this layer reads.
+        if_none_match = given_id = None
+        for name, value in scope["headers"]:
+            if name == b"if-none-match":
+                if_none_match = value
+            elif name == b"x-request-id":
+                given_id = value
 
         entry = self.cache.get(slug, key)
         if entry is not None:
-            if _matches(if_none_match, entry.etag):
+            request_id = (
+                given_id
+                if given_id is not None and _SAFE_REQUEST_ID.match(given_id)
+                else _new_request_id()
+            )
+            if if_none_match is not None and _matches(if_none_match, entry.etag):
                 _NOT_MODIFIED.inc()
-                await _send_not_modified(send, entry.headers, entry.etag, _request_id(scope))
+                await _send_not_modified(send, entry.headers, entry.etag, request_id)
             else:
                 _HIT.inc()
-                await _send_entry(send, entry, _request_id(scope), head=scope["method"] == "HEAD")
+                await _send_entry(send, entry, request_id, head=scope["method"] == "HEAD")
             return
 
         _MISS.inc()
@@ -241,7 +240,7 @@ async def _send_not_modified(
 ) -> None:
     kept = [(n, v) for n, v in headers if n.lower() in _KEPT_ON_304]
     if not any(n == b"x-request-id" for n, _ in kept):
-        kept.append((b"x-request-id", request_id or _request_id()))
+        kept.append((b"x-request-id", request_id or _new_request_id()))
     await send({"type": "http.response.start", "status": 304, "headers": [*kept, (b"etag", etag)]})
     await send({"type": "http.response.body", "body": b""})
 
