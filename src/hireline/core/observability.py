@@ -145,7 +145,7 @@ class RequestContextMiddleware:
             logger.info(
                 "request",
                 method=method,
-                path=scope.get("path"),
+                # The template, not the raw path: paths can carry secrets (invitation tokens).
                 route=route,
                 status=status,
                 duration_ms=round(elapsed * 1000, 2),

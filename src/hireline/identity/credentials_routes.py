@@ -5,11 +5,12 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Request, Response, status
 
 from hireline.core.db import DbSession
 from hireline.core.principal import Principal
 from hireline.identity import credentials
+from hireline.identity.auth_routes import NO_STORE, client_ip
 from hireline.identity.dependencies import require
 from hireline.identity.permissions import Action
 from hireline.identity.schemas import (
@@ -26,7 +27,11 @@ KeyManager = Annotated[Principal, require(Action.API_KEYS_MANAGE)]
 ClientManager = Annotated[Principal, require(Action.OAUTH_CLIENTS_MANAGE)]
 
 
-@router.get("/api-keys", summary="Your organisation's API keys (never the secrets)")
+@router.get(
+    "/api-keys",
+    summary="Your organisation's API keys (never the secrets)",
+    description="Newest first, revoked keys included, at most 200.",
+)
 async def list_api_keys(session: DbSession, principal: KeyManager) -> list[ApiKeyRead]:
     return [
         ApiKeyRead.model_validate(k)
@@ -38,26 +43,44 @@ async def list_api_keys(session: DbSession, principal: KeyManager) -> list[ApiKe
     "/api-keys",
     status_code=status.HTTP_201_CREATED,
     summary="Create a scoped API key; the key is shown once (Idempotency-Key is ignored)",
+    description=(
+        "Scopes must be within your own permissions (403 otherwise); `expires_at`, if given, "
+        "must be a future time with a time zone offset."
+    ),
 )
 async def create_api_key(
     body: ApiKeyCreate,
+    request: Request,
+    response: Response,
     session: DbSession,
     principal: Annotated[Principal, require(Action.API_KEYS_MANAGE, replayable=False)],
 ) -> ApiKeyCreated:
     key, secret = await credentials.create_api_key(
-        session, principal, name=body.name, scopes=body.scopes, expires_at=body.expires_at
+        session,
+        principal,
+        name=body.name,
+        scopes=body.scopes,
+        expires_at=body.expires_at,
+        ip=client_ip(request),
     )
+    response.headers.update(NO_STORE)
     return ApiKeyCreated(**ApiKeyRead.model_validate(key).model_dump(), key=secret)
 
 
 @router.delete(
     "/api-keys/{key_id}", status_code=status.HTTP_204_NO_CONTENT, summary="Revoke a key now"
 )
-async def revoke_api_key(key_id: uuid.UUID, session: DbSession, principal: KeyManager) -> None:
-    await credentials.revoke_api_key(session, principal, key_id)
+async def revoke_api_key(
+    key_id: uuid.UUID, request: Request, session: DbSession, principal: KeyManager
+) -> None:
+    await credentials.revoke_api_key(session, principal, key_id, ip=client_ip(request))
 
 
-@router.get("/oauth-clients", summary="Your organisation's OAuth clients")
+@router.get(
+    "/oauth-clients",
+    summary="Your organisation's OAuth clients (never the secrets)",
+    description="Newest first, revoked clients included, at most 200.",
+)
 async def list_clients(session: DbSession, principal: ClientManager) -> list[ClientRead]:
     return [
         ClientRead.model_validate(c)
@@ -72,12 +95,15 @@ async def list_clients(session: DbSession, principal: ClientManager) -> list[Cli
 )
 async def create_client(
     body: ClientCreate,
+    request: Request,
+    response: Response,
     session: DbSession,
     principal: Annotated[Principal, require(Action.OAUTH_CLIENTS_MANAGE, replayable=False)],
 ) -> ClientCreated:
     client, secret = await credentials.create_client(
-        session, principal, name=body.name, scopes=body.scopes
+        session, principal, name=body.name, scopes=body.scopes, ip=client_ip(request)
     )
+    response.headers.update(NO_STORE)
     return ClientCreated(**ClientRead.model_validate(client).model_dump(), client_secret=secret)
 
 
@@ -86,5 +112,7 @@ async def create_client(
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Revoke a client; its tokens stop working at once",
 )
-async def revoke_client(client_id: uuid.UUID, session: DbSession, principal: ClientManager) -> None:
-    await credentials.revoke_client(session, principal, client_id)
+async def revoke_client(
+    client_id: uuid.UUID, request: Request, session: DbSession, principal: ClientManager
+) -> None:
+    await credentials.revoke_client(session, principal, client_id, ip=client_ip(request))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Request, status
+from fastapi import APIRouter, Request, Response, status
 from starlette.responses import JSONResponse
 
 from hireline.core.db import DbSession
@@ -28,7 +28,14 @@ from hireline.identity.schemas import (
 router = APIRouter(prefix="/v1", tags=["identity"])
 
 
-@router.get("/members", summary="Members of your organisation and pending invitations")
+@router.get(
+    "/members",
+    summary="Members of your organisation and pending invitations",
+    description=(
+        "Both lists, oldest first, at most 200 entries each. Invitations are those still "
+        "open (not accepted, replaced or expired); their tokens are never shown again."
+    ),
+)
 async def list_members(
     session: DbSession, principal: Annotated[Principal, require(Action.MEMBERS_READ)]
 ) -> MembersRead:
@@ -51,12 +58,15 @@ async def list_members(
 )
 async def invite_member(
     body: InviteRequest,
+    request: Request,
+    response: Response,
     session: DbSession,
     principal: Annotated[Principal, require(Action.MEMBERS_MANAGE, replayable=False)],
 ) -> InvitationCreated:
     invitation, token = await members.invite(
-        session, principal, email=str(body.email), role=body.role
+        session, principal, email=str(body.email), role=body.role, ip=client_ip(request)
     )
+    response.headers.update(NO_STORE)
     return InvitationCreated(
         **InvitationRead.model_validate(invitation).model_dump(),
         token=token,
@@ -64,18 +74,21 @@ async def invite_member(
     )
 
 
-@router.patch("/members/{user_id}", summary="Change a member's role")
+@router.patch(
+    "/members/{user_id}",
+    summary="Change a member's role (only owners touch owners; the last owner stays)",
+)
 async def change_member_role(
     user_id: uuid.UUID,
     body: RoleChange,
+    request: Request,
     session: DbSession,
     principal: Annotated[Principal, require(Action.MEMBERS_MANAGE)],
 ) -> MemberRead:
-    await members.change_role(session, principal, user_id, body.role)
-    found = [
-        m for m in await members.list_members(session, principal.tenant_id) if m.user_id == user_id
-    ]
-    return MemberRead.model_validate(found[0], from_attributes=True)
+    member = await members.change_role(
+        session, principal, user_id, body.role, ip=client_ip(request)
+    )
+    return MemberRead.model_validate(member, from_attributes=True)
 
 
 @router.delete(
@@ -85,10 +98,11 @@ async def change_member_role(
 )
 async def remove_member(
     user_id: uuid.UUID,
+    request: Request,
     session: DbSession,
     principal: Annotated[Principal, require(Action.MEMBERS_MANAGE)],
 ) -> None:
-    await members.remove(session, principal, user_id)
+    await members.remove(session, principal, user_id, ip=client_ip(request))
 
 
 @router.post(
@@ -96,6 +110,10 @@ async def remove_member(
     dependencies=[public()],
     response_model=TokenResponse,
     summary="Accept an invitation (new account, or an existing one with its password)",
+    responses={
+        404: {"description": "Unknown token, or replaced by a newer invitation"},
+        409: {"description": "Already accepted, expired, or already a member"},
+    },
 )
 async def accept_invitation(
     token: str, body: AcceptInvitation, request: Request, session: DbSession
