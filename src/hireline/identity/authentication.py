@@ -39,6 +39,17 @@ async def _tenant_limit(session: AsyncSession, tenant_id: uuid.UUID) -> tuple[st
     return row[0], row[1]
 
 
+async def role_of(session: AsyncSession, tenant_id: uuid.UUID, user_id: uuid.UUID) -> str | None:
+    """The user's role in the tenant, or None once they are no longer a member."""
+    return (
+        await session.execute(
+            select(Membership.role).where(
+                Membership.tenant_id == tenant_id, Membership.user_id == user_id
+            )
+        )
+    ).scalar_one_or_none()
+
+
 async def principal_from_api_key(session: AsyncSession, key: str) -> Principal:
     """The principal of a live API key; revoked or expired keys are refused at once."""
     key_digest = digest(key)
@@ -84,13 +95,7 @@ async def principal_from_access_token(session: AsyncSession, token: str, *, key:
     await enter_tenant(session, tenant_id)
     plan, override = await _tenant_limit(session, tenant_id)
     if claims["typ"] == "user":
-        role = (
-            await session.execute(
-                select(Membership.role).where(
-                    Membership.tenant_id == tenant_id, Membership.user_id == uuid.UUID(subject)
-                )
-            )
-        ).scalar_one_or_none()
+        role = await role_of(session, tenant_id, uuid.UUID(subject))
         if role is None:
             raise _refuse("This user is no longer a member of the organisation.")
         return Principal(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -86,40 +87,68 @@ async def create_api_key(
     return key, secret
 
 
-async def list_api_keys(session: AsyncSession, tenant_id: uuid.UUID) -> list[ApiKey]:
-    """The tenant's keys, revoked ones included, newest first (at most LIST_CAP)."""
+Credential = TypeVar("Credential", ApiKey, OAuthClient)
+_LABELS = {"api_key": "API key", "oauth_client": "OAuth client"}
+
+
+async def _newest(
+    session: AsyncSession, model: type[Credential], tenant_id: uuid.UUID
+) -> list[Credential]:
+    """A tenant's credentials, revoked ones included, newest first (at most LIST_CAP)."""
     rows = await session.execute(
-        select(ApiKey)
-        .where(ApiKey.tenant_id == tenant_id)
-        .order_by(ApiKey.created_at.desc(), ApiKey.id)
+        select(model)
+        .where(model.tenant_id == tenant_id)
+        .order_by(model.created_at.desc(), model.id)
         .limit(LIST_CAP)
     )
     return list(rows.scalars())
 
 
-async def revoke_api_key(
-    session: AsyncSession, principal: Principal, key_id: uuid.UUID, *, ip: str | None = None
-) -> None:
-    """Revoke at once: the next request with the key is refused. Revoking twice is a no-op."""
-    key = (
+async def _revoke(
+    session: AsyncSession,
+    principal: Principal,
+    model: type[Credential],
+    credential_id: uuid.UUID,
+    *,
+    kind: str,
+    ip: str | None,
+) -> Credential:
+    """Revoke at once (the next request with it is refused); revoking twice is a no-op."""
+    credential = (
         await session.execute(
-            select(ApiKey).where(ApiKey.tenant_id == principal.tenant_id, ApiKey.id == key_id)
+            select(model).where(model.tenant_id == principal.tenant_id, model.id == credential_id)
         )
     ).scalar_one_or_none()
-    if key is None:
-        raise NotFound("No API key with this id.")
-    if key.revoked_at is None:
-        key.revoked_at = datetime.now(UTC)
+    if credential is None:
+        raise NotFound(f"No {_LABELS[kind]} with this id.")
+    if credential.revoked_at is None:
+        credential.revoked_at = datetime.now(UTC)
+        shown = (
+            {"prefix": credential.prefix}
+            if isinstance(credential, ApiKey)
+            else {"client_id": credential.client_id}
+        )
         await audit.record(
             session,
             tenant_id=principal.tenant_id,
             actor=principal,
-            action="api_key.revoked",
-            target_type="api_key",
-            target_id=key.id,
+            action=f"{kind}.revoked",
+            target_type=kind,
+            target_id=credential.id,
             ip=ip,
-            details={"name": key.name, "prefix": key.prefix},
+            details={"name": credential.name, **shown},
         )
+    return credential
+
+
+async def list_api_keys(session: AsyncSession, tenant_id: uuid.UUID) -> list[ApiKey]:
+    return await _newest(session, ApiKey, tenant_id)
+
+
+async def revoke_api_key(
+    session: AsyncSession, principal: Principal, key_id: uuid.UUID, *, ip: str | None = None
+) -> None:
+    await _revoke(session, principal, ApiKey, key_id, kind="api_key", ip=ip)
 
 
 async def create_client(
@@ -157,38 +186,11 @@ async def create_client(
 
 
 async def list_clients(session: AsyncSession, tenant_id: uuid.UUID) -> list[OAuthClient]:
-    """The tenant's clients, revoked ones included, newest first (at most LIST_CAP)."""
-    rows = await session.execute(
-        select(OAuthClient)
-        .where(OAuthClient.tenant_id == tenant_id)
-        .order_by(OAuthClient.created_at.desc(), OAuthClient.id)
-        .limit(LIST_CAP)
-    )
-    return list(rows.scalars())
+    return await _newest(session, OAuthClient, tenant_id)
 
 
 async def revoke_client(
     session: AsyncSession, principal: Principal, client_uuid: uuid.UUID, *, ip: str | None = None
 ) -> None:
     """Revoke a client: its tokens stop working at once (they are checked per request)."""
-    client = (
-        await session.execute(
-            select(OAuthClient).where(
-                OAuthClient.tenant_id == principal.tenant_id, OAuthClient.id == client_uuid
-            )
-        )
-    ).scalar_one_or_none()
-    if client is None:
-        raise NotFound("No OAuth client with this id.")
-    if client.revoked_at is None:
-        client.revoked_at = datetime.now(UTC)
-        await audit.record(
-            session,
-            tenant_id=principal.tenant_id,
-            actor=principal,
-            action="oauth_client.revoked",
-            target_type="oauth_client",
-            target_id=client.id,
-            ip=ip,
-            details={"name": client.name, "client_id": client.client_id},
-        )
+    await _revoke(session, principal, OAuthClient, client_uuid, kind="oauth_client", ip=ip)

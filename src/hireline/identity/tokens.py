@@ -21,6 +21,7 @@ from hireline.core.security import (
 )
 from hireline.core.tenancy import allow_credential_lookup, enter_tenant, enter_user
 from hireline.identity import audit
+from hireline.identity.authentication import role_of
 from hireline.identity.models import Membership, OAuthClient, RefreshToken, Tenant, User
 from hireline.identity.passwords import check_password
 from hireline.identity.permissions import Role
@@ -260,13 +261,7 @@ async def refresh_grant(
         raise OAuthError(
             "invalid_grant", "The refresh token was already used; the session is ended."
         )
-    role = (
-        await session.execute(
-            select(Membership.role).where(
-                Membership.tenant_id == stored.tenant_id, Membership.user_id == stored.user_id
-            )
-        )
-    ).scalar_one_or_none()
+    role = await role_of(session, stored.tenant_id, stored.user_id)
     if role is None:
         await revoke_family(session, stored.tenant_id, stored.family_id)
         raise OAuthError("invalid_grant", "This account is no longer a member of the organisation.")

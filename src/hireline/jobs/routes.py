@@ -14,7 +14,7 @@ from hireline.core.principal import Principal
 from hireline.identity.dependencies import require
 from hireline.identity.permissions import Action
 from hireline.jobs import service
-from hireline.jobs.models import Job
+from hireline.jobs.models import HiringTeamMember, Job, PipelineStage
 from hireline.jobs.schemas import (
     JobCreate,
     JobLocation,
@@ -31,10 +31,19 @@ from hireline.jobs.schemas import (
 router = APIRouter(prefix="/v1/jobs", tags=["jobs"])
 
 
-async def to_read(session: AsyncSession, job: Job, *, with_warnings: bool = False) -> JobRead:
-    """The API view of a job, with its stages and team."""
-    stages = await service.stages_of(session, job)
-    team = await service.team_of(session, job)
+async def to_read(
+    session: AsyncSession,
+    job: Job,
+    *,
+    with_warnings: bool = False,
+    stages: list[PipelineStage] | None = None,
+    team: list[HiringTeamMember] | None = None,
+) -> JobRead:
+    """The API view of a job, with its stages and team (loaded here unless given)."""
+    if stages is None:
+        stages = await service.stages_of(session, job)
+    if team is None:
+        team = await service.team_of(session, job)
     return JobRead(
         id=job.id,
         title=job.title,
@@ -84,7 +93,15 @@ async def list_jobs(
     jobs, next_cursor = await service.page(
         session, principal.tenant_id, status=status_, cursor=cursor, limit=limit
     )
-    return JobPage(items=[await to_read(session, job) for job in jobs], next_cursor=next_cursor)
+    # Two queries for the whole page's stages and teams, not two per job.
+    ids = [job.id for job in jobs]
+    stages = await service.stages_by_job(session, principal.tenant_id, ids)
+    teams = await service.team_by_job(session, principal.tenant_id, ids)
+    items = [
+        await to_read(session, job, stages=stages.get(job.id, []), team=teams.get(job.id, []))
+        for job in jobs
+    ]
+    return JobPage(items=items, next_cursor=next_cursor)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, summary="Create a draft job")

@@ -40,21 +40,41 @@ async def get(session: AsyncSession, tenant_id: uuid.UUID, job_id: uuid.UUID) ->
 
 
 async def stages_of(session: AsyncSession, job: Job) -> list[PipelineStage]:
-    rows = await session.execute(
-        select(PipelineStage)
-        .where(PipelineStage.tenant_id == job.tenant_id, PipelineStage.job_id == job.id)
-        .order_by(PipelineStage.position)
-    )
-    return list(rows.scalars())
+    return (await stages_by_job(session, job.tenant_id, [job.id])).get(job.id, [])
 
 
 async def team_of(session: AsyncSession, job: Job) -> list[HiringTeamMember]:
+    return (await team_by_job(session, job.tenant_id, [job.id])).get(job.id, [])
+
+
+async def stages_by_job(
+    session: AsyncSession, tenant_id: uuid.UUID, job_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, list[PipelineStage]]:
+    """The stages of several jobs in one query, each job's in order."""
+    rows = await session.execute(
+        select(PipelineStage)
+        .where(PipelineStage.tenant_id == tenant_id, PipelineStage.job_id.in_(job_ids))
+        .order_by(PipelineStage.job_id, PipelineStage.position)
+    )
+    grouped: dict[uuid.UUID, list[PipelineStage]] = {}
+    for stage in rows.scalars():
+        grouped.setdefault(stage.job_id, []).append(stage)
+    return grouped
+
+
+async def team_by_job(
+    session: AsyncSession, tenant_id: uuid.UUID, job_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, list[HiringTeamMember]]:
+    """The hiring teams of several jobs in one query."""
     rows = await session.execute(
         select(HiringTeamMember).where(
-            HiringTeamMember.tenant_id == job.tenant_id, HiringTeamMember.job_id == job.id
+            HiringTeamMember.tenant_id == tenant_id, HiringTeamMember.job_id.in_(job_ids)
         )
     )
-    return list(rows.scalars())
+    grouped: dict[uuid.UUID, list[HiringTeamMember]] = {}
+    for member in rows.scalars():
+        grouped.setdefault(member.job_id, []).append(member)
+    return grouped
 
 
 async def _set_team(
