@@ -137,6 +137,41 @@ class Settings(BaseSettings):
     login_failures_per_15_minutes: int = Field(
         10, ge=1, description="Failed sign-ins allowed per account and per IP in 15 minutes."
     )
+    public_url: str = Field(
+        "http://127.0.0.1:8000",
+        pattern=r"^https?://[^\s/]+(/[^\s]*)?$",
+        description="Address people reach Hireline at; links in e-mails start with it.",
+    )
+    smtp_url: SecretStr | None = Field(
+        None,
+        description="`smtp://user:password@host:587` (STARTTLS when offered) or `smtps://...:465` "
+        "to send e-mail; unset writes each message as an `.eml` file under `<data dir>/mail`.",
+    )
+    mail_from: str = Field(
+        "Hireline <no-reply@hireline.localhost>",
+        min_length=3,
+        description="Sender of notification e-mails.",
+    )
+    webhook_timeout_seconds: float = Field(
+        10.0, gt=0, le=60, description="How long a webhook receiver has to answer."
+    )
+    webhook_disable_after_days: float = Field(
+        3.0,
+        gt=0,
+        description="An endpoint whose deliveries have all failed for this long is disabled, "
+        "and the organisation's admins are told.",
+    )
+    webhook_allow_private_addresses: bool = Field(
+        False,
+        description="Let webhooks reach loopback and private addresses. Only for tests and "
+        "closed networks: it lets tenants make the server call its own network.",
+    )
+    resume_parse_seconds: float = Field(
+        20.0, gt=0, le=600, description="Time one résumé may take to parse before it fails."
+    )
+    resume_parse_memory_mb: int = Field(
+        768, ge=128, description="Memory one résumé parser process may use."
+    )
 
     @field_validator("data_dir")
     @classmethod
