@@ -48,6 +48,7 @@ from hireline.identity.usage_routes import router as usage_router
 from hireline.jobs.events import JOBS_CHANGED_TOPIC
 from hireline.jobs.routes import router as jobs_router
 from hireline.settings import Settings, get_settings
+from hireline.webhooks.routes import router as webhooks_router
 
 logger = structlog.get_logger(__name__)
 
@@ -163,6 +164,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(apply_api_router)
     app.include_router(apply_page_router)
     app.include_router(candidates_router)
+    app.include_router(webhooks_router)
 
     # Starlette runs the last-added middleware first: request context wraps everything.
     # Idempotency is innermost so that it stores only what the app itself answered.

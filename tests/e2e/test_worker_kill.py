@@ -27,7 +27,7 @@ HIRELINE = Path(sys.executable).parent / "hireline"
 # Small, so that the test is quick: a killed worker's job is requeued within about this long.
 STALLED_AFTER = 3
 
-StartWorker = Callable[[], subprocess.Popen[bytes]]
+StartWorker = Callable[..., subprocess.Popen[bytes]]
 
 
 @pytest.fixture
@@ -45,7 +45,8 @@ def start_worker(database_url: str, tmp_path: Path) -> Iterator[StartWorker]:
     """Start `hireline worker` processes on the test database; stop the survivors after."""
     started: list[subprocess.Popen[bytes]] = []
 
-    def start() -> subprocess.Popen[bytes]:
+    def start(**settings: str) -> subprocess.Popen[bytes]:
+        """`settings`: extra environment variables for this worker."""
         env = {k: v for k, v in os.environ.items() if not k.startswith("HIRELINE_")}
         env |= {
             "DATABASE_URL": database_url,
@@ -53,7 +54,7 @@ def start_worker(database_url: str, tmp_path: Path) -> Iterator[StartWorker]:
             "HIRELINE_STALLED_JOB_SECONDS": str(STALLED_AFTER),
             "HIRELINE_LOG_LEVEL": "WARNING",
             "PYTHONPATH": str(ROOT),  # for --import tests.queue_tasks
-        }
+        } | settings
         log = (tmp_path / f"worker-{len(started)}.log").open("wb")
         process = subprocess.Popen(
             [str(HIRELINE), "worker", "--concurrency", "1", "--import", "tests.queue_tasks"],

@@ -73,6 +73,8 @@ CASES = [
     ),
     Case(Action.API_KEYS_MANAGE, _get("/v1/api-keys")),
     Case(Action.OAUTH_CLIENTS_MANAGE, _get("/v1/oauth-clients")),
+    Case(Action.WEBHOOKS_MANAGE, _get("/v1/webhooks/endpoints")),
+    Case(Action.WEBHOOKS_MANAGE, _get("/v1/webhooks/deliveries")),
     Case(Action.GUIDES_READ, _get("/v1/guides/templates")),
     Case(Action.GUIDES_READ, _get("/v1/questions", category="culture")),
     Case(

@@ -119,6 +119,7 @@ class Resume(Base):
     parse_error: Mapped[str | None] = mapped_column(Text)
     parsed: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     text: Mapped[str | None] = mapped_column(Text)
+    parsed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = _now()
 
 

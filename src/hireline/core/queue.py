@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import importlib
 import importlib.util
 import pkgutil
@@ -39,6 +40,7 @@ from procrastinate.types import TimeDeltaParams
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from hireline.core.db import unit_of_work
+from hireline.core.storage import FileStorage, storage_for
 from hireline.core.tenancy import enter_tenant
 from hireline.settings import Settings
 
@@ -67,6 +69,12 @@ class WorkerState:
 
     sessions: async_sessionmaker[AsyncSession]
     settings: Settings
+
+    @functools.cached_property
+    def storage(self) -> FileStorage:
+        """Where uploaded files are, as the API sees them."""
+        settings = self.settings
+        return storage_for(settings.storage_url, settings.s3_endpoint_url, settings.data_dir)
 
 
 class DeferOptions(TypedDict, total=False):

@@ -25,7 +25,9 @@ class FileStorage(Protocol):
 
     async def save(self, key: str, data: bytes) -> None: ...
 
-    async def read(self, key: str) -> bytes: ...
+    async def read(self, key: str) -> bytes:
+        """The file's bytes; `FileNotFoundError` if there is none."""
+        ...
 
     async def delete(self, key: str) -> None: ...
 
@@ -93,8 +95,15 @@ class S3Storage:
         )
 
     async def read(self, key: str) -> bytes:
+        from botocore.exceptions import ClientError
+
         def get() -> bytes:
-            response = self.client.get_object(Bucket=self.bucket, Key=self._key(key))
+            try:
+                response = self.client.get_object(Bucket=self.bucket, Key=self._key(key))
+            except ClientError as exc:
+                if _missing(exc):
+                    raise FileNotFoundError(key) from exc
+                raise
             body: bytes = response["Body"].read()
             return body
 
@@ -112,12 +121,17 @@ class S3Storage:
             try:
                 self.client.head_object(Bucket=self.bucket, Key=self._key(key))
             except ClientError as exc:
-                if exc.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
+                if _missing(exc):
                     return False
                 raise
             return True
 
         return await anyio.to_thread.run_sync(head)
+
+
+def _missing(error: Exception) -> bool:
+    code = getattr(error, "response", {}).get("Error", {}).get("Code")
+    return code in ("404", "NoSuchKey", "NotFound")
 
 
 def storage_for(storage_url: str | None, endpoint_url: str | None, data_dir: Path) -> FileStorage:

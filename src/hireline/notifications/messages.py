@@ -1,0 +1,245 @@
+"""Each kind of notification: whom it goes to, what it says, built from the data as it is now.
+
+A message is built when it is sent, not when it was asked for: a candidate erased or a member
+removed in between gets nothing, and the message shows current names.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.headerregistry import Address
+from email.message import EmailMessage
+from typing import Any
+from urllib.parse import urlsplit
+
+import structlog
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from hireline.candidates import service as candidates
+from hireline.candidates.models import Candidate
+from hireline.core.errors import NotFound
+from hireline.identity import members
+from hireline.identity.models import Tenant
+from hireline.jobs import service as jobs
+from hireline.jobs.models import Job
+from hireline.notifications.compose import (
+    InvalidAddress,
+    address,
+    compose,
+    message_id,
+    one_line,
+    render,
+    sender,
+)
+from hireline.settings import Settings
+
+logger = structlog.get_logger(__name__)
+
+APPLICATION_RECEIVED = "application_received"
+APPLICATION_REJECTED = "application_rejected"
+NEW_APPLICATION = "new_application"
+WEBHOOK_ENDPOINT_DISABLED = "webhook_endpoint_disabled"
+
+LAST_ERROR_LIMIT = 500
+# Webhook URLs often carry their secret in the path (Slack's do): show enough to recognise
+# the endpoint, not enough to post to it.
+SHOWN_ENDPOINT_PATH = 16
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What to send: the kind, its facts (JSON, ids as strings) and its idempotency key."""
+
+    tenant_id: uuid.UUID
+    kind: str
+    key: str
+    params: dict[str, Any]
+
+
+Builder = Callable[[AsyncSession, Settings, Draft], Awaitable[EmailMessage | None]]
+_BUILDERS: dict[str, Builder] = {}
+
+
+def _builds(kind: str) -> Callable[[Builder], Builder]:
+    def register(builder: Builder) -> Builder:
+        _BUILDERS[kind] = builder
+        return builder
+
+    return register
+
+
+async def build(session: AsyncSession, settings: Settings, draft: Draft) -> EmailMessage | None:
+    """The message, or None when there is no one (left) to send it to."""
+    builder = _BUILDERS.get(draft.kind)
+    if builder is None:
+        # Queued by a version that knew this kind; this one cannot write it.
+        logger.warning("notification_kind_unknown", kind=draft.kind)
+        return None
+    try:
+        return await builder(session, settings, draft)
+    except NotFound as exc:
+        logger.info("notification_recipient_gone", kind=draft.kind, reason=str(exc))
+        return None
+    except _InvalidRecipient:
+        # Retrying cannot make it valid; the address is not logged (personal data).
+        logger.warning("notification_address_invalid", kind=draft.kind)
+        return None
+
+
+class _InvalidRecipient(Exception):
+    """The recipient's address is unusable (unlike a wrong `mail_from`, which must fail)."""
+
+
+def _recipient(email: str, name: str | None) -> Address:
+    try:
+        return address(email, name)
+    except InvalidAddress:
+        raise _InvalidRecipient from None
+
+
+async def _organization(session: AsyncSession, tenant_id: uuid.UUID) -> str:
+    # TODO(identity): use identity.tenants.get(session, tenant_id) once it exists.
+    name = await session.scalar(select(Tenant.name).where(Tenant.id == tenant_id))
+    if name is None:
+        raise NotFound("No organisation with this id.")
+    return one_line(name)
+
+
+async def _candidate(session: AsyncSession, draft: Draft) -> Candidate:
+    # service.get raises NotFound for erased candidates too.
+    return await candidates.get(session, draft.tenant_id, uuid.UUID(draft.params["candidate_id"]))
+
+
+async def _job(session: AsyncSession, draft: Draft) -> Job:
+    return await jobs.get(session, draft.tenant_id, uuid.UUID(draft.params["job_id"]))
+
+
+def _domain(settings: Settings) -> str:
+    return str(sender(settings.mail_from).domain)
+
+
+def _app_url(settings: Settings) -> str:
+    return settings.public_url.rstrip("/")
+
+
+async def _to_candidate(
+    session: AsyncSession, settings: Settings, draft: Draft, *, template: str, subject: str
+) -> EmailMessage | None:
+    candidate = await _candidate(session, draft)
+    if not candidate.email:
+        return None
+    job = await _job(session, draft)
+    organization = await _organization(session, draft.tenant_id)
+    to = _recipient(candidate.email, candidate.name)
+    facts = {
+        "candidate_name": one_line(candidate.name) if candidate.name else None,
+        "job_title": one_line(job.title),
+        "organization": organization,
+    }
+    return compose(
+        # Candidates know the organisation they applied to, not the software it uses.
+        from_=sender(settings.mail_from, display_name=organization),
+        to=to,
+        subject=subject.format(**facts),
+        body=render(template, **facts),
+        message_id=message_id(draft.key, domain=_domain(settings)),
+    )
+
+
+@_builds(APPLICATION_RECEIVED)
+async def application_received(
+    session: AsyncSession, settings: Settings, draft: Draft
+) -> EmailMessage | None:
+    """To the candidate: their application arrived."""
+    return await _to_candidate(
+        session,
+        settings,
+        draft,
+        template=APPLICATION_RECEIVED,
+        subject="We received your application for {job_title}",
+    )
+
+
+@_builds(APPLICATION_REJECTED)
+async def application_rejected(
+    session: AsyncSession, settings: Settings, draft: Draft
+) -> EmailMessage | None:
+    """To the candidate: the organisation will not go further (never saying why)."""
+    return await _to_candidate(
+        session,
+        settings,
+        draft,
+        template=APPLICATION_REJECTED,
+        subject="Your application for {job_title} at {organization}",
+    )
+
+
+@_builds(NEW_APPLICATION)
+async def new_application(
+    session: AsyncSession, settings: Settings, draft: Draft
+) -> EmailMessage | None:
+    """To one member of the job's hiring team: someone applied."""
+    member = await members.get_member(session, draft.tenant_id, uuid.UUID(draft.params["user_id"]))
+    candidate = await _candidate(session, draft)
+    job = await _job(session, draft)
+    facts = {
+        "recipient_name": one_line(member.name) or "there",
+        "candidate_name": one_line(candidate.name or "") or "A candidate",
+        "job_title": one_line(job.title),
+        "organization": await _organization(session, draft.tenant_id),
+        "application_url": f"{_app_url(settings)}/applications/{draft.params['application_id']}",
+    }
+    return compose(
+        from_=sender(settings.mail_from),
+        to=_recipient(member.email, member.name),
+        subject="New application for {job_title}: {candidate_name}".format(**facts),
+        body=render(NEW_APPLICATION, **facts),
+        message_id=message_id(draft.key, domain=_domain(settings)),
+    )
+
+
+@_builds(WEBHOOK_ENDPOINT_DISABLED)
+async def webhook_endpoint_disabled(
+    session: AsyncSession, settings: Settings, draft: Draft
+) -> EmailMessage | None:
+    """To one owner or admin: a webhook endpoint kept failing and was turned off."""
+    member = await members.get_member(session, draft.tenant_id, uuid.UUID(draft.params["user_id"]))
+    failing_since = datetime.fromisoformat(draft.params["failing_since"])
+    if failing_since.tzinfo is not None:
+        failing_since = failing_since.astimezone(UTC)
+    last_error = draft.params.get("last_error")
+    endpoint = shown_endpoint(draft.params["endpoint_url"])
+    facts = {
+        "recipient_name": one_line(member.name) or "there",
+        "organization": await _organization(session, draft.tenant_id),
+        "endpoint": endpoint,
+        "failing_since": failing_since.strftime("%Y-%m-%d %H:%M %Z").strip(),
+        "last_error": one_line(last_error, limit=LAST_ERROR_LIMIT) if last_error else None,
+        "app_url": _app_url(settings),
+    }
+    return compose(
+        from_=sender(settings.mail_from),
+        to=_recipient(member.email, member.name),
+        subject=f"Webhook endpoint disabled: {_host(draft.params['endpoint_url'])}",
+        body=render(WEBHOOK_ENDPOINT_DISABLED, **facts),
+        message_id=message_id(draft.key, domain=_domain(settings)),
+    )
+
+
+def shown_endpoint(url: str) -> str:
+    """The endpoint's scheme, host and the start of its path; no credentials, no query."""
+    parts = urlsplit(url)
+    origin = f"{parts.scheme}://{_host(url)}"
+    path = parts.path
+    if len(path) > SHOWN_ENDPOINT_PATH:
+        path = path[:SHOWN_ENDPOINT_PATH] + "…"
+    return one_line(origin + path)
+
+
+def _host(url: str) -> str:
+    # The netloc without "user:password@"; `hostname` would drop an IPv6 literal's brackets.
+    return urlsplit(url).netloc.rpartition("@")[2]

@@ -1,0 +1,139 @@
+"""Notification jobs: event handlers that decide who is told, and the job that tells one person.
+
+One `notifications.send` job per recipient rather than sending from the handler: a handler
+that failed half-way through a hiring team would, on retry, mail again everyone it had
+already reached; a job per message is retried alone. Deferred in the handler's transaction,
+the jobs exist only if the handler commits, so a handler retried after an error queues its
+messages once. A send job can still run twice (its worker died after the server took the
+message but before the job was marked done): the message then carries the same Message-ID,
+derived from the event and the recipient, which lets mail software and `FileMailer` drop the
+copy.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import structlog
+from procrastinate import JobContext
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from hireline.core import events
+from hireline.core.errors import NotFound
+from hireline.core.events import DomainEvent
+from hireline.core.queue import DEFAULT_RETRY, defer, job_unit_of_work, queue, worker_state
+from hireline.jobs import service as jobs
+from hireline.notifications.mailer import UndeliverableMessage, mailer_for
+from hireline.notifications.messages import (
+    APPLICATION_RECEIVED,
+    APPLICATION_REJECTED,
+    NEW_APPLICATION,
+    Draft,
+    build,
+)
+
+logger = structlog.get_logger(__name__)
+
+NOTIFICATIONS_QUEUE = "notifications"
+
+
+async def enqueue(session: AsyncSession, draft: Draft) -> None:
+    """Queue one message in the session's transaction; it is sent only if that commits."""
+    await defer(
+        session,
+        send,
+        tenant_id=str(draft.tenant_id),
+        kind=draft.kind,
+        key=draft.key,
+        params=draft.params,
+    )
+
+
+@queue.task(
+    name="notifications.send", pass_context=True, retry=DEFAULT_RETRY, queue=NOTIFICATIONS_QUEUE
+)
+async def send(
+    context: JobContext, tenant_id: str, kind: str, key: str, params: dict[str, Any]
+) -> None:
+    """Build one message from the current data and hand it to the configured mailer."""
+    settings = worker_state(context).settings
+    draft = Draft(tenant_id=uuid.UUID(tenant_id), kind=kind, key=key, params=params)
+    async with job_unit_of_work(context, tenant_id=draft.tenant_id) as session:
+        message = await build(session, settings, draft)
+    if message is None:
+        return
+    # Outside the transaction: a slow mail server holds no database connection.
+    try:
+        await mailer_for(settings).send(message)
+    except UndeliverableMessage as exc:
+        logger.warning("notification_undeliverable", kind=kind, error=str(exc))
+        return
+    logger.info("notification_sent", kind=kind, message_id=message["Message-ID"])
+
+
+def _event_key(event: DomainEvent, kind: str, recipient: str) -> str:
+    return f"{kind}:{event.id}:{recipient}"
+
+
+def _application_facts(event: DomainEvent) -> dict[str, Any]:
+    return {name: event.payload[name] for name in ("application_id", "candidate_id", "job_id")}
+
+
+def _tenant(event: DomainEvent) -> uuid.UUID:
+    if event.tenant_id is None:
+        raise ValueError(f"event {event.id} ({event.type}) belongs to no tenant")
+    return event.tenant_id
+
+
+@events.on("application.created", name="notifications.application_received")
+async def tell_candidate_application_received(event: DomainEvent, session: AsyncSession) -> None:
+    """The candidate hears that their application arrived."""
+    facts = _application_facts(event)
+    await enqueue(
+        session,
+        Draft(
+            tenant_id=_tenant(event),
+            kind=APPLICATION_RECEIVED,
+            key=_event_key(event, APPLICATION_RECEIVED, facts["candidate_id"]),
+            params=facts,
+        ),
+    )
+
+
+@events.on("application.created", name="notifications.new_application")
+async def tell_hiring_team_new_application(event: DomainEvent, session: AsyncSession) -> None:
+    """Each member of the job's hiring team hears that someone applied."""
+    tenant_id = _tenant(event)
+    facts = _application_facts(event)
+    try:
+        job = await jobs.get(session, tenant_id, uuid.UUID(facts["job_id"]))
+    except NotFound:  # deleted since: no team left to tell
+        return
+    for member in await jobs.team_of(session, job):
+        await enqueue(
+            session,
+            Draft(
+                tenant_id=tenant_id,
+                kind=NEW_APPLICATION,
+                key=_event_key(event, NEW_APPLICATION, str(member.user_id)),
+                params={**facts, "user_id": str(member.user_id)},
+            ),
+        )
+
+
+@events.on("application.rejected", name="notifications.application_rejected")
+async def tell_candidate_application_rejected(event: DomainEvent, session: AsyncSession) -> None:
+    """The candidate hears of the rejection, when the recruiter chose to tell them."""
+    if event.payload.get("notify_candidate") is not True:
+        return
+    facts = _application_facts(event)
+    await enqueue(
+        session,
+        Draft(
+            tenant_id=_tenant(event),
+            kind=APPLICATION_REJECTED,
+            key=_event_key(event, APPLICATION_REJECTED, facts["candidate_id"]),
+            params=facts,
+        ),
+    )

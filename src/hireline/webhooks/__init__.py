@@ -1,0 +1,1 @@
+"""Webhooks: tenants' endpoints, and signed deliveries of their events with retries."""

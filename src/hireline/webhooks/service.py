@@ -1,0 +1,221 @@
+"""The rules of webhook endpoints and deliveries, for the routes."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from hireline.core.errors import Conflict, NotFound
+from hireline.core.pagination import cut_page, id_after
+from hireline.core.principal import Principal
+from hireline.identity import audit
+from hireline.webhooks import signing, tasks
+from hireline.webhooks.catalogue import TEST_EVENT
+from hireline.webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
+from hireline.webhooks.schemas import EndpointCreate, EndpointUpdate
+
+# How long the old secret still signs after a rotation, so receivers can switch without a gap.
+ROTATION_OVERLAP = timedelta(hours=24)
+MAX_ENDPOINTS = 50
+
+
+async def list_endpoints(session: AsyncSession, tenant_id: uuid.UUID) -> list[WebhookEndpoint]:
+    rows = await session.execute(
+        select(WebhookEndpoint)
+        .where(WebhookEndpoint.tenant_id == tenant_id)
+        .order_by(WebhookEndpoint.id)
+    )
+    return list(rows.scalars())
+
+
+async def get_endpoint(
+    session: AsyncSession, tenant_id: uuid.UUID, endpoint_id: uuid.UUID
+) -> WebhookEndpoint:
+    endpoint = await session.get(WebhookEndpoint, (tenant_id, endpoint_id))
+    if endpoint is None:
+        raise NotFound("No webhook endpoint with this id.")
+    return endpoint
+
+
+async def _audit(
+    session: AsyncSession, principal: Principal, action: str, endpoint: WebhookEndpoint
+) -> None:
+    await audit.record(
+        session,
+        tenant_id=principal.tenant_id,
+        actor=principal,
+        action=action,
+        target_type="webhook_endpoint",
+        target_id=endpoint.id,
+        details={"url": endpoint.url},
+    )
+
+
+async def create_endpoint(
+    session: AsyncSession, principal: Principal, body: EndpointCreate
+) -> WebhookEndpoint:
+    if len(await list_endpoints(session, principal.tenant_id)) >= MAX_ENDPOINTS:
+        raise Conflict(f"An organisation can have at most {MAX_ENDPOINTS} webhook endpoints.")
+    endpoint = WebhookEndpoint(
+        tenant_id=principal.tenant_id,
+        url=body.url,
+        description=body.description,
+        event_types=body.event_types,
+        enabled=body.enabled,
+        secret=signing.new_secret(),
+    )
+    session.add(endpoint)
+    await session.flush()
+    await _audit(session, principal, "webhook_endpoint.created", endpoint)
+    await session.refresh(endpoint)
+    return endpoint
+
+
+async def update_endpoint(
+    session: AsyncSession, principal: Principal, endpoint_id: uuid.UUID, body: EndpointUpdate
+) -> WebhookEndpoint:
+    endpoint = await get_endpoint(session, principal.tenant_id, endpoint_id)
+    changes = body.model_dump(exclude_unset=True)
+    for name, value in changes.items():
+        if value is None and name != "description":
+            continue  # url, event_types and enabled cannot be emptied
+        setattr(endpoint, name, value)
+    if changes.get("enabled"):
+        endpoint.failing_since = None
+        endpoint.disabled_reason = None
+    endpoint.updated_at = datetime.now(UTC)
+    await session.flush()
+    await _audit(session, principal, "webhook_endpoint.updated", endpoint)
+    return endpoint
+
+
+async def delete_endpoint(
+    session: AsyncSession, principal: Principal, endpoint_id: uuid.UUID
+) -> None:
+    endpoint = await get_endpoint(session, principal.tenant_id, endpoint_id)
+    await _audit(session, principal, "webhook_endpoint.deleted", endpoint)
+    await session.delete(endpoint)
+    await session.flush()
+
+
+async def rotate_secret(
+    session: AsyncSession, principal: Principal, endpoint_id: uuid.UUID
+) -> WebhookEndpoint:
+    """A new secret; the old one keeps signing (as a second signature) for a day."""
+    endpoint = await get_endpoint(session, principal.tenant_id, endpoint_id)
+    now = datetime.now(UTC)
+    endpoint.previous_secret = endpoint.secret
+    endpoint.previous_secret_expires_at = now + ROTATION_OVERLAP
+    endpoint.secret = signing.new_secret()
+    endpoint.updated_at = now
+    await session.flush()
+    await _audit(session, principal, "webhook_endpoint.secret_rotated", endpoint)
+    return endpoint
+
+
+async def send_test(
+    session: AsyncSession, principal: Principal, endpoint_id: uuid.UUID
+) -> WebhookDelivery:
+    """Queue a `webhook.test` message to the endpoint, whatever it subscribed to."""
+    endpoint = await get_endpoint(session, principal.tenant_id, endpoint_id)
+    if not endpoint.enabled:
+        raise Conflict("The endpoint is disabled; enable it before testing it.")
+    now = datetime.now(UTC)
+    delivery = WebhookDelivery(
+        tenant_id=endpoint.tenant_id,
+        endpoint_id=endpoint.id,
+        event_id=None,
+        event_type=TEST_EVENT,
+        body=tasks.envelope(
+            TEST_EVENT,
+            now,
+            {"endpoint_id": str(endpoint.id), "message": "A test message from Hireline."},
+        ),
+        status=tasks.PENDING,
+        attempts=0,
+    )
+    session.add(delivery)
+    await session.flush()
+    await tasks.schedule(session, delivery)
+    await session.refresh(delivery)
+    return delivery
+
+
+async def deliveries_page(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    *,
+    endpoint_id: uuid.UUID | None,
+    event_type: str | None,
+    status: str | None,
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[WebhookDelivery], str | None]:
+    """Deliveries newest first, filtered."""
+    query = select(WebhookDelivery).where(WebhookDelivery.tenant_id == tenant_id)
+    if endpoint_id is not None:
+        query = query.where(WebhookDelivery.endpoint_id == endpoint_id)
+    if event_type is not None:
+        query = query.where(WebhookDelivery.event_type == event_type)
+    if status is not None:
+        query = query.where(WebhookDelivery.status == status)
+    after = id_after(cursor)
+    if after is not None:
+        query = query.where(WebhookDelivery.id < after)
+    rows = await session.execute(query.order_by(WebhookDelivery.id.desc()).limit(limit + 1))
+    return cut_page(list(rows.scalars()), limit, lambda delivery: delivery.id)
+
+
+async def get_delivery(
+    session: AsyncSession, tenant_id: uuid.UUID, delivery_id: uuid.UUID
+) -> WebhookDelivery:
+    delivery = await session.get(WebhookDelivery, (tenant_id, delivery_id))
+    if delivery is None:
+        raise NotFound("No webhook delivery with this id.")
+    return delivery
+
+
+async def attempts_of(session: AsyncSession, delivery: WebhookDelivery) -> list[WebhookAttempt]:
+    rows = await session.execute(
+        select(WebhookAttempt)
+        .where(
+            WebhookAttempt.tenant_id == delivery.tenant_id,
+            WebhookAttempt.delivery_id == delivery.id,
+        )
+        .order_by(WebhookAttempt.number, WebhookAttempt.id)
+    )
+    return list(rows.scalars())
+
+
+async def retry_delivery(
+    session: AsyncSession, principal: Principal, delivery_id: uuid.UUID
+) -> WebhookDelivery:
+    """Send a settled delivery once more, now (a failure then follows the usual schedule)."""
+    delivery = await get_delivery(session, principal.tenant_id, delivery_id)
+    await session.refresh(delivery, with_for_update=True)
+    if delivery.status == tasks.PENDING:
+        raise Conflict(
+            "The delivery is still being sent; it cannot be retried until it succeeds or fails.",
+            next_attempt_at=delivery.next_attempt_at.isoformat()
+            if delivery.next_attempt_at
+            else None,
+        )
+    endpoint = await get_endpoint(session, principal.tenant_id, delivery.endpoint_id)
+    if not endpoint.enabled:
+        raise Conflict("The endpoint is disabled; enable it before retrying its deliveries.")
+    delivery.status = tasks.PENDING
+    delivery.finished_at = None
+    await tasks.schedule(session, delivery)
+    await audit.record(
+        session,
+        tenant_id=principal.tenant_id,
+        actor=principal,
+        action="webhook_delivery.retried",
+        target_type="webhook_delivery",
+        target_id=delivery.id,
+    )
+    await session.flush()
+    return delivery
