@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from functools import cache
 from pathlib import Path
@@ -145,12 +146,14 @@ class Settings(BaseSettings):
     smtp_url: SecretStr | None = Field(
         None,
         description="`smtp://user:password@host:587` (STARTTLS when offered) or `smtps://...:465` "
-        "to send e-mail; unset writes each message as an `.eml` file under `<data dir>/mail`.",
+        "to send e-mail (percent-encode `@ : /` in the user and password); unset writes each "
+        "message as an `.eml` file under `<data dir>/mail/<yyyy-mm-dd>/`.",
     )
     mail_from: str = Field(
         "Hireline <no-reply@hireline.localhost>",
         min_length=3,
-        description="Sender of notification e-mails.",
+        description="Sender of notification e-mails; candidates see the organisation's name "
+        "with this address.",
     )
     webhook_timeout_seconds: float = Field(
         10.0, gt=0, le=60, description="How long a webhook receiver has to answer."
@@ -206,6 +209,23 @@ def _reject_unknown_variables() -> None:
         raise ConfigurationError(
             f"unknown setting(s): {', '.join(unknown)}; see the configuration table in README.md"
         )
+
+
+def configuration_table() -> str:
+    """The Markdown table of every setting, as README.md shows it (a test keeps them equal)."""
+    rows = ["| variable | default | meaning |", "| --- | --- | --- |"]
+    for name, field in Settings.model_fields.items():
+        names = sorted(_variable_names(name), key=lambda n: (n.startswith(ENV_PREFIX), n))
+        default = field.get_default(call_default_factory=True)
+        if default is None:
+            shown = "unset"
+        elif isinstance(default, bool | list):
+            shown = f"`{json.dumps(default)}`"
+        else:
+            shown = f"`{default}`"
+        variables = " or ".join(f"`{n}`" for n in names)
+        rows.append(f"| {variables} | {shown} | {field.description} |")
+    return "\n".join(rows)
 
 
 def load_settings() -> Settings:

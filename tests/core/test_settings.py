@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hireline.settings import ConfigurationError, load_settings
+from hireline.settings import ConfigurationError, configuration_table, load_settings
 
 
 @pytest.fixture
@@ -61,3 +61,10 @@ def test_prefixed_spelling_of_an_unprefixed_variable_is_refused(
     clean_env.delenv("HIRELINE_PROMETHEUS_MULTIPROC_DIR")
     clean_env.setenv("HIRELINE_DATABASE_URL", "postgresql://u@db/x")
     assert load_settings().database_url is not None
+
+
+def test_the_readme_lists_every_setting_as_it_is() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    assert configuration_table() in readme, (
+        "regenerate the table: hireline.settings.configuration_table()"
+    )

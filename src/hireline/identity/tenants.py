@@ -1,6 +1,8 @@
-"""Looking up organisations by their public slug."""
+"""Looking up organisations: by id, and by their public slug."""
 
 from __future__ import annotations
+
+import uuid
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -16,4 +18,12 @@ async def enter_by_slug(session: AsyncSession, slug: str) -> Tenant:
     if tenant is None:
         raise NotFound(f"No careers site is called {slug!r}.")
     await enter_tenant(session, tenant.id)
+    return tenant
+
+
+async def get(session: AsyncSession, tenant_id: uuid.UUID) -> Tenant:
+    """The organisation with this id; NotFound otherwise."""
+    tenant = await session.get(Tenant, tenant_id)
+    if tenant is None:
+        raise NotFound("No organisation with this id.")
     return tenant

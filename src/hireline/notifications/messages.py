@@ -16,14 +16,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import structlog
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.candidates import service as candidates
 from hireline.candidates.models import Candidate
 from hireline.core.errors import NotFound
-from hireline.identity import members
-from hireline.identity.models import Tenant
+from hireline.identity import members, tenants
 from hireline.jobs import service as jobs
 from hireline.jobs.models import Job
 from hireline.notifications.compose import (
@@ -102,11 +100,7 @@ def _recipient(email: str, name: str | None) -> Address:
 
 
 async def _organization(session: AsyncSession, tenant_id: uuid.UUID) -> str:
-    # TODO(identity): use identity.tenants.get(session, tenant_id) once it exists.
-    name = await session.scalar(select(Tenant.name).where(Tenant.id == tenant_id))
-    if name is None:
-        raise NotFound("No organisation with this id.")
-    return one_line(name)
+    return one_line((await tenants.get(session, tenant_id)).name)
 
 
 async def _candidate(session: AsyncSession, draft: Draft) -> Candidate:
