@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, status
 from starlette.responses import Response
 
-from hireline.candidates import pipeline, privacy, service
+from hireline.candidates import pipeline, privacy, profile, service, tasks
 from hireline.candidates.models import Application, Candidate
 from hireline.candidates.schemas import (
     REJECTION_REASONS,
@@ -203,6 +203,22 @@ async def download_resume(
             "Cache-Control": "private, no-store",
         },
     )
+
+
+@router.post(
+    "/candidates/{candidate_id}/resume/reparse",
+    summary="Read the candidate's newest résumé again (after a parser upgrade, say)",
+    status_code=status.HTTP_202_ACCEPTED,
+)
+async def reparse_resume(
+    candidate_id: uuid.UUID, session: DbSession, principal: Writer
+) -> ResumeRead:
+    candidate = await service.get(session, principal.tenant_id, candidate_id)
+    stored = await service.latest_resume(session, candidate)
+    stored.parse_status, stored.parse_error = profile.PENDING, None
+    await tasks.request_parse(session, stored)
+    await session.flush()
+    return ResumeRead.model_validate(stored)
 
 
 @router.get("/candidates/{candidate_id}/export", summary="Everything held on the person (JSON)")

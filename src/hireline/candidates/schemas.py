@@ -76,8 +76,13 @@ class ResumeRead(BaseModel):
     filename: str
     content_type: str
     size: int
-    parse_status: str
-    parse_error: str | None
+    parse_status: Literal["pending", "parsed", "failed"]
+    parse_error: str | None = Field(description="Why the file could not be read, when it failed.")
+    parsed: dict[str, Any] | None = Field(
+        description="What parsing found: name, emails, phones (E.164), links, skills, "
+        "years_experience, work_history, education."
+    )
+    parsed_at: datetime | None
     created_at: datetime
 
 
@@ -140,6 +145,13 @@ class CandidateUpdate(BaseModel):
     headline: Annotated[str | None, StringConstraints(max_length=300)] = None
     tags: list[Tag] | None = Field(None, max_length=50)
     notes: Annotated[str | None, StringConstraints(max_length=20_000)] = None
+    skills: (
+        list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]]
+        | None
+    ) = Field(
+        None, max_length=200, description="Replaces the list; résumé parsing then leaves it alone."
+    )
+    years_experience: float | None = Field(None, ge=0, le=70)
 
 
 class MoveRequest(BaseModel):

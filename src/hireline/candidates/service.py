@@ -122,6 +122,11 @@ async def activities_of(session: AsyncSession, candidate: Candidate) -> list[Act
     return list(rows.scalars())
 
 
+_LISTS = {"tags", "skills"}
+# Fields résumé parsing would otherwise fill in (see `profile.merge_into`).
+_PROFILE_FIELDS = {"name", "phone", "location", "headline", "skills", "years_experience"}
+
+
 async def update(
     session: AsyncSession, principal: Principal, candidate_id: uuid.UUID, body: CandidateUpdate
 ) -> Candidate:
@@ -129,8 +134,8 @@ async def update(
     candidate = await get(session, principal.tenant_id, candidate_id)
     changes = body.model_dump(exclude_unset=True)
     for name, value in changes.items():
-        setattr(candidate, name, list(dict.fromkeys(value)) if name == "tags" else value)
-    profile_fields = {"name", "phone", "location", "headline"} & set(changes)
+        setattr(candidate, name, list(dict.fromkeys(value)) if name in _LISTS else value)
+    profile_fields = _PROFILE_FIELDS & set(changes)
     candidate.edited_fields = sorted(set(candidate.edited_fields) | profile_fields)
     candidate.updated_at = datetime.now(UTC)
     session.add(
@@ -155,3 +160,11 @@ async def resume(
     if stored is None or stored.candidate_id != candidate_id:
         raise NotFound("No résumé with this id.")
     return stored
+
+
+async def latest_resume(session: AsyncSession, candidate: Candidate) -> Resume:
+    """The candidate's newest résumé; 404 if they have none."""
+    resumes = await resumes_of(session, candidate)
+    if not resumes:
+        raise NotFound("This candidate has no résumé.")
+    return max(resumes, key=lambda r: (r.created_at, r.id))

@@ -1,0 +1,87 @@
+"""Background work on candidates: reading each new résumé."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+import structlog
+from procrastinate import JobContext
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from hireline.candidates import profile
+from hireline.candidates.applying import APPLICATION_CREATED
+from hireline.candidates.models import Resume
+from hireline.core import events
+from hireline.core.events import DomainEvent
+from hireline.core.queue import DEFAULT_RETRY, defer, job_unit_of_work, queue, worker_state
+from hireline.resumes.sandbox import ParseOutcome, ParserPool
+from hireline.settings import Settings
+
+logger = structlog.get_logger(__name__)
+
+# A queue of its own: a burst of applications must not delay webhooks and e-mails.
+RESUMES_QUEUE = "resumes"
+
+_pools: dict[tuple[int, float, int], ParserPool] = {}
+
+
+def parser_pool(settings: Settings) -> ParserPool:
+    """This worker's parser children, as many as the jobs it runs at once."""
+    key = (
+        settings.worker_concurrency,
+        settings.resume_parse_seconds,
+        settings.resume_parse_memory_mb,
+    )
+    pool = _pools.get(key)
+    if pool is None:
+        pool = _pools[key] = ParserPool(
+            settings.worker_concurrency,
+            seconds=settings.resume_parse_seconds,
+            memory_bytes=settings.resume_parse_memory_mb * 1024 * 1024,
+        )
+    return pool
+
+
+async def request_parse(session: AsyncSession, resume: Resume) -> None:
+    """Queue the reading of a résumé, in the caller's transaction."""
+    await defer(
+        session,
+        parse_resume,
+        tenant_id=str(resume.tenant_id),
+        resume_id=str(resume.id),
+    )
+
+
+@events.on(APPLICATION_CREATED, name="candidates.parse_new_resume")
+async def parse_new_resume(event: DomainEvent, session: AsyncSession) -> None:
+    resume = await session.get(Resume, (event.tenant_id, uuid.UUID(event.payload["resume_id"])))
+    if resume is not None:
+        await request_parse(session, resume)
+
+
+@queue.task(name="resumes.parse", pass_context=True, retry=DEFAULT_RETRY, queue=RESUMES_QUEUE)
+async def parse_resume(context: JobContext, tenant_id: str, resume_id: str) -> None:
+    """Read a stored résumé in a parser child and record what it found (or why nothing)."""
+    state = worker_state(context)
+    async with job_unit_of_work(context, tenant_id=uuid.UUID(tenant_id)) as session:
+        resume = await session.get(
+            Resume, (uuid.UUID(tenant_id), uuid.UUID(resume_id)), with_for_update=True
+        )
+        if resume is None:  # erased since
+            return
+        try:
+            data = await state.storage.read(resume.storage_key)
+        except FileNotFoundError:
+            outcome = ParseOutcome(None, "The stored file is missing.")
+        else:
+            outcome = await parser_pool(state.settings).parse(
+                data, resume.content_type, today=datetime.now(UTC).date()
+            )
+        await profile.record_parse(session, resume, parsed=outcome.parsed, error=outcome.error)
+        logger.info(
+            "resume_parsed",
+            resume_id=resume_id,
+            status=resume.parse_status,
+            error=outcome.error,
+        )

@@ -1,0 +1,1 @@
+"""Résumés: text extraction, parsing, and what it found."""
