@@ -9,10 +9,16 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, status
 from starlette.responses import Response
 
-from hireline.candidates import pipeline, privacy, profile, service, tasks
+from hireline.candidates import (
+    pipeline,
+    privacy,
+    profile,
+    rejection_reasons,
+    service,
+    tasks,
+)
 from hireline.candidates.models import Application, Candidate
 from hireline.candidates.schemas import (
-    REJECTION_REASONS,
     ActivityRead,
     ApplicationPage,
     ApplicationRead,
@@ -21,6 +27,8 @@ from hireline.candidates.schemas import (
     CandidateRead,
     CandidateUpdate,
     MoveRequest,
+    RejectionReasonList,
+    RejectionReasonsUpdate,
     RejectRequest,
     ResumeRead,
 )
@@ -95,13 +103,41 @@ async def move_application(
     return _application(await pipeline.move(session, principal, application_id, body.stage_id))
 
 
+def _reason_list(reasons: rejection_reasons.Reasons) -> RejectionReasonList:
+    return RejectionReasonList.model_validate(
+        {
+            "reasons": [{"key": k, "label": v} for k, v in reasons.labels.items()],
+            "customised": reasons.customised,
+        }
+    )
+
+
+@router.get("/rejection-reasons", summary="Your organisation's reasons to reject an application")
+async def list_rejection_reasons(session: DbSession, principal: Reader) -> RejectionReasonList:
+    return _reason_list(await rejection_reasons.reasons_of(session, principal.tenant_id))
+
+
+@router.put(
+    "/rejection-reasons",
+    summary="Replace the list of rejection reasons",
+    description="Applications already rejected keep their reason, even one left off the list.",
+)
+async def replace_rejection_reasons(
+    body: RejectionReasonsUpdate,
+    session: DbSession,
+    principal: Annotated[Principal, require(Action.JOBS_WRITE)],
+) -> RejectionReasonList:
+    labels = {reason.key: reason.label for reason in body.reasons}
+    return _reason_list(await rejection_reasons.replace(session, principal, labels))
+
+
 @router.post("/applications/{application_id}/reject", summary="Reject with a reason")
 async def reject_application(
     application_id: uuid.UUID, body: RejectRequest, session: DbSession, principal: Writer
 ) -> ApplicationRead:
     details = {
         "reason": body.reason,
-        "reason_label": REJECTION_REASONS[body.reason],
+        "reason_label": await rejection_reasons.label_of(session, principal.tenant_id, body.reason),
         "notify_candidate": body.notify_candidate,
     }
     if body.note:

@@ -12,16 +12,6 @@ ApplicationStatus = Literal["active", "rejected", "hired", "withdrawn"]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Phone = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[0-9+()\-. ]{5,40}$")]
 Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
-REJECTION_REASONS = {
-    "not_qualified": "Does not meet the requirements",
-    "more_qualified_candidates": "Other candidates were a closer fit",
-    "salary_expectations": "Salary expectations do not match",
-    "location": "Location or work authorisation does not fit",
-    "position_filled": "The position has been filled",
-    "no_show": "Did not attend an interview",
-    "culture_add": "Not the right fit for the team at this time",
-    "candidate_declined": "The candidate withdrew or declined",
-}
 CONSENT_TEXT = (
     "I agree that the organisation keeps my application data to consider me for this and "
     "similar positions."
@@ -160,19 +150,44 @@ class MoveRequest(BaseModel):
     stage_id: uuid.UUID
 
 
+ReasonKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,59}$")]
+
+
 class RejectRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    reason: str = Field(description=f"One of: {', '.join(REJECTION_REASONS)}")
+    reason: ReasonKey = Field(
+        description="A key from the organisation's list (GET /v1/rejection-reasons)."
+    )
     notify_candidate: bool = False
     note: Annotated[str | None, StringConstraints(max_length=2000)] = None
 
-    @field_validator("reason")
+
+class RejectionReasonItem(BaseModel):
+    key: ReasonKey
+    label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
+class RejectionReasonList(BaseModel):
+    reasons: list[RejectionReasonItem]
+    customised: bool = Field(description="False while the built-in list is in use.")
+
+
+class RejectionReasonsUpdate(BaseModel):
+    """The whole list, in the order recruiters should see it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    reasons: list[RejectionReasonItem] = Field(min_length=1, max_length=50)
+
+    @field_validator("reasons")
     @classmethod
-    def _known_reason(cls, reason: str) -> str:
-        if reason not in REJECTION_REASONS:
-            raise ValueError(f"unknown reason; use one of {', '.join(REJECTION_REASONS)}")
-        return reason
+    def _unique_keys(cls, reasons: list[RejectionReasonItem]) -> list[RejectionReasonItem]:
+        keys = [reason.key for reason in reasons]
+        repeated = sorted({key for key in keys if keys.count(key) > 1})
+        if repeated:
+            raise ValueError(f"each key may appear once; repeated: {', '.join(repeated)}")
+        return reasons
 
 
 class ActivityRead(BaseModel):

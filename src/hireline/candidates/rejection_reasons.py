@@ -1,0 +1,101 @@
+"""Each organisation's list of reasons to reject an application (built-in until it sets one).
+
+Applications keep the key of their reason; a reason taken off the list later stays on the
+applications rejected with it, with the label it had then (kept in their activity entry).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import ForeignKey, Integer, String, delete, select
+from sqlalchemy.dialects.postgresql import UUID
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapped, mapped_column
+
+from hireline.core.db import Base
+from hireline.core.errors import ValidationFailed
+from hireline.core.principal import Principal
+from hireline.identity import audit
+
+BUILT_IN = {
+    "not_qualified": "Does not meet the requirements",
+    "more_qualified_candidates": "Other candidates were a closer fit",
+    "salary_expectations": "Salary expectations do not match",
+    "location": "Location or work authorisation does not fit",
+    "position_filled": "The position has been filled",
+    "no_show": "Did not attend an interview",
+    "culture_add": "Not the right fit for the team at this time",
+    "candidate_declined": "The candidate withdrew or declined",
+}
+
+
+class RejectionReason(Base):
+    """One reason on an organisation's own list."""
+
+    __tablename__ = "rejection_reasons"
+
+    tenant_id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True), ForeignKey("tenants.id", ondelete="CASCADE"), primary_key=True
+    )
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    label: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(Integer)
+
+
+@dataclass(frozen=True)
+class Reasons:
+    """An organisation's reasons, in their order, and whether it chose them."""
+
+    labels: dict[str, str]
+    customised: bool
+
+
+async def reasons_of(session: AsyncSession, tenant_id: uuid.UUID) -> Reasons:
+    rows = await session.execute(
+        select(RejectionReason.key, RejectionReason.label)
+        .where(RejectionReason.tenant_id == tenant_id)
+        .order_by(RejectionReason.position)
+    )
+    own = dict(rows.tuples().all())
+    return Reasons(own, customised=True) if own else Reasons(dict(BUILT_IN), customised=False)
+
+
+async def label_of(session: AsyncSession, tenant_id: uuid.UUID, key: str) -> str:
+    """The label of a reason on the organisation's list; 422 naming the valid keys otherwise."""
+    reasons = await reasons_of(session, tenant_id)
+    label = reasons.labels.get(key)
+    if label is None:
+        raise ValidationFailed(
+            "That rejection reason is not on your organisation's list.",
+            errors=[
+                {
+                    "loc": ["body", "reason"],
+                    "msg": f"unknown reason; use one of {', '.join(reasons.labels)}",
+                    "type": "rejection_reason",
+                }
+            ],
+        )
+    return label
+
+
+async def replace(session: AsyncSession, principal: Principal, labels: dict[str, str]) -> Reasons:
+    """Make `labels` (in order) the organisation's list."""
+    await session.execute(
+        delete(RejectionReason).where(RejectionReason.tenant_id == principal.tenant_id)
+    )
+    session.add_all(
+        RejectionReason(tenant_id=principal.tenant_id, key=key, label=label, position=index)
+        for index, (key, label) in enumerate(labels.items())
+    )
+    await session.flush()
+    await audit.record(
+        session,
+        tenant_id=principal.tenant_id,
+        actor=principal,
+        action="rejection_reasons.replaced",
+        target_type="rejection_reasons",
+        details={"keys": list(labels)},
+    )
+    return Reasons(dict(labels), customised=True)
