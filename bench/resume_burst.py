@@ -53,6 +53,7 @@ def resume_pdf(number: int) -> bytes:
     document.set_font("Helvetica", "B", 16)
     document.cell(0, 10, f"Candidate {number}", new_x="LMARGIN", new_y="NEXT")
     document.set_font("Helvetica", size=10)
+    line = {"new_x": "LMARGIN", "new_y": "NEXT"}
     document.multi_cell(
         0,
         6,
@@ -60,15 +61,18 @@ def resume_pdf(number: int) -> bytes:
         f"github.com/cand{number} | linkedin.com/in/cand{number}\n\n"
         "Skills: Python, Django, FastAPI, PostgreSQL, Redis, Docker, Kubernetes, AWS, "
         "GraphQL, Kafka, pytest, CI/CD\n",
+        **line,
     )
     for _ in range(2):
         for title, employer, dates in EXPERIENCE:
             document.set_font("Helvetica", "B", 11)
-            document.multi_cell(0, 6, f"{title}, {employer} ({dates})")
+            document.multi_cell(0, 6, f"{title}, {employer} ({dates})", **line)
             document.set_font("Helvetica", size=10)
-            document.multi_cell(0, 5, "\n".join(f"- {b}" for b in BULLETS))
+            document.multi_cell(0, 5, "\n".join(f"- {b}" for b in BULLETS), **line)
         document.add_page()
-    document.multi_cell(0, 6, "Education\nBSc Computer Science, State University, 2011 - 2015")
+    document.multi_cell(
+        0, 6, "Education\nBSc Computer Science, State University, 2011 - 2015", **line
+    )
     return bytes(document.output())
 
 
@@ -105,7 +109,7 @@ async def burst(base: str, job_id: str, total: int, concurrency: int) -> tuple[f
 def parse_counts(url: str) -> dict[str, int]:
     with psycopg.connect(libpq_url(url)) as connection:
         rows = connection.execute("SELECT parse_status, count(*) FROM resumes GROUP BY 1")
-        return dict(rows)
+        return dict(rows.fetchall())
 
 
 def main() -> None:
@@ -175,6 +179,8 @@ def main() -> None:
             counts = parse_counts(url)
             if counts.get("pending", 0) == 0:
                 break
+            if any(worker.poll() is not None for worker in workers):
+                raise SystemExit("a worker stopped; run `hireline worker` by hand to see why")
             time.sleep(0.5)
         elapsed = time.perf_counter() - started
         done = counts.get("parsed", 0) + counts.get("failed", 0)

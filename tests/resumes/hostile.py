@@ -90,6 +90,22 @@ def deeply_nested_pdf(depth: int = 50_000) -> bytes:
     return _pdf_from(objects)
 
 
+def huge_content_pdf(inflated_mb: int = 60) -> bytes:
+    """A small PDF whose one page inflates to `inflated_mb` MB of text to show."""
+    line = b"(" + b"Python developer " * 60 + b") Tj T*\n"
+    content = b"BT /F1 12 Tf 14 TL 72 712 Td\n" + line * (inflated_mb * 1024 * 1024 // len(line))
+    packed = zlib.compress(content, 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    return _pdf_from(objects)
+
+
 def _pdf_from(objects: list[bytes]) -> bytes:
     out = io.BytesIO()
     out.write(b"%PDF-1.7\n")

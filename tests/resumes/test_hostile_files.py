@@ -59,6 +59,16 @@ async def test_a_hostile_file_fails_with_a_reason_and_the_parser_lives_on(
     await _still_works(pool)
 
 
+async def test_a_file_needing_too_much_memory_stops_only_its_reader() -> None:
+    small = ParserPool(1, seconds=60, memory_bytes=250 * 1024 * 1024)
+    try:
+        outcome = await small.parse(hostile.huge_content_pdf(), hostile.PDF, today=TODAY)
+        assert outcome.error == "The file needs more memory than a résumé may use."
+        await _still_works(small)
+    finally:
+        small.close()
+
+
 async def test_external_entities_are_never_read(pool: ParserPool) -> None:
     outcome = await pool.parse(hostile.docx_with_external_entity(), hostile.DOCX, today=TODAY)
 

@@ -58,7 +58,7 @@ async def reasons_of(session: AsyncSession, tenant_id: uuid.UUID) -> Reasons:
         .where(RejectionReason.tenant_id == tenant_id)
         .order_by(RejectionReason.position)
     )
-    own = dict(rows.tuples().all())
+    own = {row.key: row.label for row in rows}
     return Reasons(own, customised=True) if own else Reasons(dict(BUILT_IN), customised=False)
 
 

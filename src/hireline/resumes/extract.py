@@ -87,7 +87,11 @@ def _pdf_text(data: bytes) -> str:
         raise
     except RecursionError as exc:
         raise UnreadableResume("The PDF is nested too deeply to be read.") from exc
+    except MemoryError:
+        raise
     except Exception as exc:  # pypdf raises many kinds on damaged files; all mean the same
+        if "allocate" in str(exc):  # zlib out of memory under the reader's limit
+            raise MemoryError from exc
         raise UnreadableResume(f"The PDF is damaged and cannot be read ({_short(exc)}).") from exc
     text = "\n".join(pages)
     if not text.strip():
