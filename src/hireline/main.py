@@ -47,6 +47,8 @@ from hireline.identity.usage import UsageRecorder
 from hireline.identity.usage_routes import router as usage_router
 from hireline.jobs.events import JOBS_CHANGED_TOPIC
 from hireline.jobs.routes import router as jobs_router
+from hireline.matching.routes import router as matching_router
+from hireline.search.routes import router as search_router
 from hireline.settings import Settings, get_settings
 from hireline.webhooks.routes import router as webhooks_router
 
@@ -163,7 +165,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(careers_router)
     app.include_router(apply_api_router)
     app.include_router(apply_page_router)
+    app.include_router(search_router)
     app.include_router(candidates_router)
+    app.include_router(matching_router)
     app.include_router(webhooks_router)
 
     # Starlette runs the last-added middleware first: request context wraps everything.

@@ -199,3 +199,27 @@ async def test_other_tenants_jobs_are_404(client: httpx.AsyncClient) -> None:
         assert response.status_code == 404, (method, path)
     assert (await client.get(f"/v1/jobs/{job_id}", headers=acme)).json()["status"] == "draft"
     assert TEMPLATE_JOB["level"] == "senior"
+
+
+async def test_matching_requirements_are_kept_and_edited(client: httpx.AsyncClient) -> None:
+    owner = await _owner(client)
+    job = await create_job(
+        client, owner, min_years_experience=4, skill_weights={"Python": 3, "PostgreSQL": 2}
+    )
+    assert job["min_years_experience"] == 4
+    assert job["skill_weights"] == {"Python": 3, "PostgreSQL": 2}
+
+    patched = await client.patch(
+        f"/v1/jobs/{job['id']}",
+        json={"min_years_experience": 6.5, "skill_weights": {"FastAPI": 5}},
+        headers=owner,
+    )
+    assert patched.status_code == 200, patched.text
+    assert patched.json()["min_years_experience"] == 6.5
+    assert patched.json()["skill_weights"] == {"FastAPI": 5}
+
+    for bad in ({"min_years_experience": -1}, {"skill_weights": {"Python": 11}}):
+        refused = await client.patch(f"/v1/jobs/{job['id']}", json=bad, headers=owner)
+        assert refused.status_code == 422, refused.text
+    kept = (await client.get(f"/v1/jobs/{job['id']}", headers=owner)).json()
+    assert kept["skill_weights"] == {"FastAPI": 5}

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    Computed,
     DateTime,
     ForeignKey,
     ForeignKeyConstraint,
@@ -20,7 +21,7 @@ from sqlalchemy import (
     func,
     text,
 )
-from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, TSVECTOR, UUID
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hireline.core.db import Base
@@ -35,7 +36,31 @@ class Candidate(Base):
     """A person who applied, once per tenant however many jobs they apply to."""
 
     __tablename__ = "candidates"
-    __table_args__ = (UniqueConstraint("tenant_id", "email_normalized"),)
+    __table_args__ = (
+        UniqueConstraint("tenant_id", "email_normalized"),
+        # Search (migration 0009): btree_gin lets GIN indexes lead with the tenant.
+        Index(
+            "ix_candidates_tenant_id_search_document",
+            "tenant_id",
+            "search_document",
+            postgresql_using="gin",
+        ),
+        Index(
+            "ix_candidates_tenant_id_name_trgm",
+            "tenant_id",
+            "name",
+            postgresql_using="gin",
+            postgresql_ops={"name": "gin_trgm_ops"},
+        ),
+        Index(
+            "ix_candidates_tenant_id_email_trgm",
+            "tenant_id",
+            "email",
+            postgresql_using="gin",
+            postgresql_ops={"email": "gin_trgm_ops"},
+        ),
+        Index("ix_candidates_tenant_id_skills", "tenant_id", "skills", postgresql_using="gin"),
+    )
 
     tenant_id: Mapped[uuid.UUID] = mapped_column(
         UUID(as_uuid=True), ForeignKey("tenants.id", ondelete="CASCADE"), primary_key=True
@@ -58,6 +83,19 @@ class Candidate(Base):
     erased_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = _now()
     updated_at: Mapped[datetime] = _now()
+    # Search (migration 0009). The newest résumé's text, copied by a trigger on `resumes`, and
+    # the weighted full-text document the database computes; deferred so that loading a
+    # candidate does not drag either along.
+    resume_text: Mapped[str | None] = mapped_column(Text, deferred=True, deferred_raiseload=True)
+    search_document: Mapped[str | None] = mapped_column(
+        TSVECTOR,
+        Computed(
+            "hireline_search_document(name, email, headline, skills, resume_text, notes)",
+            persisted=True,
+        ),
+        deferred=True,
+        deferred_raiseload=True,
+    )
 
 
 class Application(Base):

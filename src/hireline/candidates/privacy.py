@@ -29,7 +29,7 @@ async def export(session: AsyncSession, principal: Principal, candidate_id: Any)
     """Every record held on the person, as one JSON-ready document (and audited)."""
     candidate = await service.get(session, principal.tenant_id, candidate_id)
     document = {
-        "candidate": _row(candidate, exclude=("tenant_id",)),
+        "candidate": _row(candidate, exclude=("tenant_id", "resume_text", "search_document")),
         "applications": [
             _row(a, exclude=("tenant_id",))
             for a in await service.applications_of(session, candidate)

@@ -58,7 +58,10 @@ def _application(
     return read
 
 
-@router.get("/jobs/{job_id}/applications", summary="A job's applications, newest first")
+@router.get(
+    "/jobs/{job_id}/applications",
+    summary="A job's applications, newest first or best match first",
+)
 async def job_applications(
     job_id: uuid.UUID,
     session: DbSession,
@@ -69,6 +72,10 @@ async def job_applications(
     applied_to: datetime | None = None,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 50,
+    sort: Annotated[
+        service.ApplicationSort,
+        Query(description="newest first, or best match to the job's requirements first"),
+    ] = "newest",
 ) -> ApplicationPage:
     await jobs.get(session, principal.tenant_id, job_id)
     rows, next_cursor = await service.applications_of_job(
@@ -81,6 +88,7 @@ async def job_applications(
         applied_to=applied_to,
         cursor=cursor,
         limit=limit,
+        sort=sort,
     )
     return ApplicationPage(
         items=[_application(a, c, stage) for a, c, stage in rows], next_cursor=next_cursor

@@ -4,17 +4,29 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from typing import Literal
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, func, literal, or_, select, true, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.candidates.models import Activity, Application, Candidate, Resume
 from hireline.candidates.schemas import CandidateUpdate
+from hireline.core import events
 from hireline.core.errors import NotFound
-from hireline.core.pagination import cut_page, id_after
+from hireline.core.pagination import (
+    cut_page,
+    decode_cursor,
+    encode_cursor,
+    id_after,
+    invalid_cursor,
+)
 from hireline.core.principal import Principal
 from hireline.core.sql import contains_pattern
 from hireline.jobs.models import PipelineStage
+from hireline.matching.models import MatchScore
+
+CANDIDATE_UPDATED = "candidate.updated"
+ApplicationSort = Literal["newest", "match"]
 
 
 async def get(session: AsyncSession, tenant_id: uuid.UUID, candidate_id: uuid.UUID) -> Candidate:
@@ -58,8 +70,10 @@ async def applications_of_job(
     applied_to: datetime | None,
     cursor: str | None,
     limit: int,
+    sort: ApplicationSort = "newest",
 ) -> tuple[list[tuple[Application, Candidate, str | None]], str | None]:
-    """A job's applications newest first, with their candidates and stage names."""
+    """A job's applications newest first (or best match first, the unscored last), with
+    their candidates and stage names."""
     query = (
         select(Application, Candidate, PipelineStage.name)
         .join(
@@ -82,6 +96,8 @@ async def applications_of_job(
         query = query.where(Application.applied_at >= applied_from)
     if applied_to is not None:
         query = query.where(Application.applied_at < applied_to)
+    if sort == "match":
+        return await _by_match(session, query, cursor, limit)
     after = id_after(cursor)
     if after is not None:
         query = query.where(Application.id < after)
@@ -90,6 +106,49 @@ async def applications_of_job(
         (row[0], row[1], row[2]) for row in result.all()
     ]
     return cut_page(rows, limit, lambda row: row[0].id)
+
+
+async def _by_match(
+    session: AsyncSession,
+    query: Select[Application, Candidate, str],
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[tuple[Application, Candidate, str | None]], str | None]:
+    # The page's applications are picked from applications and scores alone (its filters are
+    # all on applications), then joined to candidates: a few primary-key reads, whatever the
+    # size of the candidates table. Unscored applications (worker not done) come last.
+    score = func.coalesce(MatchScore.score, -1.0)
+    top = (
+        select(Application.id, score.label("score"))
+        .outerjoin(
+            MatchScore,
+            (MatchScore.tenant_id == Application.tenant_id)
+            & (MatchScore.job_id == Application.job_id)
+            & (MatchScore.application_id == Application.id),
+        )
+        .where(query.whereclause if query.whereclause is not None else true())
+    )
+    if cursor is not None:
+        last_score, last_id = decode_cursor(cursor, 2)
+        try:
+            after = (float(last_score), uuid.UUID(str(last_id)))
+        except (TypeError, ValueError):
+            raise invalid_cursor() from None
+        top = top.where(tuple_(score, Application.id) < tuple_(literal(after[0]), after[1]))
+    page = top.order_by(score.desc(), Application.id.desc()).limit(limit + 1).subquery()
+    ranked = (
+        query.add_columns(page.c.score)
+        .join(page, Application.id == page.c.id)
+        .order_by(page.c.score.desc(), Application.id.desc())
+    )
+    found: list[tuple[Application, Candidate, str | None, float]] = [
+        (row[0], row[1], row[2], row[3]) for row in (await session.execute(ranked)).all()
+    ]
+    rows = [(application, candidate, stage) for application, candidate, stage, _ in found]
+    if len(found) <= limit:
+        return rows, None
+    last, _, _, last_score = found[limit - 1]
+    return rows[:limit], encode_cursor(last_score, str(last.id))
 
 
 async def resumes_of(session: AsyncSession, candidate: Candidate) -> list[Resume]:
@@ -149,6 +208,13 @@ async def update(
         )
     )
     await session.flush()
+    # Not a webhook event (not in the catalogue): it lets matching re-score the person.
+    await events.record(
+        session,
+        type=CANDIDATE_UPDATED,
+        payload={"candidate_id": str(candidate.id), "fields": sorted(changes)},
+        tenant_id=candidate.tenant_id,
+    )
     return candidate
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     func,
+    text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 from sqlalchemy.orm import Mapped, mapped_column
@@ -46,6 +47,11 @@ class Job(Base):
     description: Mapped[str] = mapped_column(Text)
     required_skills: Mapped[list[str]] = mapped_column(ARRAY(String(100)))
     preferred_skills: Mapped[list[str]] = mapped_column(ARRAY(String(100)))
+    # Matching: the years of experience asked for, and skill name -> weight (default 1).
+    min_years_experience: Mapped[float | None] = mapped_column()
+    skill_weights: Mapped[dict[str, float]] = mapped_column(
+        JSONB, default=dict, server_default=text("'{}'::jsonb")
+    )
     template_key: Mapped[str | None] = mapped_column(String(80))
     template_version: Mapped[int | None] = mapped_column(Integer)
     template_origin: Mapped[str | None] = mapped_column(String(20))

@@ -61,6 +61,8 @@ async def to_read(
         description=job.description,
         required_skills=job.required_skills,
         preferred_skills=job.preferred_skills,
+        skill_weights=job.skill_weights or {},
+        min_years_experience=job.min_years_experience,
         status=job.status,
         template=(
             TemplateRef(

@@ -17,6 +17,8 @@ TeamRole = Literal["hiring_manager", "recruiter", "interviewer"]
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Skill = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
 StageName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
+SkillWeight = Annotated[float, Field(ge=0, le=10)]
+MinYears = Annotated[float, Field(ge=0, le=50)]
 DEFAULT_STAGES = ("Applied", "Screen", "Technical interview", "Onsite", "Offer")
 
 
@@ -87,6 +89,12 @@ class JobCreate(BaseModel):
     from_template: FromTemplate | None = None
     required_skills: list[Skill] = Field(default_factory=list, max_length=50)
     preferred_skills: list[Skill] = Field(default_factory=list, max_length=50)
+    skill_weights: dict[Skill, SkillWeight] = Field(
+        default_factory=dict,
+        max_length=100,
+        description="Skill -> weight in matching (1 if absent).",
+    )
+    min_years_experience: MinYears | None = None
     stages: list[StageName] | None = Field(None, min_length=1, max_length=20)
     hiring_team: list[TeamMember] = Field(default_factory=list, max_length=50)
     valid_through: datetime | None = None
@@ -116,6 +124,8 @@ class JobUpdate(BaseModel):
     description: Annotated[str | None, StringConstraints(min_length=1, max_length=50_000)] = None
     required_skills: list[Skill] | None = Field(None, max_length=50)
     preferred_skills: list[Skill] | None = Field(None, max_length=50)
+    skill_weights: dict[Skill, SkillWeight] | None = Field(None, max_length=100)
+    min_years_experience: MinYears | None = None
     stages: list[StageName] | None = Field(None, min_length=1, max_length=20)
     hiring_team: list[TeamMember] | None = Field(None, max_length=50)
     valid_through: datetime | None = None
@@ -148,6 +158,8 @@ class JobRead(BaseModel):
     description: str
     required_skills: list[str]
     preferred_skills: list[str]
+    skill_weights: dict[str, float] = Field(default_factory=dict)
+    min_years_experience: float | None = None
     status: JobStatus
     template: TemplateRef | None
     stages: list[StageRead]

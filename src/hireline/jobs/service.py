@@ -207,6 +207,8 @@ async def create(session: AsyncSession, principal: Principal, body: JobCreate) -
         description=description,
         required_skills=list(dict.fromkeys(body.required_skills)),
         preferred_skills=list(dict.fromkeys(body.preferred_skills)),
+        skill_weights=body.skill_weights,
+        min_years_experience=body.min_years_experience,
         template_key=template_ref[0] if template_ref else None,
         template_version=template_ref[1] if template_ref else None,
         template_origin=template_ref[2] if template_ref else None,
@@ -236,7 +238,15 @@ async def update(
     if job.status == "closed":
         raise Conflict("A closed job cannot be edited.")
     changes = body.model_dump(exclude_unset=True)
-    for name in ("title", "department", "employment_type", "level", "description", "valid_through"):
+    for name in (
+        "title",
+        "department",
+        "employment_type",
+        "level",
+        "description",
+        "valid_through",
+        "min_years_experience",
+    ):
         if name in changes:
             setattr(job, name, changes[name])
     if body.locations is not None:
@@ -249,6 +259,8 @@ async def update(
         job.required_skills = list(dict.fromkeys(body.required_skills))
     if body.preferred_skills is not None:
         job.preferred_skills = list(dict.fromkeys(body.preferred_skills))
+    if body.skill_weights is not None:
+        job.skill_weights = body.skill_weights
     if body.stages is not None:
         await _set_stages(session, job, body.stages)
     if body.hiring_team is not None:

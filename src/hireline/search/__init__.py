@@ -1,0 +1,1 @@
+"""Candidate search: web-search syntax over a weighted full-text document, facets, excerpts."""

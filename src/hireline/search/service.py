@@ -1,0 +1,470 @@
+"""Candidate search: full-text and trigram matching, filters, ranking, facets and snippets.
+
+How a search runs (two statements):
+1. One statement finds the page and, on the first page, the total and the facet counts. The
+   candidates matching the query and filters are collected once (the `matched` CTE, through
+   the GIN indexes `(tenant_id, search_document)` and the trigram ones on name and e-mail),
+   ranked, cut to the page, counted and grouped into facets.
+2. A second statement loads the page's candidates with `ts_headline` excerpts, so that the
+   costly highlighting runs for the page only.
+
+Relevance ranks at most `RANK_WINDOW` matches: a broad word ("engineer") can match a third of a
+million candidates, and ranking or faceting all of them costs hundreds of milliseconds. Beyond
+the window the total is reported as a lower bound (`total_is_exact: false`), and the ranking is
+that of the first `RANK_WINDOW` matches in storage order; a narrower query or a filter ranks
+everything. Sorting by newest has no such limit: it walks the primary key backwards.
+"""
+
+from __future__ import annotations
+
+import html
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import (
+    CTE,
+    ColumnElement,
+    Double,
+    Select,
+    and_,
+    case,
+    cast,
+    exists,
+    func,
+    literal,
+    literal_column,
+    not_,
+    or_,
+    select,
+    tuple_,
+)
+from sqlalchemy.dialects.postgresql import aggregate_order_by
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from hireline.candidates.models import Application, Candidate
+from hireline.core.errors import ValidationFailed
+from hireline.core.pagination import decode_cursor, encode_cursor, invalid_cursor
+from hireline.core.sql import contains_pattern
+from hireline.jobs.models import PipelineStage
+from hireline.resumes.taxonomy import load_taxonomy
+from hireline.search.query import SEARCH_CONFIG, SearchQuery, excluded_tsquery, tsquery
+from hireline.search.schemas import (
+    Facets,
+    FacetValue,
+    Fragment,
+    Highlight,
+    HighlightField,
+    SearchFilters,
+    SearchHit,
+    SearchPage,
+    SearchSort,
+)
+
+RANK_WINDOW = 1_000
+FACET_SIZE = 20
+# Weights of D, C, B, A in `ts_rank`: résumé text and notes count, name and headline most.
+RANK_WEIGHTS: ColumnElement[Any] = literal_column("'{0.05, 0.2, 0.5, 1.0}'::float4[]")
+# ts_headline marks matches with characters from Unicode's private use area, removed from the
+# source text first, so that the excerpt can be HTML-escaped and the marks turned into <mark>
+# afterwards without any text of the candidate's being able to fake one.
+MARK_START, MARK_STOP = "\ue000", "\ue001"
+_EXCERPT_OPTIONS = (
+    f"StartSel={MARK_START}, StopSel={MARK_STOP}, MaxWords=24, MinWords=8, "
+    'MaxFragments=2, FragmentDelimiter=" … "'
+)
+_SHORT_FIELD_OPTIONS = f"StartSel={MARK_START}, StopSel={MARK_STOP}, HighlightAll=true"
+
+
+async def search(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    *,
+    query: SearchQuery,
+    filters: SearchFilters,
+    sort: SearchSort | None,
+    cursor: str | None,
+    limit: int,
+    facets: bool = True,
+) -> SearchPage:
+    """One page of the tenant's candidates matching `query` and `filters`.
+
+    The first page (no cursor) also carries the total and, if asked, the facet counts.
+    """
+    order = _order(query, filters, sort)
+    first_page = cursor is None
+    after = _decode_after(cursor, order)
+    conditions = _conditions(tenant_id, query, filters)
+    window = _window(conditions, query if order == "relevance" else None)
+
+    columns: list[Any] = [_page_json(order, window, conditions, after, limit).label("page")]
+    if first_page:
+        columns.append(select(func.count()).select_from(window).scalar_subquery().label("total"))
+        if facets:
+            columns.extend(_facet_columns(window, tenant_id, filters))
+    row = (await session.execute(select(*columns))).one()._mapping
+
+    ranked: list[tuple[uuid.UUID, float | None]] = [
+        (uuid.UUID(str(item[0])), item[1]) for item in row["page"]
+    ]
+    next_cursor = None
+    if len(ranked) > limit:
+        ranked = ranked[:limit]
+        last_id, last_score = ranked[-1]
+        if order == "relevance":
+            next_cursor = encode_cursor(order, last_score, str(last_id))
+        else:
+            next_cursor = encode_cursor(order, str(last_id))
+    hits = await _hits(session, tenant_id, query, ranked)
+    total = row["total"] if first_page else None
+    return SearchPage(
+        items=hits,
+        next_cursor=next_cursor,
+        total=min(total, RANK_WINDOW) if total is not None else None,
+        total_is_exact=total <= RANK_WINDOW if total is not None else None,
+        facets=_facets(row) if first_page and facets else None,
+    )
+
+
+def _order(query: SearchQuery, filters: SearchFilters, sort: SearchSort | None) -> str:
+    if sort == "match":
+        # The hook for job matching: it will rank by the stored match score of the job.
+        if filters.job_id is None:
+            raise _invalid("sort", "sort=match ranks applicants of one job: give `job` too.")
+        raise _invalid("sort", "sort=match is not available yet; use relevance or newest.")
+    if sort == "newest" or query.is_empty:
+        return "newest"
+    return "relevance"
+
+
+def _decode_after(cursor: str | None, order: str) -> tuple[float, uuid.UUID] | uuid.UUID | None:
+    """The sort key a cursor continues after, checked to belong to this kind of ordering."""
+    if cursor is None:
+        return None
+    arity = 3 if order == "relevance" else 2
+    values = decode_cursor(cursor, arity)
+    if values[0] != order:
+        raise invalid_cursor()
+    try:
+        last_id = uuid.UUID(str(values[-1]))
+        return (float(values[1]), last_id) if order == "relevance" else last_id
+    except (TypeError, ValueError):
+        raise invalid_cursor() from None
+
+
+def _conditions(
+    tenant_id: uuid.UUID, query: SearchQuery, filters: SearchFilters
+) -> list[ColumnElement[bool]]:
+    """Which candidates are in the result; `tenant_id` is explicit so the indexes apply."""
+    conditions: list[ColumnElement[bool]] = [
+        Candidate.tenant_id == tenant_id,
+        Candidate.erased_at.is_(None),
+    ]
+    if not query.is_empty:
+        conditions.append(_matches(query))
+    if filters.skills:
+        skills = _canonical_skills(filters.skills)
+        conditions.append(
+            Candidate.skills.contains(skills)
+            if filters.skills_mode == "all"
+            else Candidate.skills.overlap(skills)
+        )
+    if filters.tags:
+        conditions.append(Candidate.tags.contains(list(filters.tags)))
+    if filters.location:
+        conditions.append(Candidate.location.ilike(contains_pattern(filters.location)))
+    if filters.source:
+        conditions.append(Candidate.source == filters.source)
+    if filters.years_min is not None:
+        conditions.append(Candidate.years_experience >= filters.years_min)
+    if filters.years_max is not None:
+        conditions.append(Candidate.years_experience <= filters.years_max)
+    if filters.on_applications:
+        conditions.append(
+            exists().where(*_application_conditions(tenant_id, Candidate.id, filters))
+        )
+    return conditions
+
+
+def _matches(query: SearchQuery) -> ColumnElement[bool]:
+    """Full-text match, or a name or e-mail like the query's words (still minus exclusions)."""
+    full_text = Candidate.search_document.op("@@", is_comparison=True)(tsquery(query))
+    fuzzy = query.fuzzy_text
+    if fuzzy is None:
+        return full_text
+    alike = _similar(_fuzzy_column(fuzzy), fuzzy)
+    excluded = excluded_tsquery(query)
+    if excluded is not None:
+        alike = and_(alike, not_(Candidate.search_document.op("@@", is_comparison=True)(excluded)))
+    return or_(full_text, alike)
+
+
+def _fuzzy_column(text: str) -> Any:
+    """E-mails are compared with e-mails, anything else with names.
+
+    Every address of a tenant shares its domain's trigrams; comparing a name with them (or an
+    address with names) would only make the trigram index return most of the tenant.
+    """
+    return Candidate.email if "@" in text else Candidate.name
+
+
+def _similar(column: Any, text: str) -> ColumnElement[bool]:
+    """pg_trgm's `%`: similarity above `pg_trgm.similarity_threshold` (0.3), index-assisted."""
+    result: ColumnElement[bool] = column.op("%", is_comparison=True)(text)
+    return result
+
+
+def _score(query: SearchQuery) -> ColumnElement[float]:
+    """Relevance: weighted ts_rank, plus the trigram similarity of a name or e-mail match."""
+    score: ColumnElement[float] = cast(
+        func.ts_rank(RANK_WEIGHTS, Candidate.search_document, tsquery(query)), Double
+    )
+    fuzzy = query.fuzzy_text
+    if fuzzy is not None:
+        column = _fuzzy_column(fuzzy)
+        score = score + case(
+            (_similar(column, fuzzy), func.similarity(column, fuzzy)), else_=literal(0.0, Double)
+        )
+    return score
+
+
+def _application_conditions(
+    tenant_id: uuid.UUID, candidate_id: Any, filters: SearchFilters
+) -> list[ColumnElement[bool]]:
+    """A candidate's application satisfying every application filter (the same one for all)."""
+    conditions: list[ColumnElement[bool]] = [
+        Application.tenant_id == tenant_id,
+        Application.candidate_id == candidate_id,
+    ]
+    if filters.job_id is not None:
+        conditions.append(Application.job_id == filters.job_id)
+    if filters.stage_id is not None:
+        conditions.append(Application.stage_id == filters.stage_id)
+    if filters.status is not None:
+        conditions.append(Application.status == filters.status)
+    if filters.applied_from is not None:
+        conditions.append(Application.applied_at >= filters.applied_from)
+    if filters.applied_to is not None:
+        conditions.append(Application.applied_at < filters.applied_to)
+    return conditions
+
+
+def _canonical_skills(skills: Sequence[str]) -> list[str]:
+    """Skills as résumé parsing stores them (`postgres` finds `PostgreSQL`)."""
+    taxonomy = load_taxonomy()
+    return list(dict.fromkeys(taxonomy.canonical(skill) or skill for skill in skills))
+
+
+def _window(conditions: list[ColumnElement[bool]], ranked_by: SearchQuery | None) -> CTE:
+    """The matching candidates that ranking, totals and facets look at (`RANK_WINDOW` + 1)."""
+    score = _score(ranked_by) if ranked_by is not None else literal(None, Double)
+    return (
+        select(
+            Candidate.id.label("id"),
+            score.label("score"),
+            Candidate.skills.label("skills"),
+            Candidate.location.label("location"),
+        )
+        .where(*conditions)
+        .limit(RANK_WINDOW + 1)
+        .cte("matched")
+    )
+
+
+def _page_json(
+    order: str,
+    window: CTE,
+    conditions: list[ColumnElement[bool]],
+    after: tuple[float, uuid.UUID] | uuid.UUID | None,
+    limit: int,
+) -> Any:
+    """The page's `[id, score]` pairs in order, one more than `limit`, as a JSON array."""
+    page: Select[Any]
+    if order == "relevance":
+        keyset = (
+            [tuple_(window.c.score, window.c.id) < tuple_(*after)]
+            if isinstance(after, tuple)
+            else []
+        )
+        page = (
+            select(window.c.id, window.c.score)
+            .where(*keyset)
+            .order_by(window.c.score.desc(), window.c.id.desc())
+        )
+    else:
+        keyset = [Candidate.id < after] if isinstance(after, uuid.UUID) else []
+        page = (
+            select(Candidate.id.label("id"), literal(None, Double).label("score"))
+            .where(*conditions, *keyset)
+            .order_by(Candidate.id.desc())
+        )
+    rows = page.limit(limit + 1).subquery("page")
+    return _json_rows(
+        func.json_build_array(rows.c.id, rows.c.score),
+        rows,
+        rows.c.score.desc().nulls_last(),
+        rows.c.id.desc(),
+    )
+
+
+def _facet_columns(window: CTE, tenant_id: uuid.UUID, filters: SearchFilters) -> list[Any]:
+    skill = select(func.unnest(window.c.skills).label("value")).subquery("skill")
+    skills = (
+        select(skill.c.value, func.count().label("n"))
+        .group_by(skill.c.value)
+        .order_by(func.count().desc(), skill.c.value)
+        .limit(FACET_SIZE)
+        .subquery("skills")
+    )
+    locations = (
+        select(window.c.location.label("value"), func.count().label("n"))
+        .where(window.c.location.is_not(None))
+        .group_by(window.c.location)
+        .order_by(func.count().desc(), window.c.location)
+        .limit(FACET_SIZE)
+        .subquery("locations")
+    )
+    stage_filters = _application_conditions(tenant_id, window.c.id, filters)
+    stages = (
+        select(
+            PipelineStage.id.label("value"),
+            PipelineStage.name.label("label"),
+            PipelineStage.job_id.label("job_id"),
+            func.count(Application.candidate_id.distinct()).label("n"),
+        )
+        .select_from(window)
+        .join(Application, and_(*stage_filters))
+        .join(
+            PipelineStage,
+            (PipelineStage.tenant_id == tenant_id) & (PipelineStage.id == Application.stage_id),
+        )
+        .group_by(PipelineStage.id, PipelineStage.name, PipelineStage.job_id)
+        .order_by(func.count(Application.candidate_id.distinct()).desc(), PipelineStage.name)
+        .limit(FACET_SIZE)
+        .subquery("stages")
+    )
+    return [
+        _json_rows(
+            func.json_build_array(skills.c.value, skills.c.n),
+            skills,
+            skills.c.n.desc(),
+            skills.c.value,
+        ).label("skills"),
+        _json_rows(
+            func.json_build_array(locations.c.value, locations.c.n),
+            locations,
+            locations.c.n.desc(),
+            locations.c.value,
+        ).label("location"),
+        _json_rows(
+            func.json_build_array(stages.c.value, stages.c.n, stages.c.label, stages.c.job_id),
+            stages,
+            stages.c.n.desc(),
+            stages.c.label,
+        ).label("stage"),
+    ]
+
+
+def _json_rows(element: Any, source: Any, *order_by: Any) -> Any:
+    """`element` of every row of `source`, in order, as a JSON array (`[]` when none)."""
+    return (
+        select(
+            func.coalesce(
+                func.json_agg(aggregate_order_by(element, *order_by)),
+                literal_column("'[]'::json"),
+            )
+        )
+        .select_from(source)
+        .scalar_subquery()
+    )
+
+
+def _facets(row: Any) -> Facets:
+    return Facets(
+        skills=[FacetValue(value=value, count=count) for value, count in row["skills"]],
+        location=[FacetValue(value=value, count=count) for value, count in row["location"]],
+        stage=[
+            FacetValue(value=value, count=count, label=label, job_id=job_id)
+            for value, count, label, job_id in row["stage"]
+        ],
+    )
+
+
+async def _hits(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    query: SearchQuery,
+    ranked: list[tuple[uuid.UUID, float | None]],
+) -> list[SearchHit]:
+    """The page's candidates in rank order, with excerpts of where the query matched."""
+    if not ranked:
+        return []
+    excerpts: list[tuple[HighlightField, Any]] = []
+    if not query.is_empty:
+        excerpts = [
+            ("headline", _excerpt(Candidate.headline, query, _SHORT_FIELD_OPTIONS)),
+            ("resume", _excerpt(Candidate.resume_text, query, _EXCERPT_OPTIONS)),
+            ("notes", _excerpt(Candidate.notes, query, _EXCERPT_OPTIONS)),
+        ]
+    statement = select(Candidate, *(expression for _, expression in excerpts)).where(
+        Candidate.tenant_id == tenant_id, Candidate.id.in_([id_ for id_, _ in ranked])
+    )
+    found: dict[uuid.UUID, tuple[Candidate, list[Highlight]]] = {}
+    for row in (await session.execute(statement)).all():
+        candidate: Candidate = row[0]
+        highlights = [
+            highlight
+            for (field, _), raw in zip(excerpts, row[1:], strict=True)
+            if (highlight := _highlight(field, raw)) is not None
+        ]
+        found[candidate.id] = (candidate, highlights)
+    hits: list[SearchHit] = []
+    for candidate_id, score in ranked:
+        if candidate_id not in found:  # erased between the two statements
+            continue
+        candidate, highlights = found[candidate_id]
+        hits.append(
+            SearchHit(
+                id=candidate.id,
+                name=candidate.name,
+                email=candidate.email,
+                headline=candidate.headline,
+                location=candidate.location,
+                skills=candidate.skills,
+                tags=candidate.tags,
+                years_experience=candidate.years_experience,
+                source=candidate.source,
+                created_at=candidate.created_at,
+                score=score,
+                highlights=highlights,
+            )
+        )
+    return hits
+
+
+def _excerpt(column: Any, query: SearchQuery, options: str) -> Any:
+    source = func.translate(column, MARK_START + MARK_STOP, "")
+    return func.ts_headline(SEARCH_CONFIG, source, tsquery(query, positive_only=True), options)
+
+
+def _highlight(field: HighlightField, raw: str | None) -> Highlight | None:
+    """The excerpt as flagged fragments and safe HTML; None if nothing in it matched."""
+    if not raw or MARK_START not in raw:
+        return None
+    fragments: list[Fragment] = []
+    for index, piece in enumerate(raw.split(MARK_START)):
+        matched, _, rest = piece.partition(MARK_STOP) if index else ("", "", piece)
+        if matched:
+            fragments.append(Fragment(text=matched, match=True))
+        if rest:
+            fragments.append(Fragment(text=rest, match=False))
+    markup = "".join(
+        f"<mark>{html.escape(f.text)}</mark>" if f.match else html.escape(f.text) for f in fragments
+    )
+    return Highlight(field=field, fragments=fragments, html=markup)
+
+
+def _invalid(parameter: str, message: str) -> ValidationFailed:
+    return ValidationFailed(
+        message, errors=[{"loc": ["query", parameter], "msg": message, "type": "value_error"}]
+    )
