@@ -1,5 +1,9 @@
 """A burst of applications: taken by the API at once, then drained by résumé-parsing workers.
 
+Also prints the parsers' own rate (no queue, no database), to show how much of a worker's
+time goes to parsing and how much to the other jobs an application brings (e-mails,
+webhooks, match scores).
+
     .venv/bin/python bench/resume_burst.py [--applications 2000] [--workers 1] [--concurrency 2]
 
 Uses DATABASE_URL when set, else an embedded PostgreSQL in a temporary directory; runs in a
@@ -106,6 +110,36 @@ async def burst(base: str, job_id: str, total: int, concurrency: int) -> tuple[f
     return total / elapsed, latencies[int(len(latencies) * 0.99) - 1]
 
 
+def parse_only_rate(children: int, total: int = 400) -> float:
+    """Résumés per second through a ParserPool of `children` children."""
+    from datetime import date
+
+    from hireline.resumes.sandbox import ParserPool
+
+    files = [resume_pdf(n) for n in range(50)]
+
+    async def run() -> float:
+        pool = ParserPool(children, seconds=20, memory_bytes=768 * 1024 * 1024)
+        try:
+            warm = [pool.parse(f, "application/pdf", today=date.today()) for f in files[:children]]
+            await asyncio.gather(*warm)
+            started = time.perf_counter()
+            outcomes = await asyncio.gather(
+                *(
+                    pool.parse(files[n % len(files)], "application/pdf", today=date.today())
+                    for n in range(total)
+                )
+            )
+            elapsed = time.perf_counter() - started
+        finally:
+            pool.close()
+        if any(outcome.error for outcome in outcomes):
+            raise SystemExit("a bench résumé failed to parse")
+        return total / elapsed
+
+    return asyncio.run(run())
+
+
 def parse_counts(url: str) -> dict[str, int]:
     with psycopg.connect(libpq_url(url)) as connection:
         rows = connection.execute("SELECT parse_status, count(*) FROM resumes GROUP BY 1")
@@ -118,6 +152,10 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--concurrency", type=int, default=os.cpu_count() or 2)
     args = parser.parse_args()
+
+    for children in (1, args.concurrency):
+        rate = parse_only_rate(children)
+        print(f"parsers alone: {children} child(ren) {rate:.0f} résumés/s")
 
     server = os.environ.get("DATABASE_URL")
     embedded = None
