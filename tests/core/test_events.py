@@ -179,3 +179,39 @@ def test_two_handlers_cannot_share_a_name() -> None:
             events.register_handler("test.named", second, name="test.same-name")
     finally:
         events.handlers.unregister(name)
+
+
+async def test_a_handler_whose_condition_says_no_costs_no_job(
+    engine: AsyncEngine, state: WorkerState, register: Register
+) -> None:
+    event_type, marker = f"test.{uuid.uuid4().hex}", uuid.uuid4().hex
+
+    async def wanted(event: DomainEvent, session: AsyncSession) -> None:
+        await queue_tasks.mark(session, event.payload["marker"], "wanted")
+
+    async def unwanted(event: DomainEvent, session: AsyncSession) -> None:
+        await queue_tasks.mark(session, event.payload["marker"], "unwanted")
+
+    async def only_when_asked(event: DomainEvent, session: AsyncSession) -> bool:
+        return bool(event.payload.get("ask"))
+
+    register(event_type, wanted)
+    names = [events.register_handler(event_type, unwanted, when=only_when_asked)]
+    try:
+        async with unit_of_work(state.sessions) as session:
+            await events.record(
+                session, type=event_type, payload={"marker": marker}, tenant_id=None
+            )
+
+        await drain(engine, state)
+
+        assert await _notes(engine, marker) == ["wanted"]
+        assert (
+            await _count(
+                engine, "SELECT count(*) FROM procrastinate_jobs WHERE status = 'succeeded'"
+            )
+            == 2  # the dispatch and the wanted handler; none for the other
+        )
+    finally:
+        for name in names:
+            events.handlers.unregister(name)

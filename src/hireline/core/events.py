@@ -34,6 +34,9 @@ EVENTS_QUEUE = "events"
 Handler = Callable[["DomainEvent", AsyncSession], Awaitable[None]]
 """Runs in a worker, in a unit of work of its own scoped to the event's tenant."""
 
+Condition = Callable[["DomainEvent", AsyncSession], Awaitable[bool]]
+"""Asked when the event is dispatched: False spares the handler's job (nothing to do)."""
+
 
 class DomainEvent(Base):
     """Something that happened to a tenant's data (`application.created`, ...)."""
@@ -56,14 +59,27 @@ class HandlerRegistry:
     def __init__(self) -> None:
         self._by_name: dict[str, Handler] = {}
         self._names_by_type: dict[str, list[str]] = {}
+        self._conditions: dict[str, Condition] = {}
 
-    def register(self, event_type: str, handler: Handler, *, name: str | None = None) -> str:
-        """Run `handler` for each event of `event_type` (`*`: every type); returns its name."""
+    def register(
+        self,
+        event_type: str,
+        handler: Handler,
+        *,
+        name: str | None = None,
+        when: Condition | None = None,
+    ) -> str:
+        """Run `handler` for each event of `event_type` (`*`: every type); returns its name.
+
+        With `when`, only for events it says yes to when they are dispatched.
+        """
         name = name or f"{handler.__module__}.{handler.__qualname__}"
         known = self._by_name.get(name)
         if known is not None and known is not handler:
             raise ValueError(f"another event handler is already named {name!r}")
         self._by_name[name] = handler
+        if when is not None:
+            self._conditions[name] = when
         names = self._names_by_type.setdefault(event_type, [])
         if name not in names:
             names.append(name)
@@ -72,6 +88,7 @@ class HandlerRegistry:
     def unregister(self, name: str) -> None:
         """Forget a handler (tests; a handler module that is not loaded runs nothing)."""
         self._by_name.pop(name, None)
+        self._conditions.pop(name, None)
         for names in self._names_by_type.values():
             if name in names:
                 names.remove(name)
@@ -84,13 +101,18 @@ class HandlerRegistry:
     def get(self, name: str) -> Handler | None:
         return self._by_name.get(name)
 
+    def condition(self, name: str) -> Condition | None:
+        return self._conditions.get(name)
+
 
 handlers = HandlerRegistry()
 
 
-def register_handler(event_type: str, handler: Handler, *, name: str | None = None) -> str:
+def register_handler(
+    event_type: str, handler: Handler, *, name: str | None = None, when: Condition | None = None
+) -> str:
     """Run `handler` in a worker for each committed event of `event_type` (`*`: all)."""
-    return handlers.register(event_type, handler, name=name)
+    return handlers.register(event_type, handler, name=name, when=when)
 
 
 def on(event_type: str, *, name: str | None = None) -> Callable[[Handler], Handler]:
@@ -128,6 +150,9 @@ async def dispatch_event(context: JobContext, event_id: int, tenant_id: str | No
         if event is None:
             return
         for name in handlers.names_for(event.type):
+            condition = handlers.condition(name)
+            if condition is not None and not await condition(event, session):
+                continue  # a job that would find nothing to do is not worth queueing
             await defer(session, handle_event, event_id=event_id, tenant_id=tenant_id, handler=name)
 
 

@@ -19,7 +19,7 @@ import httpx
 import orjson
 import structlog
 from procrastinate import JobContext
-from sqlalchemy import or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.core import events
@@ -88,22 +88,30 @@ async def schedule(
     )
 
 
+def _subscribed(event: DomainEvent) -> Select[WebhookEndpoint]:
+    return select(WebhookEndpoint).where(
+        WebhookEndpoint.tenant_id == event.tenant_id,
+        WebhookEndpoint.enabled.is_(True),
+        or_(
+            WebhookEndpoint.event_types.contains([event.type]),
+            WebhookEndpoint.event_types.contains([ALL_EVENTS]),
+        ),
+    )
+
+
+async def has_subscribers(event: DomainEvent, session: AsyncSession) -> bool:
+    """Whether any endpoint wants the event: most tenants have none, and pay no job then."""
+    if event.tenant_id is None:
+        return False
+    found = await session.execute(select(_subscribed(event).exists()))
+    return bool(found.scalar())
+
+
 async def fan_out(event: DomainEvent, session: AsyncSession) -> None:
     """One delivery per enabled endpoint of the tenant that subscribed to the event's type."""
     if event.tenant_id is None:
         return
-    endpoints = await session.execute(
-        select(WebhookEndpoint)
-        .where(
-            WebhookEndpoint.tenant_id == event.tenant_id,
-            WebhookEndpoint.enabled.is_(True),
-            or_(
-                WebhookEndpoint.event_types.contains([event.type]),
-                WebhookEndpoint.event_types.contains([ALL_EVENTS]),
-            ),
-        )
-        .order_by(WebhookEndpoint.id)
-    )
+    endpoints = await session.execute(_subscribed(event).order_by(WebhookEndpoint.id))
     body = envelope(event.type, event.occurred_at, event.payload)
     for endpoint in endpoints.scalars():
         delivery = WebhookDelivery(
@@ -251,4 +259,4 @@ async def _disable(
 
 # Only the types endpoints can subscribe to: other events cost no webhook job at all.
 for _event_type in EVENT_TYPES:
-    events.register_handler(_event_type, fan_out, name="webhooks.fan_out")
+    events.register_handler(_event_type, fan_out, name="webhooks.fan_out", when=has_subscribers)
