@@ -7,7 +7,10 @@ Runs `hireline.search.service.search` (the whole search: both statements, facets
 page of 20, Python included; HTTP excluded) as the application role with row-level security,
 one query at a time, against the big tenant of `bench/search_data.py`. Prints p50/p95/p99
 over all runs and each query's median; `--plans` also prints EXPLAIN (ANALYZE, BUFFERS) of
-representative queries and fails if any scans the candidates table sequentially.
+representative queries, run as the application role, with the plans of the statements inside
+`hireline_search_candidates` (migration 0011) through auto_explain (so `--plans` needs
+DATABASE_URL's user to be a superuser), and fails if any scans `candidates` or
+`candidate_search` sequentially.
 Goal (issue 7): p95 under 50 ms at 1 000 000 candidates with 10 other tenants, on 2 cores.
 """
 
@@ -24,6 +27,7 @@ from typing import Any
 
 import psycopg
 from bench.search_data import database_name, server_url
+from psycopg import sql
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
@@ -113,8 +117,22 @@ def _percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
-async def _explain(engine: AsyncEngine, tenant_id: uuid.UUID, query: BenchQuery) -> bool:
-    """Print the plans of a query's statements; False if one scans candidates sequentially."""
+# auto_explain (a superuser may LOAD it and set these) prints the plans of the statements run
+# inside `hireline_search_candidates` too, which EXPLAIN of the calling statement hides.
+NESTED_PLANS = """
+LOAD 'auto_explain';
+SET auto_explain.log_min_duration = 0;
+SET auto_explain.log_analyze = on;
+SET auto_explain.log_buffers = on;
+SET auto_explain.log_nested_statements = on;
+SET auto_explain.log_level = notice;
+"""
+SEQUENTIAL_SCANS = ("Seq Scan on candidates", "Seq Scan on candidate_search")
+
+
+async def _explain(engine: AsyncEngine, url: str, tenant_id: uuid.UUID, query: BenchQuery) -> bool:
+    """Print the plans of a query's statements, run as the app role; False if one scans
+    candidates or candidate_search sequentially."""
     captured: list[tuple[str, Any]] = []
 
     def capture(_c: Any, _cur: Any, statement: str, parameters: Any, *_: Any) -> None:
@@ -127,18 +145,25 @@ async def _explain(engine: AsyncEngine, tenant_id: uuid.UUID, query: BenchQuery)
     finally:
         event.remove(engine.sync_engine, "before_cursor_execute", capture)
     clean = True
-    async with engine.connect() as connection:
-        await connection.exec_driver_sql(
-            "SELECT set_config('app.tenant_id', %(t)s, false)", {"t": str(tenant_id)}
-        )
+    with psycopg.connect(libpq_url(url)) as connection:
+        nested: list[str] = []
+        connection.add_notice_handler(lambda notice: nested.append(notice.message_primary))
+        connection.execute(NESTED_PLANS)
+        connection.execute(sql.SQL("SET ROLE {}").format(sql.Identifier(APP_ROLE)))
+        connection.execute("SELECT set_config('app.tenant_id', %s, true)", (str(tenant_id),))
         for number, (statement, parameters) in enumerate(captured, 1):
-            result = await connection.exec_driver_sql(
+            nested.clear()
+            rows = connection.execute(
                 "EXPLAIN (ANALYZE, BUFFERS) " + statement, parameters
-            )
-            plan = "\n".join(row[0] for row in result)
-            print(f"\n--- {query.label}: statement {number} ---\n{plan}")
-            if "Seq Scan on candidates" in plan:
+            ).fetchall()
+            plan = "\n".join(row[0] for row in rows)
+            inner = [message for message in nested if "candidate_search" in message]
+            print(f"\n--- {query.label}: statement {number} (as {APP_ROLE}) ---\n{plan}")
+            for message in inner:
+                print(f"--- inside hireline_search_candidates ---\n{message}")
+            if any(scan in text for text in (plan, *inner) for scan in SEQUENTIAL_SCANS):
                 clean = False
+        connection.rollback()
     return clean
 
 
@@ -186,8 +211,12 @@ async def main_async(args: argparse.Namespace) -> int:
         if args.plans:
             for query in mix:
                 if query.explain:
-                    clean = await _explain(engine, tenant_id, query) and clean
-            print("\nno sequential scan of candidates" if clean else "\nSEQUENTIAL SCAN FOUND")
+                    clean = await _explain(engine, url, tenant_id, query) and clean
+            print(
+                "\nno sequential scan of candidates or candidate_search"
+                if clean
+                else "\nSEQUENTIAL SCAN FOUND"
+            )
     finally:
         await engine.dispose()
     return 0 if clean else 1

@@ -19,14 +19,21 @@ target_metadata = Base.metadata
 
 # Tables that other tools own and migrate (the task queue's schema comes from procrastinate).
 FOREIGN_TABLE_PREFIXES = ("procrastinate_",)
+# Tables that only the database reads and writes (triggers and SECURITY DEFINER functions of
+# their migration); the application has no privilege on them, so no model either.
+DATABASE_ONLY_TABLES = frozenset({"candidate_search"})
 
 
 def include_object(
     obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
 ) -> bool:
     """Keep autogenerate away from tables Hireline does not model."""
-    if type_ == "table" and name and name.startswith(FOREIGN_TABLE_PREFIXES):
+    if type_ == "table" and name and _not_modelled(name):
         return False
     table = getattr(obj, "table", None)
     table_name = getattr(table, "name", "") or ""
-    return not table_name.startswith(FOREIGN_TABLE_PREFIXES)
+    return not _not_modelled(table_name)
+
+
+def _not_modelled(table_name: str) -> bool:
+    return table_name.startswith(FOREIGN_TABLE_PREFIXES) or table_name in DATABASE_ONLY_TABLES

@@ -8,7 +8,8 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, text
+from sqlalchemy.exc import ProgrammingError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.candidates.models import Application, Candidate, Resume
@@ -505,3 +506,55 @@ async def test_the_app_role_sees_search_columns_only_through_rls(
     )
     assert len(documents) == 1
     assert "'analyt':" in str(documents[0])
+
+
+# --- the side table behind search (migration 0011) -------------------------------------------
+
+_SEARCH_PYTHON = text(
+    "SELECT candidate_id FROM hireline_search_candidates(to_tsquery('english', 'python'),"
+    " NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
+    " false, NULL, 100)"
+)
+
+
+async def test_the_app_role_cannot_read_the_search_table(
+    acme: dict[str, Any], db_session: AsyncSession
+) -> None:
+    await enter_tenant(db_session, acme["tenant_id"])
+    with pytest.raises(ProgrammingError, match="permission denied"):
+        async with db_session.begin_nested():
+            await db_session.execute(text("SELECT count(*) FROM candidate_search"))
+
+
+async def test_the_search_function_answers_for_the_session_tenant_only(
+    client: httpx.AsyncClient, acme: dict[str, Any], db_session: AsyncSession
+) -> None:
+    people: dict[str, Candidate] = acme["people"]
+    await enter_tenant(db_session, acme["tenant_id"])
+    found = set((await db_session.execute(_SEARCH_PYTHON)).scalars())
+    assert found == {
+        people[name].id
+        for name in ("Guido van Rossum", "Ada Lovelace", "Grace Hopper", "Margaret Hamilton")
+    }  # and neither the erased "Python Ghost" nor the other tenant's Ada
+
+    await enter_tenant(db_session, await _me(client, acme["other"]))
+    found = set((await db_session.execute(_SEARCH_PYTHON)).scalars())
+    other_ada = select(Candidate.id).where(Candidate.email == "ada@globex.example")
+    assert found == set((await db_session.execute(other_ada)).scalars())
+    assert len(found) == 1
+
+    await db_session.execute(text("SELECT set_config('app.tenant_id', '', true)"))
+    assert (await db_session.execute(_SEARCH_PYTHON)).all() == []
+
+
+async def test_the_search_table_follows_erasure_and_deletion(
+    client: httpx.AsyncClient, acme: dict[str, Any], db_session: AsyncSession
+) -> None:
+    people: dict[str, Candidate] = acme["people"]
+    guido, ada = people["Guido van Rossum"], people["Ada Lovelace"]
+    erased = await client.delete(f"/v1/candidates/{guido.id}", headers=acme["headers"])
+    assert erased.status_code == 204, erased.text
+    await db_session.execute(delete(Candidate).where(Candidate.id == ada.id))
+    await enter_tenant(db_session, acme["tenant_id"])
+    found = set((await db_session.execute(_SEARCH_PYTHON)).scalars())
+    assert found == {people["Grace Hopper"].id, people["Margaret Hamilton"].id}

@@ -2,9 +2,13 @@
 
 How a search runs (two statements):
 1. One statement finds the page and, on the first page, the total and the facet counts. The
-   candidates matching the query and filters are collected once (the `matched` CTE, through
-   the GIN indexes `(tenant_id, search_document)` and the trigram ones on name and e-mail),
-   ranked, cut to the page, counted and grouped into facets.
+   candidates matching the query and filters are collected once (the `matched` CTE) by
+   `hireline_search_candidates` (migration 0011, docs/adr/0011): row-level security keeps
+   PostgreSQL from using `@@`, `%` and the array operators as index conditions on
+   `candidates`, so matching runs in the side table `candidate_search`, which the application
+   cannot read, through that SECURITY DEFINER function, for the session's tenant only. Its
+   ids are joined back to `candidates` by primary key (row-level security applies), ranked,
+   cut to the page, counted and grouped into facets.
 2. A second statement loads the page's candidates with `ts_headline` excerpts, so that the
    costly highlighting runs for the page only.
 
@@ -12,7 +16,8 @@ Relevance ranks at most `RANK_WINDOW` matches: a broad word ("engineer") can mat
 million candidates, and ranking or faceting all of them costs hundreds of milliseconds. Beyond
 the window the total is reported as a lower bound (`total_is_exact: false`), and the ranking is
 that of the first `RANK_WINDOW` matches in storage order; a narrower query or a filter ranks
-everything. Sorting by newest has no such limit: it walks the primary key backwards.
+everything (every filter is applied inside the function, before the cut). Sorting by newest
+has no such limit: each page asks the function for the newest matches before its cursor.
 """
 
 from __future__ import annotations
@@ -24,22 +29,23 @@ from typing import Any
 
 from sqlalchemy import (
     CTE,
+    Boolean,
     ColumnElement,
+    DateTime,
     Double,
+    Integer,
     Select,
+    Text,
     and_,
-    case,
     cast,
-    exists,
+    column,
     func,
     literal,
     literal_column,
-    not_,
-    or_,
     select,
     tuple_,
 )
-from sqlalchemy.dialects.postgresql import aggregate_order_by
+from sqlalchemy.dialects.postgresql import ARRAY, TSQUERY, UUID, aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.candidates.models import Application, Candidate
@@ -63,8 +69,6 @@ from hireline.search.schemas import (
 
 RANK_WINDOW = 1_000
 FACET_SIZE = 20
-# Weights of D, C, B, A in `ts_rank`: résumé text and notes count, name and headline most.
-RANK_WEIGHTS: ColumnElement[Any] = literal_column("'{0.05, 0.2, 0.5, 1.0}'::float4[]")
 # ts_headline marks matches with characters from Unicode's private use area, removed from the
 # source text first, so that the excerpt can be HTML-escaped and the marks turned into <mark>
 # afterwards without any text of the candidate's being able to fake one.
@@ -94,10 +98,9 @@ async def search(
     order = _order(query, filters, sort)
     first_page = cursor is None
     after = _decode_after(cursor, order)
-    conditions = _conditions(tenant_id, query, filters)
-    window = _window(conditions, query if order == "relevance" else None)
-
-    columns: list[Any] = [_page_json(order, window, conditions, after, limit).label("page")]
+    window = _window(tenant_id, query, filters, newest=order == "newest")
+    page = _page_json(order, window, tenant_id, query, filters, after, limit)
+    columns: list[Any] = [page.label("page")]
     if first_page:
         columns.append(select(func.count()).select_from(window).scalar_subquery().label("total"))
         if facets:
@@ -152,80 +155,62 @@ def _decode_after(cursor: str | None, order: str) -> tuple[float, uuid.UUID] | u
         raise invalid_cursor() from None
 
 
-def _conditions(
-    tenant_id: uuid.UUID, query: SearchQuery, filters: SearchFilters
-) -> list[ColumnElement[bool]]:
-    """Which candidates are in the result; `tenant_id` is explicit so the indexes apply."""
-    conditions: list[ColumnElement[bool]] = [
-        Candidate.tenant_id == tenant_id,
-        Candidate.erased_at.is_(None),
-    ]
-    if not query.is_empty:
-        conditions.append(_matches(query))
-    if filters.skills:
-        skills = _canonical_skills(filters.skills)
-        conditions.append(
-            Candidate.skills.contains(skills)
-            if filters.skills_mode == "all"
-            else Candidate.skills.overlap(skills)
-        )
-    if filters.tags:
-        conditions.append(Candidate.tags.contains(list(filters.tags)))
-    if filters.location:
-        conditions.append(Candidate.location.ilike(contains_pattern(filters.location)))
-    if filters.source:
-        conditions.append(Candidate.source == filters.source)
-    if filters.years_min is not None:
-        conditions.append(Candidate.years_experience >= filters.years_min)
-    if filters.years_max is not None:
-        conditions.append(Candidate.years_experience <= filters.years_max)
-    if filters.on_applications:
-        conditions.append(
-            exists().where(*_application_conditions(tenant_id, Candidate.id, filters))
-        )
-    return conditions
+def _found(
+    tenant_id: uuid.UUID,
+    query: SearchQuery,
+    filters: SearchFilters,
+    *,
+    newest: bool,
+    before: uuid.UUID | None,
+    max_rows: int,
+) -> Any:
+    """The `(candidate_id, rank)` rows of `hireline_search_candidates` (migration 0011).
 
-
-def _matches(query: SearchQuery) -> ColumnElement[bool]:
-    """Full-text match, or a name or e-mail like the query's words (still minus exclusions)."""
-    full_text = Candidate.search_document.op("@@", is_comparison=True)(tsquery(query))
-    fuzzy = query.fuzzy_text
-    if fuzzy is None:
-        return full_text
-    alike = _similar(_fuzzy_column(fuzzy), fuzzy)
-    excluded = excluded_tsquery(query)
-    if excluded is not None:
-        alike = and_(alike, not_(Candidate.search_document.op("@@", is_comparison=True)(excluded)))
-    return or_(full_text, alike)
-
-
-def _fuzzy_column(text: str) -> Any:
-    """E-mails are compared with e-mails, anything else with names.
-
-    Every address of a tenant shares its domain's trigrams; comparing a name with them (or an
-    address with names) would only make the trigram index return most of the tenant.
+    The function matches and filters in `candidate_search`, whose indexes row-level security
+    cannot spoil, for the session's tenant (`tenant_id` is only for the join that follows);
+    every argument is a bound parameter. Relevance: the first `max_rows` matches, ranked;
+    newest: the newest `max_rows` matches before `before`, without rank.
     """
-    return Candidate.email if "@" in text else Candidate.name
-
-
-def _similar(column: Any, text: str) -> ColumnElement[bool]:
-    """pg_trgm's `%`: similarity above `pg_trgm.similarity_threshold` (0.3), index-assisted."""
-    result: ColumnElement[bool] = column.op("%", is_comparison=True)(text)
-    return result
-
-
-def _score(query: SearchQuery) -> ColumnElement[float]:
-    """Relevance: weighted ts_rank, plus the trigram similarity of a name or e-mail match."""
-    score: ColumnElement[float] = cast(
-        func.ts_rank(RANK_WEIGHTS, Candidate.search_document, tsquery(query)), Double
-    )
     fuzzy = query.fuzzy_text
-    if fuzzy is not None:
-        column = _fuzzy_column(fuzzy)
-        score = score + case(
-            (_similar(column, fuzzy), func.similarity(column, fuzzy)), else_=literal(0.0, Double)
-        )
-    return score
+    skills = _canonical_skills(filters.skills) if filters.skills else None
+    arguments = [
+        _argument(None if query.is_empty else tsquery(query), TSQUERY),
+        _argument(excluded_tsquery(query), TSQUERY),
+        _argument(fuzzy if fuzzy is not None and "@" not in fuzzy else None, Text),
+        # E-mails are compared with e-mails (by local part), anything else with names: every
+        # address of a tenant shares its domain's trigrams, so crossing them would match most.
+        _argument(fuzzy if fuzzy is not None and "@" in fuzzy else None, Text),
+        _argument(skills if filters.skills_mode == "all" else None, ARRAY(Text)),
+        _argument(skills if filters.skills_mode == "any" else None, ARRAY(Text)),
+        _argument(list(filters.tags) or None, ARRAY(Text)),
+        _argument(contains_pattern(filters.location) if filters.location else None, Text),
+        _argument(filters.source, Text),
+        _argument(filters.years_min, Double),
+        _argument(filters.years_max, Double),
+        _argument(filters.job_id, UUID(as_uuid=True)),
+        _argument(filters.stage_id, UUID(as_uuid=True)),
+        _argument(filters.status, Text),
+        _argument(filters.applied_from, DateTime(timezone=True)),
+        _argument(filters.applied_to, DateTime(timezone=True)),
+        _argument(newest, Boolean),
+        _argument(before, UUID(as_uuid=True)),
+        _argument(max_rows, Integer),
+    ]
+    return func.hireline_search_candidates(*arguments).table_valued(
+        column("candidate_id", UUID(as_uuid=True)), column("rank", Double)
+    )
+
+
+def _argument(value: Any, type_: Any) -> ColumnElement[Any]:
+    """A typed argument: an expression as it is, a value as a bound parameter (NULL typed)."""
+    if isinstance(value, ColumnElement):
+        return value
+    return cast(literal(value, type_), type_)
+
+
+def _found_candidates(found: Any, tenant_id: uuid.UUID) -> Any:
+    """Join the function's ids to `candidates` by primary key, under row-level security."""
+    return and_(Candidate.tenant_id == tenant_id, Candidate.id == found.c.candidate_id)
 
 
 def _application_conditions(
@@ -255,18 +240,23 @@ def _canonical_skills(skills: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(taxonomy.canonical(skill) or skill for skill in skills))
 
 
-def _window(conditions: list[ColumnElement[bool]], ranked_by: SearchQuery | None) -> CTE:
+def _window(
+    tenant_id: uuid.UUID, query: SearchQuery, filters: SearchFilters, *, newest: bool
+) -> CTE:
     """The matching candidates that ranking, totals and facets look at (`RANK_WINDOW` + 1)."""
-    score = _score(ranked_by) if ranked_by is not None else literal(None, Double)
+    found = _found(
+        tenant_id, query, filters, newest=newest, before=None, max_rows=RANK_WINDOW + 1
+    ).alias("found")
     return (
         select(
             Candidate.id.label("id"),
-            score.label("score"),
+            found.c.rank.label("score"),
             Candidate.skills.label("skills"),
             Candidate.location.label("location"),
         )
-        .where(*conditions)
-        .limit(RANK_WINDOW + 1)
+        .select_from(found)
+        .join(Candidate, _found_candidates(found, tenant_id))
+        .where(Candidate.erased_at.is_(None))
         .cte("matched")
     )
 
@@ -274,7 +264,9 @@ def _window(conditions: list[ColumnElement[bool]], ranked_by: SearchQuery | None
 def _page_json(
     order: str,
     window: CTE,
-    conditions: list[ColumnElement[bool]],
+    tenant_id: uuid.UUID,
+    query: SearchQuery,
+    filters: SearchFilters,
     after: tuple[float, uuid.UUID] | uuid.UUID | None,
     limit: int,
 ) -> Any:
@@ -292,10 +284,15 @@ def _page_json(
             .order_by(window.c.score.desc(), window.c.id.desc())
         )
     else:
-        keyset = [Candidate.id < after] if isinstance(after, uuid.UUID) else []
+        before = after if isinstance(after, uuid.UUID) else None
+        found = _found(
+            tenant_id, query, filters, newest=True, before=before, max_rows=limit + 1
+        ).alias("found")
         page = (
             select(Candidate.id.label("id"), literal(None, Double).label("score"))
-            .where(*conditions, *keyset)
+            .select_from(found)
+            .join(Candidate, _found_candidates(found, tenant_id))
+            .where(Candidate.erased_at.is_(None))
             .order_by(Candidate.id.desc())
         )
     rows = page.limit(limit + 1).subquery("page")

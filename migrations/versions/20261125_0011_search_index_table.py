@@ -1,0 +1,266 @@
+"""Candidate search through a side table the application cannot read, and one door into it.
+
+Row-level security only lets PostgreSQL use a condition as an index condition if its operator
+functions are LEAKPROOF; `@@`, pg_trgm's `%` and the array operators are not, so on
+`candidates` the GIN indexes of 0009 could only narrow to the tenant (docs/adr/0011). Here:
+
+- `candidate_search` holds, per live candidate, what search matches and filters on (the
+  document from `candidates.search_document`, name, e-mail, skills, tags, location, source,
+  years), with the GIN indexes (the e-mail one on the address's local part), and no
+  row-level security: the application role has no privilege on it at all.
+- A trigger on `candidates` keeps it current (erasure removes the row; deletion cascades).
+- `hireline_search_candidates(...)`, SECURITY DEFINER, is the only way in. It reads the
+  tenant from the session (`hireline_current_tenant()`), never from a parameter, so a caller
+  sees only the tenant row-level security would show it; it returns candidate ids and ranks.
+- The 0009 indexes on `candidates` helped nothing under row-level security, and cost writes.
+
+Revision ID: 0011
+Revises: 0010
+Create Date: 2026-11-25
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+from psycopg import sql
+from sqlalchemy.dialects import postgresql
+
+from hireline.core import rls
+from hireline.settings import get_settings
+
+revision: str = "0011"
+down_revision: str | Sequence[str] | None = "0010"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+# Every column of `candidates` that `search_document` or a copied column depends on, so that
+# the trigger fires for each change search must see.
+SYNC_TRIGGER = """
+CREATE FUNCTION hireline_sync_candidate_search() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, {schema} AS $$
+BEGIN
+    IF NEW.erased_at IS NOT NULL THEN
+        DELETE FROM candidate_search WHERE tenant_id = NEW.tenant_id AND candidate_id = NEW.id;
+        RETURN NULL;
+    END IF;
+    INSERT INTO candidate_search AS s (tenant_id, candidate_id, document, name, email, skills,
+                                       tags, location, source, years_experience)
+    VALUES (NEW.tenant_id, NEW.id, NEW.search_document, NEW.name, NEW.email,
+            NEW.skills::text[], NEW.tags::text[], NEW.location, NEW.source,
+            NEW.years_experience)
+    ON CONFLICT (tenant_id, candidate_id) DO UPDATE SET
+        document = EXCLUDED.document, name = EXCLUDED.name, email = EXCLUDED.email,
+        skills = EXCLUDED.skills, tags = EXCLUDED.tags, location = EXCLUDED.location,
+        source = EXCLUDED.source, years_experience = EXCLUDED.years_experience;
+    RETURN NULL;
+END $$;
+REVOKE ALL ON FUNCTION hireline_sync_candidate_search() FROM PUBLIC, {role};
+CREATE TRIGGER candidates_sync_search
+AFTER INSERT OR UPDATE OF name, email, headline, skills, resume_text, notes, tags, location,
+    source, years_experience, erased_at
+ON candidates
+FOR EACH ROW EXECUTE FUNCTION hireline_sync_candidate_search();
+"""
+
+# The owner bypasses row-level security only while it is not FORCEd.
+BACKFILL = """
+ALTER TABLE candidates NO FORCE ROW LEVEL SECURITY;
+INSERT INTO candidate_search (tenant_id, candidate_id, document, name, email, skills, tags,
+                              location, source, years_experience)
+SELECT tenant_id, id, search_document, name, email, skills::text[], tags::text[], location,
+       source, years_experience
+FROM candidates WHERE erased_at IS NULL;
+ALTER TABLE candidates FORCE ROW LEVEL SECURITY;
+"""
+
+# PL/pgSQL so that the statement is assembled from fixed pieces for the conditions actually
+# given (clean index conditions, no `$n IS NULL OR ...`) and planned with the values at hand;
+# every value is a USING parameter. Parameters, in order: $1 the session's tenant, then the
+# function's own in their order. A fuzzy e-mail compares local parts (see the index) and ranks
+# by the whole address. In relevance order the window is the first `max_rows`
+# matches in storage order, ranked (as in 0009); in newest order it walks the ids backwards.
+SEARCH_FUNCTION = """
+CREATE FUNCTION hireline_search_candidates(
+    query tsquery, excluded tsquery, fuzzy_name text, fuzzy_email text,
+    skills_all text[], skills_any text[], tags text[], location_pattern text, source text,
+    years_min double precision, years_max double precision,
+    job_id uuid, stage_id uuid, status text,
+    applied_from timestamptz, applied_to timestamptz,
+    newest boolean, before uuid, max_rows integer
+) RETURNS TABLE (candidate_id uuid, rank double precision)
+LANGUAGE plpgsql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, {schema}
+-- The table holds every tenant: reading all of it to find the first matches of one is never
+-- the cheap plan it may look like (and detoasts every document on the way).
+SET enable_seqscan = off
+AS $fn$
+DECLARE
+    tenant uuid := hireline_current_tenant();
+    matches text;
+    alike text := NULL;
+    score text := 'NULL::double precision';
+    statement text;
+BEGIN
+    IF tenant IS NULL OR max_rows IS NULL OR max_rows < 1 THEN
+        RETURN;
+    END IF;
+    statement := ' FROM candidate_search s WHERE s.tenant_id = $1';
+    IF fuzzy_name IS NOT NULL THEN
+        alike := 's.name % $4';
+    ELSIF fuzzy_email IS NOT NULL THEN
+        alike := 's.email_local % split_part($5, ''@'', 1)';
+    END IF;
+    IF query IS NOT NULL THEN
+        matches := 's.document @@ $2';
+        IF alike IS NOT NULL THEN
+            IF excluded IS NOT NULL THEN
+                alike := alike || ' AND NOT s.document @@ $3';
+            END IF;
+            matches := matches || ' OR (' || alike || ')';
+        END IF;
+        statement := statement || ' AND (' || matches || ')';
+        IF NOT newest THEN
+            score := 'ts_rank(''{{0.05, 0.2, 0.5, 1.0}}''::float4[], s.document, $2)::float8';
+            IF fuzzy_name IS NOT NULL THEN
+                score := score
+                    || ' + CASE WHEN s.name % $4 THEN similarity(s.name, $4) ELSE 0 END';
+            ELSIF fuzzy_email IS NOT NULL THEN
+                score := score
+                    || ' + CASE WHEN s.email_local % split_part($5, ''@'', 1)'
+                    || ' THEN similarity(s.email, $5) ELSE 0 END';
+            END IF;
+        END IF;
+    END IF;
+    IF skills_all IS NOT NULL THEN statement := statement || ' AND s.skills @> $6'; END IF;
+    IF skills_any IS NOT NULL THEN statement := statement || ' AND s.skills && $7'; END IF;
+    IF tags IS NOT NULL THEN statement := statement || ' AND s.tags @> $8'; END IF;
+    IF location_pattern IS NOT NULL THEN
+        statement := statement || ' AND s.location ILIKE $9';
+    END IF;
+    IF source IS NOT NULL THEN statement := statement || ' AND s.source = $10'; END IF;
+    IF years_min IS NOT NULL THEN
+        statement := statement || ' AND s.years_experience >= $11';
+    END IF;
+    IF years_max IS NOT NULL THEN
+        statement := statement || ' AND s.years_experience <= $12';
+    END IF;
+    IF job_id IS NOT NULL OR stage_id IS NOT NULL OR status IS NOT NULL
+            OR applied_from IS NOT NULL OR applied_to IS NOT NULL THEN
+        -- One application satisfying every application filter (row-level security on
+        -- `applications` applies as well, to the same tenant).
+        statement := statement || ' AND EXISTS (SELECT FROM applications a'
+            || ' WHERE a.tenant_id = $1 AND a.candidate_id = s.candidate_id'
+            || CASE WHEN job_id IS NOT NULL THEN ' AND a.job_id = $13' ELSE '' END
+            || CASE WHEN stage_id IS NOT NULL THEN ' AND a.stage_id = $14' ELSE '' END
+            || CASE WHEN status IS NOT NULL THEN ' AND a.status = $15' ELSE '' END
+            || CASE WHEN applied_from IS NOT NULL THEN ' AND a.applied_at >= $16' ELSE '' END
+            || CASE WHEN applied_to IS NOT NULL THEN ' AND a.applied_at < $17' ELSE '' END
+            || ')';
+    END IF;
+    IF newest THEN
+        IF before IS NOT NULL THEN
+            statement := statement || ' AND s.candidate_id < $18';
+        END IF;
+        statement := statement || ' ORDER BY s.candidate_id DESC';
+    END IF;
+    RETURN QUERY EXECUTE 'SELECT s.candidate_id, ' || score || statement || ' LIMIT $19'
+        USING tenant, query, excluded, fuzzy_name, fuzzy_email, skills_all, skills_any, tags,
+              location_pattern, source, years_min, years_max, job_id, stage_id, status,
+              applied_from, applied_to, before, max_rows;
+END $fn$;
+REVOKE ALL ON FUNCTION hireline_search_candidates FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION hireline_search_candidates TO {role};
+"""
+
+DROP_FUNCTIONS = """
+DROP TRIGGER IF EXISTS candidates_sync_search ON candidates;
+DROP FUNCTION IF EXISTS hireline_sync_candidate_search();
+DROP FUNCTION IF EXISTS hireline_search_candidates;
+"""
+
+# Indexes of 0009 that row-level security kept from being used for anything but the tenant.
+CANDIDATE_INDEXES: list[tuple[str, list[str], dict[str, str]]] = [
+    ("ix_candidates_tenant_id_search_document", ["tenant_id", "search_document"], {}),
+    ("ix_candidates_tenant_id_name_trgm", ["tenant_id", "name"], {"name": "gin_trgm_ops"}),
+    ("ix_candidates_tenant_id_email_trgm", ["tenant_id", "email"], {"email": "gin_trgm_ops"}),
+    ("ix_candidates_tenant_id_skills", ["tenant_id", "skills"], {}),
+]
+
+
+def _sql(template: str) -> sql.Composed:
+    schema = op.get_bind().execute(sa.text("SELECT current_schema()")).scalar_one()
+    return sql.SQL(template).format(
+        schema=sql.Identifier(schema), role=sql.Identifier(get_settings().database_app_role)
+    )
+
+
+def upgrade() -> None:
+    op.create_table(
+        "candidate_search",
+        sa.Column("tenant_id", sa.UUID(), nullable=False),
+        sa.Column("candidate_id", sa.UUID(), nullable=False),
+        sa.Column("document", postgresql.TSVECTOR(), nullable=True),
+        sa.Column("name", sa.Text(), nullable=True),
+        sa.Column("email", sa.Text(), nullable=True),
+        sa.Column(
+            "email_local",
+            sa.Text(),
+            sa.Computed("split_part(email, '@', 1)", persisted=True),
+            nullable=True,
+        ),
+        sa.Column("skills", postgresql.ARRAY(sa.Text()), nullable=False),
+        sa.Column("tags", postgresql.ARRAY(sa.Text()), nullable=False),
+        sa.Column("location", sa.Text(), nullable=True),
+        sa.Column("source", sa.Text(), nullable=True),
+        sa.Column("years_experience", sa.Double(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["tenant_id", "candidate_id"],
+            ["candidates.tenant_id", "candidates.id"],
+            name=op.f("fk_candidate_search_tenant_id_candidates"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("tenant_id", "candidate_id", name=op.f("pk_candidate_search")),
+    )
+    # Default privileges (0002) gave the application role the usual grants; take them back.
+    rls.execute(_sql("REVOKE ALL ON candidate_search FROM PUBLIC, {role}"))
+    op.create_index(
+        "ix_candidate_search_tenant_id_document",
+        "candidate_search",
+        ["tenant_id", "document"],
+        postgresql_using="gin",
+    )
+    op.create_index(
+        "ix_candidate_search_tenant_id_name_trgm",
+        "candidate_search",
+        ["tenant_id", "name"],
+        postgresql_using="gin",
+        postgresql_ops={"name": "gin_trgm_ops"},
+    )
+    # E-mails are compared by their local part: every address of a tenant shares its domain's
+    # trigrams, so a trigram index on whole addresses returns most of the tenant.
+    op.create_index(
+        "ix_candidate_search_tenant_id_email_local_trgm",
+        "candidate_search",
+        ["tenant_id", "email_local"],
+        postgresql_using="gin",
+        postgresql_ops={"email_local": "gin_trgm_ops"},
+    )
+    op.create_index(
+        "ix_candidate_search_tenant_id_skills",
+        "candidate_search",
+        ["tenant_id", "skills"],
+        postgresql_using="gin",
+    )
+    rls.execute(_sql(SYNC_TRIGGER))
+    rls.execute(BACKFILL)
+    rls.execute(_sql(SEARCH_FUNCTION))
+    for name, _, _ in CANDIDATE_INDEXES:
+        op.drop_index(name, table_name="candidates")
+
+
+def downgrade() -> None:
+    for name, columns, ops in CANDIDATE_INDEXES:
+        op.create_index(name, "candidates", columns, postgresql_using="gin", postgresql_ops=ops)
+    rls.execute(DROP_FUNCTIONS)
+    op.drop_table("candidate_search")
