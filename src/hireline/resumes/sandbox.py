@@ -162,9 +162,7 @@ class ParserPool:
                     )
                 if answer.get("status") == "ok" and isinstance(answer.get("parsed"), dict):
                     return ParseOutcome(parsed=answer["parsed"], error=None)
-                return ParseOutcome(
-                    None, str(answer.get("error") or "The file could not be read.")
-                )
+                return ParseOutcome(None, str(answer.get("error") or "The file could not be read."))
         finally:
             self._idle.put_nowait(child)
 
