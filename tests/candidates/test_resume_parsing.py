@@ -113,7 +113,21 @@ async def test_a_recruiters_edits_survive_a_reparse(
     assert candidate["years_experience"] is not None  # not edited, so still filled in
 
 
-async def test_an_unreadable_resume_fails_visibly_and_the_application_stays(
+# Every hostile kind the upload check lets through (by content it is a PDF or a Word file),
+# read by the worker: the status says why, the application stays, and the worker goes on.
+HOSTILE_UPLOADS = [
+    ("cv.pdf", hostile.encrypted_pdf, hostile.PDF, "The PDF is password-protected."),
+    ("cv.pdf", hostile.truncated_pdf, hostile.PDF, "damaged"),
+    ("cv.pdf", hostile.image_only_pdf, hostile.PDF, "only images"),
+    ("cv.pdf", hostile.many_pages_pdf, hostile.PDF, "5001 pages"),
+    ("cv.pdf", hostile.deeply_nested_pdf, hostile.PDF, "PDF"),
+    ("cv.docx", hostile.docx_zip_bomb, hostile.DOCX, "inflate to more than 40 MB"),
+    ("cv.docx", hostile.deeply_nested_docx, hostile.DOCX, "Word file"),
+    ("cv.docx", hostile.docx_billion_laughs, hostile.DOCX, "Word file"),
+]
+
+
+async def test_unreadable_resumes_fail_visibly_and_the_applications_stay(
     committing_client: httpx.AsyncClient,
     owner: dict[str, str],
     engine: AsyncEngine,
@@ -121,22 +135,38 @@ async def test_an_unreadable_resume_fails_visibly_and_the_application_stays(
 ) -> None:
     client = committing_client
     job = await open_job(client, owner)
-    applied = await apply(client, job, file=("cv.pdf", hostile.encrypted_pdf(), "application/pdf"))
-    assert applied.status_code == 201, applied.text
+    applied: list[tuple[dict[str, Any], str]] = []
+    for number, (name, build, content_type, reason) in enumerate(HOSTILE_UPLOADS):
+        response = await apply(
+            client,
+            job,
+            fields={"email": f"hostile{number}@example.com"},
+            file=(name, build(), content_type),
+        )
+        assert response.status_code == 201, (build.__name__, response.text)
+        applied.append((response.json(), reason))
+    # A good résumé queued behind them: the worker is still reading files after them all.
+    good = await apply(client, job, fields={"email": "good@example.com"})
+    assert good.status_code == 201, good.text
 
     await drain(engine, state)
 
-    candidate = await _candidate(client, owner, applied.json()["candidate_id"])
-    assert candidate["resumes"][0]["parse_status"] == "failed"
-    assert candidate["resumes"][0]["parse_error"] == "The PDF is password-protected."
-    application = await client.get(f"/v1/applications/{applied.json()['id']}", headers=owner)
-    assert application.status_code == 200
-    assert application.json()["status"] == "active"
-    activity = (
-        await client.get(f"/v1/candidates/{candidate['id']}/activity", headers=owner)
-    ).json()
-    failed = [entry for entry in activity if entry["kind"] == "resume.parse_failed"]
-    assert failed[0]["details"]["reason"] == "The PDF is password-protected."
+    for application, reason in applied:
+        candidate = await _candidate(client, owner, application["candidate_id"])
+        resume = candidate["resumes"][0]
+        assert resume["parse_status"] == "failed", (reason, resume)
+        assert reason in resume["parse_error"]
+        current = await client.get(f"/v1/applications/{application['id']}", headers=owner)
+        assert current.status_code == 200
+        assert current.json()["status"] == "active"
+        activity = (
+            await client.get(f"/v1/candidates/{candidate['id']}/activity", headers=owner)
+        ).json()
+        failed = [entry for entry in activity if entry["kind"] == "resume.parse_failed"]
+        assert reason in failed[0]["details"]["reason"]
+    parsed = await _candidate(client, owner, good.json()["candidate_id"])
+    assert parsed["resumes"][0]["parse_status"] == "parsed"
+    assert "PostgreSQL" in parsed["skills"]
 
 
 async def test_reparse_needs_a_candidate_with_a_resume_and_write_access(
