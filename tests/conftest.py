@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -43,9 +44,9 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         server.stop()
 
 
-@pytest.fixture(scope="session")
-def database_url(server_url: str) -> Iterator[str]:
-    """A database of this run's own, migrated to head, dropped at the end."""
+@contextmanager
+def migrated_database(server_url: str) -> Iterator[str]:
+    """A new database on the server, migrated to head, dropped at the end of the block."""
     name = f"hireline_test_{uuid.uuid4().hex[:12]}"
     admin = libpq_url(server_url)
     with psycopg.connect(admin, autocommit=True) as connection:
@@ -59,6 +60,13 @@ def database_url(server_url: str) -> Iterator[str]:
             connection.execute(
                 sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
             )
+
+
+@pytest.fixture(scope="session")
+def database_url(server_url: str) -> Iterator[str]:
+    """A database of this run's own, migrated to head, dropped at the end."""
+    with migrated_database(server_url) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -281,6 +281,7 @@ def worker(
     import asyncio
 
     from hireline.core.observability import configure_logging
+    from hireline.matching.semantic import SemanticMatchingUnavailable
     from hireline.worker import work
 
     settings = _settings()
@@ -292,11 +293,15 @@ def worker(
                 err=True,
             )
             raise typer.Exit(2)
-        asyncio.run(
-            work(
-                url,
-                settings,
-                concurrency=concurrency or settings.worker_concurrency,
-                extra_modules=import_module or [],
+        try:
+            asyncio.run(
+                work(
+                    url,
+                    settings,
+                    concurrency=concurrency or settings.worker_concurrency,
+                    extra_modules=import_module or [],
+                )
             )
-        )
+        except SemanticMatchingUnavailable as exc:
+            typer.echo(str(exc), err=True)
+            raise typer.Exit(2) from None

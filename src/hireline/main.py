@@ -47,6 +47,7 @@ from hireline.identity.usage import UsageRecorder
 from hireline.identity.usage_routes import router as usage_router
 from hireline.jobs.events import JOBS_CHANGED_TOPIC
 from hireline.jobs.routes import router as jobs_router
+from hireline.matching import semantic
 from hireline.matching.routes import router as matching_router
 from hireline.search.routes import router as search_router
 from hireline.settings import Settings, get_settings
@@ -105,6 +106,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 role=settings.database_app_role,
             )
             stack.push_async_callback(engine.dispose)
+            if settings.semantic_matching:
+                async with engine.connect() as connection:
+                    await semantic.check_ready(connection)
             app.state.engine = engine
             app.state.sessions = create_sessionmaker(engine)
             app.state.rate_limiter = RateLimiter.from_settings(settings)

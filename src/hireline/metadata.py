@@ -22,6 +22,9 @@ FOREIGN_TABLE_PREFIXES = ("procrastinate_",)
 # Tables that only the database reads and writes (triggers and SECURITY DEFINER functions of
 # their migration); the application has no privilege on them, so no model either.
 DATABASE_ONLY_TABLES = frozenset({"candidate_search"})
+# Tables that exist only on some servers (pgvector's, migration 0012), so no model describes
+# them; `hireline.matching.semantic` reaches them with fixed SQL.
+OPTIONAL_TABLES = frozenset({"candidate_embeddings", "job_embeddings"})
 
 
 def include_object(
@@ -36,4 +39,8 @@ def include_object(
 
 
 def _not_modelled(table_name: str) -> bool:
-    return table_name.startswith(FOREIGN_TABLE_PREFIXES) or table_name in DATABASE_ONLY_TABLES
+    return (
+        table_name.startswith(FOREIGN_TABLE_PREFIXES)
+        or table_name in DATABASE_ONLY_TABLES
+        or table_name in OPTIONAL_TABLES
+    )

@@ -175,6 +175,12 @@ class Settings(BaseSettings):
     resume_parse_memory_mb: int = Field(
         768, ge=128, description="Memory one résumé parser process may use."
     )
+    semantic_matching: bool = Field(
+        False,
+        description="Blend the semantic similarity of résumé and job (sentence embeddings) "
+        "into match scores as a part of its own (weight 15 before scaling). Needs the "
+        "`semantic` extra and pgvector on the database server; start-up fails without them.",
+    )
 
     @field_validator("data_dir")
     @classmethod

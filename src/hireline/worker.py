@@ -9,6 +9,7 @@ import structlog
 from hireline.core.database_url import libpq_url
 from hireline.core.db import create_engine, create_sessionmaker
 from hireline.core.queue import WorkerState, run_worker
+from hireline.matching import semantic
 from hireline.settings import Settings
 
 logger = structlog.get_logger(__name__)
@@ -24,6 +25,9 @@ async def work(
     state = WorkerState(sessions=create_sessionmaker(engine), settings=settings)
     logger.info("worker_starting", concurrency=concurrency)
     try:
+        if settings.semantic_matching:
+            async with engine.connect() as connection:
+                await semantic.check_ready(connection)
         await run_worker(
             libpq_url(url), state, concurrency=concurrency, extra_modules=extra_modules
         )

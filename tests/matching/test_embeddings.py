@@ -84,3 +84,32 @@ def test_without_the_extra_the_error_says_what_to_install() -> None:
 @pytest.mark.parametrize("text", ["", "   "])
 def test_nothing_to_embed_is_no_text(text: str) -> None:
     assert semantic.text_digest(text) is None
+
+
+def _resume(name: str, email: str, phone: str, handle: str) -> str:
+    return (
+        f"{name.upper()}\n{email} | {phone}\ngithub.com/{handle} - https://{handle}.dev/about\n"
+        f"Backend engineer 2018 - 2023: Python services. References: {name.split()[-1]}, see above."
+    )
+
+
+def test_who_the_person_is_is_taken_out_of_the_embedded_text() -> None:
+    ada = semantic.candidate_text(
+        headline="Backend engineer",
+        skills=["Python", "Django"],
+        resume_text=_resume("Ada Lovelace", "ada@analytical.example", "+44 20 7946 0958", "ada"),
+        names=["Ada Lovelace"],
+        contacts=["ada@analytical.example"],
+    )
+    mo = semantic.candidate_text(
+        headline="Backend engineer",
+        skills=["Python", "Django"],
+        resume_text=_resume("Mohammed Al-Sayed", "mo@mail.example", "(512) 555-0100", "mo"),
+        names=["Mohammed Al-Sayed"],
+        contacts=[],
+    )
+    assert ada == mo
+    for gone in ("ada", "lovelace", "@", "7946", "github", "https"):
+        assert gone not in ada.lower()
+    assert "2018 - 2023" in ada  # a year range is no phone number
+    assert ada.startswith("Backend engineer\nSkills: Python, Django\n")

@@ -130,10 +130,19 @@ async def job_unit_of_work(
     context: JobContext, *, tenant_id: uuid.UUID | None = None
 ) -> AsyncIterator[AsyncSession]:
     """A job's transaction, scoped to `tenant_id` when given; jobs it defers share its fate."""
-    async with unit_of_work(worker_state(context).sessions) as session:
+    state = worker_state(context)
+    async with unit_of_work(state.sessions) as session:
+        session.info[_STATE] = state
         if tenant_id is not None:
             await enter_tenant(session, tenant_id)
         yield session
+
+
+def job_settings(session: AsyncSession) -> Settings | None:
+    """The settings of the worker whose job `session` is the unit of work of, for code that
+    gets only the session (event handlers); None for any other session."""
+    state = session.info.get(_STATE)
+    return state.settings if isinstance(state, WorkerState) else None
 
 
 def task_modules() -> list[str]:

@@ -59,7 +59,11 @@ class MatchParts(BaseModel):
     years: YearsPart | None = None
     level: LevelPart | None = None
     location: LocationPart | None = None
-    semantic: Points | None = None
+    semantic: Points | None = Field(
+        None,
+        description="Semantic similarity of résumé and job (HIRELINE_SEMANTIC_MATCHING): fit is "
+        "the cosine similarity of their sentence embeddings, 0 when negative.",
+    )
 
 
 class MatchRead(BaseModel):
@@ -74,6 +78,7 @@ class MatchRead(BaseModel):
     )
     base_weights: dict[str, float] = Field(
         default_factory=lambda: dict(WEIGHTS),
-        description="Each part's weight before scaling to the parts this job asks for.",
+        description="Each part's weight before scaling to the parts this job asks for "
+        "(`semantic` only when the score has that part).",
     )
     parts: MatchParts

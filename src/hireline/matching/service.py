@@ -11,6 +11,11 @@ disagree) and writes the batch back with COPY, after deleting the job's old scor
 transaction: readers see the old ranking until it commits. (COPY cannot write to a table under
 row-level security, so the batches are copied into a temporary table and moved into
 `match_scores` by one INSERT ... SELECT.) See `bench/match.py` for figures.
+
+With `semantic=True` (HIRELINE_SEMANTIC_MATCHING) both read the stored embeddings of the job
+and the candidate (`hireline.matching.semantic`; the bulk re-score in its streamed query) and
+pass their similarity to `scoring.score`; a pair lacking either embedding is scored without
+that part. They never embed anything themselves: the worker's tasks do, beforehand.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from hireline.candidates.models import Application, Candidate
 from hireline.core.errors import NotFound
 from hireline.jobs.models import Job
+from hireline.matching import semantic as semantics
 from hireline.matching.models import MatchScore
 from hireline.matching.scoring import Profile, Requirements, score
 
@@ -38,9 +44,21 @@ from hireline.matching.scoring import Profile, Requirements, score
 BULK_BATCH = 5_000
 
 _APPLICANTS = """
-SELECT a.id, c.skills, c.years_experience, c.location
+SELECT a.id, c.skills, c.years_experience, c.location, NULL::float8
   FROM applications a
   JOIN candidates c ON c.tenant_id = a.tenant_id AND c.id = a.candidate_id
+ WHERE a.tenant_id = %(tenant_id)s AND a.job_id = %(job_id)s AND c.erased_at IS NULL
+"""
+# The same, with each applicant's cosine similarity to the job (NULL without both embeddings);
+# the tables exist only where pgvector does (migration 0012).
+_APPLICANTS_SEMANTIC = """
+SELECT a.id, c.skills, c.years_experience, c.location, 1 - (ce.embedding <=> je.embedding)
+  FROM applications a
+  JOIN candidates c ON c.tenant_id = a.tenant_id AND c.id = a.candidate_id
+  LEFT JOIN job_embeddings je
+    ON je.tenant_id = a.tenant_id AND je.job_id = a.job_id AND je.model = %(model)s
+  LEFT JOIN candidate_embeddings ce
+    ON ce.tenant_id = c.tenant_id AND ce.candidate_id = c.id AND ce.model = %(model)s
  WHERE a.tenant_id = %(tenant_id)s AND a.job_id = %(job_id)s AND c.erased_at IS NULL
 """
 # COPY cannot write to a table under row-level security, so batches go to a temporary table
@@ -85,14 +103,28 @@ async def _lock_jobs(session: AsyncSession, job_ids: Iterable[uuid.UUID]) -> Non
         await session.execute(select(func.pg_advisory_xact_lock(key)))
 
 
+async def job_ids_of(
+    session: AsyncSession, tenant_id: uuid.UUID, candidate_id: uuid.UUID
+) -> list[uuid.UUID]:
+    """The jobs the candidate applied to."""
+    scope = select(Application.job_id).where(
+        Application.tenant_id == tenant_id, Application.candidate_id == candidate_id
+    )
+    return list(dict.fromkeys((await session.execute(scope)).scalars()))
+
+
 async def rescore_candidate(
     session: AsyncSession,
     tenant_id: uuid.UUID,
     candidate_id: uuid.UUID,
     *,
     application_id: uuid.UUID | None = None,
+    semantic: bool = False,
 ) -> int:
-    """Re-score the candidate's applications (or just `application_id`); how many were."""
+    """Re-score the candidate's applications (or just `application_id`); how many were.
+
+    With `semantic`, the stored embeddings' similarity joins the score where both exist.
+    """
     scope = select(Application.job_id).where(
         Application.tenant_id == tenant_id, Application.candidate_id == candidate_id
     )
@@ -120,9 +152,14 @@ async def rescore_candidate(
     if application_id is not None:
         query = query.where(Application.id == application_id)
     profile = profile_of(candidate)
+    similar = (
+        await semantics.similarities(session, tenant_id, candidate_id, job_ids) if semantic else {}
+    )
     rows: list[dict[str, Any]] = []
     for app_id, job in (await session.execute(query)).all():
-        value, explanation = score(requirements_of(job), profile)
+        value, explanation = score(
+            requirements_of(job), profile, semantic_similarity=semantics.fit(similar.get(job.id))
+        )
         rows.append(
             {
                 "tenant_id": tenant_id,
@@ -150,9 +187,17 @@ async def rescore_candidate(
 
 
 async def rescore_job(
-    session: AsyncSession, tenant_id: uuid.UUID, job_id: uuid.UUID, *, batch: int = BULK_BATCH
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    job_id: uuid.UUID,
+    *,
+    batch: int = BULK_BATCH,
+    semantic: bool = False,
 ) -> int:
-    """Re-score every application of the job in bulk; how many were scored."""
+    """Re-score every application of the job in bulk; how many were scored.
+
+    With `semantic`, each applicant's similarity to the job comes with them in the stream.
+    """
     await _lock_jobs(session, [job_id])
     job = (
         await session.execute(
@@ -173,13 +218,18 @@ async def rescore_job(
     )
     scored = 0
     params = {"tenant_id": tenant_id, "job_id": job_id}
+    streamed = _APPLICANTS_SEMANTIC if semantic else _APPLICANTS
     async with raw.cursor(name=f"match_{job_id.hex}") as applicants, raw.cursor() as sink:
         await sink.execute(_BATCH_TABLE)
-        await applicants.execute(_APPLICANTS, params)
+        await applicants.execute(streamed, {**params, "model": semantics.MODEL_NAME})
         while rows := await applicants.fetchmany(batch):
             async with sink.copy(_COPY_BATCH) as copy:
-                for app_id, skills, years, location in rows:
-                    value, explanation = score(requirements, Profile(skills, years, location))
+                for app_id, skills, years, location, similarity in rows:
+                    value, explanation = score(
+                        requirements,
+                        Profile(skills, years, location),
+                        semantic_similarity=semantics.fit(similarity),
+                    )
                     await copy.write_row((app_id, value, orjson.dumps(explanation).decode()))
             scored += len(rows)
         await sink.execute(_STORE_BATCH, params)
@@ -199,8 +249,15 @@ class Match:
     computed_at: datetime | None
 
 
-async def get(session: AsyncSession, tenant_id: uuid.UUID, application_id: uuid.UUID) -> Match:
-    """The application's match as last stored, or computed now if it was never scored.
+async def get(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    application_id: uuid.UUID,
+    *,
+    semantic: bool = False,
+) -> Match:
+    """The application's match as last stored, or computed now if it was never scored
+    (with `semantic`, from embeddings already stored: a request never embeds).
 
     NotFound for another tenant's or a missing application.
     """
@@ -232,5 +289,12 @@ async def get(session: AsyncSession, tenant_id: uuid.UUID, application_id: uuid.
     candidate = await session.get(Candidate, (tenant_id, application.candidate_id))
     if job is None or candidate is None:  # foreign keys forbid it
         raise NotFound("No application with this id.")
-    value, explanation = score(requirements_of(job), profile_of(candidate))
+    similar = (
+        await semantics.similarities(session, tenant_id, candidate.id, [job.id]) if semantic else {}
+    )
+    value, explanation = score(
+        requirements_of(job),
+        profile_of(candidate),
+        semantic_similarity=semantics.fit(similar.get(job.id)),
+    )
     return Match(application.id, job.id, candidate.id, value, explanation, None)

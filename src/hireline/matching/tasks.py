@@ -1,5 +1,10 @@
 """Keeping match scores current: a candidate's after a résumé parse or an edit, a new
-application's when it arrives, and a whole job's (in bulk) when its requirements change."""
+application's when it arrives, and a whole job's (in bulk) when its requirements change.
+
+With HIRELINE_SEMANTIC_MATCHING on, the same jobs first bring the embeddings they need up to
+date (`semantic.refresh_*`: nothing is embedded again for unchanged text), and changes to the
+embedded text (a job's title or description, a candidate's headline, ...) re-score too.
+"""
 
 from __future__ import annotations
 
@@ -15,9 +20,16 @@ from hireline.candidates.profile import RESUME_PARSED
 from hireline.candidates.service import CANDIDATE_UPDATED
 from hireline.core import events
 from hireline.core.events import DomainEvent
-from hireline.core.queue import DEFAULT_RETRY, defer, job_unit_of_work, queue
+from hireline.core.queue import (
+    DEFAULT_RETRY,
+    defer,
+    job_settings,
+    job_unit_of_work,
+    queue,
+    worker_state,
+)
 from hireline.jobs.events import JOB_UPDATED
-from hireline.matching import service
+from hireline.matching import semantic, service
 
 logger = structlog.get_logger(__name__)
 
@@ -35,6 +47,10 @@ JOB_FIELDS = frozenset(
     }
 )
 CANDIDATE_FIELDS = frozenset({"skills", "years_experience", "location"})
+# The fields the embedded texts depend on (a candidate's name and contacts because they are
+# taken out of the text); with semantic matching, changes to them re-embed and re-score.
+JOB_TEXT_FIELDS = frozenset({"title", "description", "required_skills", "preferred_skills"})
+CANDIDATE_TEXT_FIELDS = frozenset({"headline", "skills", "name", "email", "phone", "links"})
 
 
 def _tenant(event: DomainEvent) -> uuid.UUID:
@@ -42,34 +58,67 @@ def _tenant(event: DomainEvent) -> uuid.UUID:
     return event.tenant_id
 
 
+def _semantic(session: AsyncSession) -> bool:
+    settings = job_settings(session)
+    return settings is not None and settings.semantic_matching
+
+
+async def _refresh_jobs_of(
+    session: AsyncSession, tenant_id: uuid.UUID, candidate_id: uuid.UUID
+) -> None:
+    # Jobs get embedded when their text changes; these may predate the setting.
+    for job_id in await service.job_ids_of(session, tenant_id, candidate_id):
+        await semantic.refresh_job(session, tenant_id, job_id)
+
+
 @events.on(RESUME_PARSED, name="matching.rescore_after_resume")
 async def rescore_after_resume(event: DomainEvent, session: AsyncSession) -> None:
-    candidate_id = uuid.UUID(event.payload["candidate_id"])
-    await service.rescore_candidate(session, _tenant(event), candidate_id)
+    tenant_id, candidate_id = _tenant(event), uuid.UUID(event.payload["candidate_id"])
+    with_semantic = _semantic(session)
+    if with_semantic:
+        await semantic.refresh_candidate(session, tenant_id, candidate_id)
+        await _refresh_jobs_of(session, tenant_id, candidate_id)
+    await service.rescore_candidate(session, tenant_id, candidate_id, semantic=with_semantic)
 
 
 @events.on(CANDIDATE_UPDATED, name="matching.rescore_after_edit")
 async def rescore_after_edit(event: DomainEvent, session: AsyncSession) -> None:
-    if CANDIDATE_FIELDS.isdisjoint(event.payload.get("fields", ())):
+    fields = set(event.payload.get("fields", ()))
+    tenant_id, candidate_id = _tenant(event), uuid.UUID(event.payload["candidate_id"])
+    with_semantic = _semantic(session)
+    embedded = (
+        with_semantic
+        and not CANDIDATE_TEXT_FIELDS.isdisjoint(fields)
+        and await semantic.refresh_candidate(session, tenant_id, candidate_id)
+    )
+    if CANDIDATE_FIELDS.isdisjoint(fields) and not embedded:
         return
-    candidate_id = uuid.UUID(event.payload["candidate_id"])
-    await service.rescore_candidate(session, _tenant(event), candidate_id)
+    await service.rescore_candidate(session, tenant_id, candidate_id, semantic=with_semantic)
 
 
 @events.on(APPLICATION_CREATED, name="matching.score_new_application")
 async def score_new_application(event: DomainEvent, session: AsyncSession) -> None:
+    tenant_id, candidate_id = _tenant(event), uuid.UUID(event.payload["candidate_id"])
+    with_semantic = _semantic(session)
+    if with_semantic:
+        await semantic.refresh_candidate(session, tenant_id, candidate_id)
+        await semantic.refresh_job(session, tenant_id, uuid.UUID(event.payload["job_id"]))
     await service.rescore_candidate(
         session,
-        _tenant(event),
-        uuid.UUID(event.payload["candidate_id"]),
+        tenant_id,
+        candidate_id,
         application_id=uuid.UUID(event.payload["application_id"]),
+        semantic=with_semantic,
     )
 
 
 @events.on(JOB_UPDATED, name="matching.rescore_after_job_change")
 async def rescore_after_job_change(event: DomainEvent, session: AsyncSession) -> None:
-    if JOB_FIELDS.isdisjoint(event.payload.get("fields", ())):
+    fields = event.payload.get("fields", ())
+    text_changed = _semantic(session) and not JOB_TEXT_FIELDS.isdisjoint(fields)
+    if JOB_FIELDS.isdisjoint(fields) and not text_changed:
         return
+    # The bulk re-score re-embeds the job first, when it runs.
     await request_job_rescore(session, _tenant(event), uuid.UUID(event.payload["job_id"]))
 
 
@@ -95,6 +144,11 @@ async def request_job_rescore(
 )
 async def rescore_job(context: JobContext, tenant_id: str, job_id: str) -> None:
     """Re-score every application of a job in one transaction."""
+    with_semantic = worker_state(context).settings.semantic_matching
     async with job_unit_of_work(context, tenant_id=uuid.UUID(tenant_id)) as session:
-        scored = await service.rescore_job(session, uuid.UUID(tenant_id), uuid.UUID(job_id))
+        if with_semantic:
+            await semantic.refresh_job(session, uuid.UUID(tenant_id), uuid.UUID(job_id))
+        scored = await service.rescore_job(
+            session, uuid.UUID(tenant_id), uuid.UUID(job_id), semantic=with_semantic
+        )
     logger.info("job_rescored", job_id=job_id, applications=scored)
