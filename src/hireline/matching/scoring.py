@@ -27,9 +27,13 @@ name, gender, age, photo, contact details, school names and application answers 
 it. More experience than asked for is never penalised (that would stand in for age), and the
 location is only compared with the job's own locations.
 
-Hook for semantic similarity (the optional ``semantic`` extra, not built yet): pass
-``semantic_similarity`` (0..1, from sentence embeddings of the job and the résumé) and it joins
-as a part weighted `SEMANTIC_WEIGHT`; without it the score is exactly the five parts above.
+Semantic similarity (HIRELINE_SEMANTIC_MATCHING, with the optional ``semantic`` extra and
+pgvector; docs/adr/0012-semantic-matching.md): ``semantic_similarity`` (0..1: the cosine of the
+sentence embeddings of the job's text and the candidate's résumé text, headline and skills,
+negative counted as 0; see `hireline.matching.semantic`) joins as a sixth part weighted
+`SEMANTIC_WEIGHT` before scaling, shown with its weight, fit and points like the others. It is
+given only when both embeddings exist; without it the score is exactly the five parts above.
+The embedded text has the person's name, e-mail addresses, phone numbers and links taken out.
 """
 
 from __future__ import annotations
