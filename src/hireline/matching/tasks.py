@@ -66,8 +66,9 @@ def _semantic(session: AsyncSession) -> bool:
 async def _refresh_jobs_of(
     session: AsyncSession, tenant_id: uuid.UUID, candidate_id: uuid.UUID
 ) -> None:
-    # Jobs get embedded when their text changes; these may predate the setting.
-    for job_id in await service.job_ids_of(session, tenant_id, candidate_id):
+    # Jobs get embedded when their text changes; these may predate the setting. In one order
+    # everywhere, so that two jobs re-embedding the same jobs cannot deadlock on their rows.
+    for job_id in sorted(await service.job_ids_of(session, tenant_id, candidate_id)):
         await semantic.refresh_job(session, tenant_id, job_id)
 
 
