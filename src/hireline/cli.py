@@ -196,6 +196,11 @@ def check() -> None:
         except Exception as exc:
             typer.echo(f"{'database':28} UNREACHABLE: {exc}")
             healthy = False
+        else:
+            if settings.semantic_matching:
+                problem = _semantic_problem(url, settings)
+                typer.echo(f"{'semantic matching':28} {problem or 'ready'}")
+                healthy = healthy and problem is None
     if settings.redis_url is not None:
         import redis
 
@@ -206,6 +211,28 @@ def check() -> None:
             typer.echo(f"{'redis':28} UNREACHABLE: {exc}")
             healthy = False
     raise typer.Exit(0 if healthy else 1)
+
+
+def _semantic_problem(url: str, settings: Settings) -> str | None:
+    """Why semantic matching cannot run against `url`, or None when it can."""
+    import asyncio
+
+    from hireline.core.db import create_engine
+    from hireline.matching import semantic
+
+    async def probe() -> None:
+        engine = create_engine(url, pool_size=1, role=settings.database_app_role)
+        try:
+            async with engine.connect() as connection:
+                await semantic.check_ready(connection)
+        finally:
+            await engine.dispose()
+
+    try:
+        asyncio.run(probe())
+    except semantic.SemanticMatchingUnavailable as exc:
+        return str(exc)
+    return None
 
 
 def main() -> None:

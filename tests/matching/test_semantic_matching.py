@@ -8,6 +8,7 @@ when the configured server lacks it) with the real model: nothing here is mocked
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -20,7 +21,9 @@ from psycopg import sql
 from pydantic import SecretStr
 from sqlalchemy import NullPool, create_engine, text
 from sqlalchemy.ext.asyncio import AsyncEngine
+from typer.testing import CliRunner
 
+from hireline.cli import app as cli_app
 from hireline.core import migrations
 from hireline.core.database_url import libpq_url, sqlalchemy_url, with_database
 from hireline.core.queue import WorkerState
@@ -28,7 +31,8 @@ from hireline.main import create_app
 from hireline.matching import semantic
 from hireline.matching.scoring import SEMANTIC_WEIGHT, WEIGHTS
 from hireline.metadata import include_object, target_metadata
-from hireline.settings import Settings
+from hireline.settings import Settings, get_settings
+from hireline.worker import work
 from tests.candidates.files import pdf_resume
 from tests.candidates.test_applications import apply
 from tests.identity.helpers import bearer, sign_up
@@ -232,11 +236,31 @@ async def test_semantic_matching_refuses_to_start_without_the_tables(
                 pass
         assert "HIRELINE_SEMANTIC_MATCHING" in str(refused.value)
         assert "vector" in str(refused.value)
+        assert on.database_url is not None
+        with pytest.raises(semantic.SemanticMatchingUnavailable):
+            await work(on.database_url.get_secret_value(), on, concurrency=1)
     finally:
         with psycopg.connect(admin, autocommit=True) as connection:
             connection.execute(
                 sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
             )
+
+
+def test_check_reports_semantic_matching_ready(
+    semantic_settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert semantic_settings.database_url is not None
+    monkeypatch.setenv("DATABASE_URL", semantic_settings.database_url.get_secret_value())
+    monkeypatch.setenv("HIRELINE_SEMANTIC_MATCHING", "true")
+    monkeypatch.setenv("HIRELINE_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(cli_app, ["check"])
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 0, result.output
+    assert "semantic matching            ready" in result.output
 
 
 # Reflection meets `vector` columns before `include_object` leaves their tables out.
