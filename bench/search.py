@@ -210,7 +210,8 @@ async def main_async(args: argparse.Namespace) -> int:
         clean = True
         if args.plans:
             for query in mix:
-                if query.explain:
+                wanted = args.plans_for
+                if (query.explain and not wanted) or (wanted and wanted in query.label):
                     clean = await _explain(engine, url, tenant_id, query) and clean
             print(
                 "\nno sequential scan of candidates or candidate_search"
@@ -227,6 +228,9 @@ def main() -> None:
     parser.add_argument("--candidates", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--plans", action="store_true")
+    parser.add_argument(
+        "--plans-for", metavar="TEXT", help="with --plans: the queries whose label holds TEXT"
+    )
     sys.exit(asyncio.run(main_async(parser.parse_args())))
 
 

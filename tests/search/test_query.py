@@ -51,6 +51,7 @@ def test_fuzzy_text_is_the_positive_words_of_a_query_without_alternatives() -> N
     assert parse("jon smiht -intern").fuzzy_text == "jon smiht"
     assert parse("jon OR john").fuzzy_text is None
     assert parse("jo").fuzzy_text is None
+    assert parse('"site reliability" smiht').fuzzy_text is None
 
 
 @pytest.mark.parametrize(

@@ -70,10 +70,14 @@ class SearchQuery:
     def fuzzy_text(self) -> str | None:
         """What to compare with names and e-mails by trigram similarity, if anything.
 
-        The positive words and phrases of a query without alternatives, when long enough for
-        trigrams to mean something: `jon smiht -intern` compares `jon smiht`.
+        The positive words of a query without alternatives or phrases, when long enough for
+        trigrams to mean something: `jon smiht -intern` compares `jon smiht`. A phrase asks
+        for those exact words, and its trigram comparison with every name would cost a
+        search more than the rest of it.
         """
         if any(len(clause) > 1 for clause in self.clauses):
+            return None
+        if any(term.kind == "phrase" for term in self.terms):
             return None
         text = " ".join(term.text for term in self.terms if not term.negated)
         return text if len(text) >= 3 else None

@@ -14,10 +14,11 @@ How a search runs (two statements):
 
 Relevance ranks at most `RANK_WINDOW` matches: a broad word ("engineer") can match a third of a
 million candidates, and ranking or faceting all of them costs hundreds of milliseconds. Beyond
-the window the total is reported as a lower bound (`total_is_exact: false`), and the ranking is
-that of the first `RANK_WINDOW` matches in storage order; a narrower query or a filter ranks
-everything (every filter is applied inside the function, before the cut). Sorting by newest
-has no such limit: each page asks the function for the newest matches before its cursor.
+the window the total is reported as a lower bound (`total_is_exact: false`), and the ranking
+is that of the first `RANK_WINDOW` matches in id order (oldest first); a narrower query or a
+filter ranks everything (every filter is applied inside the function, before the cut).
+Sorting by newest has no such limit: each page asks the function for the newest matches
+before its cursor.
 """
 
 from __future__ import annotations

@@ -1,0 +1,131 @@
+"""The window `hireline_search_candidates` ranks is the same whichever way it is collected.
+
+With many matches the function walks the tenant's rows in id order instead of using the GIN
+indexes (migration 0011); these tests make it take each way on a small tenant (statistics from
+ANALYZE, plans read through auto_explain) and check that both return the first matches in id
+order with the same filters applied.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+
+import psycopg
+import pytest
+
+from hireline.core.database_url import libpq_url
+
+PYTHONISTAS = 30
+CHEFS = 10
+# Every third Python developer also knows Django.
+DJANGO_EVERY = 3
+
+SEARCH = """
+SELECT candidate_id FROM hireline_search_candidates(
+    to_tsquery('english', 'python'), NULL, NULL, NULL, %(skills)s::text[], NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, false, NULL, %(max_rows)s)
+"""
+NESTED_PLANS = """
+LOAD 'auto_explain';
+SET LOCAL auto_explain.log_min_duration = 0;
+SET LOCAL auto_explain.log_nested_statements = on;
+SET LOCAL auto_explain.log_level = notice;
+"""
+
+
+@pytest.fixture
+def owner(database_url: str) -> Iterator[psycopg.Connection[tuple[object, ...]]]:
+    """The schema owner's connection (a superuser here), in a transaction rolled back after."""
+    with psycopg.connect(libpq_url(database_url)) as connection:
+        yield connection
+        connection.rollback()
+
+
+def _load_tenant(connection: psycopg.Connection[tuple[object, ...]]) -> tuple[str, list[str]]:
+    """A tenant of Python developers and chefs; its id and the Python developers' ids."""
+    tenant_id = uuid.uuid4()
+    slug = f"window-{tenant_id.hex[:8]}"
+    connection.execute(
+        "INSERT INTO tenants (id, name, slug) VALUES (%s, %s, %s)", (tenant_id, slug, slug)
+    )
+    pythonistas: list[str] = []
+    for number in range(PYTHONISTAS + CHEFS):
+        candidate_id = uuid.UUID(int=(uuid.uuid4().int >> 64) + ((number + 1) << 64))
+        python = number < PYTHONISTAS
+        skills = ["Python", "Django"] if python and number % DJANGO_EVERY == 0 else []
+        connection.execute(
+            "INSERT INTO candidates (tenant_id, id, email, email_normalized, name, headline,"
+            " skills) VALUES (%s, %s, %s, %s, %s, %s, %s)",
+            (
+                tenant_id,
+                candidate_id,
+                f"person{number}@example.com",
+                f"person{number}@example.com",
+                f"Person {number}",
+                "Python developer" if python else "Pastry chef",
+                skills,
+            ),
+        )
+        if python:
+            pythonistas.append(str(candidate_id))
+    connection.execute("ANALYZE candidate_search")
+    return str(tenant_id), sorted(pythonistas)
+
+
+def _search(
+    connection: psycopg.Connection[tuple[object, ...]],
+    tenant_id: str,
+    *,
+    max_rows: int,
+    skills: list[str] | None = None,
+) -> tuple[list[str], str]:
+    """The function's ids, in id order, and the statements it ran (as auto_explain saw them)."""
+    nested: list[str] = []
+    connection.add_notice_handler(lambda notice: nested.append(notice.message_primary or ""))
+    connection.execute(NESTED_PLANS)
+    connection.execute("SET LOCAL ROLE hireline_app")
+    connection.execute("SELECT set_config('app.tenant_id', %s, true)", (tenant_id,))
+    rows = connection.execute(SEARCH, {"skills": skills, "max_rows": max_rows}).fetchall()
+    connection.execute("RESET ROLE")
+    searched = [text for text in nested if "FROM candidate_search s WHERE" in text]
+    return sorted(str(row[0]) for row in rows), "\n".join(searched)
+
+
+def test_a_broad_word_walks_and_keeps_the_first_matches_in_id_order(
+    owner: psycopg.Connection[tuple[object, ...]],
+) -> None:
+    tenant_id, pythonistas = _load_tenant(owner)
+
+    found, statements = _search(owner, tenant_id, max_rows=3)
+
+    assert "ORDER BY s.candidate_id" in statements  # the walk
+    assert "Index Scan using pk_candidate_search" in statements
+    assert found == pythonistas[:3]
+
+
+def test_a_window_holding_every_match_uses_the_indexes_and_finds_them_all(
+    owner: psycopg.Connection[tuple[object, ...]],
+) -> None:
+    tenant_id, pythonistas = _load_tenant(owner)
+
+    found, statements = _search(owner, tenant_id, max_rows=100)
+
+    assert "ORDER BY" not in statements
+    assert found == pythonistas
+
+
+def test_a_walk_applies_the_filters_too(owner: psycopg.Connection[tuple[object, ...]]) -> None:
+    tenant_id, _ = _load_tenant(owner)
+    rows = owner.execute(
+        "SELECT id FROM candidates WHERE tenant_id = %s AND 'Django' = ANY(skills) ORDER BY id",
+        (tenant_id,),
+    ).fetchall()
+    djangonauts = [str(row[0]) for row in rows]
+    assert len(djangonauts) == PYTHONISTAS // DJANGO_EVERY
+
+    found, statements = _search(owner, tenant_id, max_rows=2, skills=["Django"])
+
+    assert "ORDER BY s.candidate_id" in statements
+    assert "s.skills @> $6" in statements
+    assert found == djangonauts[:2]
