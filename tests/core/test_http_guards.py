@@ -16,16 +16,20 @@ async def test_security_headers_on_every_response(client: httpx.AsyncClient) -> 
     for path in ("/healthz", "/missing"):
         response = await client.get(path)
         assert response.headers["x-content-type-options"] == "nosniff"
-        assert response.headers["referrer-policy"] == "strict-origin-when-cross-origin"
         assert "strict-transport-security" not in response.headers
 
 
-async def test_html_gets_a_content_security_policy(client: httpx.AsyncClient) -> None:
+async def test_html_gets_a_content_security_policy_and_document_headers(
+    client: httpx.AsyncClient,
+) -> None:
     docs = await client.get("/docs")
     assert docs.headers["content-type"].startswith("text/html")
     assert "frame-ancestors 'none'" in docs.headers["content-security-policy"]
+    assert docs.headers["referrer-policy"] == "strict-origin-when-cross-origin"
+    assert docs.headers["cross-origin-opener-policy"] == "same-origin"
     api = await client.get("/healthz")
-    assert "content-security-policy" not in api.headers
+    for document_only in ("content-security-policy", "referrer-policy"):
+        assert document_only not in api.headers
 
 
 @pytest.fixture(scope="module")
@@ -90,9 +94,11 @@ async def test_cors_preflight_for_configured_origin(guarded: httpx.AsyncClient) 
     assert "access-control-allow-origin" not in other.headers
 
 
-async def test_framing_headers_only_on_documents(client: httpx.AsyncClient) -> None:
+async def test_framing_is_refused_by_the_policy_and_only_documents_carry_it(
+    client: httpx.AsyncClient,
+) -> None:
     docs = await client.get("/docs")
-    assert docs.headers["x-frame-options"] == "DENY"
-    assert docs.headers["cross-origin-opener-policy"] == "same-origin"
+    assert "frame-ancestors 'none'" in docs.headers["content-security-policy"]
+    assert "x-frame-options" not in docs.headers  # obsoleted by frame-ancestors
     api = await client.get("/healthz")
-    assert "x-frame-options" not in api.headers
+    assert "cross-origin-opener-policy" not in api.headers
