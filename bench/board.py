@@ -119,6 +119,45 @@ def start(command: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
     return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
+def start_replayer(
+    url: str, recording: Path, env: dict[str, str]
+) -> tuple[subprocess.Popen[bytes], int]:
+    """A bare app answering with the response `url` gives now; the process and its port."""
+    httpx.get(url)  # a miss, with the per-client headers a hit leaves out
+    page = httpx.get(url)
+    hop_by_hop = ("date", "server", "transfer-encoding")
+    recording.write_text(
+        json.dumps(
+            {
+                "headers": [[k, v] for k, v in page.headers.items() if k not in hop_by_hop],
+                "body": page.text,
+            }
+        )
+    )
+    print(f"{url}: {len(page.content):,} bytes, {len(page.headers)} headers")
+    port = free_port()
+    process = start(
+        [
+            str(BIN / "uvicorn"),
+            "bare_asgi:replay",
+            "--port",
+            str(port),
+            "--loop",
+            "uvloop",
+            "--http",
+            "httptools",
+            "--no-access-log",
+            "--log-level",
+            "warning",
+            "--app-dir",
+            str(ROOT / "bench"),
+        ],
+        env | {"BENCH_REPLAY": str(recording)},
+    )
+    wait_ready(f"http://127.0.0.1:{port}/")
+    return process, port
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--duration", type=int, default=10)
@@ -192,45 +231,17 @@ def main() -> None:
             job = httpx.post(f"{base}/v1/jobs", json=JOB, headers=headers, timeout=30).json()
             httpx.post(f"{base}/v1/jobs/{job['id']}/publish", headers=headers)
             job_ids.append(job["id"])
-        # A second bare app that sends exactly the cached list's bytes and headers: what is
-        # left between it and the cache is the cache's own cost, not the response's size.
-        listed = httpx.get(f"{base}/v1/boards/bench/jobs")
-        replay_file = data_dir / "replay.json"
-        replay_file.write_text(
-            json.dumps(
-                {
-                    "headers": [
-                        [k, v]
-                        for k, v in listed.headers.items()
-                        if k not in ("date", "server", "transfer-encoding")
-                    ],
-                    "body": listed.text,
-                }
-            )
-        )
-        replay_port = free_port()
-        replayer = start(
-            [
-                str(BIN / "uvicorn"),
-                "bare_asgi:replay",
-                "--port",
-                str(replay_port),
-                "--loop",
-                "uvloop",
-                "--http",
-                "httptools",
-                "--no-access-log",
-                "--log-level",
-                "warning",
-                "--app-dir",
-                str(ROOT / "bench"),
-            ],
-            env | {"BENCH_REPLAY": str(replay_file)},
-        )
-        wait_ready(f"http://127.0.0.1:{replay_port}/")
+        # Bare apps that send exactly a cached page's bytes and headers: what is left between
+        # one and the cache is the cache's own cost, not the response's size or header count.
+        replayers = [
+            start_replayer(f"{base}/v1/boards/bench/jobs", data_dir / "replay-json.json", env),
+            start_replayer(f"{base}/careers/bench", data_dir / "replay-html.json", env),
+        ]
+        (_, json_port), (_, html_port) = replayers
         targets = {
             "bare ASGI endpoint": f"http://127.0.0.1:{bare_port}/",
-            "bare, same bytes as list": f"http://127.0.0.1:{replay_port}/",
+            "bare, same bytes as list": f"http://127.0.0.1:{json_port}/",
+            "bare, same as careers": f"http://127.0.0.1:{html_port}/",
             "board list (JSON)": f"{base}/v1/boards/bench/jobs",
             "board job (JSON)": f"{base}/v1/boards/bench/jobs/{job_ids[0]}",
             "careers list (HTML)": f"{base}/careers/bench",
@@ -261,7 +272,7 @@ def main() -> None:
             f"   ({args.applications} applications, 16 at a time, from httpx)"
         )
     finally:
-        if "replayer" in locals():
+        for replayer, _ in locals().get("replayers", []):
             replayer.send_signal(signal.SIGINT)
             replayer.wait(timeout=30)
         for process in (bare, api):

@@ -37,6 +37,8 @@ async def test_careers_list_and_detail_pages(client: httpx.AsyncClient) -> None:
     assert "Austin, TX (hybrid); Remote (United States)" in listing.text
     assert '<html lang="en">' in listing.text
     assert 'name="viewport"' in listing.text
+    # The referrer policy is stated in the page, not in a header every hit would carry.
+    assert '<meta name="referrer" content="strict-origin-when-cross-origin">' in listing.text
 
     detail = await client.get(f"/careers/acme/jobs/{job['id']}")
     assert detail.status_code == 200
