@@ -10,8 +10,6 @@ shows at once everywhere.
 from __future__ import annotations
 
 import hashlib
-import itertools
-import os
 import re
 import time
 from collections import OrderedDict
@@ -53,14 +51,9 @@ def _entry(headers: list[tuple[bytes, bytes]], body: bytes, etag: bytes) -> Entr
     return Entry(headers, body, etag, time.monotonic(), hit_headers)
 
 
-# Request ids for hits: a random per-process prefix and a counter, unique without a syscall.
-_ID_PREFIX = os.urandom(6).hex().encode()
+# A hit writes no log line, so an id of its own would name nothing: a hit echoes the
+# caller's id (for their own correlation) when it looks like one, and sends none otherwise.
 _SAFE_REQUEST_ID = re.compile(rb"^[A-Za-z0-9._:-]{1,128}$")
-_id_counter = itertools.count()
-
-
-def _new_request_id() -> bytes:
-    return b"%s%020x" % (_ID_PREFIX, next(_id_counter))
 
 
 class BoardCache:
@@ -160,14 +153,14 @@ class BoardCacheMiddleware:
 
         entry = self.cache.get(slug, key)
         if entry is not None:
-            request_id = (
-                given_id
+            echoed = (
+                ((b"x-request-id", given_id),)
                 if given_id is not None and _SAFE_REQUEST_ID.match(given_id)
-                else _new_request_id()
+                else ()
             )
             if if_none_match is not None and _matches(if_none_match, entry.etag):
                 _NOT_MODIFIED.inc()
-                await _send_not_modified(send, entry.headers, entry.etag, request_id)
+                await _send_not_modified(send, [*entry.headers, *echoed], entry.etag)
             else:
                 _HIT.inc()
                 # Sent here rather than through a helper: a hit is a few microseconds, and
@@ -176,7 +169,7 @@ class BoardCacheMiddleware:
                     {
                         "type": "http.response.start",
                         "status": 200,
-                        "headers": [*entry.hit_headers, (b"x-request-id", request_id)],
+                        "headers": (*entry.hit_headers, *echoed) if echoed else entry.hit_headers,
                     }
                 )
                 await send(
@@ -251,11 +244,7 @@ class BoardCacheMiddleware:
 _KEPT_ON_304 = (b"cache-control", b"vary", b"x-request-id")
 
 
-async def _send_not_modified(
-    send: Send, headers: list[tuple[bytes, bytes]], etag: bytes, request_id: bytes | None = None
-) -> None:
+async def _send_not_modified(send: Send, headers: list[tuple[bytes, bytes]], etag: bytes) -> None:
     kept = [(n, v) for n, v in headers if n.lower() in _KEPT_ON_304]
-    if not any(n == b"x-request-id" for n, _ in kept):
-        kept.append((b"x-request-id", request_id or _new_request_id()))
     await send({"type": "http.response.start", "status": 304, "headers": [*kept, (b"etag", etag)]})
     await send({"type": "http.response.body", "body": b""})
