@@ -273,9 +273,7 @@ def upgrade() -> None:
         # query could use the words' index or a filter's, never both (at a million
         # candidates: 130 ms for "devops" in Berlin, 40 ms with both). The statistics below
         # tell the planner the two are one, so its estimates do not count the tenant twice.
-        sa.Column(
-            "tenant_key", sa.UUID(), sa.Computed("tenant_id", persisted=True), nullable=True
-        ),
+        sa.Column("tenant_key", sa.UUID(), sa.Computed("tenant_id", persisted=True), nullable=True),
         sa.Column("skills", postgresql.ARRAY(sa.Text()), nullable=False),
         sa.Column("tags", postgresql.ARRAY(sa.Text()), nullable=False),
         sa.Column("location", sa.Text(), nullable=True),
