@@ -1,10 +1,13 @@
 """Job matching at scale: a full re-score of a big job, and ranking a job's applicants.
 
     .venv/bin/python bench/match.py [--applicants 100000] [--ranked 5000] [--other-tenants 0]
+        [--tenant-candidates N]
 
-Loads (with COPY) one tenant with a job of `--applicants` applicants and a second job whose
-`--ranked` applicants are the first of those candidates, optionally `--other-tenants` tenants
-with as many applicants each as noise. Then, as the application's role (row-level security
+Loads (with COPY) one tenant of `--tenant-candidates` candidates (default: as many as
+applicants) with a job of `--applicants` applicants and a second job whose `--ranked`
+applicants are the first of those candidates, optionally `--other-tenants` tenants with as
+many applicants each as noise. Issue 7's setting: `--applicants 100000 --tenant-candidates
+1000000 --other-tenants 10`. Then, as the application's role (row-level security
 on), it times:
 
 * the full bulk re-score of the big job (`matching.service.rescore_job`), cold and warm;
@@ -98,7 +101,9 @@ def _applications(
         ).encode()
 
 
-def load(url: str, applicants: int, ranked: int, other_tenants: int) -> tuple[uuid.UUID, ...]:
+def load(
+    url: str, applicants: int, ranked: int, other_tenants: int, tenant_candidates: int
+) -> tuple[uuid.UUID, ...]:
     """One tenant with a big job and a small one (plus noise tenants); returns their ids."""
     rng = random.Random(7)
     started = time.perf_counter()
@@ -127,7 +132,8 @@ def load(url: str, applicants: int, ranked: int, other_tenants: int) -> tuple[uu
                         JOB["min_years_experience"],
                     ),
                 )
-            candidate_ids = [uuid7() for _ in range(applicants)]
+            population = max(tenant_candidates, applicants) if t == 0 else applicants
+            candidate_ids = [uuid7() for _ in range(population)]
             with connection.cursor().copy(
                 "COPY candidates (tenant_id, id, email_normalized, email, name, skills, "
                 "years_experience, location) FROM STDIN"
@@ -138,7 +144,7 @@ def load(url: str, applicants: int, ranked: int, other_tenants: int) -> tuple[uu
                 "COPY applications (tenant_id, id, job_id, candidate_id, consent_at, "
                 "consent_text) FROM STDIN"
             ) as copy:
-                for line in _applications(tenant_id, big_job, candidate_ids):
+                for line in _applications(tenant_id, big_job, candidate_ids[:applicants]):
                     copy.write(line)
                 for line in _applications(tenant_id, small_job, candidate_ids[:ranked]):
                     copy.write(line)
@@ -147,7 +153,7 @@ def load(url: str, applicants: int, ranked: int, other_tenants: int) -> tuple[uu
         connection.commit()
         connection.autocommit = True
         connection.execute("VACUUM ANALYZE candidates, applications, jobs")
-    rows = (1 + other_tenants) * (2 * applicants + ranked)
+    rows = (1 + other_tenants) * (2 * applicants + ranked) + max(0, tenant_candidates - applicants)
     print(
         f"loaded {rows:,} rows (candidates + applications) in {time.perf_counter() - started:.1f} s"
     )
@@ -180,8 +186,10 @@ async def explain(
         await connection.rollback()
 
 
-async def measure(url: str, applicants: int, ranked: int, other_tenants: int) -> None:
-    tenant_id, big_job, small_job = load(url, applicants, ranked, other_tenants)
+async def measure(
+    url: str, applicants: int, ranked: int, other_tenants: int, tenant_candidates: int
+) -> None:
+    tenant_id, big_job, small_job = load(url, applicants, ranked, other_tenants, tenant_candidates)
     engine = create_engine(url, pool_size=2, role="hireline_app")
 
     print(f"\nfull re-score of a job with {applicants:,} applicants:")
@@ -259,6 +267,7 @@ def main() -> None:
     parser.add_argument("--applicants", type=int, default=100_000)
     parser.add_argument("--ranked", type=int, default=5_000)
     parser.add_argument("--other-tenants", type=int, default=0)
+    parser.add_argument("--tenant-candidates", type=int, default=0)
     args = parser.parse_args()
     server = os.environ.get("DATABASE_URL")
     embedded = None
@@ -272,7 +281,9 @@ def main() -> None:
     try:
         url = with_database(server, name)
         migrations.upgrade(url)
-        asyncio.run(measure(url, args.applicants, args.ranked, args.other_tenants))
+        asyncio.run(
+            measure(url, args.applicants, args.ranked, args.other_tenants, args.tenant_candidates)
+        )
     finally:
         with psycopg.connect(admin, autocommit=True) as connection:
             connection.execute(
