@@ -119,6 +119,28 @@ def start(command: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
     return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
+def start_bare(app: str, port: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    """One of bench/bare_asgi.py's apps on uvicorn, with the loop and parser `serve` uses."""
+    return start(
+        [
+            str(BIN / "uvicorn"),
+            app,
+            "--port",
+            str(port),
+            "--loop",
+            "uvloop",
+            "--http",
+            "httptools",
+            "--no-access-log",
+            "--log-level",
+            "warning",
+            "--app-dir",
+            str(ROOT / "bench"),
+        ],
+        env,
+    )
+
+
 def start_replayer(
     url: str, recording: Path, env: dict[str, str]
 ) -> tuple[subprocess.Popen[bytes], int]:
@@ -136,24 +158,7 @@ def start_replayer(
     )
     print(f"{url}: {len(page.content):,} bytes, {len(page.headers)} headers")
     port = free_port()
-    process = start(
-        [
-            str(BIN / "uvicorn"),
-            "bare_asgi:replay",
-            "--port",
-            str(port),
-            "--loop",
-            "uvloop",
-            "--http",
-            "httptools",
-            "--no-access-log",
-            "--log-level",
-            "warning",
-            "--app-dir",
-            str(ROOT / "bench"),
-        ],
-        env | {"BENCH_REPLAY": str(recording)},
-    )
+    process = start_bare("bare_asgi:replay", port, env | {"BENCH_REPLAY": str(recording)})
     wait_ready(f"http://127.0.0.1:{port}/")
     return process, port
 
@@ -181,24 +186,7 @@ def main() -> None:
 
     bare_port, app_port = free_port(), free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("HIRELINE_")}
-    bare = start(
-        [
-            str(BIN / "uvicorn"),
-            "bare_asgi:app",
-            "--port",
-            str(bare_port),
-            "--loop",
-            "uvloop",
-            "--http",
-            "httptools",
-            "--no-access-log",
-            "--log-level",
-            "warning",
-            "--app-dir",
-            str(ROOT / "bench"),
-        ],
-        env,
-    )
+    bare = start_bare("bare_asgi:app", bare_port, env)
     api = start(
         [str(BIN / "hireline"), "serve", "--no-demo", "--no-migrate", "--port", str(app_port)],
         env

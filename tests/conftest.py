@@ -7,24 +7,21 @@ an embedded PostgreSQL is started in a temporary directory and deleted afterward
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
-import psycopg
 import pytest
 from fastapi import FastAPI
-from psycopg import sql
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
 from hireline.core import embedded_postgres, migrations
-from hireline.core.database_url import libpq_url, with_database
 from hireline.core.db import create_engine
 from hireline.main import create_app, with_edge_cache
 from hireline.settings import Settings
+from tests.databases import scratch_database
 
 # Tables kept between tests by the committing fixtures are emptied after each of them.
 KEEP_TABLES = {"alembic_version"}
@@ -47,19 +44,9 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @contextmanager
 def migrated_database(server_url: str) -> Iterator[str]:
     """A new database on the server, migrated to head, dropped at the end of the block."""
-    name = f"hireline_test_{uuid.uuid4().hex[:12]}"
-    admin = libpq_url(server_url)
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    url = with_database(server_url, name)
-    try:
+    with scratch_database(server_url) as url:
         migrations.upgrade(url)
         yield url
-    finally:
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
 
 
 @pytest.fixture(scope="session")

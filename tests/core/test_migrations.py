@@ -2,34 +2,20 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 
-import psycopg
 import pytest
-from alembic.autogenerate import compare_metadata
-from alembic.runtime.migration import MigrationContext
-from psycopg import sql
 from sqlalchemy import NullPool, create_engine, inspect
 
 from hireline.core import migrations
-from hireline.core.database_url import libpq_url, sqlalchemy_url, with_database
-from hireline.metadata import include_object, target_metadata
+from hireline.core.database_url import sqlalchemy_url
+from tests.databases import model_drift, scratch_database
 
 
 @pytest.fixture
 def empty_database(server_url: str) -> Iterator[str]:
-    name = f"hireline_migrations_{uuid.uuid4().hex[:10]}"
-    admin = libpq_url(server_url)
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    try:
-        yield with_database(server_url, name)
-    finally:
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
+    with scratch_database(server_url, "hireline_migrations") as url:
+        yield url
 
 
 def _tables(url: str) -> set[str]:
@@ -55,18 +41,5 @@ def test_every_migration_applies_from_empty_and_reverts(empty_database: str) -> 
 
 
 def test_models_and_migrations_agree(database_url: str) -> None:
-    engine = create_engine(sqlalchemy_url(database_url), poolclass=NullPool)
-    try:
-        with engine.connect() as connection:
-            context = MigrationContext.configure(
-                connection,
-                opts={
-                    "include_object": include_object,
-                    "compare_type": True,
-                    "compare_server_default": True,
-                },
-            )
-            diff = compare_metadata(context, target_metadata)
-    finally:
-        engine.dispose()
+    diff = model_drift(database_url)
     assert diff == [], f"models and migrations disagree; write a migration for: {diff}"

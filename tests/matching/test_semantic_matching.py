@@ -14,27 +14,25 @@ from typing import Any
 import httpx
 import psycopg
 import pytest
-from alembic.autogenerate import compare_metadata
-from alembic.runtime.migration import MigrationContext
 from fastapi import FastAPI
 from psycopg import sql
 from pydantic import SecretStr
-from sqlalchemy import NullPool, create_engine, text
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 from typer.testing import CliRunner
 
 from hireline.cli import app as cli_app
 from hireline.core import migrations
-from hireline.core.database_url import libpq_url, sqlalchemy_url, with_database
+from hireline.core.database_url import libpq_url, with_database
 from hireline.core.queue import WorkerState
 from hireline.main import create_app
 from hireline.matching import semantic
 from hireline.matching.scoring import SEMANTIC_WEIGHT, WEIGHTS
-from hireline.metadata import include_object, target_metadata
 from hireline.settings import Settings, get_settings
 from hireline.worker import work
 from tests.candidates.files import pdf_resume
 from tests.candidates.test_applications import apply
+from tests.databases import model_drift, scratch_database
 from tests.identity.helpers import bearer, sign_up
 from tests.jobs.helpers import open_job
 from tests.queue_tasks import drain, scalar
@@ -268,27 +266,22 @@ def test_check_reports_semantic_matching_ready(
 def test_on_a_pgvector_server_the_migrations_create_and_remove_the_tables(
     vector_server_url: str,
 ) -> None:
-    name = f"hireline_migrations_{uuid.uuid4().hex[:10]}"
-    admin = libpq_url(vector_server_url)
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    url = with_database(vector_server_url, name)
+    with scratch_database(vector_server_url, "hireline_migrations") as url:
 
-    def present() -> tuple[set[str], bool]:
-        with psycopg.connect(libpq_url(url)) as connection:
-            tables = {
-                row[0]
-                for row in connection.execute(
-                    "SELECT tablename FROM pg_tables WHERE tablename = ANY(%s)",
-                    (list(semantic.TABLES),),
-                )
-            }
-            found = connection.execute(
-                "SELECT EXISTS (SELECT FROM pg_extension WHERE extname = 'vector')"
-            ).fetchone()
-        return tables, bool(found and found[0])
+        def present() -> tuple[set[str], bool]:
+            with psycopg.connect(libpq_url(url)) as connection:
+                tables = {
+                    row[0]
+                    for row in connection.execute(
+                        "SELECT tablename FROM pg_tables WHERE tablename = ANY(%s)",
+                        (list(semantic.TABLES),),
+                    )
+                }
+                found = connection.execute(
+                    "SELECT EXISTS (SELECT FROM pg_extension WHERE extname = 'vector')"
+                ).fetchone()
+            return tables, bool(found and found[0])
 
-    try:
         migrations.upgrade(url)
         assert present() == (set(semantic.TABLES), True)
         migrations.downgrade(url, "0011")
@@ -296,22 +289,4 @@ def test_on_a_pgvector_server_the_migrations_create_and_remove_the_tables(
         migrations.upgrade(url)
         assert present() == (set(semantic.TABLES), True)
         # And no model claims them: autogenerate sees nothing to do here either.
-        engine = create_engine(sqlalchemy_url(url), poolclass=NullPool)
-        try:
-            with engine.connect() as connection:
-                context = MigrationContext.configure(
-                    connection,
-                    opts={
-                        "include_object": include_object,
-                        "compare_type": True,
-                        "compare_server_default": True,
-                    },
-                )
-                assert compare_metadata(context, target_metadata) == []
-        finally:
-            engine.dispose()
-    finally:
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
+        assert model_drift(url) == []
