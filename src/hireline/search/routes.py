@@ -51,7 +51,10 @@ async def search_candidates(
     years_max: Annotated[float | None, Query(ge=0, le=80)] = None,
     sort: Annotated[
         SearchSort | None,
-        Query(description="relevance (default with q), newest (default without), match."),
+        Query(
+            description="relevance (default with q), newest (default without), or match: the "
+            "applicants of `job` by their match score, best first, the unscored last."
+        ),
     ] = None,
     facets: bool = True,
     cursor: Annotated[str | None, Query(max_length=300)] = None,

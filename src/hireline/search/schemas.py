@@ -32,6 +32,18 @@ class SearchFilters:
     years_max: float | None = None
 
     @property
+    def on_candidates(self) -> bool:
+        """Whether any of these narrows by what the candidate is rather than by applications."""
+        return bool(
+            self.skills
+            or self.tags
+            or self.location
+            or self.source
+            or self.years_min is not None
+            or self.years_max is not None
+        )
+
+    @property
     def on_applications(self) -> bool:
         """Whether a candidate needs an application satisfying some of these."""
         return any(
@@ -74,7 +86,10 @@ class SearchHit(BaseModel):
     years_experience: float | None
     source: str
     created_at: datetime
-    score: float | None = Field(description="Relevance to `q` (higher is better); null without q.")
+    score: float | None = Field(
+        description="Relevance to `q` (higher is better; null without q), or with `sort=match` "
+        "the stored match score for the job (0-100; null until it is computed)."
+    )
     highlights: list[Highlight]
 
 

@@ -54,6 +54,7 @@ from hireline.core.errors import ValidationFailed
 from hireline.core.pagination import decode_cursor, encode_cursor, invalid_cursor
 from hireline.core.sql import contains_pattern
 from hireline.jobs.models import PipelineStage
+from hireline.matching.models import MatchScore
 from hireline.resumes.taxonomy import load_taxonomy
 from hireline.search.query import SEARCH_CONFIG, SearchQuery, excluded_tsquery, tsquery
 from hireline.search.schemas import (
@@ -102,8 +103,12 @@ async def search(
     order = _order(query, filters, sort)
     first_page = cursor is None
     after = _decode_after(cursor, order)
-    window = _window(tenant_id, query, filters, newest=order == "newest")
-    page = _page_json(order, window, tenant_id, query, filters, after, limit)
+    window = _window(tenant_id, query, filters, newest=order != "relevance")
+    page = (
+        _match_page_json(window, tenant_id, query, filters, after, limit)
+        if order == "match"
+        else _page_json(order, window, tenant_id, query, filters, after, limit)
+    )
     columns: list[Any] = [page.label("page")]
     if first_page:
         columns.append(select(func.count()).select_from(window).scalar_subquery().label("total"))
@@ -111,17 +116,20 @@ async def search(
             columns.extend(_facet_columns(window, tenant_id, filters))
     row = (await session.execute(select(*columns))).one()._mapping
 
-    ranked: list[tuple[uuid.UUID, float | None]] = [
-        (uuid.UUID(str(item[0])), item[1]) for item in row["page"]
-    ]
+    items: list[list[Any]] = row["page"]
     next_cursor = None
-    if len(ranked) > limit:
-        ranked = ranked[:limit]
-        last_id, last_score = ranked[-1]
+    if len(items) > limit:
+        items = items[:limit]
+        last = items[-1]
         if order == "relevance":
-            next_cursor = encode_cursor(order, last_score, str(last_id))
+            next_cursor = encode_cursor(order, last[1], str(last[0]))
+        elif order == "match":  # continues after the last application, by its score key
+            next_cursor = encode_cursor(order, last[1], str(last[2]))
         else:
-            next_cursor = encode_cursor(order, str(last_id))
+            next_cursor = encode_cursor(order, str(last[0]))
+    ranked: list[tuple[uuid.UUID, float | None]] = [
+        (uuid.UUID(str(item[0])), _shown_score(order, item[1])) for item in items
+    ]
     hits = await _hits(session, tenant_id, query, ranked)
     total = row["total"] if first_page else None
     return SearchPage(
@@ -135,10 +143,9 @@ async def search(
 
 def _order(query: SearchQuery, filters: SearchFilters, sort: SearchSort | None) -> str:
     if sort == "match":
-        # The hook for job matching: it will rank by the stored match score of the job.
         if filters.job_id is None:
             raise _invalid("sort", "sort=match ranks applicants of one job: give `job` too.")
-        raise _invalid("sort", "sort=match is not available yet; use relevance or newest.")
+        return "match"
     if sort == "newest" or query.is_empty:
         return "newest"
     return "relevance"
@@ -148,13 +155,13 @@ def _decode_after(cursor: str | None, order: str) -> tuple[float, uuid.UUID] | u
     """The sort key a cursor continues after, checked to belong to this kind of ordering."""
     if cursor is None:
         return None
-    arity = 3 if order == "relevance" else 2
+    arity = 2 if order == "newest" else 3
     values = decode_cursor(cursor, arity)
     if values[0] != order:
         raise invalid_cursor()
     try:
         last_id = uuid.UUID(str(values[-1]))
-        return (float(values[1]), last_id) if order == "relevance" else last_id
+        return last_id if order == "newest" else (float(values[1]), last_id)
     except (TypeError, ValueError):
         raise invalid_cursor() from None
 
@@ -221,10 +228,12 @@ def _application_conditions(
     tenant_id: uuid.UUID, candidate_id: Any, filters: SearchFilters
 ) -> list[ColumnElement[bool]]:
     """A candidate's application satisfying every application filter (the same one for all)."""
-    conditions: list[ColumnElement[bool]] = [
-        Application.tenant_id == tenant_id,
-        Application.candidate_id == candidate_id,
-    ]
+    return [Application.candidate_id == candidate_id, *_application_filters(tenant_id, filters)]
+
+
+def _application_filters(tenant_id: uuid.UUID, filters: SearchFilters) -> list[ColumnElement[bool]]:
+    """The tenant's applications that the application filters keep."""
+    conditions: list[ColumnElement[bool]] = [Application.tenant_id == tenant_id]
     if filters.job_id is not None:
         conditions.append(Application.job_id == filters.job_id)
     if filters.stage_id is not None:
@@ -306,6 +315,58 @@ def _page_json(
         rows.c.score.desc().nulls_last(),
         rows.c.id.desc(),
     )
+
+
+# Sort key of an application not scored yet (its worker job is queued): after every score.
+UNSCORED = -1.0
+
+
+def _match_page_json(
+    window: CTE,
+    tenant_id: uuid.UUID,
+    query: SearchQuery,
+    filters: SearchFilters,
+    after: tuple[float, uuid.UUID] | uuid.UUID | None,
+    limit: int,
+) -> Any:
+    """The page's `[candidate id, score key, application id]` for `sort=match`, as JSON.
+
+    Applicants of the filtered job by their stored match score, the unscored last, ties by
+    application id. Filters on applications alone leave every applicant in play; a query or
+    a filter on the candidates ranks the window's candidates.
+    """
+    score = func.coalesce(MatchScore.score, UNSCORED)
+    page = (
+        select(
+            Application.candidate_id.label("id"),
+            score.label("score"),
+            Application.id.label("application_id"),
+        )
+        .outerjoin(
+            MatchScore,
+            (MatchScore.tenant_id == Application.tenant_id)
+            & (MatchScore.application_id == Application.id),
+        )
+        .where(*_application_filters(tenant_id, filters))
+    )
+    if not query.is_empty or filters.on_candidates:
+        page = page.where(Application.candidate_id.in_(select(window.c.id)))
+    if isinstance(after, tuple):
+        page = page.where(tuple_(score, Application.id) < tuple_(literal(after[0]), after[1]))
+    rows = page.order_by(score.desc(), Application.id.desc()).limit(limit + 1).subquery("page")
+    return _json_rows(
+        func.json_build_array(rows.c.id, rows.c.score, rows.c.application_id),
+        rows,
+        rows.c.score.desc(),
+        rows.c.application_id.desc(),
+    )
+
+
+def _shown_score(order: str, key: float | None) -> float | None:
+    """The score a hit shows: for `sort=match` the match score, none for the unscored."""
+    if order == "match" and key is not None and key <= UNSCORED:
+        return None
+    return key
 
 
 def _facet_columns(window: CTE, tenant_id: uuid.UUID, filters: SearchFilters) -> list[Any]:
