@@ -268,6 +268,23 @@ def import_salaries(
     raise typer.Exit(code)
 
 
+@app.command("semantic-backfill")
+def semantic_backfill(
+    tenant: Annotated[
+        str | None, typer.Option(help="Slug of one organisation (default: every one).")
+    ] = None,
+) -> None:
+    """Queue the embedding of applicants and jobs that predate semantic matching."""
+    import asyncio
+
+    from hireline.matching.backfill_cli import queue_backfill
+
+    settings = _settings()
+    with database_url(settings) as url:
+        code = asyncio.run(queue_backfill(url, settings, tenant))
+    raise typer.Exit(code)
+
+
 guide_app = typer.Typer(
     help="Hiring guides from the built-in role templates.", no_args_is_help=True
 )

@@ -27,6 +27,8 @@ from hireline.core.database_url import libpq_url, with_database
 from hireline.core.queue import WorkerState
 from hireline.main import create_app
 from hireline.matching import semantic
+from hireline.matching import tasks as matching_tasks
+from hireline.matching.backfill_cli import queue_backfill
 from hireline.matching.scoring import SEMANTIC_WEIGHT, WEIGHTS
 from hireline.settings import Settings, get_settings
 from hireline.worker import work
@@ -259,6 +261,87 @@ def test_check_reports_semantic_matching_ready(
         get_settings.cache_clear()
     assert result.exit_code == 0, result.output
     assert "semantic matching            ready" in result.output
+
+
+async def test_a_backfill_embeds_what_predates_the_setting_and_rescores(
+    semantic_client: httpx.AsyncClient,
+    semantic_engine: AsyncEngine,
+    semantic_state: WorkerState,
+    semantic_settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    client = semantic_client
+    owner = await _owner(client)
+    job = await open_job(client, owner)
+    ada = await apply(
+        client,
+        job,
+        fields={"name": "Ada Lovelace", "email": "ada@example.com"},
+        file=_resume("Ada Lovelace", "ada.lovelace@analytical.example", "+44 20 7946 0958", "ada"),
+    )
+    mo = await apply(
+        client,
+        job,
+        fields={"name": "Mohammed Al-Sayed", "email": "mo@example.org"},
+        file=_resume("Mohammed Al-Sayed", "m.alsayed@mail.example", "+1 512 555 0100", "malsayed"),
+    )
+    assert ada.status_code == 201, ada.text
+    assert mo.status_code == 201, mo.text
+    # One candidate a batch: each batch hands on to the next, the last one re-scores.
+    monkeypatch.setattr(matching_tasks, "BACKFILL_BATCH", 1)
+    await drain(semantic_engine, semantic_state)
+    # As if all of it predated the setting: nothing embedded, nothing scored with it.
+    async with semantic_engine.begin() as connection:
+        for table in ("candidate_embeddings", "job_embeddings", "match_scores"):
+            await connection.execute(text(f"DELETE FROM {table}"))
+    assert (await _match(client, owner, ada.json()["id"]))["parts"]["semantic"] is None
+
+    assert semantic_settings.database_url is not None
+    url = semantic_settings.database_url.get_secret_value()
+    assert await queue_backfill(url, semantic_settings, None) == 0
+    await drain(semantic_engine, semantic_state)
+
+    for application in (ada, mo):
+        rescored = await _match(client, owner, application.json()["id"])
+        assert rescored["parts"]["semantic"] is not None
+        assert rescored["computed_at"] is not None
+    embedded = await _rows(
+        semantic_engine,
+        "SELECT (SELECT count(*) FROM candidate_embeddings), (SELECT count(*) FROM job_embeddings)",
+    )
+    assert embedded == [(2, 1)]
+    batches = await _rows(
+        semantic_engine,
+        "SELECT status::text FROM procrastinate_jobs"
+        " WHERE task_name = 'matching.semantic_backfill'",
+    )
+    assert batches == [("succeeded",)] * 3
+
+
+def test_the_backfill_command_needs_the_setting_and_a_known_organisation(
+    semantic_settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert semantic_settings.database_url is not None
+    monkeypatch.setenv("DATABASE_URL", semantic_settings.database_url.get_secret_value())
+    monkeypatch.setenv("HIRELINE_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("REDIS_URL", raising=False)
+
+    def backfill(*arguments: str) -> Any:
+        get_settings.cache_clear()
+        try:
+            return CliRunner().invoke(cli_app, ["semantic-backfill", *arguments])
+        finally:
+            get_settings.cache_clear()
+
+    monkeypatch.setenv("HIRELINE_SEMANTIC_MATCHING", "false")
+    off = backfill()
+    assert off.exit_code == 2
+    assert "HIRELINE_SEMANTIC_MATCHING is off" in off.output
+    monkeypatch.setenv("HIRELINE_SEMANTIC_MATCHING", "true")
+    unknown = backfill("--tenant", "nobody")
+    assert unknown.exit_code == 2
+    assert "no organisation has the slug 'nobody'" in unknown.output
+    assert backfill().exit_code == 0
 
 
 # Reflection meets `vector` columns before `include_object` leaves their tables out.

@@ -28,7 +28,7 @@ from typing import Any, cast
 
 import orjson
 import psycopg
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, exists, func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -111,6 +111,28 @@ async def job_ids_of(
         Application.tenant_id == tenant_id, Application.candidate_id == candidate_id
     )
     return list(dict.fromkeys((await session.execute(scope)).scalars()))
+
+
+async def tenant_job_ids(session: AsyncSession, tenant_id: uuid.UUID) -> list[uuid.UUID]:
+    """Every job of the tenant, in id order."""
+    scope = select(Job.id).where(Job.tenant_id == tenant_id).order_by(Job.id)
+    return list((await session.execute(scope)).scalars())
+
+
+async def applicant_ids(
+    session: AsyncSession, tenant_id: uuid.UUID, *, after: uuid.UUID | None, limit: int
+) -> list[uuid.UUID]:
+    """Live candidates who applied to something, in id order, the first `limit` after `after`."""
+    scope = select(Candidate.id).where(
+        Candidate.tenant_id == tenant_id,
+        Candidate.erased_at.is_(None),
+        exists().where(
+            Application.tenant_id == tenant_id, Application.candidate_id == Candidate.id
+        ),
+    )
+    if after is not None:
+        scope = scope.where(Candidate.id > after)
+    return list((await session.execute(scope.order_by(Candidate.id).limit(limit))).scalars())
 
 
 async def rescore_candidate(
