@@ -15,7 +15,6 @@ import httpx
 import psycopg
 import pytest
 from fastapi import FastAPI
-from psycopg import sql
 from pydantic import SecretStr
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -23,7 +22,7 @@ from typer.testing import CliRunner
 
 from hireline.cli import app as cli_app
 from hireline.core import migrations
-from hireline.core.database_url import libpq_url, with_database
+from hireline.core.database_url import libpq_url
 from hireline.core.queue import WorkerState
 from hireline.main import create_app
 from hireline.matching import semantic
@@ -219,31 +218,16 @@ async def test_semantic_matching_refuses_to_start_without_the_tables(
 ) -> None:
     # A database without the embedding tables (as migrating on a server without pgvector
     # leaves it; `database_url` made sure the application role exists).
-    name = f"hireline_bare_{uuid.uuid4().hex[:10]}"
-    admin = libpq_url(server_url)
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    try:
-        on = settings.model_copy(
-            update={
-                "database_url": SecretStr(with_database(server_url, name)),
-                "semantic_matching": True,
-            }
-        )
+    with scratch_database(server_url, "hireline_bare") as url:
+        on = settings.model_copy(update={"database_url": SecretStr(url), "semantic_matching": True})
         app: FastAPI = create_app(on)
         with pytest.raises(semantic.SemanticMatchingUnavailable) as refused:
             async with app.router.lifespan_context(app):
                 pass
         assert "HIRELINE_SEMANTIC_MATCHING" in str(refused.value)
         assert "vector" in str(refused.value)
-        assert on.database_url is not None
         with pytest.raises(semantic.SemanticMatchingUnavailable):
-            await work(on.database_url.get_secret_value(), on, concurrency=1)
-    finally:
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
+            await work(url, on, concurrency=1)
 
 
 def test_check_reports_semantic_matching_ready(
