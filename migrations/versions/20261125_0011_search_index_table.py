@@ -124,7 +124,6 @@ DECLARE
     walk text;
     -- The conditions besides the words, shared by both.
     conditions text := '';
-    filtered boolean := false;
     plan json;
     estimated double precision;
     tenant_rows double precision;
@@ -149,7 +148,6 @@ BEGIN
             matches := matches || ' OR (' || alike || ')';
         END IF;
         statement := statement || ' AND (' || matches || ')';
-        filtered := true;
         IF NOT newest THEN
             score := 'ts_rank(''{{0.05, 0.2, 0.5, 1.0}}''::float4[], s.document, $2)::float8';
             IF fuzzy_name IS NOT NULL THEN
@@ -194,18 +192,12 @@ BEGIN
     END IF;
     statement := statement || conditions;
     walk := walk || conditions;
-    IF skills_all IS NOT NULL OR skills_any IS NOT NULL OR tags IS NOT NULL
-            OR location_pattern IS NOT NULL OR source IS NOT NULL OR years_min IS NOT NULL
-            OR years_max IS NOT NULL OR job_id IS NOT NULL OR stage_id IS NOT NULL
-            OR status IS NOT NULL OR applied_from IS NOT NULL OR applied_to IS NOT NULL THEN
-        filtered := true;
-    END IF;
     IF newest THEN
         IF before IS NOT NULL THEN
             statement := statement || ' AND s.candidate_id < $18';
         END IF;
         statement := statement || ' ORDER BY s.candidate_id DESC';
-    ELSIF filtered THEN
+    ELSIF query IS NOT NULL OR conditions <> '' THEN
         EXECUTE 'EXPLAIN (FORMAT JSON) SELECT 1' || walk INTO plan
             USING tenant, query, excluded, fuzzy_name, fuzzy_email, skills_all, skills_any,
                   tags, location_pattern, source, years_min, years_max, job_id, stage_id,

@@ -61,6 +61,27 @@ async def _owner(client: httpx.AsyncClient) -> dict[str, str]:
     return bearer((await sign_up(client, "acme"))["access_token"])
 
 
+async def _apply_ada_and_mo(
+    client: httpx.AsyncClient, job: dict[str, Any]
+) -> tuple[httpx.Response, httpx.Response]:
+    """Two people with the same résumé but for who they are: name, e-mail, phone, links."""
+    ada = await apply(
+        client,
+        job,
+        fields={"name": "Ada Lovelace", "email": "ada@example.com"},
+        file=_resume("Ada Lovelace", "ada.lovelace@analytical.example", "+44 20 7946 0958", "ada"),
+    )
+    mo = await apply(
+        client,
+        job,
+        fields={"name": "Mohammed Al-Sayed", "email": "mo@example.org"},
+        file=_resume("Mohammed Al-Sayed", "m.alsayed@mail.example", "+1 512 555 0100", "malsayed"),
+    )
+    assert ada.status_code == 201, ada.text
+    assert mo.status_code == 201, mo.text
+    return ada, mo
+
+
 async def _match(
     client: httpx.AsyncClient, owner: dict[str, str], application_id: str
 ) -> dict[str, Any]:
@@ -91,20 +112,7 @@ async def test_a_parsed_resume_brings_a_semantic_part_the_same_whoever_the_perso
     client = semantic_client
     owner = await _owner(client)
     job = await open_job(client, owner)
-    ada = await apply(
-        client,
-        job,
-        fields={"name": "Ada Lovelace", "email": "ada@example.com"},
-        file=_resume("Ada Lovelace", "ada.lovelace@analytical.example", "+44 20 7946 0958", "ada"),
-    )
-    mo = await apply(
-        client,
-        job,
-        fields={"name": "Mohammed Al-Sayed", "email": "mo@example.org"},
-        file=_resume("Mohammed Al-Sayed", "m.alsayed@mail.example", "+1 512 555 0100", "malsayed"),
-    )
-    assert ada.status_code == 201, ada.text
-    assert mo.status_code == 201, mo.text
+    ada, mo = await _apply_ada_and_mo(client, job)
     # Before the worker ran there is nothing embedded: the read leaves the part out.
     assert (await _match(client, owner, ada.json()["id"]))["parts"]["semantic"] is None
 
@@ -257,20 +265,7 @@ async def test_a_backfill_embeds_what_predates_the_setting_and_rescores(
     client = semantic_client
     owner = await _owner(client)
     job = await open_job(client, owner)
-    ada = await apply(
-        client,
-        job,
-        fields={"name": "Ada Lovelace", "email": "ada@example.com"},
-        file=_resume("Ada Lovelace", "ada.lovelace@analytical.example", "+44 20 7946 0958", "ada"),
-    )
-    mo = await apply(
-        client,
-        job,
-        fields={"name": "Mohammed Al-Sayed", "email": "mo@example.org"},
-        file=_resume("Mohammed Al-Sayed", "m.alsayed@mail.example", "+1 512 555 0100", "malsayed"),
-    )
-    assert ada.status_code == 201, ada.text
-    assert mo.status_code == 201, mo.text
+    ada, mo = await _apply_ada_and_mo(client, job)
     # One candidate a batch: each batch hands on to the next, the last one re-scores.
     monkeypatch.setattr(matching_tasks, "BACKFILL_BATCH", 1)
     await drain(semantic_engine, semantic_state)

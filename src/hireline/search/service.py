@@ -219,9 +219,18 @@ def _argument(value: Any, type_: Any) -> ColumnElement[Any]:
     return cast(literal(value, type_), type_)
 
 
-def _found_candidates(found: Any, tenant_id: uuid.UUID) -> Any:
-    """Join the function's ids to `candidates` by primary key, under row-level security."""
-    return and_(Candidate.tenant_id == tenant_id, Candidate.id == found.c.candidate_id)
+def _live_candidates(found: Any, tenant_id: uuid.UUID, *columns: Any) -> Select[Any]:
+    """`columns` of the function's candidates, joined to `candidates` by primary key under
+    row-level security, the erased left out."""
+    return (
+        select(*columns)
+        .select_from(found)
+        .join(
+            Candidate,
+            and_(Candidate.tenant_id == tenant_id, Candidate.id == found.c.candidate_id),
+        )
+        .where(Candidate.erased_at.is_(None))
+    )
 
 
 def _application_conditions(
@@ -260,18 +269,14 @@ def _window(
     found = _found(
         tenant_id, query, filters, newest=newest, before=None, max_rows=RANK_WINDOW + 1
     ).alias("found")
-    return (
-        select(
-            Candidate.id.label("id"),
-            found.c.rank.label("score"),
-            Candidate.skills.label("skills"),
-            Candidate.location.label("location"),
-        )
-        .select_from(found)
-        .join(Candidate, _found_candidates(found, tenant_id))
-        .where(Candidate.erased_at.is_(None))
-        .cte("matched")
-    )
+    return _live_candidates(
+        found,
+        tenant_id,
+        Candidate.id.label("id"),
+        found.c.rank.label("score"),
+        Candidate.skills.label("skills"),
+        Candidate.location.label("location"),
+    ).cte("matched")
 
 
 def _page_json(
@@ -301,13 +306,9 @@ def _page_json(
         found = _found(
             tenant_id, query, filters, newest=True, before=before, max_rows=limit + 1
         ).alias("found")
-        page = (
-            select(Candidate.id.label("id"), literal(None, Double).label("score"))
-            .select_from(found)
-            .join(Candidate, _found_candidates(found, tenant_id))
-            .where(Candidate.erased_at.is_(None))
-            .order_by(Candidate.id.desc())
-        )
+        page = _live_candidates(
+            found, tenant_id, Candidate.id.label("id"), literal(None, Double).label("score")
+        ).order_by(Candidate.id.desc())
     rows = page.limit(limit + 1).subquery("page")
     return _json_rows(
         func.json_build_array(rows.c.id, rows.c.score),
