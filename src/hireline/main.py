@@ -9,7 +9,7 @@ from contextlib import AsyncExitStack, asynccontextmanager
 from datetime import timedelta
 
 import structlog
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp
 
@@ -34,6 +34,7 @@ from hireline.core.rate_limit import RateLimiter, RateLimitHeadersMiddleware
 from hireline.core.signing_key import signing_key
 from hireline.core.storage import storage_for
 from hireline.core.system_routes import router as system_router
+from hireline.core.text_input import refuse_nul_characters
 from hireline.guides.question_routes import router as questions_router
 from hireline.guides.render_routes import router as render_router
 from hireline.guides.routes import router as guides_router
@@ -137,6 +138,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=__version__,
         description=API_DESCRIPTION,
         lifespan=lifespan,
+        # Before every route's own dependencies: no NUL reaches a query, a log or a file.
+        dependencies=[Depends(refuse_nul_characters)],
         openapi_url="/openapi.json",
         docs_url="/docs",
         redoc_url=None,

@@ -21,6 +21,7 @@ from hireline.core.idempotency import claim_idempotency_key
 from hireline.core.principal import anonymous
 from hireline.core.rate_limit import client_address
 from hireline.core.storage import FileStorage
+from hireline.core.text_input import nul_character_errors
 from hireline.identity.dependencies import public
 from hireline.identity.tenants import enter_by_slug
 from hireline.jobs import service as jobs
@@ -37,6 +38,10 @@ def _form(
         parsed_answers = orjson.loads(answers) if answers else {}
     except orjson.JSONDecodeError:
         parsed_answers = None
+    # The JSON inside the field may spell a NUL as an escape the field-level check cannot see.
+    nul_errors = nul_character_errors(parsed_answers, ("body", "answers"))
+    if nul_errors:
+        raise RequestValidationError(nul_errors)
     raw = {
         "name": name,
         "email": email,
