@@ -9,6 +9,7 @@ from typing import Any
 import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.routing import iter_route_contexts
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 from structlog.contextvars import get_contextvars
@@ -251,6 +252,20 @@ async def _on_hireline_error(request: Request, exc: Exception) -> Response:
     )
 
 
+def allowed_methods(app: FastAPI, path: str) -> list[str]:
+    """Every method some route answers at `path`.
+
+    The router stops at the first route whose path matches, so its 405 names only that
+    route's methods, while `GET /v1/jobs` and `POST /v1/jobs` are two routes.
+    """
+    methods: set[str] = set()
+    for route in iter_route_contexts(app.routes):
+        regex = getattr(route, "path_regex", None)
+        if route.methods and regex is not None and regex.match(path):
+            methods |= route.methods
+    return sorted(methods)
+
+
 async def _on_http_exception(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     problem = _problem_for_status(exc.status_code)
@@ -260,6 +275,10 @@ async def _on_http_exception(request: Request, exc: Exception) -> Response:
     if detail is not None and detail.lower() in generic:
         detail = None
     headers = dict(exc.headers) if exc.headers else None
+    if exc.status_code == 405:
+        headers = (headers or {}) | {
+            "Allow": ", ".join(allowed_methods(request.app, request.url.path))
+        }
     return problem_response(problem, detail=detail, instance=request.url.path, headers=headers)
 
 
