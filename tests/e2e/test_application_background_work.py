@@ -16,7 +16,7 @@ from tests.candidates.test_applications import apply
 from tests.identity.helpers import bearer, sign_up
 from tests.jobs.helpers import open_job
 from tests.queue_tasks import drain
-from tests.webhooks.receiver import running_receiver
+from tests.webhooks.receiver import private_addresses_allowed, running_receiver
 
 RESUME = (
     "Grace Okafor\n"
@@ -38,9 +38,8 @@ async def test_apply_parse_webhook_and_email(
 ) -> None:
     client = committing_client
     owner = bearer((await sign_up(client, "acme"))["access_token"])
-    allowed = settings.model_copy(update={"webhook_allow_private_addresses": True})
-    state = WorkerState(sessions=app.state.sessions, settings=allowed)
-    with running_receiver() as receiver:
+    with private_addresses_allowed(app) as allowed, running_receiver() as receiver:
+        state = WorkerState(sessions=app.state.sessions, settings=allowed)
         endpoint = (
             await client.post(
                 "/v1/webhooks/endpoints",

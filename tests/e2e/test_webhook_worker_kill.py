@@ -6,24 +6,26 @@ import signal
 from pathlib import Path
 
 import httpx
+from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.e2e.test_worker_kill import STALLED_AFTER, StartWorker, _logs, _poll, start_worker
 from tests.identity.helpers import bearer, sign_up
-from tests.webhooks.receiver import Answer, running_receiver
+from tests.webhooks.receiver import Answer, private_addresses_allowed, running_receiver
 
 __all__ = ["start_worker"]  # the fixture, shared with the queue's kill test
 
 
 async def test_a_delivery_cut_off_by_a_killed_worker_is_sent_again(
     committing_client: httpx.AsyncClient,
+    app: FastAPI,
     engine: AsyncEngine,
     start_worker: StartWorker,
     tmp_path: Path,
 ) -> None:
     client = committing_client
     owner = bearer((await sign_up(client, "acme"))["access_token"])
-    with running_receiver() as receiver:
+    with private_addresses_allowed(app), running_receiver() as receiver:
         # The first request is answered only after the worker is dead.
         receiver.answer(Answer(200, delay=20))
         endpoint = (

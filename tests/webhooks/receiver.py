@@ -9,6 +9,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from fastapi import FastAPI
+
+from hireline.settings import Settings
+
 
 @dataclass
 class Answer:
@@ -84,3 +88,16 @@ def running_receiver() -> Iterator[Receiver]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def private_addresses_allowed(app: FastAPI) -> Iterator[Settings]:
+    """The API accepts loopback endpoints (this receiver) as with
+    HIRELINE_WEBHOOK_ALLOW_PRIVATE_ADDRESSES=true; yields those settings for workers."""
+    original: Settings = app.state.settings
+    allowed = original.model_copy(update={"webhook_allow_private_addresses": True})
+    app.state.settings = allowed
+    try:
+        yield allowed
+    finally:
+        app.state.settings = original

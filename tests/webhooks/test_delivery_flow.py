@@ -20,14 +20,19 @@ from tests.candidates.test_applications import apply
 from tests.identity.helpers import bearer, sign_up
 from tests.jobs.helpers import open_job
 from tests.queue_tasks import drain
-from tests.webhooks.receiver import Answer, Receiver, running_receiver
+from tests.webhooks.receiver import (
+    Answer,
+    Receiver,
+    private_addresses_allowed,
+    running_receiver,
+)
 
 
 @pytest.fixture
-def state(app: FastAPI, settings: Settings) -> WorkerState:
+def state(app: FastAPI) -> Iterator[WorkerState]:
     # The receiver is on loopback, which only this explicit setting lets webhooks reach.
-    allowed = settings.model_copy(update={"webhook_allow_private_addresses": True})
-    return WorkerState(sessions=app.state.sessions, settings=allowed)
+    with private_addresses_allowed(app) as allowed:
+        yield WorkerState(sessions=app.state.sessions, settings=allowed)
 
 
 @pytest.fixture
@@ -239,7 +244,7 @@ async def test_an_endpoint_failing_for_days_is_disabled(
     assert enabled.json()["failing_since"] is None
 
 
-async def test_loopback_is_refused_without_the_setting(
+async def test_a_name_resolving_to_loopback_is_refused_at_connect_time(
     committing_client: httpx.AsyncClient,
     owner: dict[str, str],
     engine: AsyncEngine,
@@ -248,7 +253,9 @@ async def test_loopback_is_refused_without_the_setting(
     receiver: Receiver,
 ) -> None:
     client = committing_client
-    endpoint = await _endpoint(client, owner, receiver.url, ["*"])
+    # A host name is accepted when saved: what it resolves to is judged on each connection.
+    url = receiver.url.replace("127.0.0.1", "localhost")
+    endpoint = await _endpoint(client, owner, url, ["*"])
     queued = (
         await client.post(f"/v1/webhooks/endpoints/{endpoint['id']}/test", headers=owner)
     ).json()
@@ -259,3 +266,35 @@ async def test_loopback_is_refused_without_the_setting(
     assert detail["status"] == "failed"
     assert "may not reach" in detail["last_error"]
     assert receiver.received == []
+
+
+async def test_a_delivery_waiting_for_its_next_attempt_can_be_sent_now_by_hand(
+    committing_client: httpx.AsyncClient,
+    owner: dict[str, str],
+    engine: AsyncEngine,
+    state: WorkerState,
+    receiver: Receiver,
+) -> None:
+    client = committing_client
+    endpoint = await _endpoint(client, owner, receiver.url, ["*"])
+    receiver.answer(Answer(503))
+    queued = (
+        await client.post(f"/v1/webhooks/endpoints/{endpoint['id']}/test", headers=owner)
+    ).json()
+    await drain(engine, state)
+    waiting = await _detail(client, owner, queued["id"])
+    assert waiting["status"] == "pending"
+    assert datetime.fromisoformat(waiting["next_attempt_at"]) > datetime.now(UTC)
+
+    retried = await client.post(f"/v1/webhooks/deliveries/{queued['id']}/retry", headers=owner)
+
+    assert retried.status_code == 202, retried.text
+    await drain(engine, state)
+    sent = await _detail(client, owner, queued["id"])
+    assert sent["status"] == "succeeded"
+    assert [a["status_code"] for a in sent["attempt_log"]] == [503, 200]
+    # The automatic attempt it overtook finds the delivery settled and sends nothing.
+    await _make_retries_due(engine)
+    await drain(engine, state)
+    assert len(receiver.received) == 2
+    assert (await _detail(client, owner, queued["id"]))["attempts"] == 2

@@ -70,6 +70,40 @@ async def test_bad_endpoints_are_refused_and_nothing_is_stored(
     assert (await client.get("/v1/webhooks/endpoints", headers=owner)).json() == []
 
 
+@pytest.mark.parametrize(
+    "host",
+    [
+        "127.0.0.1",
+        "10.0.0.1",
+        "169.254.169.254",
+        "[::1]",
+        "[fd00::1]",
+        "[::ffff:127.0.0.1]",
+        "[64:ff9b::7f00:1]",
+        "[::127.0.0.1]",
+        "[2002:a00:1::]",
+    ],
+)
+async def test_a_literal_internal_address_is_refused_when_saved(
+    client: httpx.AsyncClient, owner: dict[str, str], host: str
+) -> None:
+    url = f"http://{host}:8080/hook"
+    created = await client.post(
+        "/v1/webhooks/endpoints", json=ENDPOINT | {"url": url}, headers=owner
+    )
+    assert created.status_code == 422, created.text
+    assert created.json()["errors"][0]["loc"] == ["body", "url"]
+    assert "HIRELINE_WEBHOOK_ALLOW_PRIVATE_ADDRESSES" in created.json()["detail"]
+    assert (await client.get("/v1/webhooks/endpoints", headers=owner)).json() == []
+
+    endpoint = await _create(client, owner)
+    path = f"/v1/webhooks/endpoints/{endpoint['id']}"
+    moved = await client.patch(path, json={"url": url}, headers=owner)
+    assert moved.status_code == 422, moved.text
+    assert "HIRELINE_WEBHOOK_ALLOW_PRIVATE_ADDRESSES" in moved.json()["errors"][0]["msg"]
+    assert (await client.get(path, headers=owner)).json()["url"] == ENDPOINT["url"]
+
+
 async def test_update_rotate_and_delete(client: httpx.AsyncClient, owner: dict[str, str]) -> None:
     created = await _create(client, owner)
     path = f"/v1/webhooks/endpoints/{created['id']}"

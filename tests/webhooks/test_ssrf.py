@@ -30,13 +30,35 @@ from tests.webhooks.receiver import Answer, running_receiver
         "fc00::1",
         "::ffff:127.0.0.1",
         "::ffff:169.254.169.254",
+        # IPv6 forms that carry an IPv4 address, judged by that address:
+        "64:ff9b::7f00:1",  # NAT64, well-known prefix
+        "64:ff9b::a9fe:a9fe",
+        "64:ff9b:1:7f00:1::",  # NAT64, local-use prefix (a /48 layout)
+        "64:ff9b:1::a00:1",  # ... and the /96 layout
+        "::127.0.0.1",  # IPv4-compatible
+        "::ffff:0:7f00:1",  # IPv4-translated
+        "2002:7f00:1::1",  # 6to4
+        "2002:a9fe:a9fe::",
+        "2001:0:4136:e378:8000:63bf:3fff:fdd2",  # Teredo (client 192.0.2.45)
+        "2001:0:7f00:1:0:0:f7f7:f7f7",  # Teredo (server 127.0.0.1)
     ],
 )
 def test_internal_addresses_are_refused(address: str) -> None:
     assert not address_allowed(address)
 
 
-@pytest.mark.parametrize("address", ["93.184.215.14", "1.1.1.1", "2606:4700:4700::1111"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "93.184.215.14",
+        "1.1.1.1",
+        "2606:4700:4700::1111",
+        "64:ff9b::808:808",
+        "2002:808:808::1",
+        "::ffff:1.1.1.1",
+        "2001:0:808:808:0:0:f7f7:f7f7",
+    ],
+)
 def test_public_addresses_are_allowed(address: str) -> None:
     assert address_allowed(address)
 

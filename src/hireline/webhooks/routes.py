@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Query, Request, Response, status
 
 from hireline.core.db import DbSession
 from hireline.core.pagination import MAX_PAGE_SIZE
@@ -13,6 +13,7 @@ from hireline.core.principal import Principal
 from hireline.identity.auth_routes import NO_STORE
 from hireline.identity.dependencies import require
 from hireline.identity.permissions import Action
+from hireline.settings import Settings
 from hireline.webhooks import service
 from hireline.webhooks.catalogue import EVENT_TYPES
 from hireline.webhooks.models import WebhookEndpoint
@@ -33,6 +34,11 @@ router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"])
 Manager = Annotated[Principal, require(Action.WEBHOOKS_MANAGE)]
 # Answers that show a secret are not replayed from the idempotency store, which would keep it.
 SecretIssuer = Annotated[Principal, require(Action.WEBHOOKS_MANAGE, replayable=False)]
+
+
+def _private_allowed(request: Request) -> bool:
+    settings: Settings = request.app.state.settings
+    return settings.webhook_allow_private_addresses
 
 
 def _with_secret(endpoint: WebhookEndpoint, response: Response) -> EndpointWithSecret:
@@ -59,9 +65,16 @@ async def list_endpoints(session: DbSession, principal: Manager) -> list[Endpoin
     summary="Add an endpoint; its signing secret is shown this once",
 )
 async def create_endpoint(
-    body: EndpointCreate, response: Response, session: DbSession, principal: SecretIssuer
+    body: EndpointCreate,
+    request: Request,
+    response: Response,
+    session: DbSession,
+    principal: SecretIssuer,
 ) -> EndpointWithSecret:
-    return _with_secret(await service.create_endpoint(session, principal, body), response)
+    endpoint = await service.create_endpoint(
+        session, principal, body, allow_private=_private_allowed(request)
+    )
+    return _with_secret(endpoint, response)
 
 
 @router.get("/endpoints/{endpoint_id}", summary="One endpoint")
@@ -78,10 +91,16 @@ async def get_endpoint(
     summary="Change an endpoint; `enabled: true` re-enables one that was disabled for failing",
 )
 async def update_endpoint(
-    endpoint_id: uuid.UUID, body: EndpointUpdate, session: DbSession, principal: Manager
+    endpoint_id: uuid.UUID,
+    body: EndpointUpdate,
+    request: Request,
+    session: DbSession,
+    principal: Manager,
 ) -> EndpointRead:
     return EndpointRead.model_validate(
-        await service.update_endpoint(session, principal, endpoint_id, body)
+        await service.update_endpoint(
+            session, principal, endpoint_id, body, allow_private=_private_allowed(request)
+        )
     )
 
 
@@ -157,7 +176,7 @@ async def get_delivery(
 @router.post(
     "/deliveries/{delivery_id}/retry",
     status_code=status.HTTP_202_ACCEPTED,
-    summary="Send a failed (or delivered) message again now",
+    summary="Send a message now: again, or ahead of its next automatic attempt",
 )
 async def retry_delivery(
     delivery_id: uuid.UUID, session: DbSession, principal: Manager

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from hireline.core.errors import Conflict, NotFound
+from hireline.core.errors import Conflict, NotFound, ValidationFailed
 from hireline.core.pagination import cut_page, id_after
 from hireline.core.principal import Principal
 from hireline.identity import audit
@@ -16,6 +16,7 @@ from hireline.webhooks import signing, tasks
 from hireline.webhooks.catalogue import TEST_EVENT
 from hireline.webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from hireline.webhooks.schemas import EndpointCreate, EndpointUpdate
+from hireline.webhooks.ssrf import literal_host_refused
 
 # How long the old secret still signs after a rotation, so receivers can switch without a gap.
 ROTATION_OVERLAP = timedelta(hours=24)
@@ -54,9 +55,25 @@ async def _audit(
     )
 
 
+def _check_reachable(url: str, *, allow_private: bool) -> None:
+    """Refuse, when the endpoint is saved, a URL whose literal address every delivery would
+    be refused (host names are judged at connect time, on what they resolve to then)."""
+    address = None if allow_private else literal_host_refused(url)
+    if address is not None:
+        message = (
+            f"{address} is a loopback, private or otherwise internal address, which webhooks "
+            "may not reach; the server's operator can allow it with "
+            "HIRELINE_WEBHOOK_ALLOW_PRIVATE_ADDRESSES=true (closed networks and tests only)."
+        )
+        raise ValidationFailed(
+            message, errors=[{"loc": ["body", "url"], "msg": message, "type": "url_internal"}]
+        )
+
+
 async def create_endpoint(
-    session: AsyncSession, principal: Principal, body: EndpointCreate
+    session: AsyncSession, principal: Principal, body: EndpointCreate, *, allow_private: bool
 ) -> WebhookEndpoint:
+    _check_reachable(body.url, allow_private=allow_private)
     if len(await list_endpoints(session, principal.tenant_id)) >= MAX_ENDPOINTS:
         raise Conflict(f"An organisation can have at most {MAX_ENDPOINTS} webhook endpoints.")
     endpoint = WebhookEndpoint(
@@ -75,9 +92,16 @@ async def create_endpoint(
 
 
 async def update_endpoint(
-    session: AsyncSession, principal: Principal, endpoint_id: uuid.UUID, body: EndpointUpdate
+    session: AsyncSession,
+    principal: Principal,
+    endpoint_id: uuid.UUID,
+    body: EndpointUpdate,
+    *,
+    allow_private: bool,
 ) -> WebhookEndpoint:
     endpoint = await get_endpoint(session, principal.tenant_id, endpoint_id)
+    if body.url is not None:
+        _check_reachable(body.url, allow_private=allow_private)
     changes = body.model_dump(exclude_unset=True)
     for name, value in changes.items():
         if value is None and name != "description":
@@ -193,12 +217,16 @@ async def attempts_of(session: AsyncSession, delivery: WebhookDelivery) -> list[
 async def retry_delivery(
     session: AsyncSession, principal: Principal, delivery_id: uuid.UUID
 ) -> WebhookDelivery:
-    """Send a settled delivery once more, now (a failure then follows the usual schedule)."""
+    """Send a delivery now: a settled one once more, or one waiting for its next automatic
+    attempt ahead of time (that attempt then finds it made and does nothing; a failure
+    follows the usual schedule)."""
     delivery = await get_delivery(session, principal.tenant_id, delivery_id)
     await session.refresh(delivery, with_for_update=True)
-    if delivery.status == tasks.PENDING:
+    waiting = delivery.next_attempt_at is not None and delivery.next_attempt_at > datetime.now(UTC)
+    if delivery.status == tasks.PENDING and not waiting:
         raise Conflict(
-            "The delivery is still being sent; it cannot be retried until it succeeds or fails.",
+            "The delivery is being sent; it can be retried once it succeeds, fails or waits "
+            "for its next attempt.",
             next_attempt_at=delivery.next_attempt_at.isoformat()
             if delivery.next_attempt_at
             else None,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 from collections.abc import Iterable
+from urllib.parse import urlsplit
 
 import anyio
 import httpcore
@@ -26,12 +27,67 @@ class BlockedAddress(Exception):
     """The URL's host is, or resolves to, an address webhooks may not reach."""
 
 
+# IPv6 ranges whose addresses carry an IPv4 address that the packet ends up going to.
+_NAT64_WELL_KNOWN = ipaddress.IPv6Network("64:ff9b::/96")  # RFC 6052
+_NAT64_LOCAL_USE = ipaddress.IPv6Network("64:ff9b:1::/48")  # RFC 8215
+_IPV4_TRANSLATED = ipaddress.IPv6Network("::ffff:0:0:0/96")  # RFC 2765 (SIIT)
+_IPV4_COMPATIBLE = ipaddress.IPv6Network("::/96")  # RFC 4291, deprecated
+# Where RFC 6052 puts the IPv4 address for each NAT64 prefix length a /48 can hold:
+# byte slices of the packed address (byte 8, the "u" octet, is always skipped).
+_RFC6052_LAYOUTS = ((slice(6, 8), slice(9, 11)), (slice(7, 8), slice(9, 12)), (slice(9, 13),))
+
+
+def embedded_ipv4(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address stands for: mapped, compatible, translated,
+    NAT64, 6to4 and Teredo (server and client). Empty for a plain IPv6 address."""
+    packed = ip.packed
+    if ip.ipv4_mapped is not None:
+        return [ip.ipv4_mapped]
+    if ip in _IPV4_TRANSLATED or ip in _NAT64_WELL_KNOWN:
+        return [ipaddress.IPv4Address(packed[12:])]
+    if ip in _IPV4_COMPATIBLE and int(ip) > 1:  # `::` and `::1` are IPv6's own
+        return [ipaddress.IPv4Address(packed[12:])]
+    if ip in _NAT64_LOCAL_USE:
+        # The operator chooses the prefix length: every layout's address must be acceptable.
+        layouts = [b"".join(packed[part] for part in layout) for layout in _RFC6052_LAYOUTS]
+        return [ipaddress.IPv4Address(raw) for raw in [*layouts, packed[12:]]]
+    if ip.sixtofour is not None:
+        return [ip.sixtofour]
+    if ip.teredo is not None:
+        return list(ip.teredo)
+    return []
+
+
 def address_allowed(address: str) -> bool:
-    """True for globally routable unicast addresses only."""
+    """True for globally routable unicast addresses only.
+
+    An IPv6 address embedding an IPv4 one is judged by that IPv4 address: a NAT64 gateway,
+    6to4 relay or Teredo server would deliver to it.
+    """
     ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        inner = embedded_ipv4(ip)
+        if inner:
+            return all(_global_unicast(v4) for v4 in inner)
+    return _global_unicast(ip)
+
+
+def _global_unicast(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     return ip.is_global and not ip.is_multicast
+
+
+def literal_host_refused(url: str) -> str | None:
+    """The address of a URL whose host is an IP literal webhooks may not reach, else None.
+
+    Only literals are judged when an endpoint is saved; a host name is checked on every
+    connection, against what it resolves to then.
+    """
+    host = urlsplit(url).hostname or ""
+    try:
+        ipaddress.ip_address(host.split("%", 1)[0])
+    except ValueError:
+        return None
+    return None if address_allowed(host) else host
 
 
 class _GuardedBackend(httpcore.AsyncNetworkBackend):
