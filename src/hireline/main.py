@@ -43,6 +43,7 @@ from hireline.identity.audit_routes import router as audit_router
 from hireline.identity.auth_routes import router as auth_router
 from hireline.identity.credentials_routes import router as credentials_router
 from hireline.identity.members_routes import router as members_router
+from hireline.identity.revocation import AccessTokenRevocations
 from hireline.identity.tokens import TokenIssuer
 from hireline.identity.usage import UsageRecorder
 from hireline.identity.usage_routes import router as usage_router
@@ -114,6 +115,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.state.sessions = create_sessionmaker(engine)
             app.state.rate_limiter = RateLimiter.from_settings(settings)
             stack.push_async_callback(app.state.rate_limiter.close)
+            app.state.token_revocations = AccessTokenRevocations(
+                redis_url=settings.redis_url.get_secret_value() if settings.redis_url else None
+            )
+            stack.push_async_callback(app.state.token_revocations.close)
             app.state.usage = UsageRecorder()
             await stack.enter_async_context(app.state.usage.flushing(app.state.sessions))
             app.state.migration_heads = head_revisions()

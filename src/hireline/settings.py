@@ -136,7 +136,11 @@ class Settings(BaseSettings):
         60, ge=1, description="Requests per minute per IP on anonymous routes."
     )
     login_failures_per_15_minutes: int = Field(
-        10, ge=1, description="Failed sign-ins allowed per account and per IP in 15 minutes."
+        10,
+        ge=1,
+        description="Failed sign-ins one address may make for one account before each further "
+        "failure doubles its wait (1 s, 2 s, ... 15 min); an address that failed for this many "
+        "accounts in 15 minutes gets no such allowance. Other addresses are never refused.",
     )
     public_url: str = Field(
         "http://127.0.0.1:8000",

@@ -14,6 +14,7 @@ from fastapi import Depends, FastAPI, Request
 from starlette.datastructures import Headers
 
 from hireline.core.errors import RateLimited
+from hireline.core.login_throttle import wait_after
 from hireline.core.principal import Principal
 from hireline.core.rate_limit import (
     RateLimiter,
@@ -169,32 +170,65 @@ async def login_limiter(request: pytest.FixtureRequest) -> AsyncIterator[RateLim
     await _delete_keys(redis_url, prefix)
 
 
-async def test_login_failures_throttle_the_account_and_the_address(
+async def test_failures_elsewhere_never_refuse_an_address_that_has_not_failed(
     login_limiter: RateLimiter,
 ) -> None:
     limiter = login_limiter
-    assert (await limiter.login_allowed("alice@example.com", "10.0.0.1")).allowed
-    for _ in range(3):
+    for _ in range(20):
         await limiter.record_login_failure("Alice@Example.com ", "10.0.0.1")
 
-    account = await limiter.login_allowed("alice@example.com", "10.0.0.2")
-    assert not account.allowed
-    assert 14 * 60 < account.reset_seconds <= 15 * 60
-    assert not (await limiter.login_allowed("bob@example.com", "10.0.0.1")).allowed
-    assert (await limiter.login_allowed("bob@example.com", "10.0.0.2")).allowed
-
-    await limiter.clear_login_failures("alice@example.com")
-    assert (await limiter.login_allowed("alice@example.com", "10.0.0.2")).allowed
     assert not (await limiter.login_allowed("alice@example.com", "10.0.0.1")).allowed
+    assert (await limiter.login_allowed("alice@example.com", "10.0.0.2")).allowed
+    assert (await limiter.login_allowed("bob@example.com", "10.0.0.1")).allowed
+
+
+async def test_a_pair_waits_longer_after_each_failure_past_the_free_ones(
+    login_limiter: RateLimiter,
+) -> None:
+    limiter = login_limiter
+    waits = []
+    for _ in range(7):
+        await limiter.record_login_failure("alice@example.com", "10.0.0.1")
+        verdict = await limiter.login_allowed("alice@example.com", "10.0.0.1")
+        waits.append(0 if verdict.allowed else verdict.reset_seconds)
+    assert waits == [0, 0, 0, 1, 2, 4, 8]
+    refused = await limiter.login_allowed("alice@example.com", "10.0.0.1")
+    assert refused.headers()["Retry-After"] == "8"
+
+    await limiter.clear_login_failures("alice@example.com", "10.0.0.1")
+    assert (await limiter.login_allowed("alice@example.com", "10.0.0.1")).allowed
+
+
+def test_waits_are_capped_at_fifteen_minutes() -> None:
+    assert wait_after(3, 3) == 0
+    assert wait_after(4, 3) == 1
+    assert wait_after(1_000, 3) == 15 * 60
+
+
+async def test_an_address_failing_for_many_accounts_loses_its_free_failures(
+    login_limiter: RateLimiter,
+) -> None:
+    limiter = login_limiter
+    for account in ("a@example.com", "b@example.com", "c@example.com"):
+        await limiter.record_login_failure(account, "10.0.0.5")
+
+    assert not (await limiter.login_allowed("a@example.com", "10.0.0.5")).allowed
+    # ... but an account it has not failed for is still open to it, and the others elsewhere.
+    assert (await limiter.login_allowed("d@example.com", "10.0.0.5")).allowed
+    assert (await limiter.login_allowed("a@example.com", "10.0.0.6")).allowed
+    await limiter.record_login_failure("d@example.com", "10.0.0.5")
+    assert not (await limiter.login_allowed("d@example.com", "10.0.0.5")).allowed
 
 
 async def test_login_failures_are_shared_between_processes(
     shared_limiters: list[RateLimiter],
 ) -> None:
     first, second = shared_limiters
-    for limiter in (first, second, first):
+    for limiter in (first, second, first, second):
         await limiter.record_login_failure("carol@example.com", "10.0.0.9")
-    assert not (await second.login_allowed("carol@example.com", "10.0.0.8")).allowed
+    assert not (await first.login_allowed("carol@example.com", "10.0.0.9")).allowed
+    assert not (await second.login_allowed("carol@example.com", "10.0.0.9")).allowed
+    assert (await second.login_allowed("carol@example.com", "10.0.0.8")).allowed
 
 
 def _request(client: str, headers: dict[str, str] | None = None) -> Request:

@@ -31,9 +31,16 @@ def bearer(token: str) -> dict[str, str]:
 
 
 async def password_token(
-    client: httpx.AsyncClient, email: str, password: str = PASSWORD, tenant: str | None = None
+    client: httpx.AsyncClient,
+    email: str,
+    password: str = PASSWORD,
+    tenant: str | None = None,
+    *,
+    address: str | None = None,
 ) -> httpx.Response:
+    """The password grant; `address` is sent as X-Forwarded-For (for apps trusting it)."""
     form = {"grant_type": "password", "username": email, "password": password}
     if tenant:
         form["tenant"] = tenant
-    return await client.post("/v1/auth/token", data=form)
+    headers = {"X-Forwarded-For": address} if address else None
+    return await client.post("/v1/auth/token", data=form, headers=headers)

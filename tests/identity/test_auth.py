@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import timedelta
 
 import httpx
 import jwt
+import pytest
 from fastapi import FastAPI
 
 from hireline.core.security import encode_access_token
+from hireline.identity.revocation import AccessTokenRevocations
 from tests.identity.helpers import PASSWORD, bearer, password_token, sign_up
 
 
@@ -114,6 +117,57 @@ async def test_logout_revokes_the_session(client: httpx.AsyncClient) -> None:
         data={"grant_type": "refresh_token", "refresh_token": body["refresh_token"]},
     )
     assert refresh.json()["error"] == "invalid_grant"
+
+
+@pytest.fixture(params=["configured store", "postgresql"])
+def revocations(request: pytest.FixtureRequest, app: FastAPI) -> Iterator[None]:
+    """The app's revocation list (Redis when REDIS_URL is set), then PostgreSQL's."""
+    if request.param == "configured store":
+        yield
+        return
+    original = app.state.token_revocations
+    app.state.token_revocations = AccessTokenRevocations(redis_url=None)
+    try:
+        yield
+    finally:
+        app.state.token_revocations = original
+
+
+async def test_logout_ends_the_access_token_at_once(
+    client: httpx.AsyncClient, revocations: None
+) -> None:
+    body = await sign_up(client, "acme")
+    other_session = (await password_token(client, "owner@acme.example")).json()
+    assert (await client.get("/v1/me", headers=bearer(body["access_token"]))).status_code == 200
+
+    out = await client.post("/v1/auth/logout", headers=bearer(body["access_token"]))
+
+    assert out.status_code == 204
+    after = await client.get("/v1/me", headers=bearer(body["access_token"]))
+    assert after.status_code == 401
+    assert "revoked" in after.json()["detail"]
+    # Another sign-in's access token is a token of its own (its refresh token is revoked).
+    assert (
+        await client.get("/v1/me", headers=bearer(other_session["access_token"]))
+    ).status_code == 200
+
+
+async def test_the_right_password_for_the_wrong_organisation_is_a_wrong_password(
+    client: httpx.AsyncClient,
+) -> None:
+    await sign_up(client, "acme")
+    await sign_up(client, "globex", email="someone@globex.example")
+
+    wrong_password = await password_token(client, "owner@acme.example", "not it at all", "acme")
+    wrong_organisation = await password_token(client, "owner@acme.example", tenant="globex")
+    unknown_organisation = await password_token(client, "owner@acme.example", tenant="nowhere")
+
+    for response in (wrong_organisation, unknown_organisation):
+        assert response.status_code == wrong_password.status_code == 400
+        assert response.json() == wrong_password.json()
+        assert response.headers.get("www-authenticate") is None
+        assert set(response.headers) == set(wrong_password.headers)
+        assert response.headers["cache-control"] == wrong_password.headers["cache-control"]
 
 
 async def test_missing_tampered_and_expired_tokens_are_401(client: httpx.AsyncClient) -> None:

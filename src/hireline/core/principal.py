@@ -21,6 +21,10 @@ class Principal:
     scopes: tuple[str, ...] = ()
     # The tenant's plan limit, read while authenticating so rate limiting needs no query.
     rate_limit_per_minute: int | None = None
+    # The access token's id (`jti`) and expiry (`exp`, epoch seconds), so that signing out
+    # can revoke the very token presented.
+    token_id: str | None = None
+    token_expires_at: int | None = None
 
     @property
     def key(self) -> str:

@@ -8,13 +8,11 @@ is briefly per-process is better than an outage.
 
 from __future__ import annotations
 
-import hashlib
 import ipaddress
 import math
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import timedelta
 from functools import lru_cache
 from typing import Any, TypeVar
 
@@ -28,13 +26,13 @@ from redis.asyncio import ConnectionPool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from hireline.core.errors import RateLimited
+from hireline.core.login_throttle import LoginThrottle
 from hireline.core.principal import Principal
 from hireline.settings import Settings
 
 logger = structlog.get_logger(__name__)
 
 DEFAULT_KEY_PREFIX = "hireline:ratelimit"
-LOGIN_WINDOW = timedelta(minutes=15)
 # `request.state.rate_limit`, read by RateLimitHeadersMiddleware once the response starts.
 STATE_KEY = "rate_limit"
 # A Redis that hangs must not hang requests; one that is down is not retried on every call.
@@ -79,16 +77,6 @@ def _per_minute(amount: int) -> RateLimitItem:
     return RateLimitItemPerMinute(amount)
 
 
-@lru_cache(maxsize=64)
-def _per_login_window(amount: int) -> RateLimitItem:
-    return RateLimitItemPerMinute(amount, multiples=int(LOGIN_WINDOW.total_seconds()) // 60)
-
-
-def _account_key(email: str) -> str:
-    # Hashed so that Redis never holds e-mail addresses.
-    return "login-account:" + hashlib.sha256(email.strip().lower().encode()).hexdigest()[:32]
-
-
 def _limiter_url(redis_url: str) -> str:
     """The `limits` storage URI for a redis-py URL."""
     if redis_url.startswith("unix://"):
@@ -97,7 +85,7 @@ def _limiter_url(redis_url: str) -> str:
 
 
 class RateLimiter:
-    """Moving-window counters: per principal, per anonymous client, per failed sign-in."""
+    """Moving-window counters per principal and per anonymous client; sign-in throttling."""
 
     def __init__(
         self,
@@ -109,7 +97,6 @@ class RateLimiter:
         trust_proxy_headers: bool = False,
     ) -> None:
         self.anonymous_per_minute = anonymous_per_minute
-        self.login_failures = login_failures_per_15_minutes
         self.trust_proxy_headers = trust_proxy_headers
         self._memory = MovingWindowRateLimiter(MemoryStorage())
         self._pool: ConnectionPool | None = None
@@ -131,6 +118,9 @@ class RateLimiter:
                 **options,
             )
             self._redis = MovingWindowRateLimiter(storage)
+        self.login = LoginThrottle(
+            free_failures=login_failures_per_15_minutes, pool=self._pool, key_prefix=key_prefix
+        )
 
     @classmethod
     def from_settings(
@@ -178,45 +168,23 @@ class RateLimiter:
         return await self.hit(f"ip:{client_address}", self.anonymous_per_minute)
 
     async def login_allowed(self, email: str, ip: str) -> RateLimitResult:
-        """Whether a sign-in for `email` from `ip` may be tried now (nothing is counted).
-
-        Refused while either the account or the address has used up its failures in the
-        last 15 minutes; `reset_seconds` then says when the next try will be accepted.
-        """
-        item = _per_login_window(self.login_failures)
-
-        async def check(strategy: MovingWindowRateLimiter) -> RateLimitResult:
-            by_account = await _result(strategy, item, _account_key(email), None)
-            by_address = await _result(strategy, item, f"login-ip:{ip}", None)
-            refused = [r for r in (by_account, by_address) if not r.allowed]
-            if refused:
-                return max(refused, key=lambda r: r.reset_seconds)
-            return min(by_account, by_address, key=lambda r: r.remaining)
-
-        return await self._run(check)
+        """Whether a sign-in for `email` from `ip` may be tried now (nothing is counted);
+        see `core.login_throttle` for the rule."""
+        verdict = await self.login.check(email, ip)
+        return RateLimitResult(
+            allowed=verdict.allowed,
+            limit=self.login.free_failures,
+            remaining=max(0, self.login.free_failures - verdict.failures),
+            reset_seconds=verdict.retry_after_seconds,
+        )
 
     async def record_login_failure(self, email: str, ip: str) -> None:
-        """Count a failed sign-in against both the account and the address."""
-        item = _per_login_window(self.login_failures)
+        """Count a failed sign-in of `email` from `ip`."""
+        await self.login.record_failure(email, ip)
 
-        async def record(strategy: MovingWindowRateLimiter) -> None:
-            await strategy.hit(item, _account_key(email))
-            await strategy.hit(item, f"login-ip:{ip}")
-
-        await self._run(record)
-
-    async def clear_login_failures(self, email: str) -> None:
-        """Forget an account's failures after a successful sign-in.
-
-        The address's failures stay: otherwise signing in to one's own account would
-        reset the count of an address guessing other people's passwords.
-        """
-        item = _per_login_window(self.login_failures)
-
-        async def clear(strategy: MovingWindowRateLimiter) -> None:
-            await strategy.clear(item, _account_key(email))
-
-        await self._run(clear)
+    async def clear_login_failures(self, email: str, ip: str) -> None:
+        """Forget the failures of `email` from `ip` after it signed in."""
+        await self.login.clear(email, ip)
 
     async def _run(self, operation: Callable[[MovingWindowRateLimiter], Awaitable[_T]]) -> _T:
         if self._redis is None or time.monotonic() < self._redis_down_until:

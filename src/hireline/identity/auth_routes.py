@@ -75,7 +75,7 @@ def _basic_client_credentials(authorization: str | None) -> tuple[str, str] | No
 async def _password_grant(
     request: Request, session: DbSession, email: str, password: str, tenant: str | None
 ) -> TokenResponse:
-    """The password grant, throttled per account and per address after failures."""
+    """The password grant, throttled per (account, address) after failures."""
     limiter: RateLimiter = request.app.state.rate_limiter
     ip = client_address(request, trust_proxy_headers=limiter.trust_proxy_headers)
     raise_if_refused(
@@ -89,7 +89,7 @@ async def _password_grant(
         if error.error == "invalid_grant":
             await limiter.record_login_failure(email, ip)
         raise
-    await limiter.clear_login_failures(email)
+    await limiter.clear_login_failures(email, ip)
     return issued
 
 
@@ -171,7 +171,8 @@ async def token(
 @router.post(
     "/auth/logout",
     status_code=status.HTTP_204_NO_CONTENT,
-    summary="End the session of a refresh token, or every session of the caller",
+    summary="End the session of a refresh token, or every session of the caller; the access "
+    "token sent ends at once",
 )
 async def logout(
     request: Request,
@@ -183,8 +184,8 @@ async def logout(
         raise BadRequest("Only users sign out; revoke API keys and clients instead.")
     await tokens.logout(
         session,
-        tenant_id=principal.tenant_id,
-        user_id=uuid.UUID(principal.id),
+        request.app.state.token_revocations,
+        principal,
         refresh_token=body.refresh_token if body else None,
         ip=client_ip(request),
     )

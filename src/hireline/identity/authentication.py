@@ -15,6 +15,7 @@ from hireline.core.tenancy import allow_credential_lookup, enter_tenant
 from hireline.identity.models import ApiKey, Membership, OAuthClient, Tenant
 from hireline.identity.permissions import actions_for_role, actions_for_scopes
 from hireline.identity.plans import limit_for
+from hireline.identity.revocation import AccessTokenRevocations
 
 API_KEY_PREFIX = "hl_"
 # Writing last_used_at on every call would turn each read into a write; once a minute is
@@ -80,19 +81,26 @@ async def principal_from_api_key(session: AsyncSession, key: str) -> Principal:
     )
 
 
-async def principal_from_access_token(session: AsyncSession, token: str, *, key: str) -> Principal:
+async def principal_from_access_token(
+    session: AsyncSession, token: str, *, key: str, revocations: AccessTokenRevocations
+) -> Principal:
     """The principal of a valid JWT, re-checked against the database.
 
     Membership and client status are read on every request so that removing a member,
-    changing a role or revoking a client takes effect at once, not when the token expires.
+    changing a role or revoking a client takes effect at once, not when the token expires;
+    so is the revocation list, so that signing out ends the token at once.
     """
     try:
         claims = decode_access_token(token, key=key)
         tenant_id = uuid.UUID(str(claims["tid"]))
         subject = str(claims["sub"])
+        token_id = str(claims.get("jti", ""))
+        expires_at = int(claims["exp"])
     except (InvalidToken, ValueError) as exc:
         raise _refuse(f"The access token is invalid: {exc}") from None
     await enter_tenant(session, tenant_id)
+    if token_id and await revocations.is_revoked(session, tenant_id, token_id):
+        raise _refuse("The access token has been revoked (signed out).")
     plan, override = await _tenant_limit(session, tenant_id)
     if claims["typ"] == "user":
         role = await role_of(session, tenant_id, uuid.UUID(subject))
@@ -105,6 +113,8 @@ async def principal_from_access_token(session: AsyncSession, token: str, *, key:
             actions=actions_for_role(role),
             role=role,
             rate_limit_per_minute=limit_for(plan, override),
+            token_id=token_id or None,
+            token_expires_at=expires_at,
         )
     if claims["typ"] == "client":
         client = (

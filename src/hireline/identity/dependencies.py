@@ -51,7 +51,9 @@ class Require:
             principal = await principal_from_api_key(session, credential)
         else:
             key = signing_key(request.app.state.settings)
-            principal = await principal_from_access_token(session, credential, key=key)
+            principal = await principal_from_access_token(
+                session, credential, key=key, revocations=request.app.state.token_revocations
+            )
         request.state.principal = principal
         if not principal.can(self.action):
             raise PermissionDenied(f"This needs the {self.action.value!r} permission.")

@@ -203,3 +203,21 @@ class IdempotencyRecord(Base):
     response_body: Mapped[bytes | None] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = _created_at()
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class RevokedAccessToken(Base):
+    """An access token ended before it expires (sign-out), kept until it would have expired.
+
+    Only used without Redis, which otherwise keeps the list (see `identity.revocation`).
+    """
+
+    __tablename__ = "revoked_access_tokens"
+    __table_args__ = (
+        Index("ix_revoked_access_tokens_tenant_id_expires_at", "tenant_id", "expires_at"),
+    )
+
+    tenant_id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True), ForeignKey("tenants.id", ondelete="CASCADE"), primary_key=True
+    )
+    token_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -10,6 +10,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.core.errors import Conflict
+from hireline.core.principal import Principal
 from hireline.core.security import (
     digest,
     encode_access_token,
@@ -25,9 +26,11 @@ from hireline.identity.authentication import role_of
 from hireline.identity.models import Membership, OAuthClient, RefreshToken, Tenant, User
 from hireline.identity.passwords import check_password
 from hireline.identity.permissions import Role
+from hireline.identity.revocation import AccessTokenRevocations
 from hireline.identity.schemas import SignupRequest, TokenResponse
 
 REFRESH_TOKEN_PREFIX = "hlr_"  # noqa: S105  (makes leaked tokens recognisable to scanners)
+WRONG_CREDENTIALS = "The e-mail or password is incorrect."
 
 
 @dataclass(frozen=True)
@@ -162,7 +165,7 @@ async def password_grant(
     if not verify_password(password, user.password_hash if user else None) or user is None:
         if user is not None:
             await _audit_failed_sign_in(session, user, ip)
-        raise OAuthError("invalid_grant", "The e-mail or password is incorrect.")
+        raise OAuthError("invalid_grant", WRONG_CREDENTIALS)
     await enter_user(session, user.id)
     memberships = (
         await session.execute(
@@ -175,7 +178,10 @@ async def password_grant(
     if tenant_slug:
         memberships = [row for row in memberships if row.slug == tenant_slug]
     if not memberships:
-        raise OAuthError("invalid_grant", "This account is not a member of that organisation.")
+        # Answered, audited and throttled as a wrong password: saying "not a member" would
+        # confirm to whoever is guessing that the password is right.
+        await _audit_failed_sign_in(session, user, ip)
+        raise OAuthError("invalid_grant", WRONG_CREDENTIALS)
     if len(memberships) > 1:
         slugs = ", ".join(row.slug for row in memberships)
         raise OAuthError(
@@ -292,13 +298,18 @@ async def revoke_family(session: AsyncSession, tenant_id: uuid.UUID, family_id: 
 
 async def logout(
     session: AsyncSession,
+    revocations: AccessTokenRevocations,
+    principal: Principal,
     *,
-    tenant_id: uuid.UUID,
-    user_id: uuid.UUID,
     refresh_token: str | None,
     ip: str | None,
 ) -> int:
-    """End one session (given its refresh token) or every session of the user."""
+    """End one session (given its refresh token) or every session of the user, and the
+    access token presented at once."""
+    tenant_id, user_id = principal.tenant_id, uuid.UUID(principal.id)
+    if principal.token_id and principal.token_expires_at:
+        expires_at = datetime.fromtimestamp(principal.token_expires_at, UTC)
+        await revocations.revoke(session, tenant_id, principal.token_id, expires_at)
     query = select(RefreshToken.family_id).where(
         RefreshToken.tenant_id == tenant_id, RefreshToken.user_id == user_id
     )

@@ -1,0 +1,45 @@
+"""Access tokens revoked before they expire (sign-out), when no Redis keeps the list.
+
+Revision ID: 0013
+Revises: 0012
+Create Date: 2026-12-04
+"""
+
+from collections.abc import Sequence
+
+from alembic import op
+
+revision: str = "0013"
+down_revision: str | Sequence[str] | None = "0012"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+UPGRADE = """
+CREATE TABLE revoked_access_tokens (
+    tenant_id uuid NOT NULL,
+    token_id varchar(64) NOT NULL,
+    expires_at timestamptz NOT NULL,
+    CONSTRAINT pk_revoked_access_tokens PRIMARY KEY (tenant_id, token_id),
+    CONSTRAINT fk_revoked_access_tokens_tenant_id_tenants FOREIGN KEY (tenant_id)
+        REFERENCES tenants (id) ON DELETE CASCADE
+);
+CREATE INDEX ix_revoked_access_tokens_tenant_id_expires_at
+    ON revoked_access_tokens (tenant_id, expires_at);
+ALTER TABLE revoked_access_tokens ENABLE ROW LEVEL SECURITY;
+ALTER TABLE revoked_access_tokens FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON revoked_access_tokens
+    USING (tenant_id IS NOT DISTINCT FROM hireline_current_tenant())
+    WITH CHECK (tenant_id IS NOT DISTINCT FROM hireline_current_tenant());
+"""
+
+DOWNGRADE = """
+DROP TABLE revoked_access_tokens;
+"""
+
+
+def upgrade() -> None:
+    op.execute(UPGRADE)
+
+
+def downgrade() -> None:
+    op.execute(DOWNGRADE)
