@@ -69,7 +69,7 @@ Every error is an RFC 9457 `application/problem+json` document whose `type` is s
 @asynccontextmanager
 async def _worker_in_process(url: str, app: FastAPI, settings: Settings) -> AsyncIterator[None]:
     """Work the queue beside the API, for one-machine setups; stopped with the app."""
-    state = WorkerState(sessions=app.state.sessions, settings=settings)
+    state = WorkerState(sessions=app.state.sessions, settings=settings, owner_url=url)
     task = asyncio.create_task(
         run_worker(
             libpq_url(url),

@@ -22,7 +22,7 @@ async def work(
     engine = create_engine(
         url, pool_size=concurrency, max_overflow=2, role=settings.database_app_role
     )
-    state = WorkerState(sessions=create_sessionmaker(engine), settings=settings)
+    state = WorkerState(sessions=create_sessionmaker(engine), settings=settings, owner_url=url)
     logger.info("worker_starting", concurrency=concurrency)
     try:
         if settings.semantic_matching:

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.candidates.models import Activity, Application
+from hireline.candidates.privacy import kept_in_events
 from hireline.core import events
 from hireline.core.errors import Conflict, NotFound, ValidationFailed
 from hireline.core.principal import Principal
@@ -51,6 +52,9 @@ async def _record(
         )
     )
     await session.flush()
+    # The event (and every webhook made from it) carries ids and codes only: the note, the
+    # reason's wording and the stage's name stay in the activity, which erasure empties.
+    facts = {name: value for name, value in details.items() if kept_in_events(name)}
     await events.record(
         session,
         type=event_type,
@@ -58,7 +62,7 @@ async def _record(
             "application_id": str(application.id),
             "candidate_id": str(application.candidate_id),
             "job_id": str(application.job_id),
-            **details,
+            **facts,
         },
         tenant_id=application.tenant_id,
     )

@@ -1,20 +1,57 @@
-"""A candidate's rights: a copy of everything held on them, and erasure."""
+"""A candidate's rights: a copy of everything held on them, and erasure.
+
+Erasure runs in two steps. In the request's transaction: the person's fields, résumés,
+answers and activity details are emptied and their events reduced to ids and codes (so
+the pipeline's statistics survive); their files are deleted once that commits. Then, in the
+worker (`candidates.tasks.finish_erasure`): webhook deliveries made from their events are
+rewritten from the reduced events, the mail written about them to `<data dir>/mail` is
+deleted, and the touched tables are vacuumed, so that the old row versions holding their
+data are not left in the table files until autovacuum comes by (see the README's security
+section for what remains in PostgreSQL's write-ahead log until it is recycled).
+"""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
 
+import psycopg
+from psycopg import sql
 from sqlalchemy import delete, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.candidates import service
 from hireline.candidates.models import Activity, Application, Resume
 from hireline.core import events
+from hireline.core.database_url import libpq_url
 from hireline.core.db import on_commit
 from hireline.core.principal import Principal
 from hireline.core.storage import FileStorage
 from hireline.identity import audit
+
+CANDIDATE_ERASED = "candidate.erased"
+
+
+# Event payload keys that are codes, not free text: kept when events are reduced.
+_EVENT_CODES = frozenset({"reason", "notify_candidate", "fields", "source", "status"})
+# The tables an erasure changes, vacuumed after it (those missing on this server are skipped).
+ERASURE_TABLES = (
+    "candidates",
+    "candidate_search",
+    "candidate_embeddings",
+    "applications",
+    "resumes",
+    "activities",
+    "domain_events",
+    "webhook_deliveries",
+    "webhook_attempts",
+    "match_scores",
+)
+
+
+def kept_in_events(key: str) -> bool:
+    """Whether an event payload keeps `key`: ids and codes, never free text or contacts."""
+    return key.endswith(("_id", "_ids")) or key in _EVENT_CODES
 
 
 def _row(obj: Any, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -104,9 +141,12 @@ async def erase(
         target_id=candidate.id,
         details={"files": len(keys)},
     )
+    await events.scrub_payloads(
+        session, about=("candidate_id", str(candidate.id)), keep=kept_in_events
+    )
     await events.record(
         session,
-        type="candidate.erased",
+        type=CANDIDATE_ERASED,
         payload={"candidate_id": str(candidate.id)},
         tenant_id=principal.tenant_id,
     )
@@ -117,3 +157,21 @@ async def erase(
 
     # Only once the erasure is committed: a rolled-back erasure must keep its files.
     on_commit(session, delete_files)
+
+
+async def vacuum_erased(owner_url: str) -> list[str]:
+    """VACUUM the tables an erasure touched, as the schema owner; returns those vacuumed.
+
+    VACUUM cannot run in a transaction, and only a table's owner may run it: this takes a
+    connection of its own with the migrating user's URL, not the app role's.
+    """
+    vacuumed = []
+    async with await psycopg.AsyncConnection.connect(libpq_url(owner_url), autocommit=True) as db:
+        for table in ERASURE_TABLES:
+            found = await db.execute("SELECT to_regclass(%s)", (table,))
+            row = await found.fetchone()
+            if row is None or row[0] is None:
+                continue
+            await db.execute(sql.SQL("VACUUM {}").format(sql.Identifier(table)))
+            vacuumed.append(table)
+    return vacuumed

@@ -2,26 +2,39 @@
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from datetime import UTC, datetime
 
 import structlog
 from procrastinate import JobContext
+from procrastinate.exceptions import AlreadyEnqueued
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from hireline.candidates import profile
+from hireline.candidates import privacy, profile
 from hireline.candidates.applying import APPLICATION_CREATED
 from hireline.candidates.models import Resume
+from hireline.candidates.privacy import CANDIDATE_ERASED
 from hireline.core import events
 from hireline.core.events import DomainEvent
-from hireline.core.queue import DEFAULT_RETRY, defer, job_unit_of_work, queue, worker_state
+from hireline.core.queue import (
+    DEFAULT_RETRY,
+    defer,
+    job_settings,
+    job_unit_of_work,
+    queue,
+    worker_state,
+)
+from hireline.notifications.erasure import forget_mail_about
 from hireline.resumes.sandbox import ParseOutcome, ParserPool
 from hireline.settings import Settings
+from hireline.webhooks import service as webhooks
 
 logger = structlog.get_logger(__name__)
 
 # A queue of its own: a burst of applications must not delay webhooks and e-mails.
 RESUMES_QUEUE = "resumes"
+VACUUM_LOCK = "candidates.vacuum_after_erasure"
 
 _pools: dict[tuple[int, float, int], ParserPool] = {}
 
@@ -85,3 +98,34 @@ async def parse_resume(context: JobContext, tenant_id: str, resume_id: str) -> N
             status=resume.parse_status,
             error=outcome.error,
         )
+
+
+@events.on(CANDIDATE_ERASED, name="candidates.finish_erasure")
+async def finish_erasure(event: DomainEvent, session: AsyncSession) -> None:
+    """What erasure leaves to the worker: webhook bodies, mail files, then a VACUUM."""
+    if event.tenant_id is None:
+        return
+    candidate_id = str(event.payload["candidate_id"])
+    found = await events.events_about(session, "candidate_id", candidate_id)
+    about = [e for e in found if e.id != event.id]
+    rewritten = await webhooks.rewrite_deliveries_of(session, about)
+    settings = job_settings(session)
+    mails = 0
+    if settings is not None:
+        mails = await forget_mail_about(
+            session, settings, event.tenant_id, uuid.UUID(candidate_id), about
+        )
+    logger.info("erasure_finished", webhook_deliveries=rewritten, mail_files=mails)
+    # One VACUUM waiting is enough for any number of erasures before it runs.
+    with contextlib.suppress(AlreadyEnqueued):
+        await defer(session, vacuum_after_erasure, options={"queueing_lock": VACUUM_LOCK})
+
+
+@queue.task(name="candidates.vacuum_after_erasure", pass_context=True, retry=DEFAULT_RETRY)
+async def vacuum_after_erasure(context: JobContext) -> None:
+    """VACUUM the tables erasures touched, so old row versions do not keep the data."""
+    owner_url = worker_state(context).owner_url
+    if owner_url is None:
+        logger.warning("erasure_vacuum_skipped", reason="the worker has no owner database URL")
+        return
+    logger.info("erasure_vacuumed", tables=await privacy.vacuum_erased(owner_url))

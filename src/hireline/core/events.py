@@ -172,6 +172,30 @@ async def handle_event(
             await run(event, session)
 
 
+async def scrub_payloads(
+    session: AsyncSession, *, about: tuple[str, str], keep: Callable[[str], bool]
+) -> list[int]:
+    """Reduce the payload of each of the session tenant's events whose `about[0]` key holds
+    `about[1]` to the keys `keep` accepts (erasure: ids and codes stay, so the history and
+    its statistics survive without the person). Returns the events' ids."""
+    scrubbed = []
+    for event in await events_about(session, *about):
+        kept = {name: item for name, item in event.payload.items() if keep(name)}
+        if kept != event.payload:
+            event.payload = kept
+        scrubbed.append(event.id)
+    await session.flush()
+    return scrubbed
+
+
+async def events_about(session: AsyncSession, key: str, value: str) -> list[DomainEvent]:
+    """The session tenant's events whose payload's `key` holds `value`, oldest first."""
+    rows = await session.execute(
+        select(DomainEvent).where(DomainEvent.payload[key].astext == value).order_by(DomainEvent.id)
+    )
+    return list(rows.scalars())
+
+
 async def _load(session: AsyncSession, event_id: int) -> DomainEvent | None:
     event = (
         await session.execute(select(DomainEvent).where(DomainEvent.id == event_id))

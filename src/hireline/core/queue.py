@@ -65,10 +65,13 @@ _STATE = "hireline"
 
 @dataclass(frozen=True)
 class WorkerState:
-    """What a worker process lends its jobs: its database sessions and its settings."""
+    """What a worker process lends its jobs: its database sessions and its settings, and
+    the database URL as the schema owner for maintenance (VACUUM), which the app role may
+    not run."""
 
     sessions: async_sessionmaker[AsyncSession]
     settings: Settings
+    owner_url: str | None = None
 
     @functools.cached_property
     def storage(self) -> FileStorage:

@@ -65,7 +65,21 @@ class LocalStorage:
         return await anyio.Path(self._path(key)).read_bytes()
 
     async def delete(self, key: str) -> None:
-        await anyio.Path(self._path(key)).unlink(missing_ok=True)
+        """Remove the file, and the folders it leaves empty (a folder can be named by a
+        person's id: erasing them must not leave it behind)."""
+        path = self._path(key)
+        await anyio.Path(path).unlink(missing_ok=True)
+        await anyio.to_thread.run_sync(self._prune_empty_parents, path)
+
+    def _prune_empty_parents(self, path: Path) -> None:
+        root = self.root.resolve()
+        folder = path.parent.resolve()
+        while folder != root and root in folder.parents:
+            try:
+                folder.rmdir()
+            except OSError:  # not empty (or already gone with a concurrent delete)
+                return
+            folder = folder.parent
 
     async def exists(self, key: str) -> bool:
         return await anyio.Path(self._path(key)).exists()

@@ -127,11 +127,25 @@ class FileMailer:
         finally:
             partial.unlink(missing_ok=True)
 
+    def forget(self, message_ids: set[str]) -> int:
+        """Delete the files of these messages (erasure); returns how many were deleted."""
+        stems = {file_stem(message_id) for message_id in message_ids}
+        deleted = 0
+        for path in self.root.glob("*/*.eml") if self.root.exists() else ():
+            if path.stem.partition("-")[2] in stems:
+                path.unlink(missing_ok=True)
+                deleted += 1
+        return deleted
+
+
+def file_stem(message_id: str) -> str:
+    """The part of a message's file name that its Message-ID decides."""
+    local_part = message_id.strip().strip("<>").partition("@")[0]
+    return _UNSAFE_IN_FILE_NAMES.sub("_", local_part).strip("._")[:64]
+
 
 def _file_stem(message: EmailMessage) -> str:
-    local_part = str(message.get("Message-ID", "")).strip().strip("<>").partition("@")[0]
-    stem = _UNSAFE_IN_FILE_NAMES.sub("_", local_part).strip("._")[:64]
-    return stem or uuid.uuid4().hex
+    return file_stem(str(message.get("Message-ID", ""))) or uuid.uuid4().hex
 
 
 def mailer_for(settings: Settings) -> Mailer:

@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from hireline.candidates import service as candidates
 from hireline.candidates.models import Candidate
 from hireline.core.errors import NotFound
+from hireline.core.events import DomainEvent
 from hireline.identity import members, tenants
 from hireline.jobs import service as jobs
 from hireline.jobs.models import Job
@@ -88,6 +89,12 @@ async def build(session: AsyncSession, settings: Settings, draft: Draft) -> Emai
         return None
 
 
+def event_key(event: DomainEvent, kind: str, recipient: str) -> str:
+    """The idempotency key (and so the Message-ID) of the message of `kind` about `event`
+    to `recipient` (a candidate's or a user's id)."""
+    return f"{kind}:{event.id}:{recipient}"
+
+
 class _InvalidRecipient(Exception):
     """The recipient's address is unusable (unlike a wrong `mail_from`, which must fail)."""
 
@@ -112,7 +119,8 @@ async def _job(session: AsyncSession, draft: Draft) -> Job:
     return await jobs.get(session, draft.tenant_id, uuid.UUID(draft.params["job_id"]))
 
 
-def _domain(settings: Settings) -> str:
+def mail_domain(settings: Settings) -> str:
+    """The domain of the Message-IDs (the sender's)."""
     return str(sender(settings.mail_from).domain)
 
 
@@ -140,7 +148,7 @@ async def _to_candidate(
         to=to,
         subject=subject.format(**facts),
         body=render(template, **facts),
-        message_id=message_id(draft.key, domain=_domain(settings)),
+        message_id=message_id(draft.key, domain=mail_domain(settings)),
     )
 
 
@@ -192,7 +200,7 @@ async def new_application(
         to=_recipient(member.email, member.name),
         subject="New application for {job_title}: {candidate_name}".format(**facts),
         body=render(NEW_APPLICATION, **facts),
-        message_id=message_id(draft.key, domain=_domain(settings)),
+        message_id=message_id(draft.key, domain=mail_domain(settings)),
     )
 
 
@@ -220,7 +228,7 @@ async def webhook_endpoint_disabled(
         to=_recipient(member.email, member.name),
         subject=f"Webhook endpoint disabled: {_host(draft.params['endpoint_url'])}",
         body=render(WEBHOOK_ENDPOINT_DISABLED, **facts),
-        message_id=message_id(draft.key, domain=_domain(settings)),
+        message_id=message_id(draft.key, domain=mail_domain(settings)),
     )
 
 

@@ -31,6 +31,7 @@ from hireline.notifications.messages import (
     NEW_APPLICATION,
     Draft,
     build,
+    event_key,
 )
 
 logger = structlog.get_logger(__name__)
@@ -72,10 +73,6 @@ async def send(
     logger.info("notification_sent", kind=kind, message_id=message["Message-ID"])
 
 
-def _event_key(event: DomainEvent, kind: str, recipient: str) -> str:
-    return f"{kind}:{event.id}:{recipient}"
-
-
 def _application_facts(event: DomainEvent) -> dict[str, Any]:
     return {name: event.payload[name] for name in ("application_id", "candidate_id", "job_id")}
 
@@ -95,7 +92,7 @@ async def tell_candidate_application_received(event: DomainEvent, session: Async
         Draft(
             tenant_id=_tenant(event),
             kind=APPLICATION_RECEIVED,
-            key=_event_key(event, APPLICATION_RECEIVED, facts["candidate_id"]),
+            key=event_key(event, APPLICATION_RECEIVED, facts["candidate_id"]),
             params=facts,
         ),
     )
@@ -116,7 +113,7 @@ async def tell_hiring_team_new_application(event: DomainEvent, session: AsyncSes
             Draft(
                 tenant_id=tenant_id,
                 kind=NEW_APPLICATION,
-                key=_event_key(event, NEW_APPLICATION, str(member.user_id)),
+                key=event_key(event, NEW_APPLICATION, str(member.user_id)),
                 params={**facts, "user_id": str(member.user_id)},
             ),
         )
@@ -133,7 +130,7 @@ async def tell_candidate_application_rejected(event: DomainEvent, session: Async
         Draft(
             tenant_id=_tenant(event),
             kind=APPLICATION_REJECTED,
-            key=_event_key(event, APPLICATION_REJECTED, facts["candidate_id"]),
+            key=event_key(event, APPLICATION_REJECTED, facts["candidate_id"]),
             params=facts,
         ),
     )

@@ -5,10 +5,11 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.core.errors import Conflict, NotFound, ValidationFailed
+from hireline.core.events import DomainEvent
 from hireline.core.pagination import cut_page, id_after
 from hireline.core.principal import Principal
 from hireline.identity import audit
@@ -247,3 +248,34 @@ async def retry_delivery(
     )
     await session.flush()
     return delivery
+
+
+async def rewrite_deliveries_of(session: AsyncSession, events: list[DomainEvent]) -> int:
+    """Rewrite the bodies of the deliveries made from `events` from their payloads as they
+    are now (after an erasure reduced them), and forget what receivers answered to them
+    (an echoing receiver would keep the old body there). Returns how many were rewritten."""
+    by_id = {event.id: event for event in events}
+    if not by_id:
+        return 0
+    deliveries = (
+        await session.execute(
+            select(WebhookDelivery).where(WebhookDelivery.event_id.in_(list(by_id)))
+        )
+    ).scalars()
+    rewritten = 0
+    for delivery in deliveries:
+        event = by_id.get(delivery.event_id or -1)
+        if event is None:
+            continue
+        delivery.body = tasks.envelope(event.type, event.occurred_at, event.payload)
+        rewritten += 1
+        await session.execute(
+            update(WebhookAttempt)
+            .where(
+                WebhookAttempt.tenant_id == delivery.tenant_id,
+                WebhookAttempt.delivery_id == delivery.id,
+            )
+            .values(response_body=None)
+        )
+    await session.flush()
+    return rewritten
