@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -456,11 +458,11 @@ async def test_tenants_see_only_their_own_candidates(
         {"q": "-java"},
         {"q": "x" * 201},
         {"q": " ".join(["word"] * 13)},
-        {"cursor": "not-a-cursor"},
-        {"q": "python", "cursor": "WyJuZXdlc3QiLCJ4Il0"},  # ["newest","x"] for a relevance sort
         {"sort": "match"},
         {"years_min": 10, "years_max": 5},
         {"applied_from": "2026-02-01T00:00:00Z", "applied_to": "2026-01-01T00:00:00Z"},
+        {"applied_to": "0.5"},
+        {"applied_from": "1700000000"},
         {"limit": 0},
         {"limit": 101},
         {"skills_mode": "some"},
@@ -539,7 +541,39 @@ async def test_a_cursor_of_another_sort_is_refused_by_match(
         params={"sort": "match", "job": acme["job"]["id"], "cursor": newest["next_cursor"]},
         headers=acme["headers"],
     )
-    assert response.status_code == 422, response.text
+    assert response.status_code == 400, response.text
+    assert response.json()["detail"].startswith("invalid cursor")
+
+
+def _forged(*values: object) -> str:
+    return base64.urlsafe_b64encode(json.dumps(values).encode()).decode().rstrip("=")
+
+
+ANY_ID = "01936b2e-0000-7000-8000-000000000000"
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"cursor": "not-a-cursor"},
+        {"cursor": _forged("newest")},
+        {"q": "python", "cursor": _forged("newest", "x")},  # another sort's cursor
+        {"q": "python", "cursor": _forged("relevance", float("nan"), ANY_ID)},
+        {"q": "python", "cursor": _forged("relevance", "NaN", ANY_ID)},
+        {"q": "python", "cursor": _forged("relevance", float("inf"), ANY_ID)},
+        {"q": "python", "cursor": _forged("relevance", 1e300, ANY_ID)},
+        {"q": "python", "cursor": _forged("relevance", "1e9", ANY_ID)},
+        {"q": "python", "cursor": _forged("relevance", True, ANY_ID)},
+        {"q": "python", "cursor": _forged("relevance", 0.5, "not-an-id")},
+    ],
+)
+async def test_a_forged_cursor_is_a_400_not_the_first_page(
+    client: httpx.AsyncClient, acme: dict[str, Any], params: dict[str, Any]
+) -> None:
+    response = await client.get("/v1/candidates/search", params=params, headers=acme["headers"])
+    assert response.status_code == 400, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert response.json()["errors"][0]["loc"] == ["query", "cursor"]
 
 
 async def test_search_needs_credentials(client: httpx.AsyncClient) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, status
@@ -36,6 +35,7 @@ from hireline.core.db import DbSession
 from hireline.core.pagination import MAX_PAGE_SIZE
 from hireline.core.principal import Principal
 from hireline.core.storage import FileStorage
+from hireline.core.timestamps import Timestamp
 from hireline.identity import audit
 from hireline.identity.dependencies import require
 from hireline.identity.permissions import Action
@@ -68,8 +68,8 @@ async def job_applications(
     principal: Reader,
     stage_id: uuid.UUID | None = None,
     status_: Annotated[ApplicationStatus | None, Query(alias="status")] = None,
-    applied_from: datetime | None = None,
-    applied_to: datetime | None = None,
+    applied_from: Timestamp | None = None,
+    applied_to: Timestamp | None = None,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 50,
     sort: Annotated[

@@ -8,6 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, field_validator
 
+from hireline.core.timestamps import Timestamp
 from hireline.identity.permissions import SCOPE_ACTIONS, Role
 
 Slug = Annotated[
@@ -178,7 +179,7 @@ class ApiKeyCreate(BaseModel):
 
     name: CredentialName
     scopes: Scopes
-    expires_at: datetime | None = None
+    expires_at: Timestamp | None = None
 
     _scopes = field_validator("scopes")(validate_scopes)
 

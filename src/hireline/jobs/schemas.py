@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from hireline.core.timestamps import Timestamp
 from hireline.guides.template_models import Industry, Level, Slug, WorkContext
 
 JobStatus = Literal["draft", "open", "paused", "closed"]
@@ -97,7 +98,7 @@ class JobCreate(BaseModel):
     min_years_experience: MinYears | None = None
     stages: list[StageName] | None = Field(None, min_length=1, max_length=20)
     hiring_team: list[TeamMember] = Field(default_factory=list, max_length=50)
-    valid_through: datetime | None = None
+    valid_through: Timestamp | None = None
 
     @model_validator(mode="after")
     def _described(self) -> JobCreate:
@@ -128,7 +129,7 @@ class JobUpdate(BaseModel):
     min_years_experience: MinYears | None = None
     stages: list[StageName] | None = Field(None, min_length=1, max_length=20)
     hiring_team: list[TeamMember] | None = Field(None, max_length=50)
-    valid_through: datetime | None = None
+    valid_through: Timestamp | None = None
 
 
 class StageRead(BaseModel):

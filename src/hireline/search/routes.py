@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -12,6 +11,7 @@ from hireline.candidates.schemas import ApplicationStatus
 from hireline.core.db import DbSession
 from hireline.core.errors import ValidationFailed
 from hireline.core.principal import Principal
+from hireline.core.timestamps import Timestamp
 from hireline.identity.dependencies import require
 from hireline.identity.permissions import Action
 from hireline.search import query as search_query
@@ -45,8 +45,8 @@ async def search_candidates(
     location: Annotated[str | None, Query(max_length=200)] = None,
     tags: Annotated[list[str], Query(max_length=20)] = [],  # noqa: B006
     source: Annotated[str | None, Query(max_length=60)] = None,
-    applied_from: datetime | None = None,
-    applied_to: datetime | None = None,
+    applied_from: Timestamp | None = None,
+    applied_to: Timestamp | None = None,
     years_min: Annotated[float | None, Query(ge=0, le=80)] = None,
     years_max: Annotated[float | None, Query(ge=0, le=80)] = None,
     sort: Annotated[

@@ -24,6 +24,7 @@ before its cursor.
 from __future__ import annotations
 
 import html
+import math
 import uuid
 from collections.abc import Sequence
 from typing import Any
@@ -50,8 +51,8 @@ from sqlalchemy.dialects.postgresql import ARRAY, TSQUERY, UUID, aggregate_order
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.candidates.models import Application, Candidate
-from hireline.core.errors import ValidationFailed
-from hireline.core.pagination import decode_cursor, encode_cursor, invalid_cursor
+from hireline.core.errors import BadRequest, ValidationFailed
+from hireline.core.pagination import decode_cursor, encode_cursor
 from hireline.core.sql import contains_pattern
 from hireline.jobs.models import PipelineStage
 from hireline.matching.models import MatchScore
@@ -73,6 +74,8 @@ from hireline.search.schemas import (
 # read, joined and faceted on every search, and at a million candidates 1 000 of them cost
 # about 10 ms more (p95 56-60 ms against 44 ms, bench/search.py).
 RANK_WINDOW = 500
+# No rank or match score comes near this; a cursor claiming one was not issued by search.
+MAX_CURSOR_SCORE = 1e6
 FACET_SIZE = 20
 # ts_headline marks matches with characters from Unicode's private use area, removed from the
 # source text first, so that the excerpt can be HTML-escaped and the marks turned into <mark>
@@ -152,18 +155,40 @@ def _order(query: SearchQuery, filters: SearchFilters, sort: SearchSort | None) 
 
 
 def _decode_after(cursor: str | None, order: str) -> tuple[float, uuid.UUID] | uuid.UUID | None:
-    """The sort key a cursor continues after, checked to belong to this kind of ordering."""
+    """The sort key a cursor continues after, checked to belong to this kind of ordering.
+
+    A cursor that is not one search issued (garbage, another sort's, a score that is not a
+    finite number search could have produced) is a 400: continuing from the top instead
+    would quietly show a page the client did not ask for.
+    """
     if cursor is None:
         return None
     arity = 2 if order == "newest" else 3
-    values = decode_cursor(cursor, arity)
+    try:
+        values = decode_cursor(cursor, arity)
+    except ValidationFailed:
+        raise _invalid_cursor() from None
     if values[0] != order:
-        raise invalid_cursor()
+        raise _invalid_cursor()
     try:
         last_id = uuid.UUID(str(values[-1]))
-        return last_id if order == "newest" else (float(values[1]), last_id)
     except (TypeError, ValueError):
-        raise invalid_cursor() from None
+        raise _invalid_cursor() from None
+    if order == "newest":
+        return last_id
+    score = values[1]
+    if isinstance(score, bool) or not isinstance(score, int | float):
+        raise _invalid_cursor()
+    if not math.isfinite(score) or abs(score) > MAX_CURSOR_SCORE:
+        raise _invalid_cursor()
+    return float(score), last_id
+
+
+def _invalid_cursor() -> BadRequest:
+    return BadRequest(
+        "invalid cursor: it is not one this search issued.",
+        errors=[{"loc": ["query", "cursor"], "msg": "invalid cursor", "type": "cursor"}],
+    )
 
 
 def _found(
