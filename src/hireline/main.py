@@ -25,7 +25,11 @@ from hireline.core.change_feed import ChangeListener
 from hireline.core.database_url import libpq_url
 from hireline.core.db import create_engine, create_sessionmaker
 from hireline.core.errors import install_error_handlers
-from hireline.core.http_guards import BodySizeLimitMiddleware, SecurityHeadersMiddleware
+from hireline.core.http_guards import (
+    BodySizeLimitMiddleware,
+    RequestHeadLimitMiddleware,
+    SecurityHeadersMiddleware,
+)
 from hireline.core.idempotency import IdempotencyMiddleware, install_idempotency
 from hireline.core.migrations import head_revisions
 from hireline.core.observability import RequestContextMiddleware, configure_logging
@@ -209,6 +213,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             ],
         )
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestHeadLimitMiddleware)
     app.add_middleware(SecurityHeadersMiddleware, trust_proxy_headers=settings.trust_proxy_headers)
     app.add_middleware(RequestContextMiddleware)
     # Outside the idempotency layer, so that a replay reports today's remaining quota.

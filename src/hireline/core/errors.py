@@ -84,6 +84,18 @@ PAYLOAD_TOO_LARGE = _problem(
     413,
     "The request body is larger than this server accepts.",
 )
+URI_TOO_LONG = _problem(
+    "uri-too-long",
+    "URI too long",
+    414,
+    "The request's path and query string are longer than this server accepts.",
+)
+HEADERS_TOO_LARGE = _problem(
+    "headers-too-large",
+    "Request header fields too large",
+    431,
+    "The request's headers are larger, or more numerous, than this server accepts.",
+)
 UNSUPPORTED_MEDIA_TYPE = _problem(
     "unsupported-media-type",
     "Unsupported media type",

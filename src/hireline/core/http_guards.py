@@ -1,4 +1,4 @@
-"""Security headers on every response and a cap on request body size."""
+"""Security headers on every response, and caps on the size of requests."""
 
 from __future__ import annotations
 
@@ -6,7 +6,13 @@ import orjson
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from hireline.core.errors import PAYLOAD_TOO_LARGE, problem_body
+from hireline.core.errors import (
+    HEADERS_TOO_LARGE,
+    PAYLOAD_TOO_LARGE,
+    URI_TOO_LONG,
+    ProblemType,
+    problem_body,
+)
 
 _ALWAYS = [(b"x-content-type-options", b"nosniff")]
 # Only documents can be framed or open windows; every header costs on the hot board path
@@ -134,3 +140,51 @@ class BodySizeLimitMiddleware:
             }
         )
         await send({"type": "http.response.body", "body": body})
+
+
+# Below uvicorn's own limit (httptools refuses a request target of 64 KiB or more with a
+# plain-text 400 before the app sees it), so that clients get a problem document instead.
+MAX_TARGET_BYTES = 8 * 1024
+# uvicorn (httptools) sets no limit on headers at all.
+MAX_HEADER_BYTES = 32 * 1024
+MAX_HEADERS = 100
+
+
+class RequestHeadLimitMiddleware:
+    """Refuses an overlong path and query (414) or oversized headers (431) as problems."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            target = len(scope.get("raw_path") or scope["path"].encode()) + len(
+                scope.get("query_string", b"")
+            )
+            headers = scope.get("headers", ())
+            if target > MAX_TARGET_BYTES:
+                detail = f"The path and query exceed {MAX_TARGET_BYTES} bytes."
+                await _refuse(send, URI_TOO_LONG, detail)
+                return
+            size = sum(len(name) + len(value) for name, value in headers)
+            if len(headers) > MAX_HEADERS or size > MAX_HEADER_BYTES:
+                detail = f"At most {MAX_HEADERS} headers of {MAX_HEADER_BYTES} bytes in all."
+                await _refuse(send, HEADERS_TOO_LARGE, detail)
+                return
+        await self.app(scope, receive, send)
+
+
+async def _refuse(send: Send, problem: ProblemType, detail: str) -> None:
+    body = orjson.dumps(problem_body(problem, detail=detail))
+    await send(
+        {
+            "type": "http.response.start",
+            "status": problem.status,
+            "headers": [
+                (b"content-type", b"application/problem+json"),
+                (b"content-length", str(len(body)).encode()),
+                (b"connection", b"close"),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
