@@ -14,7 +14,7 @@ from fastapi import Depends, FastAPI, Request
 from starlette.datastructures import Headers
 
 from hireline.core.errors import RateLimited
-from hireline.core.login_throttle import wait_after
+from hireline.core.login_throttle import _MemoryStore, wait_after
 from hireline.core.principal import Principal
 from hireline.core.rate_limit import (
     RateLimiter,
@@ -309,3 +309,12 @@ async def test_unlimited_routes_carry_no_ratelimit_headers(
     response = await probe_client.get("/probe/unlimited")
     assert response.status_code == 200
     assert "RateLimit-Limit" not in response.headers
+
+
+async def test_the_memory_store_forgets_stale_pairs_instead_of_growing() -> None:
+    store = _MemoryStore(prune_at=10)
+    for n in range(10):
+        await store.fail(f"account-{n}", "10.0.0.1", now=0.0)
+    await store.fail("fresh", "10.0.0.2", now=10_000.0)  # long after the others
+    assert list(store.pairs) == [("fresh", "10.0.0.2")]
+    assert list(store.accounts_by_address) == ["10.0.0.2"]

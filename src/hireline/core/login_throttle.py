@@ -32,6 +32,7 @@ logger = structlog.get_logger(__name__)
 WINDOW = timedelta(minutes=15)
 MAX_WAIT_SECONDS = 15 * 60
 REDIS_RETRY_AFTER_SECONDS = 5.0
+MEMORY_PRUNE_AT = 50_000
 
 _T = TypeVar("_T")
 
@@ -67,6 +68,7 @@ def account_key(email: str) -> str:
 class _MemoryStore:
     pairs: dict[tuple[str, str], tuple[int, float]] = field(default_factory=dict)
     accounts_by_address: dict[str, dict[str, float]] = field(default_factory=dict)
+    prune_at: int = MEMORY_PRUNE_AT
 
     async def state(self, account: str, address: str, now: float) -> PairState:
         failures, last = self.pairs.get((account, address), (0, 0.0))
@@ -83,6 +85,19 @@ class _MemoryStore:
         seen[account] = now
         for stale in [a for a, at in seen.items() if now - at > WINDOW.total_seconds()]:
             del seen[stale]
+        if len(self.pairs) > self.prune_at:
+            self._prune(now)
+            # Pruning again only once the live pairs have doubled keeps each failure O(1).
+            self.prune_at = max(MEMORY_PRUNE_AT, 2 * len(self.pairs))
+
+    def _prune(self, now: float) -> None:
+        # Without Redis, a flood of failures from many addresses must not grow memory forever.
+        for pair in [p for p, (n, last) in self.pairs.items() if now - last > _ttl(n)]:
+            del self.pairs[pair]
+        for address in list(self.accounts_by_address):
+            seen = self.accounts_by_address[address]
+            if all(now - at > WINDOW.total_seconds() for at in seen.values()):
+                del self.accounts_by_address[address]
 
     async def clear(self, account: str, address: str) -> None:
         self.pairs.pop((account, address), None)
