@@ -1,4 +1,5 @@
-"""Access tokens revoked before they expire (sign-out), when no Redis keeps the list.
+"""Access tokens revoked before they expire (sign-out), when no Redis keeps the list; an
+index that finds a candidate's events when they are erased.
 
 Revision ID: 0013
 Revises: 0012
@@ -30,9 +31,12 @@ ALTER TABLE revoked_access_tokens FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON revoked_access_tokens
     USING (tenant_id IS NOT DISTINCT FROM hireline_current_tenant())
     WITH CHECK (tenant_id IS NOT DISTINCT FROM hireline_current_tenant());
+CREATE INDEX ix_domain_events_tenant_id_candidate_id
+    ON domain_events (tenant_id, (payload ->> 'candidate_id'));
 """
 
 DOWNGRADE = """
+DROP INDEX ix_domain_events_tenant_id_candidate_id;
 DROP TABLE revoked_access_tokens;
 """
 

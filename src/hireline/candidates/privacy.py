@@ -142,7 +142,7 @@ async def erase(
         details={"files": len(keys)},
     )
     await events.scrub_payloads(
-        session, about=("candidate_id", str(candidate.id)), keep=kept_in_events
+        session, candidate.tenant_id, about=("candidate_id", str(candidate.id)), keep=kept_in_events
     )
     await events.record(
         session,

@@ -106,7 +106,7 @@ async def finish_erasure(event: DomainEvent, session: AsyncSession) -> None:
     if event.tenant_id is None:
         return
     candidate_id = str(event.payload["candidate_id"])
-    found = await events.events_about(session, "candidate_id", candidate_id)
+    found = await events.events_about(session, event.tenant_id, "candidate_id", candidate_id)
     about = [e for e in found if e.id != event.id]
     rewritten = await webhooks.rewrite_deliveries_of(session, about)
     settings = job_settings(session)
