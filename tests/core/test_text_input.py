@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import uuid
 from typing import Any
 
 import httpx
@@ -11,7 +12,12 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute, iter_route_contexts
 from hypothesis import given
 from hypothesis import strategies as st
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from hireline.candidates.models import Resume
+from hireline.candidates.profile import record_parse
+from hireline.core.tenancy import enter_tenant
 from hireline.core.text_input import NUL_ERROR_TYPE, nul_character_errors
 from tests.candidates.test_applications import apply
 from tests.identity.helpers import PASSWORD, bearer, sign_up
@@ -133,3 +139,24 @@ def test_errors_point_at_exactly_the_strings_holding_a_nul(value: Any) -> None:
 
     assert len(errors) == count(value)
     assert all(error["loc"][0] == "body" for error in errors)
+
+
+async def test_text_a_resume_yields_with_nuls_is_stored_without_them(
+    client: httpx.AsyncClient, owner: dict[str, str], db_session: AsyncSession
+) -> None:
+    job = await open_job(client, owner)
+    created = (await apply(client, job)).json()
+    tenant_id = uuid.UUID((await client.get("/v1/me", headers=owner)).json()["tenant"]["id"])
+    await enter_tenant(db_session, tenant_id)
+    resume = (
+        await db_session.execute(
+            select(Resume).where(Resume.candidate_id == uuid.UUID(created["candidate_id"]))
+        )
+    ).scalar_one()
+
+    parsed = {"text": "Ada\x00 Lovelace", "name": "Ada\x00", "skills": ["Py\x00thon"]}
+    await record_parse(db_session, resume, parsed=parsed, error=None)
+    await db_session.flush()
+
+    assert resume.text == "Ada Lovelace"
+    assert resume.parsed == {"name": "Ada", "skills": ["Python"]}

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.candidates.models import Activity, Candidate, Resume
 from hireline.core import events
+from hireline.core.text_input import without_nul_characters
 
 RESUME_PARSED = "resume.parsed"
 RESUME_PARSE_FAILED = "resume.parse_failed"
@@ -30,6 +31,8 @@ async def record_parse(
     error: str | None,
 ) -> None:
     """Store a parse's outcome on the résumé, update the profile, and say what happened."""
+    # A PDF's text can hold NULs (unmapped glyphs), which PostgreSQL cannot store.
+    parsed, error = without_nul_characters(parsed), without_nul_characters(error)
     resume.parsed_at = datetime.now(UTC)
     candidate = await session.get(Candidate, (resume.tenant_id, resume.candidate_id))
     if parsed is None:

@@ -48,6 +48,18 @@ def nul_character_errors(value: Any, loc: Location) -> list[dict[str, Any]]:
     return errors
 
 
+def without_nul_characters(value: Any) -> Any:
+    """`value` with every NUL removed from its strings and keys (for text the server itself
+    extracts, from a file say, where refusing is not an option)."""
+    if isinstance(value, str):
+        return value.replace(NUL, "")
+    if isinstance(value, dict):
+        return {without_nul_characters(k): without_nul_characters(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [without_nul_characters(item) for item in value]
+    return value
+
+
 def raise_if_nul_characters(errors: list[dict[str, Any]]) -> None:
     """The 422 problem for `errors`, when there are any."""
     if errors:
