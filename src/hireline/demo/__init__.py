@@ -112,7 +112,7 @@ async def remove_demo(url: str, storage: FileStorage) -> bool:
 
 
 async def seed_if_empty(
-    url: str, settings: Settings, *, force: bool = False, reset: bool = False
+    url: str, settings: Settings, *, force: bool = False, reset: bool = False, scale: float = 1.0
 ) -> DemoLogin | None:
     """Seed the demo organisation when the database has none (or always, with `force`);
     `reset` deletes an existing demo organisation first. Never seeds it twice."""
@@ -134,7 +134,7 @@ async def seed_if_empty(
             access_ttl=timedelta(seconds=settings.access_token_ttl_seconds),
             refresh_ttl=timedelta(days=settings.refresh_token_ttl_days),
         )
-        login = await seed(sessions, issuer, storage)
+        login = await seed(sessions, issuer, storage, scale=scale)
         _remember(settings, login)
         return login
     finally:

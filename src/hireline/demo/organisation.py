@@ -31,7 +31,8 @@ from hireline.core.tenancy import enter_tenant
 from hireline.demo.documents import LAYOUTS, resume_file
 from hireline.demo.history import Story, story
 from hireline.demo.people import person
-from hireline.guides import salaries
+from hireline.guides import questions, salaries
+from hireline.guides import service as guides
 from hireline.guides.builtin import load_builtin_templates
 from hireline.guides.template_models import RoleTemplate
 from hireline.identity import members, tokens
@@ -41,10 +42,17 @@ from hireline.identity.schemas import SignupRequest
 from hireline.jobs import service as jobs
 from hireline.jobs.models import Job, PipelineStage
 from hireline.jobs.schemas import JobCreate
+from hireline.webhooks import service as webhooks
+from hireline.webhooks.schemas import EndpointCreate
 
 T = TypeVar("T")
 
 DEMO_SLUG = "demo"
+PYTHON = "python-backend-developer"
+OWN_SUMMARY = (
+    "Demo Robotics builds the software that keeps a fleet of warehouse robots moving: "
+    "join the backend team that owns its APIs and data."
+)
 DEMO_PLAN = "demo"
 ORGANISATION = "Demo Robotics"
 SOURCES = (("careers_page", 5), ("referral", 2), ("sourced", 2), ("job_board", 3))
@@ -264,6 +272,62 @@ def _job_body(
     return JobCreate.model_validate(body)
 
 
+async def _settings_of_the_organisation(
+    sessions: async_sessionmaker[AsyncSession], owner: Principal, now: datetime
+) -> None:
+    """What an organisation sets up before hiring: its own wording of a template, a question
+    of its own, and a webhook endpoint (off until pointed at a real receiver)."""
+    async with unit_of_work(sessions) as session:
+        await enter_tenant(session, owner.tenant_id)
+        clock = _Clock(session)
+        settled = now - timedelta(days=100)
+        await clock.at(settled, guides.fork(session, owner, PYTHON, new_key=None))
+        await clock.at(
+            settled,
+            guides.edit(
+                session,
+                owner,
+                PYTHON,
+                {"summary": OWN_SUMMARY},
+                note="Our own summary for the careers page",
+                expected_version=1,
+            ),
+        )
+        await clock.at(
+            settled,
+            questions.add(
+                session,
+                owner,
+                category="technical",
+                topic="Robot fleet telemetry",
+                question=(
+                    "Our robots report their position every second. How would you store a "
+                    "year of it so that the last hour of one robot loads in milliseconds?"
+                ),
+                strong_answer=(
+                    "Partitions by time, an index leading with the robot, old partitions "
+                    "compressed or rolled up; measures before and after."
+                ),
+                skills=["PostgreSQL", "Python"],
+                levels=["senior", "staff"],
+                role=PYTHON,
+            ),
+        )
+        await clock.at(
+            settled,
+            webhooks.create_endpoint(
+                session,
+                owner,
+                EndpointCreate(
+                    url="https://hooks.example.com/hireline",
+                    event_types=["application.created", "candidate.hired"],
+                    description="Example receiver: point it at your own URL, then enable it",
+                    enabled=False,
+                ),
+            ),
+        )
+
+
 def _principal(tenant_id: uuid.UUID, user_id: uuid.UUID, role: Role) -> Principal:
     return Principal(
         kind="user",
@@ -436,6 +500,7 @@ async def seed(
     owner = _principal(tenant.id, ids[sign_ins[0].email], Role.OWNER)
     recruiter = next(s for s in sign_ins if s.role == Role.RECRUITER)
     templates = load_builtin_templates()
+    await _settings_of_the_organisation(sessions, owner, now)
     total = 0
     for opening in OPENINGS:
         template = templates[opening.template]
