@@ -179,8 +179,8 @@ def word_table_docx(person: Person) -> bytes:
     )
     document.heading("Experience")
     for position in person.positions:
-        document.paragraph(f"{position.title}, {position.employer}", bold=True)
-        document.paragraph(f"{_dates(position, 'iso')}, {position.city}")
+        document.paragraph(f"{position.title}, {position.employer} ({position.city})", bold=True)
+        document.paragraph(_dates(position, "iso"))
         for line in position.achievements:
             document.bullet(line)
     document.heading("Skills")

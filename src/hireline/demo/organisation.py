@@ -13,7 +13,7 @@ import random
 import secrets
 import uuid
 from collections.abc import Awaitable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
@@ -30,7 +30,7 @@ from hireline.core.storage import FileStorage
 from hireline.core.tenancy import enter_tenant
 from hireline.demo.documents import LAYOUTS, resume_file
 from hireline.demo.history import Story, story
-from hireline.demo.people import person
+from hireline.demo.people import Person, person
 from hireline.guides import questions, salaries
 from hireline.guides import service as guides
 from hireline.guides.builtin import load_builtin_templates
@@ -40,7 +40,7 @@ from hireline.identity.models import Tenant
 from hireline.identity.permissions import ROLE_ACTIONS, Role
 from hireline.identity.schemas import SignupRequest
 from hireline.jobs import service as jobs
-from hireline.jobs.models import Job, PipelineStage
+from hireline.jobs.models import Job
 from hireline.jobs.schemas import JobCreate
 from hireline.webhooks import service as webhooks
 from hireline.webhooks.schemas import EndpointCreate
@@ -55,6 +55,7 @@ OWN_SUMMARY = (
 )
 DEMO_PLAN = "demo"
 ORGANISATION = "Demo Robotics"
+APPLICANTS_PER_TRANSACTION = 50
 SOURCES = (("careers_page", 5), ("referral", 2), ("sourced", 2), ("job_board", 3))
 # Timestamp columns a service fills with "now"; the seeder moves them to the story's moment.
 _DATED = ("occurred_at", "applied_at", "consent_at", "created_at", "updated_at", "published_at")
@@ -391,16 +392,15 @@ async def _play(
     actor: Principal,
     application_id: uuid.UUID,
     plot: Story,
-    stages: list[PipelineStage],
+    stage_ids: list[uuid.UUID],
     reasons: dict[str, str],
 ) -> None:
     """Move the application through its story, each step at its own moment."""
     for move in plot.moves:
-        application = await clock.at(
+        await clock.at(
             move.at,
-            pipeline.move(clock.session, actor, application_id, stages[move.stage_index].id),
+            pipeline.move(clock.session, actor, application_id, stage_ids[move.stage_index]),
         )
-        application.updated_at = move.at
     ending = plot.ending
     if ending is None:
         return
@@ -417,66 +417,136 @@ async def _play(
     )
 
 
-async def _fill_job(
+@dataclass(frozen=True)
+class _OpenJob:
+    """A demo job as its applicants need it."""
+
+    opening: Opening
+    job_id: uuid.UUID
+    stage_ids: list[uuid.UUID]
+    wanted: list[str]  # required and preferred skills
+    related: list[str]  # the template's other technologies
+    others: list[str]  # other trades' skills
+    actors: list[Principal]  # who moves its applications: the recruiter, the hiring manager
+
+
+@dataclass(frozen=True)
+class _Applicant:
+    job: _OpenJob
+    person: Person
+    plot: Story
+    source: str
+    layout: str
+
+
+async def _open_jobs(
+    sessions: async_sessionmaker[AsyncSession],
+    owner: Principal,
+    bodies: list[tuple[Opening, JobCreate, list[Principal]]],
+    now: datetime,
+) -> list[_OpenJob]:
+    """Every demo job, created and published 95 days ago."""
+    templates = load_builtin_templates()
+    opened = now - timedelta(days=95)
+    found = []
+    async with unit_of_work(sessions) as session:
+        await enter_tenant(session, owner.tenant_id)
+        clock = _Clock(session)
+        for opening, body, actors in bodies:
+            job: Job = await clock.at(opened, jobs.create(session, owner, body))
+            await clock.at(opened, jobs.transition(session, owner, job.id, "publish"))
+            wanted = [*job.required_skills, *job.preferred_skills]
+            found.append(
+                _OpenJob(
+                    opening=opening,
+                    job_id=job.id,
+                    stage_ids=[stage.id for stage in await jobs.stages_of(session, job)],
+                    wanted=wanted,
+                    related=[
+                        name
+                        for group in templates[opening.template].technologies
+                        for name in group.names
+                        if name not in wanted
+                    ],
+                    others=[
+                        name
+                        for key, other in templates.items()
+                        if key != opening.template
+                        for group in other.technologies
+                        for name in group.names
+                    ],
+                    actors=actors,
+                )
+            )
+    return found
+
+
+def _cast(
+    rng: random.Random, open_jobs: list[_OpenJob], now: datetime, scale: float
+) -> list[_Applicant]:
+    """Everyone who applies, with their stories, in the order they applied."""
+    cast: list[_Applicant] = []
+    layouts = list(LAYOUTS)
+    for open_job in open_jobs:
+        hires = 0
+        title = load_builtin_templates()[open_job.opening.template].title
+        for _ in range(max(3, round(open_job.opening.applicants * scale))):
+            applicant = person(
+                rng,
+                len(cast),
+                role=title,
+                wanted=open_job.wanted,
+                related=open_job.related,
+                others=open_job.others,
+                today=now.date(),
+            )
+            plot = story(rng, now, len(open_job.stage_ids), may_hire=hires < 2)
+            hires += plot.ending is not None and plot.ending.outcome == "hired"
+            source = rng.choices([s for s, _ in SOURCES], weights=[w for _, w in SOURCES])[0]
+            cast.append(_Applicant(open_job, applicant, plot, source, layouts[len(cast) % 5]))
+    # Applied in date order, so that ids (UUIDv7, "newest first" lists) follow the dates.
+    return sorted(cast, key=lambda applicant: applicant.plot.applied_at)
+
+
+async def _apply_all(
     sessions: async_sessionmaker[AsyncSession],
     storage: FileStorage,
     tenant_id: uuid.UUID,
-    opening: Opening,
-    job_body: JobCreate,
-    owner: Principal,
-    actors: list[Principal],
+    cast: list[_Applicant],
     rng: random.Random,
-    now: datetime,
-    others: list[str],
-) -> int:
-    """Open one job 95 days ago and play its applicants' stories, in one transaction."""
-    template = load_builtin_templates()[opening.template]
-    async with unit_of_work(sessions) as session:
-        await enter_tenant(session, tenant_id)
-        clock = _Clock(session)
-        opened = now - timedelta(days=95)
-        job: Job = await clock.at(opened, jobs.create(session, owner, job_body))
-        await clock.at(opened, jobs.transition(session, owner, job.id, "publish"))
-        stages = await jobs.stages_of(session, job)
-        reasons = (await rejection_reasons.reasons_of(session, tenant_id)).labels
-        tenant = await session.get(Tenant, tenant_id)
-        assert tenant is not None
-        wanted = [*job.required_skills, *job.preferred_skills]
-        related = [n for g in template.technologies for n in g.names if n not in wanted]
-        role = template.title
-        hires = 0
-        layouts = list(LAYOUTS)
-        for number in range(opening.applicants):
-            applicant = person(
-                rng,
-                number,
-                role=role,
-                wanted=wanted,
-                related=related,
-                others=others,
-                today=now.date(),
-            )
-            plot = story(rng, now, len(stages), may_hire=hires < 2)
-            hires += plot.ending is not None and plot.ending.outcome == "hired"
-            source = rng.choices([s for s, _ in SOURCES], weights=[w for _, w in SOURCES])[0]
-            applied = await clock.at(
-                plot.applied_at,
-                applying.apply(
-                    session,
-                    storage,
-                    tenant,
-                    job.id,
-                    ApplicationForm(
-                        name=applicant.name,
-                        email=f"{opening.template[:4]}.{applicant.email}",
-                        consent=True,
+) -> None:
+    """Each applicant applies, then lives their story, each step dated to its moment."""
+    for first in range(0, len(cast), APPLICANTS_PER_TRANSACTION):
+        async with unit_of_work(sessions) as session:
+            await enter_tenant(session, tenant_id)
+            tenant = await session.get(Tenant, tenant_id)
+            assert tenant is not None
+            reasons = (await rejection_reasons.reasons_of(session, tenant_id)).labels
+            clock = _Clock(session)
+            for applicant in cast[first : first + APPLICANTS_PER_TRANSACTION]:
+                who, plot = applicant.person, applicant.plot
+                applied = await clock.at(
+                    plot.applied_at,
+                    applying.apply(
+                        session,
+                        storage,
+                        tenant,
+                        applicant.job.job_id,
+                        ApplicationForm(name=who.name, email=who.email, consent=True),
+                        resume_file(who, applicant.layout),
+                        source=applicant.source,
                     ),
-                    resume_file(applicant, layouts[number % len(layouts)]),
-                    source=source,
-                ),
-            )
-            await _play(clock, rng.choice(actors), applied.application.id, plot, stages, reasons)
-    return opening.applicants
+                )
+                # The candidate row is written by an INSERT of its own: dated here.
+                applied.candidate.created_at = applied.candidate.updated_at = plot.applied_at
+                await _play(
+                    clock,
+                    rng.choice(applicant.job.actors),
+                    applied.application.id,
+                    plot,
+                    applicant.job.stage_ids,
+                    reasons,
+                )
 
 
 async def seed(
@@ -501,32 +571,19 @@ async def seed(
     recruiter = next(s for s in sign_ins if s.role == Role.RECRUITER)
     templates = load_builtin_templates()
     await _settings_of_the_organisation(sessions, owner, now)
-    total = 0
-    for opening in OPENINGS:
-        template = templates[opening.template]
-        actors = [
-            _principal(tenant.id, ids[email], roles[email])
-            for email in (recruiter.email, opening.hiring_manager)
-        ]
-        others = [
-            name
-            for key, other in templates.items()
-            if key != opening.template
-            for group in other.technologies
-            for name in group.names
-        ]
-        sized = replace(opening, applicants=max(3, round(opening.applicants * scale)))
-        total += await _fill_job(
-            sessions,
-            storage,
-            tenant.id,
-            sized,
-            _job_body(template, opening, ids, ids[recruiter.email]),
-            owner,
-            actors,
-            rng,
-            now,
-            others,
+    bodies = [
+        (
+            opening,
+            _job_body(templates[opening.template], opening, ids, ids[recruiter.email]),
+            [
+                _principal(tenant.id, ids[email], roles[email])
+                for email in (recruiter.email, opening.hiring_manager)
+            ],
         )
+        for opening in OPENINGS
+    ]
+    open_jobs = await _open_jobs(sessions, owner, bodies, now)
+    cast = _cast(rng, open_jobs, now, scale)
+    await _apply_all(sessions, storage, tenant.id, cast, rng)
     notes = tuple(o.out_of_band for o in OPENINGS if o.out_of_band)
-    return DemoLogin(DEMO_SLUG, sign_ins, total, notes)
+    return DemoLogin(DEMO_SLUG, sign_ins, len(cast), notes)

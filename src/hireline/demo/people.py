@@ -125,21 +125,22 @@ class Home:
 
     written: str
     country: str  # ISO 3166 alpha-2, for the phone number
+    area: str | None = None  # North American area code: local numbers start with it
 
 
 # Near the demo jobs (Austin, Seattle, New York, Denver) more often than far away.
 HOMES = (
-    (Home("Austin, TX", "US"), 6),
-    (Home("Seattle, WA", "US"), 5),
-    (Home("New York, NY", "US"), 5),
-    (Home("Denver, CO", "US"), 4),
-    (Home("San Francisco, CA", "US"), 3),
-    (Home("Chicago, IL", "US"), 3),
-    (Home("Boston, MA", "US"), 2),
-    (Home("Atlanta, GA", "US"), 2),
-    (Home("Portland, OR", "US"), 2),
-    (Home("Dallas, Texas", "US"), 2),
-    (Home("Toronto, ON, Canada", "CA"), 2),
+    (Home("Austin, TX", "US", "512"), 6),
+    (Home("Seattle, WA", "US", "206"), 5),
+    (Home("New York, NY", "US", "212"), 5),
+    (Home("Denver, CO", "US", "303"), 4),
+    (Home("San Francisco, CA", "US", "415"), 3),
+    (Home("Chicago, IL", "US", "312"), 3),
+    (Home("Boston, MA", "US", "617"), 2),
+    (Home("Atlanta, GA", "US", "404"), 2),
+    (Home("Portland, OR", "US", "503"), 2),
+    (Home("Dallas, Texas", "US", "214"), 2),
+    (Home("Toronto, ON, Canada", "CA", "416"), 2),
     (Home("London, UK", "GB"), 2),
     (Home("Manchester, United Kingdom", "GB"), 1),
     (Home("Berlin, Germany", "DE"), 2),
@@ -227,8 +228,17 @@ def _weighted_home(rng: random.Random) -> Home:
     return rng.choices([home for home, _ in HOMES], weights=[w for _, w in HOMES])[0]
 
 
-def phone_in(rng: random.Random, country: str) -> str:
-    """A valid mobile number of the country, written the international way its people do."""
+def phone_in(rng: random.Random, home: Home) -> str:
+    """A valid number where `home` is, with its country code, grouped the way locals write it.
+
+    North American numbers are the fictional 555-01xx ones of the person's own area code;
+    elsewhere the country's example mobile number with other last digits.
+    """
+    if home.area is not None:
+        number = phonenumbers.parse(f"+1{home.area}55501{rng.randint(0, 99):02d}")
+        national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+        return f"+1 {national}"
+    country = home.country
     example = phonenumbers.example_number_for_type(country, phonenumbers.PhoneNumberType.MOBILE)
     assert example is not None
     digits = str(example.national_number)
@@ -321,7 +331,7 @@ def person(
     return Person(
         name=name,
         email=f"{handle}.{number}@example.com",
-        phone=phone_in(rng, home.country),
+        phone=phone_in(rng, home),
         home=home,
         headline=title,
         summary=summary,
