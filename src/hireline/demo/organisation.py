@@ -56,6 +56,7 @@ OWN_SUMMARY = (
 DEMO_PLAN = "demo"
 ORGANISATION = "Demo Robotics"
 APPLICANTS_PER_TRANSACTION = 50
+FOUNDED = timedelta(days=100)  # the organisation's age: set up, then jobs opened 95 days ago
 SOURCES = (("careers_page", 5), ("referral", 2), ("sourced", 2), ("job_board", 3))
 # Timestamp columns a service fills with "now"; the seeder moves them to the story's moment.
 _DATED = ("occurred_at", "applied_at", "consent_at", "created_at", "updated_at", "published_at")
@@ -281,7 +282,7 @@ async def _settings_of_the_organisation(
     async with unit_of_work(sessions) as session:
         await enter_tenant(session, owner.tenant_id)
         clock = _Clock(session)
-        settled = now - timedelta(days=100)
+        settled = now - FOUNDED + timedelta(days=2)
         await clock.at(settled, guides.fork(session, owner, PYTHON, new_key=None))
         await clock.at(
             settled,
@@ -343,42 +344,54 @@ async def _team(
     sessions: async_sessionmaker[AsyncSession],
     issuer: tokens.TokenIssuer,
     password: str | None,
+    founded: datetime,
 ) -> tuple[Tenant, dict[str, uuid.UUID], tuple[SignIn, ...]]:
-    """The organisation on the demo plan, its owner, and the rest of the team invited in."""
+    """The organisation on the demo plan, its owner, and the rest of the team invited in,
+    all on the day it was `founded`."""
     sign_ins = tuple(
         SignIn(role, name, email, password or f"demo-{secrets.token_urlsafe(9)}")
         for role, name, email in TEAM
     )
     owner = sign_ins[0]
     async with unit_of_work(sessions) as session:
-        tenant, user, _ = await tokens.signup(
-            session,
-            issuer,
-            SignupRequest(
-                organization_name=ORGANISATION,
-                slug=DEMO_SLUG,
-                name=owner.name,
-                email=owner.email,
-                password=owner.password,
+        clock = _Clock(session)
+        tenant, user, _ = await clock.at(
+            founded,
+            tokens.signup(
+                session,
+                issuer,
+                SignupRequest(
+                    organization_name=ORGANISATION,
+                    slug=DEMO_SLUG,
+                    name=owner.name,
+                    email=owner.email,
+                    password=owner.password,
+                ),
+                ip=None,
             ),
-            ip=None,
         )
         tenant.plan = DEMO_PLAN
         principal = _principal(tenant.id, user.id, Role.OWNER)
         invitations = [
             (
                 sign_in,
-                (await members.invite(session, principal, email=sign_in.email, role=sign_in.role))[
-                    1
-                ],
+                (
+                    await clock.at(
+                        founded,
+                        members.invite(session, principal, email=sign_in.email, role=sign_in.role),
+                    )
+                )[1],
             )
             for sign_in in sign_ins[1:]
         ]
     ids = {owner.email: user.id}
     for sign_in, token in invitations:
         async with unit_of_work(sessions) as session:
-            await members.accept(
-                session, issuer, token, name=sign_in.name, password=sign_in.password, ip=None
+            await _Clock(session).at(
+                founded,
+                members.accept(
+                    session, issuer, token, name=sign_in.name, password=sign_in.password, ip=None
+                ),
             )
     async with unit_of_work(sessions) as session:
         await enter_tenant(session, tenant.id)
@@ -565,7 +578,7 @@ async def seed(
     """
     rng = random.Random(rng_seed)  # noqa: S311  (invented data, not security)
     now = now or datetime.now(UTC)
-    tenant, ids, sign_ins = await _team(sessions, issuer, password)
+    tenant, ids, sign_ins = await _team(sessions, issuer, password, now - FOUNDED)
     roles = {sign_in.email: sign_in.role for sign_in in sign_ins}
     owner = _principal(tenant.id, ids[sign_ins[0].email], Role.OWNER)
     recruiter = next(s for s in sign_ins if s.role == Role.RECRUITER)
