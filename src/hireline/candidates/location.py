@@ -27,6 +27,9 @@ LABELLED_SCAN_LINES = 60
 # A bare city name ("London") is taken only on a line that is clearly contact details, and
 # only for cities large enough that a word of the résumé is unlikely to be one by chance.
 BARE_CITY_MIN_POPULATION = 500_000
+# Other names ("Munich" for München, "Bangalore" for Bengaluru) are kept for cities this large:
+# smaller towns are written by their own name, and all the names would triple the memory.
+EXONYM_MIN_POPULATION = 150_000
 _SEGMENT_SPLIT = re.compile("\\s*(?:[|•·●▪◦⋅;\\t]|\\s[\u2013\u2014-]\\s|\\s{3,})\\s*")
 _LABEL = re.compile(
     "^(?:location|address|based in|lives in|residence|city|home)\\s*[:\\-\u2013]?\\s*",
@@ -84,9 +87,11 @@ def gazetteer() -> Gazetteer:
     cities: dict[str, list[City]] = {}
     for raw in data.get_cities().values():
         city = City(raw["name"], raw["countrycode"], raw["admin1code"], int(raw["population"]))
-        names = {fold(raw["name"])} | {
-            fold(alt) for alt in raw.get("alternatenames", ()) if alt.isascii() and len(alt) > 2
-        }
+        names = {fold(raw["name"])}
+        if city.population >= EXONYM_MIN_POPULATION:
+            names |= {
+                fold(alt) for alt in raw.get("alternatenames", ()) if alt.isascii() and len(alt) > 2
+            }
         for name in names:
             cities.setdefault(name, []).append(city)
     countries = {fold(c["name"]): code for code, c in data.get_countries().items()}
