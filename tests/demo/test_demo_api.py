@@ -9,7 +9,8 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from hireline import demo
-from hireline.demo.organisation import OPENINGS, TEAM
+from hireline.demo.openings import OPENINGS
+from hireline.demo.team import TEAM
 from hireline.guides.builtin import load_builtin_templates
 from hireline.settings import Settings
 from tests.identity.helpers import bearer, password_token

@@ -8,7 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from hireline.cli import app as cli_app
-from hireline.demo.organisation import OUT_OF_BAND_NOTE, TEAM
+from hireline.demo.openings import OUT_OF_BAND_NOTE
+from hireline.demo.team import TEAM
 from hireline.settings import get_settings
 from tests.conftest import migrated_database
 

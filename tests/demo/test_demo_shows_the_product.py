@@ -19,7 +19,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from hireline import demo
 from hireline.core.db import Base
 from hireline.core.queue import WorkerState
-from hireline.demo.organisation import OPENINGS, PYTHON
+from hireline.demo.openings import OPENINGS
+from hireline.demo.organisation import PYTHON
 from hireline.settings import Settings
 from tests.queue_tasks import drain
 

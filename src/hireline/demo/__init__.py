@@ -15,7 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from hireline.core.db import create_engine, create_sessionmaker, unit_of_work
 from hireline.core.signing_key import signing_key
 from hireline.core.storage import FileStorage, storage_for
-from hireline.demo.organisation import DEMO_SLUG, TEAM, DemoLogin, SignIn, seed
+from hireline.demo.organisation import DemoLogin, seed
+from hireline.demo.team import DEMO_SLUG, TEAM, SignIn
 from hireline.identity import tokens
 from hireline.identity.models import Tenant
 from hireline.settings import Settings
