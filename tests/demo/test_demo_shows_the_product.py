@@ -62,7 +62,8 @@ async def seeded(
         app.state.sessions, app.state.token_issuer, app.state.storage, password="demo passw0rd!"
     )
     # A few hundred résumés, each with its e-mails, webhooks fan-out and re-scores.
-    await drain(engine, WorkerState(sessions=app.state.sessions, settings=settings), deadline_s=600)
+    state = WorkerState(sessions=app.state.sessions, settings=settings)
+    await drain(engine, state, deadline_s=600, concurrency=settings.worker_concurrency)
     async with engine.connect() as connection:
         tenant = (
             await connection.execute(text("SELECT id FROM tenants WHERE slug = :s"), {"s": "demo"})
