@@ -96,7 +96,16 @@ async def test_seeding_is_idempotent_and_reset_rebuilds(
                     )
                 )
             ).one()
-            return tuple(row)
+            # The same seed invents the same people with the same stories.
+            people = (
+                await connection.execute(
+                    text(
+                        "SELECT c.email, a.source, a.status, a.rejection_reason FROM candidates c "
+                        "JOIN applications a ON a.candidate_id = c.id ORDER BY a.id"
+                    )
+                )
+            ).all()
+            return (*row, [tuple(person) for person in people])
 
     before = await counts()
     again = await demo.seed_if_empty(url, settings, reset=True, scale=0.05)
