@@ -85,14 +85,23 @@ async def scalar(engine: AsyncEngine, sql: str, **params: object) -> object:
         return (await connection.execute(text(sql), params)).scalar_one()
 
 
-async def drain(engine: AsyncEngine, state: WorkerState, *, deadline_s: float = 20) -> None:
-    """Run an in-process worker until no job is due, the jobs that jobs defer included."""
+async def drain(
+    engine: AsyncEngine, state: WorkerState, *, deadline_s: float = 20, concurrency: int = 1
+) -> None:
+    """Run an in-process worker until no job is due, the jobs that jobs defer included.
+
+    By default one job at a time: a worker that stops when it finds nothing must not stop
+    while a running job is about to defer another. The loop checks again after each worker
+    stops, so a bulk of independent jobs (a few hundred résumés) may take `concurrency` > 1.
+    """
     url = engine.url.render_as_string(hide_password=False)
     deadline = time.monotonic() + deadline_s
     while await scalar(engine, DUE_JOBS):
         assert time.monotonic() < deadline, f"jobs still due after {deadline_s} s"
-        # One job at a time: a worker that stops when it finds nothing must not stop while
-        # a running job is about to defer another.
         await run_worker(
-            libpq_url(url), state, concurrency=1, wait=False, install_signal_handlers=False
+            libpq_url(url),
+            state,
+            concurrency=concurrency,
+            wait=False,
+            install_signal_handlers=False,
         )

@@ -85,13 +85,7 @@ def serve(
             f"  Health:     {base}/healthz  (ready: {base}/readyz)\n"
             f"  Metrics:    {base}/metrics\n"
             f"  Database:   {database}\n"
-            + (
-                f"  Careers:    {base}/careers/{login.slug}\n"
-                f"  Demo login: {login.email} / {login.password} "
-                f"(organisation '{login.slug}', {login.applications} applications)\n"
-                if login
-                else _remembered_demo_login(settings, base)
-            )
+            + (_demo_banner(login, base) if login else _remembered_demo_login(settings, base))
             + "Press Ctrl-C to stop."
         )
         uvicorn.run(
@@ -111,13 +105,33 @@ def serve(
     typer.echo("Hireline stopped.")
 
 
-def _seed_demo(url: str, settings: Settings, *, force: bool = False) -> DemoLogin | None:
+def _seed_demo(
+    url: str, settings: Settings, *, force: bool = False, reset: bool = False
+) -> DemoLogin | None:
     import asyncio
 
     from hireline.demo import seed_if_empty
 
     typer.echo("Checking for the demo organisation...", err=True)
-    return asyncio.run(seed_if_empty(url, settings, force=force))
+    return asyncio.run(seed_if_empty(url, settings, force=force, reset=reset))
+
+
+def _sign_in_lines(lines: list[str]) -> str:
+    return "".join(f"    {line}\n" for line in lines)
+
+
+def _login_lines(login: DemoLogin) -> list[str]:
+    from hireline.demo import login_lines
+
+    return [*login_lines(login), *login.notes]
+
+
+def _demo_banner(login: DemoLogin, base: str) -> str:
+    return (
+        f"  Careers:    {base}/careers/{login.slug}\n"
+        f"  Demo organisation '{login.slug}', {login.applications} applications; sign in as:\n"
+        + _sign_in_lines(_login_lines(login))
+    )
 
 
 def _remembered_demo_login(settings: Settings, base: str) -> str:
@@ -126,23 +140,29 @@ def _remembered_demo_login(settings: Settings, base: str) -> str:
     remembered = remembered_login(settings)
     if not remembered:
         return ""
-    return f"  Careers:    {base}/careers/{DEMO_SLUG}\n  Demo login: {remembered}\n"
+    return f"  Careers:    {base}/careers/{DEMO_SLUG}\n  Demo sign-ins:\n" + _sign_in_lines(
+        remembered.splitlines()
+    )
 
 
 @app.command("demo")
-def demo_command() -> None:
-    """Seed the demo organisation (jobs from the templates and their applicants)."""
+def demo_command(
+    reset: Annotated[
+        bool, typer.Option(help="Delete the demo organisation (and its team) and seed it anew.")
+    ] = False,
+) -> None:
+    """Seed the demo organisation: a team, a job per template, 90 days of applicants."""
     settings = _settings()
     with database_url(settings) as url:
         migrations.upgrade(url)
-        login = _seed_demo(url, settings, force=True)
+        login = _seed_demo(url, settings, force=True, reset=reset)
     if login is None:
-        typer.echo("The demo organisation already exists.")
+        typer.echo("The demo organisation already exists (rebuild it with --reset).")
         return
     typer.echo(
         f"Demo organisation '{login.slug}' with {login.applications} applications.\n"
-        f"  Sign in:  {login.email} / {login.password}\n"
-        f"  Careers:  /careers/{login.slug}"
+        f"  Careers:  /careers/{login.slug}\n  Sign in as:\n"
+        + _sign_in_lines(_login_lines(login)).rstrip("\n")
     )
 
 

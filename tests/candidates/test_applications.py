@@ -198,7 +198,12 @@ async def test_recruiter_pipeline_flow(client: httpx.AsyncClient, owner: dict[st
     app_id = created["id"]
     listed = (await client.get(f"/v1/jobs/{job['id']}/applications", headers=owner)).json()
     assert [a["id"] for a in listed["items"]] == [app_id]
-    assert listed["items"][0]["stage"] == "Applied"
+    applied = next(s for s in job["stages"] if s["name"] == "Applied")
+    assert listed["items"][0]["stage"] == {
+        "id": applied["id"],
+        "name": "Applied",
+        "kind": "applied",
+    }
     assert listed["items"][0]["candidate_name"] == "<b>Ada</b>"
 
     onsite = next(s["id"] for s in job["stages"] if s["name"] == "Onsite")
@@ -206,6 +211,9 @@ async def test_recruiter_pipeline_flow(client: httpx.AsyncClient, owner: dict[st
         f"/v1/applications/{app_id}/move", json={"stage_id": onsite}, headers=owner
     )
     assert moved.json()["stage_id"] == onsite
+    assert moved.json()["stage"] == {"id": onsite, "name": "Onsite", "kind": "interview"}
+    read = (await client.get(f"/v1/applications/{app_id}", headers=owner)).json()
+    assert read["stage"] == moved.json()["stage"]
     filtered = (
         await client.get(
             f"/v1/jobs/{job['id']}/applications", params={"stage_id": onsite}, headers=owner
@@ -224,11 +232,16 @@ async def test_recruiter_pipeline_flow(client: httpx.AsyncClient, owner: dict[st
     assert bad_reason.status_code == 422
     hired = await client.post(f"/v1/applications/{app_id}/hire", headers=owner)
     assert hired.json()["status"] == "hired"
-    assert (
-        await client.post(
-            f"/v1/applications/{app_id}/reject", json={"reason": "not_qualified"}, headers=owner
-        )
-    ).status_code == 409
+    assert hired.json()["stage"]["name"] == "Onsite"  # hiring ends the application where it is
+    late = await client.post(
+        f"/v1/applications/{app_id}/reject", json={"reason": "not_qualified"}, headers=owner
+    )
+    assert late.status_code == 409
+    # RFC 9457: `status` is the HTTP status code; the application's state has its own member.
+    assert late.json()["status"] == 409
+    assert late.json()["application_status"] == "hired"
+    profile = (await client.get(f"/v1/candidates/{created['candidate_id']}", headers=owner)).json()
+    assert profile["applications"][0]["stage"]["name"] == "Onsite"
 
     activity = (
         await client.get(f"/v1/candidates/{created['candidate_id']}/activity", headers=owner)
@@ -258,6 +271,7 @@ async def test_reject_and_withdraw(client: httpx.AsyncClient, owner: dict[str, s
     )
     assert rejected.json()["status"] == "rejected"
     assert rejected.json()["rejection_reason"] == "position_filled"
+    assert rejected.json()["stage"]["kind"] == "applied"
     withdrawn = await client.post(f"/v1/applications/{second['id']}/withdraw", headers=owner)
     assert withdrawn.json()["status"] == "withdrawn"
     only_active = (

@@ -111,3 +111,10 @@ async def test_every_problem_type_is_documented_at_its_uri(client: httpx.AsyncCl
         assert response.status_code == 200, slug
         assert response.json()["status"] == problem.status
     assert_problem(await client.get("/problems/nonsense"), 404, "not-found")
+
+
+@pytest.mark.parametrize("member", ["type", "title", "status", "instance"])
+def test_an_error_cannot_redefine_a_standard_problem_member(member: str) -> None:
+    # `status` carrying a resource's state once broke clients reading the HTTP code from it.
+    with pytest.raises(TypeError, match="standard members"):
+        Conflict("The application is rejected.", **{member: "rejected"})

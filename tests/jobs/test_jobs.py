@@ -39,6 +39,34 @@ async def test_job_from_template_keeps_the_version_and_default_stages(
     assert job["warnings"] == []
 
 
+async def test_stages_say_what_kind_of_step_they_are(client: httpx.AsyncClient) -> None:
+    headers = await _owner(client)
+    job = await create_job(
+        client, headers, stages=["New", "Phone screen", "Pairing interview", "References", "Offer"]
+    )
+    assert [s["kind"] for s in job["stages"]] == [
+        "applied",
+        "screen",
+        "interview",
+        "other",
+        "offer",
+    ]
+
+
+async def test_job_from_template_without_level_takes_the_mid_level(
+    client: httpx.AsyncClient,
+) -> None:
+    headers = await _owner(client)
+    body = {key: value for key, value in TEMPLATE_JOB.items() if key != "level"}
+    created = await client.post("/v1/jobs", json=body, headers=headers)
+    assert created.status_code == 201, created.text
+    job = created.json()
+    assert job["level"] == "mid"
+    assert job["title"] == "Python Backend Developer"
+    # The salary check runs against the level the job got.
+    assert all("mid benchmark" in warning for warning in job["warnings"])
+
+
 async def test_salary_outside_the_benchmark_is_warned(client: httpx.AsyncClient) -> None:
     headers = await _owner(client)
     job = await create_job(client, headers, salary={"min": 60000, "max": 90000})
@@ -83,7 +111,8 @@ async def test_lifecycle_and_invalid_transitions(
     assert closed.json()["status"] == "closed"
     conflict = await client.post(f"/v1/jobs/{job_id}/publish", headers=headers)
     assert conflict.status_code == 409
-    assert conflict.json()["status"] == "closed"
+    assert conflict.json()["status"] == 409  # RFC 9457: always the HTTP status code
+    assert conflict.json()["job_status"] == "closed"
     edit = await client.patch(f"/v1/jobs/{job_id}", json={"title": "x"}, headers=headers)
     assert edit.status_code == 409
     assert (await client.delete(f"/v1/jobs/{job_id}", headers=headers)).status_code == 409

@@ -31,6 +31,19 @@ async def get(
     return application
 
 
+async def stages_of(
+    session: AsyncSession, tenant_id: uuid.UUID, applications: list[Application]
+) -> dict[uuid.UUID, PipelineStage]:
+    """The current stage of each application (by stage id), in one query."""
+    ids = {a.stage_id for a in applications if a.stage_id is not None}
+    if not ids:
+        return {}
+    rows = await session.execute(
+        select(PipelineStage).where(PipelineStage.tenant_id == tenant_id, PipelineStage.id.in_(ids))
+    )
+    return {stage.id: stage for stage in rows.scalars()}
+
+
 async def _record(
     session: AsyncSession,
     principal: Principal,
@@ -72,7 +85,7 @@ def _require_active(application: Application, action: str) -> None:
     if application.status != "active":
         raise Conflict(
             f"The application is {application.status}; it cannot be {action}.",
-            status=application.status,
+            application_status=application.status,
         )
 
 

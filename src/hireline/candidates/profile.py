@@ -1,8 +1,8 @@
 """What résumé parsing found: kept on the résumé, merged into the candidate's profile.
 
 A recruiter's edit wins over any résumé: a field named in `Candidate.edited_fields` is never
-written by parsing. Otherwise the newest résumé describes the person (its skills and years
-replace the previous résumé's), and contact details only fill gaps.
+written by parsing. Otherwise the newest résumé describes the person (its skills, years and
+location replace the previous résumé's), and contact details only fill gaps.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from hireline.candidates.location import find_location
 from hireline.candidates.models import Activity, Candidate, Resume
 from hireline.core import events
 from hireline.core.text_input import without_nul_characters
@@ -41,6 +42,9 @@ async def record_parse(
         return
     fields = dict(parsed)
     resume.text = fields.pop("text", None)
+    if not fields.get("location") and resume.text:
+        # Read here until the résumé parser reports a place itself (then its answer stands).
+        fields["location"] = find_location(resume.text)
     resume.parsed = fields
     resume.parse_status, resume.parse_error = PARSED, None
     updated = [] if candidate is None or candidate.erased_at else merge_into(candidate, fields)
@@ -65,6 +69,8 @@ def merge_into(candidate: Candidate, parsed: dict[str, Any]) -> list[str]:
         proposals["headline"] = history[0]["title"][:300]
     if parsed.get("skills"):
         proposals["skills"] = list(parsed["skills"])
+    if parsed.get("location"):
+        proposals["location"] = str(parsed["location"])[:200]
     if parsed.get("years_experience") is not None:
         proposals["years_experience"] = float(parsed["years_experience"])
     links = [url for urls in (parsed.get("links") or {}).values() for url in urls]

@@ -40,6 +40,8 @@ from hireline.identity import audit
 from hireline.identity.dependencies import require
 from hireline.identity.permissions import Action
 from hireline.jobs import service as jobs
+from hireline.jobs.models import PipelineStage
+from hireline.jobs.schemas import StageRef
 
 router = APIRouter(prefix="/v1", tags=["candidates"])
 
@@ -48,14 +50,35 @@ Writer = Annotated[Principal, require(Action.CANDIDATES_WRITE)]
 
 
 def _application(
-    application: Application, candidate: Candidate | None = None, stage: str | None = None
+    application: Application,
+    candidate: Candidate | None = None,
+    stage: PipelineStage | None = None,
 ) -> ApplicationRead:
     read = ApplicationRead.model_validate(application)
-    read.stage = stage
+    read.stage = StageRef.model_validate(stage) if stage is not None else None
     if candidate is not None:
         read.candidate_name = candidate.name
         read.candidate_email = candidate.email
     return read
+
+
+async def _applications(
+    session: DbSession, applications: list[Application], candidate: Candidate | None = None
+) -> list[ApplicationRead]:
+    """Applications with their current stages, looked up in one query."""
+    if not applications:
+        return []
+    stages = await pipeline.stages_of(session, applications[0].tenant_id, applications)
+    return [
+        _application(a, candidate, stages.get(a.stage_id) if a.stage_id else None)
+        for a in applications
+    ]
+
+
+async def _one(
+    session: DbSession, application: Application, candidate: Candidate | None = None
+) -> ApplicationRead:
+    return (await _applications(session, [application], candidate))[0]
 
 
 @router.get(
@@ -101,14 +124,16 @@ async def get_application(
 ) -> ApplicationRead:
     application = await pipeline.get(session, principal.tenant_id, application_id)
     candidate = await service.get(session, principal.tenant_id, application.candidate_id)
-    return _application(application, candidate)
+    return await _one(session, application, candidate)
 
 
 @router.post("/applications/{application_id}/move", summary="Move to another stage of the job")
 async def move_application(
     application_id: uuid.UUID, body: MoveRequest, session: DbSession, principal: Writer
 ) -> ApplicationRead:
-    return _application(await pipeline.move(session, principal, application_id, body.stage_id))
+    return await _one(
+        session, await pipeline.move(session, principal, application_id, body.stage_id)
+    )
 
 
 def _reason_list(reasons: rejection_reasons.Reasons) -> RejectionReasonList:
@@ -150,21 +175,23 @@ async def reject_application(
     }
     if body.note:
         details["note"] = body.note
-    return _application(
-        await pipeline.finish(session, principal, application_id, "rejected", details)
+    return await _one(
+        session, await pipeline.finish(session, principal, application_id, "rejected", details)
     )
 
 
 @router.post("/applications/{application_id}/hire", summary="Mark the candidate hired")
 async def hire(application_id: uuid.UUID, session: DbSession, principal: Writer) -> ApplicationRead:
-    return _application(await pipeline.finish(session, principal, application_id, "hired"))
+    return await _one(session, await pipeline.finish(session, principal, application_id, "hired"))
 
 
 @router.post("/applications/{application_id}/withdraw", summary="Record the candidate's withdrawal")
 async def withdraw(
     application_id: uuid.UUID, session: DbSession, principal: Writer
 ) -> ApplicationRead:
-    return _application(await pipeline.finish(session, principal, application_id, "withdrawn"))
+    return await _one(
+        session, await pipeline.finish(session, principal, application_id, "withdrawn")
+    )
 
 
 async def _candidate(session: DbSession, candidate: Candidate) -> CandidateRead:
@@ -172,7 +199,9 @@ async def _candidate(session: DbSession, candidate: Candidate) -> CandidateRead:
     read.resumes = [
         ResumeRead.model_validate(r) for r in await service.resumes_of(session, candidate)
     ]
-    read.applications = [_application(a) for a in await service.applications_of(session, candidate)]
+    read.applications = await _applications(
+        session, await service.applications_of(session, candidate)
+    )
     return read
 
 

@@ -8,6 +8,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, field_validator
 
+from hireline.jobs.schemas import StageRef
+
 ApplicationStatus = Literal["active", "rejected", "hired", "withdrawn"]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Phone = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[0-9+()\-. ]{5,40}$")]
@@ -83,7 +85,9 @@ class ApplicationRead(BaseModel):
     job_id: uuid.UUID
     candidate_id: uuid.UUID
     stage_id: uuid.UUID | None
-    stage: str | None = None
+    stage: StageRef | None = Field(
+        None, description="The stage the application is in now (null only for a stageless job)."
+    )
     status: ApplicationStatus
     source: str
     answers: dict[str, Any]

@@ -71,11 +71,11 @@ async def applications_of_job(
     cursor: str | None,
     limit: int,
     sort: ApplicationSort = "newest",
-) -> tuple[list[tuple[Application, Candidate, str | None]], str | None]:
+) -> tuple[list[tuple[Application, Candidate, PipelineStage | None]], str | None]:
     """A job's applications newest first (or best match first, the unscored last), with
-    their candidates and stage names."""
+    their candidates and current stages."""
     query = (
-        select(Application, Candidate, PipelineStage.name)
+        select(Application, Candidate, PipelineStage)
         .join(
             Candidate,
             (Candidate.tenant_id == Application.tenant_id)
@@ -102,7 +102,7 @@ async def applications_of_job(
     if after is not None:
         query = query.where(Application.id < after)
     result = await session.execute(query.order_by(Application.id.desc()).limit(limit + 1))
-    rows: list[tuple[Application, Candidate, str | None]] = [
+    rows: list[tuple[Application, Candidate, PipelineStage | None]] = [
         (row[0], row[1], row[2]) for row in result.all()
     ]
     return cut_page(rows, limit, lambda row: row[0].id)
@@ -110,10 +110,10 @@ async def applications_of_job(
 
 async def _by_match(
     session: AsyncSession,
-    query: Select[Application, Candidate, str],
+    query: Select[Application, Candidate, PipelineStage],
     cursor: str | None,
     limit: int,
-) -> tuple[list[tuple[Application, Candidate, str | None]], str | None]:
+) -> tuple[list[tuple[Application, Candidate, PipelineStage | None]], str | None]:
     # The page's applications are picked from applications and scores alone (its filters are
     # all on applications), then joined to candidates: a few primary-key reads, whatever the
     # size of the candidates table. Unscored applications (worker not done) come last.
@@ -141,7 +141,7 @@ async def _by_match(
         .join(page, Application.id == page.c.id)
         .order_by(page.c.score.desc(), Application.id.desc())
     )
-    found: list[tuple[Application, Candidate, str | None, float]] = [
+    found: list[tuple[Application, Candidate, PipelineStage | None, float]] = [
         (row[0], row[1], row[2], row[3]) for row in (await session.execute(ranked)).all()
     ]
     rows = [(application, candidate, stage) for application, candidate, stage, _ in found]

@@ -128,6 +128,18 @@ SERVICE_UNAVAILABLE = _problem(
 )
 
 _BY_STATUS = {problem.status: problem for problem in PROBLEM_TYPES.values()}
+# RFC 9457 section 3.1: these members mean one thing in every problem (`status` is the HTTP
+# status code), so an occurrence's own facts go in extension members named for what they are.
+STANDARD_MEMBERS = frozenset({"type", "title", "status", "detail", "instance"})
+
+
+def _check_extensions(extensions: dict[str, Any]) -> None:
+    clashing = sorted(STANDARD_MEMBERS & extensions.keys())
+    if clashing:
+        raise TypeError(
+            f"problem extensions may not redefine the standard members {clashing}; "
+            "name the fact instead (e.g. application_status)"
+        )
 
 
 class HirelineError(Exception):
@@ -142,6 +154,7 @@ class HirelineError(Exception):
         headers: dict[str, str] | None = None,
         **extensions: Any,
     ) -> None:
+        _check_extensions(extensions)
         super().__init__(detail or self.problem.title)
         self.detail = detail
         self.headers = headers or {}
@@ -201,6 +214,7 @@ def problem_body(
     **extensions: Any,
 ) -> dict[str, Any]:
     """The problem details object (RFC 9457 section 3) for one occurrence."""
+    _check_extensions(extensions)
     body: dict[str, Any] = {
         "type": problem.uri,
         "title": problem.title,

@@ -80,6 +80,8 @@ class PipelineStage(Base):
     job_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
     name: Mapped[str] = mapped_column(String(80))
     position: Mapped[int] = mapped_column(Integer)
+    # applied | screen | interview | offer | other (`hireline.jobs.stages`).
+    kind: Mapped[str] = mapped_column(String(20), server_default="other")
 
 
 class HiringTeamMember(Base):

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 from hireline.core.timestamps import Timestamp
 from hireline.guides.template_models import Industry, Level, Slug, WorkContext
+from hireline.jobs.stages import StageKind
 
 JobStatus = Literal["draft", "open", "paused", "closed"]
 EmploymentType = Literal["full_time", "part_time", "contract", "temporary", "internship"]
@@ -84,7 +85,9 @@ class JobCreate(BaseModel):
     department: Annotated[str | None, StringConstraints(max_length=120)] = None
     locations: list[JobLocation] = Field(min_length=1, max_length=20)
     employment_type: EmploymentType = "full_time"
-    level: Level | None = None
+    level: Level | None = Field(
+        None, description="With from_template and no level: the template's mid level."
+    )
     salary: SalaryRange | None = None
     description: Annotated[str | None, StringConstraints(max_length=50_000)] = None
     from_template: FromTemplate | None = None
@@ -104,8 +107,6 @@ class JobCreate(BaseModel):
     def _described(self) -> JobCreate:
         if not self.description and self.from_template is None:
             raise ValueError("give a description or from_template")
-        if self.from_template is not None and self.level is None:
-            raise ValueError("from_template needs a level")
         if self.from_template is None and not self.title:
             raise ValueError("title is required unless from_template gives one")
         return self
@@ -132,11 +133,17 @@ class JobUpdate(BaseModel):
     valid_through: Timestamp | None = None
 
 
-class StageRead(BaseModel):
+class StageRef(BaseModel):
+    """A pipeline stage as other resources point at it."""
+
     model_config = ConfigDict(from_attributes=True)
 
     id: uuid.UUID
     name: str
+    kind: StageKind
+
+
+class StageRead(StageRef):
     position: int
 
 

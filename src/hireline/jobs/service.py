@@ -16,13 +16,16 @@ from hireline.core.pagination import cut_page, id_after
 from hireline.core.principal import Principal
 from hireline.guides import render, salaries
 from hireline.guides import service as guides
+from hireline.guides.template_models import Level, RoleTemplate
 from hireline.identity import audit
 from hireline.identity.models import Membership
 from hireline.jobs.events import EVENT_FOR_STATUS, JOB_UPDATED, JOBS_CHANGED_TOPIC
 from hireline.jobs.models import HiringTeamMember, Job, PipelineStage
 from hireline.jobs.schemas import DEFAULT_STAGES, JobCreate, JobUpdate, TeamMember
+from hireline.jobs.stages import kind_for
 
 Transition = Literal["publish", "pause", "close"]
+DEFAULT_LEVEL: Level = "mid"
 # The lifecycle: which states each transition may start from, and where it leads.
 TRANSITIONS: dict[Transition, tuple[frozenset[str], str]] = {
     "publish": (frozenset({"draft", "paused"}), "open"),
@@ -122,7 +125,9 @@ async def _set_stages(session: AsyncSession, job: Job, names: list[str]) -> None
     for position, name in enumerate(names):
         stage = existing.get(name.lower())
         if stage is None:
-            stage = PipelineStage(tenant_id=job.tenant_id, job_id=job.id, name=name)
+            stage = PipelineStage(
+                tenant_id=job.tenant_id, job_id=job.id, name=name, kind=kind_for(name, position)
+            )
             session.add(stage)
         stage.name = name
         stage.position = position
@@ -161,19 +166,27 @@ async def salary_warnings(session: AsyncSession, job: Job) -> list[str]:
     return warnings
 
 
+def _default_level(template: RoleTemplate) -> Level:
+    """The level a job from `template` gets when none is asked for: mid, the common hire."""
+    return (
+        DEFAULT_LEVEL if DEFAULT_LEVEL in template.levels else template.compensation.reference_level
+    )
+
+
 async def create(session: AsyncSession, principal: Principal, body: JobCreate) -> Job:
     """A draft job with its stages and team; the description can come from a template."""
     title = body.title
     description = body.description
+    level = body.level
     template_ref: tuple[str, int, str] | None = None
     if body.from_template is not None:
-        assert body.level is not None
         resolved = await guides.get(
             session,
             principal.tenant_id,
             body.from_template.template,
             version=body.from_template.version,
         )
+        level = level or _default_level(resolved.template)
         location = next(
             (loc.salary_location for loc in body.locations if loc.salary_location), "us-national"
         )
@@ -181,7 +194,7 @@ async def create(session: AsyncSession, principal: Principal, body: JobCreate) -
             resolved.template,
             resolved.version,
             resolved.origin,
-            body.level,
+            level,
             body.from_template.industry,
             body.from_template.context,
             location,
@@ -190,7 +203,7 @@ async def create(session: AsyncSession, principal: Principal, body: JobCreate) -
             request, salaries.built_in_band(resolved.template, render.band_query(request))
         )
         description = description or render.job_description(guide)
-        title = title or resolved.template.levels[body.level].title
+        title = title or resolved.template.levels[level].title
         template_ref = (resolved.template.key, resolved.version, resolved.origin)
     assert title is not None
     assert description is not None
@@ -200,7 +213,7 @@ async def create(session: AsyncSession, principal: Principal, body: JobCreate) -
         department=body.department,
         locations=[loc.model_dump() for loc in body.locations],
         employment_type=body.employment_type,
-        level=body.level,
+        level=level,
         salary_min=body.salary.min if body.salary else None,
         salary_max=body.salary.max if body.salary else None,
         salary_currency=body.salary.currency if body.salary else None,
@@ -295,7 +308,7 @@ async def transition(
     if job.status not in sources:
         raise Conflict(
             f"A {job.status} job cannot be {move}d; allowed from: {', '.join(sorted(sources))}.",
-            status=job.status,
+            job_status=job.status,
         )
     now = datetime.now(UTC)
     job.status = target
