@@ -85,7 +85,11 @@ def test_every_variant_is_complete(level: str, industry: str, context: str) -> N
         assert item in markdown
     expected = template.interview_questions.for_level(level)  # type: ignore[arg-type]
     interview = next(s for s in guide.sections if s.id == "interview")
-    counts = {sub.id: len(sub.bullets) for sub in interview.subsections}
+    counts = {
+        sub.id: len(sub.bullets)
+        for sub in interview.subsections
+        if sub.id.startswith("questions-")
+    }
     assert counts == {f"questions-{c}": len(q) for c, q in expected.items()}
     for flag in template.red_flags:
         assert flag.title in markdown
@@ -103,7 +107,7 @@ def test_mid_level_salary_figures_are_the_seed_figures(
     guide = _guide("mid", "saas", "remote_hybrid", location)
     assert guide.salary["base"] == {"min": figures[0], "max": figures[1]}
     assert guide.salary["adjusted"] == guide.salary["base"]  # no factor applies to SaaS/remote
-    assert f"${figures[0]:,} - ${figures[1]:,}" in render.to_markdown(guide)
+    assert f"${figures[0]:,}\u2013${figures[1]:,}" in render.to_markdown(guide)
 
 
 def test_fintech_startup_salary_explains_each_adjustment() -> None:
@@ -111,8 +115,10 @@ def test_fintech_startup_salary_explains_each_adjustment() -> None:
     keys = [a["key"] for a in guide.salary["adjustments"]]
     assert keys == ["industry-premium-fintech-healthcare", "company-stage-startup"]
     compensation = next(s for s in guide.sections if s.id == "compensation")
-    assert len(compensation.bullets) == 2
-    assert "FinTech or healthcare premium (+10% to +20%)" in compensation.bullets[0]
+    factors = compensation.subsections[0]
+    applied = [bullet for bullet in factors.bullets if "Applied to this guide" in bullet]
+    assert len(applied) == 2
+    assert applied[0].startswith("FinTech or healthcare premium: +10% to +20%")
 
 
 def _snapshot(name: str, content: str) -> None:

@@ -75,6 +75,88 @@ class SalaryBandResult:
         return self.base_max + sum(a.max_delta for a in self.adjustments)
 
 
+@dataclass(frozen=True)
+class LocationBand:
+    """One level's base band in one location, as a row of the guide's comparison table."""
+
+    location: str
+    name: str
+    kind: str
+    market_note: str
+    currency: str
+    min: int
+    max: int
+    origin: Literal["tenant", "built-in"]
+
+
+def built_in_location_bands(template: RoleTemplate, level: Level) -> list[LocationBand]:
+    """The level's band in every location the template prices, in the template's order."""
+    rows = []
+    for salary in template.compensation.ranges:
+        figures = template.compensation.band(level, salary.location)
+        rows.append(
+            LocationBand(
+                salary.location,
+                salary.name,
+                salary.kind,
+                salary.market_note,
+                figures.currency,
+                figures.min,
+                figures.max,
+                "built-in",
+            )
+        )
+    return rows
+
+
+async def location_bands(
+    session: AsyncSession, tenant_id: uuid.UUID, template: RoleTemplate, level: Level
+) -> list[LocationBand]:
+    """The level's band in every location: the tenant's imported figure replaces the built-in
+    one where it has one, and locations only the tenant prices follow the built-in ones."""
+    own = (
+        await session.execute(
+            select(SalaryBenchmark)
+            .where(
+                SalaryBenchmark.tenant_id == tenant_id,
+                SalaryBenchmark.role == template.key,
+                SalaryBenchmark.level == level,
+            )
+            .order_by(SalaryBenchmark.location)
+        )
+    ).scalars()
+    imported = {row.location: row for row in own}
+    rows = []
+    for row in built_in_location_bands(template, level):
+        mine = imported.pop(row.location, None)
+        if mine is not None:
+            row = LocationBand(
+                row.location,
+                row.name,
+                row.kind,
+                row.market_note,
+                mine.currency,
+                mine.min_salary,
+                mine.max_salary,
+                "tenant",
+            )
+        rows.append(row)
+    for key, mine in imported.items():
+        rows.append(
+            LocationBand(
+                key,
+                key,
+                "imported",
+                "Your benchmark",
+                mine.currency,
+                mine.min_salary,
+                mine.max_salary,
+                "tenant",
+            )
+        )
+    return rows
+
+
 def _round_hundred(amount: float) -> int:
     return round(amount / 100.0) * 100
 
