@@ -169,7 +169,7 @@ def _expander(request: GuideRequest, band: SalaryBandResult) -> Callable[[str], 
             return other_band(cast(Level, argument))
         return match.group(0)
 
-    return lambda text: EXPRESSION.sub(replace, text)
+    return lambda text: EXPRESSION.sub(replace, text) if "{" in text else text
 
 
 def _expand(section: Section, expand: Callable[[str], str]) -> None:
@@ -246,16 +246,19 @@ def _salary_section(
             if factor.component == "base_salary"
         ],
     )
+    work = (
+        f"{t.industries[request.industry].name} and "
+        f"{t.work_contexts[request.context].name.lower()} work"
+    )
     if band.adjustments:
         factors.paragraphs.append(
-            f"With the factors that apply to {t.industries[request.industry].name} and "
-            f"{t.work_contexts[request.context].name.lower()} work, the band is "
+            f"For {work}, the factors marked as applied below move the band to "
             f"{span_text(band.adjusted_min, band.adjusted_max, money)} a year."
         )
     else:
         factors.paragraphs.append(
-            "No industry or company-stage factor applies to this guide's choices, so the band "
-            "above is the one to publish."
+            f"No industry or company-stage factor applies to {work}, so the band in the table "
+            "is the one to publish."
         )
     return Section(
         id="compensation",

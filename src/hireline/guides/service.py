@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from hireline.core.errors import Conflict, NotFound, ValidationFailed
 from hireline.core.merge_patch import merge_patch
 from hireline.core.principal import Principal
-from hireline.guides import render, salaries, variants
+from hireline.guides import render, salaries, template_search, variants
 from hireline.guides.builtin import load_builtin_templates
 from hireline.guides.models import TenantTemplate, TenantTemplateVersion
 from hireline.guides.template_models import Industry, Level, RoleTemplate, WorkContext
@@ -89,6 +89,19 @@ async def list_templates(session: AsyncSession, tenant_id: uuid.UUID) -> list[Re
         if key not in own
     }
     return sorted([*built_in.values(), *own.values()], key=lambda t: t.template.key)
+
+
+async def search_templates(
+    session: AsyncSession, tenant_id: uuid.UUID, query: str
+) -> list[ResolvedTemplate]:
+    """The templates `query` names (title, key or alias such as "SWE"), best match first."""
+    ranked = [
+        (rank, resolved)
+        for resolved in await list_templates(session, tenant_id)
+        if (rank := template_search.match_rank(resolved.template, query)) > 0
+    ]
+    ranked.sort(key=lambda pair: (-pair[0], pair[1].template.title))
+    return [resolved for _, resolved in ranked]
 
 
 async def get(
