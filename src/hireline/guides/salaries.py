@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.core.errors import NotFound
-from hireline.guides import salary_import
+from hireline.guides import salary_import, variants
 from hireline.guides.builtin import load_builtin_templates
 from hireline.guides.salary_models import SalaryBenchmark
 from hireline.guides.template_models import CompensationFactor, Level, RoleTemplate
@@ -155,6 +155,53 @@ async def location_bands(
             )
         )
     return rows
+
+
+async def resolve_query(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    *,
+    role: str,
+    level: Level,
+    location: str,
+    industry: str | None = None,
+    certifications: tuple[str, ...] = (),
+    company_stage: CompanyStage | None = None,
+    framework_expertise: bool = False,
+) -> BandQuery:
+    """A band query with the location and industry resolved as the guides resolve them.
+
+    The location may be a key or a name ("Austin, TX") of the role's built-in figures or of
+    the tenant's imported ones; an unknown one is a 422 listing close matches. A role known
+    neither way is left for `band` to report as not found.
+    """
+    template = load_builtin_templates().get(role)
+    imported = list(
+        (
+            await session.execute(
+                select(SalaryBenchmark.location)
+                .where(SalaryBenchmark.tenant_id == tenant_id, SalaryBenchmark.role == role)
+                .distinct()
+            )
+        ).scalars()
+    )
+    resolved_industry: str | None = None
+    try:
+        if template is not None or imported:
+            location = variants.resolve_location(template, location, extra_keys=imported)
+        if industry is not None:
+            resolved_industry = variants.resolve_industry(industry)
+    except variants.UnknownChoice as exc:
+        raise variants.validation_failed(exc, ("query", exc.field)) from None
+    return BandQuery(
+        role=role,
+        level=level,
+        location=location,
+        industry=resolved_industry,
+        certifications=certifications,
+        company_stage=company_stage,
+        framework_expertise=framework_expertise,
+    )
 
 
 def _round_hundred(amount: float) -> int:

@@ -143,13 +143,16 @@ def resolve_context(value: str) -> WorkContext:
     return cast(WorkContext, _resolve("context", value, spellings, WORK_CONTEXTS))
 
 
-def resolve_location(template: RoleTemplate, value: str, *, extra_keys: Iterable[str] = ()) -> str:
+def resolve_location(
+    template: RoleTemplate | None, value: str, *, extra_keys: Iterable[str] = ()
+) -> str:
     """The salary-location key `value` names: a key, a range's name or its city, or an alias.
 
     ``extra_keys`` are further locations the caller has figures for (a tenant's imported
-    benchmarks), matched by key. `"Austin, TX"`, `austin-tx`, `Austin` -> `austin-tx`.
+    benchmarks), matched by key; without a template they are the only ones.
+    `"Austin, TX"`, `austin-tx`, `Austin` -> `austin-tx`.
     """
-    ranges = template.compensation.ranges
+    ranges = template.compensation.ranges if template is not None else ()
     extra = list(extra_keys)
     spellings: dict[str, str] = {}
     for key in extra:
