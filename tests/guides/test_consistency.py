@@ -198,8 +198,12 @@ def test_figures_of_another_level_render_with_their_label() -> None:
     )
     markdown = render.to_markdown(variant.guide())
     assert "a developer with 3\u20135 years at mid level" in markdown
-    assert "6\u20138 years of relevant professional experience" in markdown
+    assert (
+        "The Senior Python Backend Developer role asks for 6\u20138 years of relevant "
+        "professional experience." in markdown
+    )
     assert "$119,000\u2013$182,000 a year for this level in Austin, TX" in markdown
+    assert "Our engineering team needs a Senior Python Backend Developer" in markdown
     assert "$95,000" not in markdown.split("## What we offer")[1].split("## Interview")[0]
 
 
@@ -210,6 +214,6 @@ def test_the_level_focus_is_its_own_sub_section() -> None:
     markdown = render.to_markdown(variant.guide())
     assert "Focus at this level" not in markdown
     assert "Emphasis at this level" not in markdown
-    focus = markdown.split("### At the staff level\n\n")[1].split("###")[0]
+    focus = markdown.split("### As a Staff Python Backend Developer\n\n")[1].split("###")[0]
     assert focus.startswith("Shapes backend architecture across several teams")
     assert "- Leads migrations such as splitting a monolith" in focus

@@ -549,3 +549,20 @@ def test_level_with_years_max_below_years_min_is_rejected() -> None:
 def test_templates_are_immutable(python_template: RoleTemplate) -> None:
     with pytest.raises(ValidationError):
         python_template.title = "Something else"  # type: ignore[misc]
+
+
+def test_unknown_template_expression_is_rejected(python_raw: dict[str, Any]) -> None:
+    bad = copy.deepcopy(python_raw)
+    bad["overview"] = "We pay {salary} a year."
+    with pytest.raises(ValidationError, match=r"unknown template expression \{salary\}"):
+        RoleTemplate.model_validate(bad)
+
+
+def test_level_argument_must_name_a_level(python_raw: dict[str, Any]) -> None:
+    bad = copy.deepcopy(python_raw)
+    bad["overview"] = "Seniors bring {years:principal}."
+    with pytest.raises(ValidationError, match="only years and band take a level"):
+        RoleTemplate.model_validate(bad)
+    bad["overview"] = "Hiring {title:mid}."
+    with pytest.raises(ValidationError, match="only years and band take a level"):
+        RoleTemplate.model_validate(bad)

@@ -132,3 +132,26 @@ async def test_a_tenants_fork_is_found_under_its_own_title(client: httpx.AsyncCl
     assert await _found(client, headers, "payments platform") == ["payments-engineer"]
     empty = await client.get("/v1/guides/templates", params={"q": ""}, headers=headers)
     assert empty.status_code == 422
+
+
+async def test_an_edit_with_an_unknown_expression_is_422(client: httpx.AsyncClient) -> None:
+    headers = await _owner(client)
+    await client.post(f"/v1/guides/templates/{KEY}/fork", json={}, headers=headers)
+    bad = await client.patch(
+        f"/v1/guides/templates/{KEY}",
+        json={"patch": {"overview": "Earn {salary} with us."}},
+        headers=headers,
+    )
+    assert bad.status_code == 422
+    assert "{salary}" in bad.text
+    good = await client.patch(
+        f"/v1/guides/templates/{KEY}",
+        json={"patch": {"overview": "Join us as {a_title}; the band is {band}."}},
+        headers=headers,
+    )
+    assert good.status_code == 200, good.text
+    body = {"template": KEY, "level": "staff", "industry": "saas", "context": "corporate"}
+    markdown = await client.post(
+        "/v1/guides/render", json=body | {"format": "markdown"}, headers=headers
+    )
+    assert "Join us as a Staff Python Backend Developer; the band is $147,000" in markdown.text

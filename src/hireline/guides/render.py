@@ -157,6 +157,8 @@ def _expander(request: GuideRequest, band: SalaryBandResult) -> Callable[[str], 
         name, argument = match.groups()
         if name == "title":
             return template.levels[request.level].title
+        if name == "a_title":
+            return _indefinite(template.levels[request.level].title)
         if name == "location":
             return band.location_name
         if name == "years":
@@ -274,6 +276,11 @@ def _salary_section(
     )
 
 
+def _indefinite(noun: str) -> str:
+    """`a Senior ...`, `an Associate ...`: the article by the first letter, which suits titles."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
 def _grouped(prefix: str, groups: tuple[Any, ...]) -> list[Section]:
     """One sub-section per area of a grouped list (responsibilities, qualifications, ...)."""
     return [
@@ -322,7 +329,7 @@ def build(
             subsections=[
                 Section(
                     "responsibilities-level",
-                    f"At the {request.level} level",
+                    f"As {_indefinite(profile.title)}",
                     paragraphs=[profile.scope],
                     bullets=list(profile.responsibilities_focus),
                 ),
@@ -333,7 +340,7 @@ def build(
             "required-qualifications",
             "Required qualifications",
             paragraphs=[
-                f"This {request.level}-level role asks for "
+                f"The {profile.title} role asks for "
                 f"{years_text(profile.years_min, profile.years_max)} of relevant professional "
                 "experience."
             ],
@@ -407,7 +414,7 @@ def build(
             subsections=[
                 Section(
                     "interview-emphasis",
-                    f"What to probe in a {request.level} candidate",
+                    f"What to probe when hiring {_indefinite(profile.title)}",
                     bullets=list(profile.interview_emphasis),
                 ),
                 *(

@@ -54,9 +54,10 @@ Items = Annotated[tuple[Sentence, ...], Field(min_length=1)]
 # Template expressions: text that names a figure says which one, and the renderer fills it in
 # for the guide's level and location, so a constant can never contradict the chosen variant.
 # `{years}` / `{band}` are the chosen level's; `{years:mid}` / `{band:mid}` another level's,
-# rendered with its label. `{title}` is the level's job title, `{location}` the location's name.
+# rendered with its label. `{title}` is the level's job title (`{a_title}` with its article, so a
+# staff guide opens "We are hiring a Staff ..."), `{location}` the location's name.
 EXPRESSION = re.compile(r"\{([a-z_]+)(?::([a-z_]+))?\}")
-EXPRESSIONS = ("years", "band", "title", "location")
+EXPRESSIONS = ("years", "band", "title", "a_title", "location")
 LEVEL_ARGUMENT_EXPRESSIONS = ("years", "band")
 Names = Annotated[tuple[Label, ...], Field(min_length=1)]
 
