@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from hireline.guides import render, salaries
+from hireline.guides import figures, render, salaries
 from hireline.guides.builtin import get_builtin_template, load_builtin_templates
 from hireline.guides.template_models import (
     INDUSTRIES,
@@ -49,7 +49,7 @@ def _amount(text: str) -> int:
 
 
 def _span(low: int, high: int) -> str:
-    return render.span_text(low, high, "USD")
+    return figures.span_text(low, high, "USD")
 
 
 @dataclass(frozen=True)
@@ -92,8 +92,8 @@ def inconsistencies(variant: Variant, guide: render.Guide, text: str) -> list[st
     for row in body_rows:
         cells = [cell.strip().strip("*") for cell in row.strip("|").split(" | ")]
         name = cells[0].removesuffix(" (this guide)")
-        figures = template.compensation.band(level, names[name])
-        if cells[-1] != _span(figures.min, figures.max):
+        expected = template.compensation.band(level, names[name])
+        if cells[-1] != _span(expected.min, expected.max):
             problems.append(f"table row {name}: {cells[-1]}")
         if ("(this guide)" in row) != (names[name] == guide.location):
             problems.append(f"table row {name} is marked wrongly")
@@ -109,12 +109,12 @@ def inconsistencies(variant: Variant, guide: render.Guide, text: str) -> list[st
     for match in LABELLED_BAND.finditer(prose):
         other = match.group(3)
         where = template.compensation.national.location if match.group(4) else guide.location
-        figures = template.compensation.band(other, where)  # type: ignore[arg-type]
-        if f"{match.group(1)}\u2013{match.group(2)}" != _span(figures.min, figures.max):
+        expected = template.compensation.band(other, where)  # type: ignore[arg-type]
+        if f"{match.group(1)}\u2013{match.group(2)}" != _span(expected.min, expected.max):
             problems.append(f"labelled band {match.group(0)!r}")
     for match in LABELLED_YEARS.finditer(prose):
         profile = template.levels[match.group(2)]  # type: ignore[index]
-        if match.group(1) != render.years_text(profile.years_min, profile.years_max):
+        if match.group(1) != figures.years_text(profile.years_min, profile.years_max):
             problems.append(f"labelled years {match.group(0)!r}")
     prose = LABELLED_YEARS.sub("", LABELLED_BAND.sub("", prose))
 
@@ -123,7 +123,7 @@ def inconsistencies(variant: Variant, guide: render.Guide, text: str) -> list[st
             problems.append(f"another level named without its figure: {match.group(0)!r}")
 
     profile = template.levels[level]
-    own_years = render.years_text(profile.years_min, profile.years_max)
+    own_years = figures.years_text(profile.years_min, profile.years_max)
     for match in YEARS.finditer(prose):
         if match.group(0) != own_years:
             problems.append(f"years {match.group(0)!r} where the level has {own_years}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
-from hireline.guides.render import Guide, Section, Table
+from hireline.guides.document import Guide, Section, Table
 
 # The row of the guide's own location, as the HTML page marks it.
 _HIGHLIGHT = FontFace(emphasis="BOLD", fill_color=(255, 241, 184))
