@@ -68,6 +68,7 @@ _INDUSTRY_ALIASES: dict[str, Industry] = {
     "healthtech": "healthcare",
     "medical": "healthcare",
     "cloud": "saas",
+    "saascloud": "saas",
     "software": "saas",
     "b2bsaas": "saas",
     "entertainment": "media",
@@ -161,7 +162,7 @@ def resolve_location(
         spellings[_squash(salary.location)] = salary.location
         spellings[_squash(salary.name)] = salary.location
         if salary.kind == "metro":
-            # The city alone, when no other range shares it: "Austin" for "Austin, TX".
+            # The city alone: "Austin" for "Austin, TX" (the first range of a city keeps it).
             city = _squash(salary.name.split(",")[0])
             spellings.setdefault(city, salary.location)
     known_keys = {salary.location for salary in ranges} | set(spellings.values())
