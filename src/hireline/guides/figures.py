@@ -25,9 +25,13 @@ def years_text(level_years_min: int, level_years_max: int | None) -> str:
 
 
 def money_text(amount: int, currency: str, *, signed: bool = False) -> str:
-    """`$119,000`; with `signed`, `+$9,500` or `-$14,300`."""
+    """`$119,000`; with `signed`, `+$9,500` or `-$14,300` (zero stays `$0`)."""
     symbol = "$" if currency == "USD" else f"{currency} "
-    sign = ("+" if amount >= 0 else "-") if signed else ("-" if amount < 0 else "")
+    sign = (
+        ("+" if amount > 0 else "-" if amount < 0 else "")
+        if signed
+        else ("-" if amount < 0 else "")
+    )
     return f"{sign}{symbol}{abs(amount):,}"
 
 
