@@ -316,11 +316,15 @@ def guide_render(
     template: Annotated[str, typer.Argument(help="Template key, e.g. python-backend-developer")],
     level: Annotated[str, typer.Option(help="junior, mid, senior or staff")] = "mid",
     industry: Annotated[
-        str, typer.Option(help="fintech, ecommerce, healthcare, saas, media, iot")
+        str,
+        typer.Option(help="fintech, ecommerce (e-commerce), healthcare, saas, media or iot"),
     ] = "saas",
-    context: Annotated[str, typer.Option(help="corporate, startup or remote_hybrid")] = "corporate",
+    context: Annotated[
+        str, typer.Option(help="corporate, startup or remote_hybrid (remote, remote-hybrid)")
+    ] = "corporate",
     location: Annotated[
-        str, typer.Option(help='Location key or name, e.g. "Austin, TX"')
+        str,
+        typer.Option(help='Location key or name, e.g. "Austin, TX"; unknown ones are refused'),
     ] = "us-national",
     fmt: Annotated[str, typer.Option("--format", help="json, markdown, html or pdf")] = "markdown",
 ) -> None:

@@ -85,7 +85,9 @@ def test_every_variant_is_complete(level: str, industry: str, context: str) -> N
         assert item in markdown
     expected = template.interview_questions.for_level(level)  # type: ignore[arg-type]
     interview = next(s for s in guide.sections if s.id == "interview")
-    counts = {sub.id: len(sub.bullets) for sub in interview.subsections}
+    counts = {
+        sub.id: len(sub.bullets) for sub in interview.subsections if sub.id.startswith("questions-")
+    }
     assert counts == {f"questions-{c}": len(q) for c, q in expected.items()}
     for flag in template.red_flags:
         assert flag.title in markdown
@@ -103,7 +105,7 @@ def test_mid_level_salary_figures_are_the_seed_figures(
     guide = _guide("mid", "saas", "remote_hybrid", location)
     assert guide.salary["base"] == {"min": figures[0], "max": figures[1]}
     assert guide.salary["adjusted"] == guide.salary["base"]  # no factor applies to SaaS/remote
-    assert f"${figures[0]:,} - ${figures[1]:,}" in render.to_markdown(guide)
+    assert f"${figures[0]:,}\u2013${figures[1]:,}" in render.to_markdown(guide)
 
 
 def test_fintech_startup_salary_explains_each_adjustment() -> None:
@@ -111,8 +113,10 @@ def test_fintech_startup_salary_explains_each_adjustment() -> None:
     keys = [a["key"] for a in guide.salary["adjustments"]]
     assert keys == ["industry-premium-fintech-healthcare", "company-stage-startup"]
     compensation = next(s for s in guide.sections if s.id == "compensation")
-    assert len(compensation.bullets) == 2
-    assert "FinTech or healthcare premium (+10% to +20%)" in compensation.bullets[0]
+    factors = compensation.subsections[0]
+    applied = [bullet for bullet in factors.bullets if "Applied to this guide" in bullet]
+    assert len(applied) == 2
+    assert applied[0].startswith("FinTech or healthcare premium: +10% to +20%")
 
 
 def _snapshot(name: str, content: str) -> None:
@@ -231,3 +235,170 @@ async def test_api_renders_the_tenants_own_version(client: httpx.AsyncClient) ->
         "/v1/guides/render", json=body | {"format": "markdown", "version": 1}, headers=headers
     )
     assert "Written by Acme's talent team." not in first.text
+
+
+# --- locations and spellings, resolved alike by the API and the CLI -------------------------
+
+RENDER_BODY = {"template": KEY, "level": "senior", "industry": "saas", "context": "corporate"}
+
+
+@pytest.mark.parametrize("location", ["Austin, TX", "austin-tx", "AUSTIN", " austin tx "])
+async def test_api_resolves_a_location_by_name_or_key(
+    client: httpx.AsyncClient, location: str
+) -> None:
+    headers = bearer((await sign_up(client, "acme"))["access_token"])
+    response = await client.post(
+        "/v1/guides/render", json=RENDER_BODY | {"location": location}, headers=headers
+    )
+    assert response.status_code == 200, response.text
+    data = response.json()
+    assert data["location"] == "austin-tx"
+    # Austin's senior band, not the national one.
+    assert data["salary"]["base"] == {"min": 119_000, "max": 182_000}
+    chosen = [row for row in data["salary"]["by_location"] if row["chosen"]]
+    assert [row["location"] for row in chosen] == ["austin-tx"]
+
+
+async def test_api_unknown_location_is_422_with_close_matches(client: httpx.AsyncClient) -> None:
+    headers = bearer((await sign_up(client, "acme"))["access_token"])
+    response = await client.post(
+        "/v1/guides/render", json=RENDER_BODY | {"location": "Austn, TX"}, headers=headers
+    )
+    assert response.status_code == 422
+    assert response.headers["content-type"].startswith("application/problem+json")
+    problem = response.json()
+    assert problem["type"].endswith("/validation-failed")
+    [error] = problem["errors"]
+    assert error["loc"] == ["body", "location"]
+    assert error["suggestions"][0] == "austin-tx"
+    assert "austin-tx" in problem["detail"]
+    nowhere = await client.post(
+        "/v1/guides/render", json=RENDER_BODY | {"location": "Reykjavik"}, headers=headers
+    )
+    assert nowhere.status_code == 422
+    assert nowhere.json()["errors"][0]["suggestions"] == []
+
+
+async def test_api_location_only_the_tenant_prices_is_found(client: httpx.AsyncClient) -> None:
+    headers = bearer((await sign_up(client, "acme"))["access_token"])
+    rows = f"role,level,location,currency,min,max,source,as_of\n{KEY},senior,boston-ma,USD,"
+    rows += "130000,190000,Acme survey,2026-10-01\n"
+    imported = await client.post(
+        "/v1/salaries/imports", files={"file": ("b.csv", rows, "text/csv")}, headers=headers
+    )
+    assert imported.status_code == 200, imported.text
+    response = await client.post(
+        "/v1/guides/render",
+        json=RENDER_BODY | {"location": "Boston, MA", "format": "markdown"},
+        headers=headers,
+    )
+    assert response.status_code == 200, response.text
+    assert "| **boston-ma (this guide)** | **Your benchmark** | **$130,000\u2013$190,000** |" in (
+        response.text
+    )
+
+
+@pytest.mark.parametrize(
+    ("industry", "context"),
+    [
+        ("e-commerce", "remote"),
+        ("ecommerce", "remote-hybrid"),
+        ("E-Commerce", "remote_hybrid"),
+        ("retail", "Remote / hybrid"),
+    ],
+)
+async def test_api_accepts_common_spellings_of_industry_and_context(
+    client: httpx.AsyncClient, industry: str, context: str
+) -> None:
+    headers = bearer((await sign_up(client, "acme"))["access_token"])
+    response = await client.post(
+        "/v1/guides/render",
+        json=RENDER_BODY | {"industry": industry, "context": context},
+        headers=headers,
+    )
+    assert response.status_code == 200, response.text
+    assert (response.json()["industry"], response.json()["context"]) == (
+        "ecommerce",
+        "remote_hybrid",
+    )
+
+
+async def test_api_unknown_industry_names_the_close_ones(client: httpx.AsyncClient) -> None:
+    headers = bearer((await sign_up(client, "acme"))["access_token"])
+    response = await client.post(
+        "/v1/guides/render", json=RENDER_BODY | {"industry": "fintec"}, headers=headers
+    )
+    assert response.status_code == 422
+    assert "fintech" in response.text
+
+
+@pytest.mark.parametrize(
+    ("industry", "context", "location"),
+    [("e-commerce", "remote", "austin-tx"), ("ecommerce", "remote-hybrid", "Austin, TX")],
+)
+def test_cli_accepts_the_same_spellings(industry: str, context: str, location: str) -> None:
+    result = CliRunner().invoke(
+        cli_app,
+        [
+            "guide",
+            "render",
+            KEY,
+            "--level",
+            "Senior",
+            "--industry",
+            industry,
+            "--context",
+            context,
+            "--location",
+            location,
+            "--format",
+            "json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert '"industry": "ecommerce"' in result.output
+    assert '"context": "remote_hybrid"' in result.output
+    assert '"location": "austin-tx"' in result.output
+
+
+def test_cli_unknown_location_is_an_error_not_the_national_figure() -> None:
+    result = CliRunner().invoke(
+        cli_app, ["guide", "render", KEY, "--location", "Austn TX", "--format", "json"]
+    )
+    assert result.exit_code == 2
+    assert "austin-tx" in result.output
+
+
+# --- the location table in every format ------------------------------------------------------
+
+
+def test_markdown_has_the_location_table_with_the_chosen_row_highlighted() -> None:
+    markdown = render.to_markdown(_guide("senior", "fintech", "startup", "austin-tx"))
+    table = [line for line in markdown.splitlines() if line.startswith("| ")]
+    assert table[0] == "| Location | Market | Base salary |"
+    assert len(table) == 2 + len(SEED_SALARIES)  # header, rule, one row per location
+    assert (
+        "| **Austin, TX (this guide)** | **Growing tech market** | **$119,000\u2013$182,000** |"
+        in (table)
+    )
+    assert "| Remote (US) | Location-adjusted | $113,000\u2013$189,000 |" in table
+    after = markdown.split("| Atlanta, GA")[1]
+    assert after.index("### What moves the figure") < after.index("## What we offer")
+
+
+def test_html_has_the_location_table_with_the_chosen_row_highlighted() -> None:
+    html = render.to_html(_guide("senior", "fintech", "startup", "austin-tx"))
+    assert "<caption>Base salary of a Senior Python Backend Developer by location" in html
+    assert html.count('<tr class="chosen" aria-current="true">') == 1
+    assert '<tr class="chosen" aria-current="true"><th scope="row">Austin, TX (this guide)' in html
+    assert html.count('<th scope="row">') == len(SEED_SALARIES)
+
+
+def test_pdf_has_the_location_table() -> None:
+    guide = _guide("senior", "fintech", "startup", "austin-tx")
+    reader = pypdf.PdfReader(io.BytesIO(pdf.to_pdf(guide)))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "Austin, TX (this guide)" in text
+    for name in ("San Francisco, CA", "Remote (US)", "Atlanta, GA"):
+        assert name in text
+    assert "$156,000-$234,000" in text  # San Francisco's senior band

@@ -64,20 +64,41 @@ async def test_adjustments_are_applied_and_explained(client: httpx.AsyncClient) 
     assert all(a["explanation"] for a in body["adjustments"])
 
 
-async def test_unknown_location_falls_back_to_national_with_a_note(
+async def test_location_by_name_gives_that_locations_band(client: httpx.AsyncClient) -> None:
+    headers = await _owner(client)
+    for location in ("Austin, TX", "austin-tx", "Austin"):
+        body = (
+            await client.get(
+                "/v1/salaries",
+                params={"role": "python-backend-developer", "level": "mid", "location": location},
+                headers=headers,
+            )
+        ).json()
+        assert (body["location"], body["base"]) == ("austin-tx", {"min": 95000, "max": 140000})
+    spelled = await client.get(
+        "/v1/salaries",
+        params={"role": "python-backend-developer", "level": "mid", "industry": "Health care"},
+        headers=headers,
+    )
+    assert spelled.status_code == 200, spelled.text
+    assert [a["key"] for a in spelled.json()["adjustments"]] == [
+        "industry-premium-fintech-healthcare"
+    ]
+
+
+async def test_unknown_location_is_422_not_the_national_figure(
     client: httpx.AsyncClient,
 ) -> None:
     headers = await _owner(client)
-    body = (
-        await client.get(
-            "/v1/salaries",
-            params={"role": "python-backend-developer", "level": "mid", "location": "boise-id"},
-            headers=headers,
-        )
-    ).json()
-    assert body["location"] == "us-national"
-    assert body["base"] == {"min": 95000, "max": 145000}
-    assert "boise-id" in body["notes"][0]
+    response = await client.get(
+        "/v1/salaries",
+        params={"role": "python-backend-developer", "level": "mid", "location": "Seatle"},
+        headers=headers,
+    )
+    assert response.status_code == 422
+    [error] = response.json()["errors"]
+    assert error["loc"] == ["query", "location"]
+    assert error["suggestions"][0] == "seattle-wa"
 
 
 async def test_unknown_role_is_404_and_bad_level_is_422(client: httpx.AsyncClient) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import itertools
+import re
+from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
@@ -30,7 +32,30 @@ from hireline.guides.template_models import (
 )
 
 PYTHON_KEY = "python-backend-developer"
-EXPECTED_KEYS = {PYTHON_KEY, "frontend-engineer", "data-engineer", "devops-sre-engineer"}
+# The four original keys stay as they are: jobs and the demo data refer to them.
+ORIGINAL_KEYS = {PYTHON_KEY, "frontend-engineer", "data-engineer", "devops-sre-engineer"}
+# The role families an employer hires for, each covered by at least one built-in template.
+FAMILY_KEYS = {
+    "backend in Go": "go-backend-developer",
+    "backend in Java": "java-backend-developer",
+    "backend in Node.js": "node-backend-developer",
+    "mobile": "mobile-engineer",
+    "machine learning": "machine-learning-engineer",
+    "security": "security-engineer",
+    "QA": "qa-engineer",
+    "product": "product-manager",
+    "design": "product-designer",
+    "data science": "data-scientist",
+    "sales": "account-executive",
+    "customer success": "customer-success-manager",
+    "marketing": "marketing-manager",
+    "recruiting": "technical-recruiter",
+    "people": "people-partner",
+    "finance": "financial-analyst",
+}
+EXPECTED_KEYS = ORIGINAL_KEYS | set(FAMILY_KEYS.values())
+ALL_KEYS = sorted(load_builtin_templates())
+SEED = Path("/work/shared/seed/python-backend-developer-guide.txt")
 
 # The seed guide's reference-level (3-5 years) ranges, exactly as published.
 SEED_SALARIES = {
@@ -134,7 +159,26 @@ def test_every_yaml_file_loads_as_a_valid_template() -> None:
 
 
 def test_builtin_templates_include_the_four_roles() -> None:
-    assert set(load_builtin_templates()) >= EXPECTED_KEYS
+    assert set(load_builtin_templates()) >= ORIGINAL_KEYS
+
+
+def test_there_are_at_least_twenty_templates_across_the_families() -> None:
+    templates = load_builtin_templates()
+    assert len(templates) >= 20
+    missing = {family: key for family, key in FAMILY_KEYS.items() if key not in templates}
+    assert missing == {}
+
+
+@pytest.mark.parametrize("key", ALL_KEYS)
+def test_every_template_has_aliases_and_skills(key: str) -> None:
+    template = get_builtin_template(key)
+    assert template.aliases
+    assert len(template.required_skills) >= 3
+    assert template.preferred_skills
+    assert template.technologies
+    assert template.evaluation_tips
+    assert template.red_flags
+    assert all(q.strong_answer for q in template.interview_questions.all())
 
 
 def test_builtin_templates_are_cached() -> None:
@@ -146,7 +190,7 @@ def test_unknown_template_key_is_not_found() -> None:
         get_builtin_template("astronaut")
 
 
-@pytest.mark.parametrize("key", sorted(EXPECTED_KEYS))
+@pytest.mark.parametrize("key", ALL_KEYS)
 def test_every_template_has_all_levels_industries_and_contexts(key: str) -> None:
     template = get_builtin_template(key)
     assert set(template.levels) == set(LEVELS)
@@ -157,7 +201,7 @@ def test_every_template_has_all_levels_industries_and_contexts(key: str) -> None
         assert industry.key_technologies
 
 
-@pytest.mark.parametrize("key", sorted(EXPECTED_KEYS))
+@pytest.mark.parametrize("key", ALL_KEYS)
 def test_every_template_has_a_full_question_bank(key: str) -> None:
     questions = get_builtin_template(key).interview_questions
     assert len(questions.technical) >= 6
@@ -168,7 +212,7 @@ def test_every_template_has_a_full_question_bank(key: str) -> None:
         assert all(by_category.values()), f"{key}: a category has no question for {level}"
 
 
-@pytest.mark.parametrize("key", sorted(EXPECTED_KEYS))
+@pytest.mark.parametrize("key", ALL_KEYS)
 def test_every_template_prices_the_same_locations_as_the_seed(key: str) -> None:
     compensation = get_builtin_template(key).compensation
     assert {r.location for r in compensation.ranges} == set(SEED_SALARIES)
@@ -177,15 +221,18 @@ def test_every_template_prices_the_same_locations_as_the_seed(key: str) -> None:
     assert compensation.as_of
 
 
-@pytest.mark.parametrize("key", sorted(EXPECTED_KEYS - {PYTHON_KEY}))
+@pytest.mark.parametrize("key", [key for key in ALL_KEYS if key != PYTHON_KEY])
 def test_estimated_salaries_are_labelled_as_estimates(key: str) -> None:
-    compensation = get_builtin_template(key).compensation
+    template = get_builtin_template(key)
+    compensation = template.compensation
     assert compensation.source_kind == "editorial_estimate"
     assert "estimate" in compensation.source.lower()
     assert compensation.as_of == "2026-11"
+    assert all(f.basis == "editorial_estimate" for f in compensation.factors)
+    assert "editorial estimates" in template.provenance
 
 
-@pytest.mark.parametrize("key", sorted(EXPECTED_KEYS))
+@pytest.mark.parametrize("key", ALL_KEYS)
 def test_salary_bands_grow_with_level_in_every_location(key: str) -> None:
     template = get_builtin_template(key)
     for salary in template.compensation.ranges:
@@ -319,12 +366,12 @@ def test_python_template_qualifications_match_the_seed_levels(
     assert python_template.levels["staff"].years_max is None
 
 
-def test_python_template_does_not_copy_seed_sentences(python_template: RoleTemplate) -> None:
-    seed = Path("/work/shared/seed/python-backend-developer-guide.txt")
-    if not seed.exists():
+@pytest.mark.parametrize("key", ALL_KEYS)
+def test_no_template_copies_seed_sentences(key: str) -> None:
+    if not SEED.exists():
         pytest.skip("seed document not available")
-    text = python_template.model_dump_json().lower()
-    words = seed.read_text(encoding="utf-8").lower().split()
+    text = get_builtin_template(key).model_dump_json().lower()
+    words = SEED.read_text(encoding="utf-8").lower().split()
     window = 9
     copied = {
         " ".join(words[i : i + window])
@@ -332,6 +379,36 @@ def test_python_template_does_not_copy_seed_sentences(python_template: RoleTempl
         if " ".join(words[i : i + window]) in text
     }
     assert copied == set()
+
+
+def _prose_windows(template: RoleTemplate, width: int) -> set[str]:
+    """Every run of `width` words in the template's own prose (provenance is a fixed label)."""
+    texts: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                walk(item)
+
+    walk(template.model_dump(exclude={"provenance": True, "compensation": {"ranges"}}))
+    windows: set[str] = set()
+    for text in texts:
+        words = re.findall(r"[a-z0-9']+", text.lower())
+        windows.update(" ".join(words[i : i + width]) for i in range(len(words) - width + 1))
+    return windows
+
+
+def test_templates_do_not_share_boilerplate() -> None:
+    """No ten-word run of prose appears in more than two templates: each is written anew."""
+    counts: Counter[str] = Counter()
+    for template in load_builtin_templates().values():
+        counts.update(_prose_windows(template, 10))
+    assert [window for window, count in counts.items() if count > 2] == []
 
 
 # --- the models refuse bad data -------------------------------------------------------------
@@ -472,3 +549,20 @@ def test_level_with_years_max_below_years_min_is_rejected() -> None:
 def test_templates_are_immutable(python_template: RoleTemplate) -> None:
     with pytest.raises(ValidationError):
         python_template.title = "Something else"  # type: ignore[misc]
+
+
+def test_unknown_template_expression_is_rejected(python_raw: dict[str, Any]) -> None:
+    bad = copy.deepcopy(python_raw)
+    bad["overview"] = "We pay {salary} a year."
+    with pytest.raises(ValidationError, match=r"unknown template expression \{salary\}"):
+        RoleTemplate.model_validate(bad)
+
+
+def test_level_argument_must_name_a_level(python_raw: dict[str, Any]) -> None:
+    bad = copy.deepcopy(python_raw)
+    bad["overview"] = "Seniors bring {years:principal}."
+    with pytest.raises(ValidationError, match="only years and band take a level"):
+        RoleTemplate.model_validate(bad)
+    bad["overview"] = "Hiring {title:mid}."
+    with pytest.raises(ValidationError, match="only years and band take a level"):
+        RoleTemplate.model_validate(bad)

@@ -96,3 +96,62 @@ async def test_forks_are_private_to_their_tenant(client: httpx.AsyncClient) -> N
         f"/v1/guides/templates/{KEY}/fork", json={"new_key": "acme-backend"}, headers=acme
     )
     assert again.status_code == 409
+
+
+async def _found(client: httpx.AsyncClient, headers: dict[str, str], q: str) -> list[str]:
+    response = await client.get("/v1/guides/templates", params={"q": q}, headers=headers)
+    assert response.status_code == 200, response.text
+    return [t["key"] for t in response.json()]
+
+
+async def test_templates_are_found_by_title_and_alias(client: httpx.AsyncClient) -> None:
+    headers = await _owner(client)
+    assert (await _found(client, headers, "Python Backend Developer"))[0] == KEY
+    assert (await _found(client, headers, "python"))[0] == KEY
+    # Aliases: what recruiters type.
+    assert (await _found(client, headers, "PM"))[0] == "product-manager"
+    swe = await _found(client, headers, "SWE")
+    assert {KEY, "go-backend-developer", "java-backend-developer", "frontend-engineer"} <= set(swe)
+    assert "product-manager" not in swe
+    assert (await _found(client, headers, "sre"))[0] == "devops-sre-engineer"
+    assert await _found(client, headers, "astronaut") == []
+    listing = await client.get("/v1/guides/templates", params={"q": "PM"}, headers=headers)
+    assert "PM" in listing.json()[0]["aliases"]
+
+
+async def test_a_tenants_fork_is_found_under_its_own_title(client: httpx.AsyncClient) -> None:
+    headers = await _owner(client)
+    await client.post(
+        f"/v1/guides/templates/{KEY}/fork", json={"new_key": "payments-engineer"}, headers=headers
+    )
+    await client.patch(
+        "/v1/guides/templates/payments-engineer",
+        json={"patch": {"title": "Payments Platform Engineer"}},
+        headers=headers,
+    )
+    assert await _found(client, headers, "payments platform") == ["payments-engineer"]
+    empty = await client.get("/v1/guides/templates", params={"q": ""}, headers=headers)
+    assert empty.status_code == 422
+
+
+async def test_an_edit_with_an_unknown_expression_is_422(client: httpx.AsyncClient) -> None:
+    headers = await _owner(client)
+    await client.post(f"/v1/guides/templates/{KEY}/fork", json={}, headers=headers)
+    bad = await client.patch(
+        f"/v1/guides/templates/{KEY}",
+        json={"patch": {"overview": "Earn {salary} with us."}},
+        headers=headers,
+    )
+    assert bad.status_code == 422
+    assert "{salary}" in bad.text
+    good = await client.patch(
+        f"/v1/guides/templates/{KEY}",
+        json={"patch": {"overview": "Join us as {a_title}; the band is {band}."}},
+        headers=headers,
+    )
+    assert good.status_code == 200, good.text
+    body = {"template": KEY, "level": "staff", "industry": "saas", "context": "corporate"}
+    markdown = await client.post(
+        "/v1/guides/render", json=body | {"format": "markdown"}, headers=headers
+    )
+    assert "Join us as a Staff Python Backend Developer; the band is $147,000" in markdown.text

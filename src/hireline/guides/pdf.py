@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from fpdf import FPDF
+from fpdf.fonts import FontFace
 
-from hireline.guides.render import Guide, Section
+from hireline.guides.document import Guide, Section, Table
+
+# The row of the guide's own location, as the HTML page marks it.
+_HIGHLIGHT = FontFace(emphasis="BOLD", fill_color=(255, 241, 184))
+_HEADING = FontFace(emphasis="BOLD", fill_color=(225, 230, 236))
 
 # The PDF core fonts cover Latin-1 only; typographic characters outside it get their
 # nearest Latin-1 spelling instead of a question mark.
@@ -49,6 +54,30 @@ class _GuidePdf(FPDF):
         self.set_text_color(0)
 
 
+def _write_table(pdf: _GuidePdf, table: Table) -> None:
+    pdf.set_font("Helvetica", style="B", size=10)
+    pdf.ln(1)
+    pdf.multi_cell(0, 6, _latin1(table.caption), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=9.5)
+    with pdf.table(
+        col_widths=(38, 34, 28),
+        text_align=("LEFT", "LEFT", "RIGHT"),
+        headings_style=_HEADING,
+        line_height=5.5,
+        first_row_as_headings=True,
+    ) as grid:
+        heading = grid.row()
+        for column in table.columns:
+            heading.cell(_latin1(column))
+        for number, cells in enumerate(table.rows):
+            style = _HIGHLIGHT if number == table.highlight else None
+            row = grid.row()
+            for cell in cells:
+                row.cell(_latin1(cell), style=style)
+    pdf.ln(2)
+    pdf.set_font("Helvetica", size=10)
+
+
 def _write_section(pdf: _GuidePdf, section: Section, depth: int) -> None:
     sizes = {2: 14, 3: 12, 4: 11}
     pdf.set_font("Helvetica", style="B", size=sizes.get(depth, 11))
@@ -58,6 +87,8 @@ def _write_section(pdf: _GuidePdf, section: Section, depth: int) -> None:
     for paragraph in section.paragraphs:
         pdf.multi_cell(0, 5, _latin1(paragraph), new_x="LMARGIN", new_y="NEXT")
         pdf.ln(1.5)
+    if section.table is not None:
+        _write_table(pdf, section.table)
     for bullet in section.bullets:
         pdf.set_x(pdf.l_margin + 3)
         pdf.multi_cell(0, 5, _latin1(f"- {bullet}"), new_x="LMARGIN", new_y="NEXT")

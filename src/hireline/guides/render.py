@@ -6,21 +6,26 @@ PDF, so every format says exactly the same thing.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
+from dataclasses import asdict, replace
 from functools import cache
 from typing import Any, Literal
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from hireline.guides.salaries import BandQuery, CompanyStage, SalaryBandResult
-from hireline.guides.template_models import (
-    INDUSTRIES,
-    WORK_CONTEXTS,
-    Industry,
-    Level,
-    RoleTemplate,
-    WorkContext,
+from hireline.guides import figures
+from hireline.guides.document import Guide as Guide
+from hireline.guides.document import GuideRequest as GuideRequest
+from hireline.guides.document import Section as Section
+from hireline.guides.document import Table as Table
+from hireline.guides.salaries import (
+    BandQuery,
+    CompanyStage,
+    LocationBand,
+    SalaryBandResult,
+    built_in_location_bands,
 )
+from hireline.guides.template_models import INDUSTRIES, WORK_CONTEXTS, WorkContext
 
 GuideFormat = Literal["json", "markdown", "html", "pdf"]
 
@@ -30,50 +35,6 @@ CONTEXT_STAGE: dict[WorkContext, CompanyStage | None] = {
     "corporate": "established",
     "remote_hybrid": None,
 }
-
-
-@dataclass(frozen=True)
-class GuideRequest:
-    """What to render."""
-
-    template: RoleTemplate
-    version: int
-    origin: str
-    level: Level
-    industry: Industry
-    context: WorkContext
-    location: str
-
-
-@dataclass
-class Section:
-    """A titled part of the guide: paragraphs, bullet lists and sub-sections."""
-
-    id: str
-    title: str
-    paragraphs: list[str] = field(default_factory=list)
-    bullets: list[str] = field(default_factory=list)
-    subsections: list[Section] = field(default_factory=list)
-
-
-@dataclass
-class Guide:
-    """The whole guide as data, in reading order."""
-
-    title: str
-    subtitle: str
-    template: str
-    template_version: int
-    template_origin: str
-    level: str
-    industry: str
-    context: str
-    location: str
-    salary: dict[str, Any]
-    sections: list[Section]
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 def band_query(request: GuideRequest) -> BandQuery:
@@ -87,45 +48,14 @@ def band_query(request: GuideRequest) -> BandQuery:
     )
 
 
-def _years(level_years_min: int, level_years_max: int | None) -> str:
-    if level_years_max is None:
-        return f"{level_years_min}+ years"
-    return f"{level_years_min}-{level_years_max} years"
-
-
-def _money(amount: int, currency: str) -> str:
-    symbol = "$" if currency == "USD" else f"{currency} "
-    return f"{symbol}{amount:,}"
-
-
-def _salary_section(band: SalaryBandResult) -> Section:
-    money = band.currency
-    base = f"{_money(band.base_min, money)} - {_money(band.base_max, money)}"
-    adjusted = f"{_money(band.adjusted_min, money)} - {_money(band.adjusted_max, money)}"
-    section = Section(
-        id="compensation",
-        title="Compensation",
-        paragraphs=[
-            f"Base salary for a {band.level} hire in {band.location_name}: {base} a year "
-            f"({band.origin} figures; source: {band.source}, as of {band.as_of}).",
-            band.basis,
-        ],
-    )
-    for adjustment in band.adjustments:
-        change = (
-            f"{adjustment.low:+d}% to {adjustment.high:+d}%"
-            if adjustment.unit == "percent"
-            else f"{_money(adjustment.low, money)} to {_money(adjustment.high, money)}"
-        )
-        section.bullets.append(
-            f"{adjustment.label} ({change}): moves the band by "
-            f"{_money(adjustment.min_delta, money)} at the bottom and "
-            f"{_money(adjustment.max_delta, money)} at the top. {adjustment.explanation}"
-        )
-    if band.adjustments:
-        section.paragraphs.append(f"With these adjustments the band is {adjusted} a year.")
-    section.paragraphs.extend(band.notes)
-    return section
+def _expand(section: Section, expand: Callable[[str], str]) -> None:
+    section.title = expand(section.title)
+    section.paragraphs = [expand(p) for p in section.paragraphs]
+    section.bullets = [expand(b) for b in section.bullets]
+    if section.table is not None:
+        section.table.rows = [[expand(cell) for cell in row] for row in section.table.rows]
+    for sub in section.subsections:
+        _expand(sub, expand)
 
 
 def _grouped(prefix: str, groups: tuple[Any, ...]) -> list[Section]:
@@ -136,13 +66,32 @@ def _grouped(prefix: str, groups: tuple[Any, ...]) -> list[Section]:
     ]
 
 
-def build(request: GuideRequest, band: SalaryBandResult) -> Guide:
-    """The guide as data; only the chosen industry and context are expanded."""
+def _skills(section_id: str, title: str, skills: tuple[str, ...]) -> list[Section]:
+    return [Section(section_id, title, paragraphs=[", ".join(skills) + "."])] if skills else []
+
+
+QUESTION_CATEGORY_TITLES: dict[str, str] = {
+    "technical": "Role-specific questions",
+    "behavioral": "Behavioural questions",
+    "culture": "Culture and values questions",
+}
+
+
+def build(
+    request: GuideRequest, band: SalaryBandResult, by_location: list[LocationBand] | None = None
+) -> Guide:
+    """The guide as data; only the chosen industry and context are expanded.
+
+    ``by_location`` is the level's band in every location (the tenant's figures where it has
+    them); by default the template's own.
+    """
     t = request.template
     profile = t.levels[request.level]
     industry = t.industries[request.industry]
     context = t.work_contexts[request.context]
     questions = t.interview_questions.for_level(request.level)
+    years = figures.years_text(profile.years_min, profile.years_max)
+    rows = by_location if by_location is not None else built_in_location_bands(t, request.level)
 
     sections = [
         Section(
@@ -151,34 +100,42 @@ def build(request: GuideRequest, band: SalaryBandResult) -> Guide:
             paragraphs=[t.overview, t.why_it_matters],
             bullets=list(t.highlights),
         ),
-        Section(
-            "about",
-            "About the role",
-            paragraphs=[*t.about_the_role, f"At the {profile.title} level: {profile.scope}"],
-        ),
+        Section("about", "About the role", paragraphs=list(t.about_the_role)),
         Section(
             "responsibilities",
             "Responsibilities",
-            bullets=[f"Focus at this level: {item}" for item in profile.responsibilities_focus],
-            subsections=_grouped("responsibilities", t.responsibilities),
+            subsections=[
+                Section(
+                    "responsibilities-level",
+                    f"As {figures.with_article(profile.title)}",
+                    paragraphs=[profile.scope],
+                    bullets=list(profile.responsibilities_focus),
+                ),
+                *_grouped("responsibilities", t.responsibilities),
+            ],
         ),
         Section(
             "required-qualifications",
             "Required qualifications",
             paragraphs=[
-                f"Experience: {_years(profile.years_min, profile.years_max)} of professional "
-                "work in the role's field."
+                f"The {profile.title} role asks for {years} of relevant professional experience."
             ],
-            subsections=_grouped("required", t.required_qualifications),
+            subsections=[
+                *_grouped("required", t.required_qualifications),
+                *_skills("required-skills", "Required skills", t.required_skills),
+            ],
         ),
         Section(
             "preferred-qualifications",
             "Preferred qualifications",
-            subsections=_grouped("preferred", t.preferred_qualifications),
+            subsections=[
+                *_grouped("preferred", t.preferred_qualifications),
+                *_skills("preferred-skills", "Preferred skills", t.preferred_skills),
+            ],
         ),
         Section(
             "technologies",
-            "Technologies",
+            "Technologies and tools",
             bullets=[f"{group.category}: {', '.join(group.names)}" for group in t.technologies],
         ),
         Section(
@@ -189,7 +146,7 @@ def build(request: GuideRequest, band: SalaryBandResult) -> Guide:
             subsections=[
                 Section(
                     "industry-technologies",
-                    "Key technologies",
+                    "Key technologies and tools",
                     bullets=list(industry.key_technologies),
                 ),
                 Section(
@@ -221,7 +178,7 @@ def build(request: GuideRequest, band: SalaryBandResult) -> Guide:
                 )
             ],
         ),
-        _salary_section(band),
+        figures.compensation_section(request, band, rows),
         Section(
             "benefits",
             "What we offer",
@@ -230,16 +187,23 @@ def build(request: GuideRequest, band: SalaryBandResult) -> Guide:
         Section(
             "interview",
             "Interview questions",
-            bullets=[f"Emphasis at this level: {item}" for item in profile.interview_emphasis],
             subsections=[
                 Section(
-                    f"questions-{category}",
-                    f"{category.capitalize()} questions",
-                    bullets=[
-                        f"{q.topic}: {q.question} A strong answer: {q.strong_answer}" for q in items
-                    ],
-                )
-                for category, items in questions.items()
+                    "interview-emphasis",
+                    f"What to probe when hiring {figures.with_article(profile.title)}",
+                    bullets=list(profile.interview_emphasis),
+                ),
+                *(
+                    Section(
+                        f"questions-{category}",
+                        QUESTION_CATEGORY_TITLES[category],
+                        bullets=[
+                            f"{q.topic}: {q.question} What a strong answer shows: {q.strong_answer}"
+                            for q in items
+                        ],
+                    )
+                    for category, items in questions.items()
+                ),
             ],
         ),
         Section("evaluation", "Evaluation tips", bullets=list(t.evaluation_tips)),
@@ -268,6 +232,9 @@ def build(request: GuideRequest, band: SalaryBandResult) -> Guide:
         ),
         Section("provenance", "About this guide", paragraphs=[t.provenance]),
     ]
+    expand = figures.expander(request, band)
+    for section in sections:
+        _expand(section, expand)
     return Guide(
         title=f"Hiring guide: {profile.title}",
         subtitle=f"{industry.name} · {context.name} · {band.location_name}",
@@ -286,9 +253,37 @@ def build(request: GuideRequest, band: SalaryBandResult) -> Guide:
             "source": band.source,
             "as_of": band.as_of,
             "adjustments": [asdict(a) for a in band.adjustments],
+            "by_location": [
+                {
+                    "location": row.location,
+                    "name": row.name,
+                    "currency": row.currency,
+                    "min": row.min,
+                    "max": row.max,
+                    "origin": row.origin,
+                    "chosen": row.location == band.location,
+                }
+                for row in rows
+            ],
         },
         sections=sections,
     )
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _markdown_table(table: Table, lines: list[str]) -> None:
+    lines.extend([f"*{table.caption}*", ""])
+    lines.append("| " + " | ".join(_cell(c) for c in table.columns) + " |")
+    lines.append("|" + " --- |" * len(table.columns))
+    for number, row in enumerate(table.rows):
+        cells = [_cell(c) for c in row]
+        if number == table.highlight:
+            cells = [f"**{c}**" for c in cells]
+        lines.append("| " + " | ".join(cells) + " |")
+    lines.append("")
 
 
 def _markdown(sections: list[Section], depth: int, lines: list[str]) -> None:
@@ -296,6 +291,8 @@ def _markdown(sections: list[Section], depth: int, lines: list[str]) -> None:
         lines.extend([f"{'#' * depth} {section.title}", ""])
         for paragraph in section.paragraphs:
             lines.extend([paragraph, ""])
+        if section.table is not None:
+            _markdown_table(section.table, lines)
         if section.bullets:
             lines.extend(f"- {bullet}" for bullet in section.bullets)
             lines.append("")
@@ -346,12 +343,9 @@ def job_description(guide: Guide) -> str:
     """A Markdown job description drawn from the guide's candidate-facing sections."""
     lines: list[str] = []
     candidate_facing = [
-        Section(
-            section.id,
-            section.title,
-            section.paragraphs,
-            section.bullets,
-            [sub for sub in section.subsections if not sub.id.startswith("other-")],
+        replace(
+            section,
+            subsections=[sub for sub in section.subsections if not sub.id.startswith("other-")],
         )
         for section in guide.sections
         if section.id in JOB_DESCRIPTION_SECTIONS

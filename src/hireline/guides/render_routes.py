@@ -7,12 +7,12 @@ from typing import Annotated
 import anyio
 import orjson
 from fastapi import APIRouter
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from starlette.responses import Response
 
 from hireline.core.db import DbSession
 from hireline.core.principal import Principal
-from hireline.guides import pdf, render, salaries, service
+from hireline.guides import pdf, render, service, variants
 from hireline.guides.template_models import Industry, Level, Slug, WorkContext
 from hireline.identity.dependencies import require
 from hireline.identity.permissions import Action
@@ -34,10 +34,21 @@ class RenderRequest(BaseModel):
 
     template: Slug = Field(examples=["python-backend-developer"])
     version: int | None = Field(None, ge=1, description="Of your own template; default latest.")
-    level: Level
-    industry: Industry
-    context: WorkContext
-    location: str = Field("us-national", min_length=1, max_length=80, examples=["austin-tx"])
+    # Common spellings ("Senior", "e-commerce", "remote-hybrid") resolve as the CLI resolves them.
+    level: Annotated[Level, BeforeValidator(variants.pydantic_resolver(variants.resolve_level))]
+    industry: Annotated[
+        Industry, BeforeValidator(variants.pydantic_resolver(variants.resolve_industry))
+    ]
+    context: Annotated[
+        WorkContext, BeforeValidator(variants.pydantic_resolver(variants.resolve_context))
+    ]
+    location: str = Field(
+        "us-national",
+        min_length=1,
+        max_length=80,
+        examples=["austin-tx", "Austin, TX"],
+        description="A location key or name; an unknown one is a 422 listing close matches.",
+    )
     format: render.GuideFormat = "json"
 
 
@@ -49,7 +60,8 @@ class RenderRequest(BaseModel):
         200: {
             "description": "The guide in the requested format",
             "content": {media: {} for media in MEDIA_TYPES.values()},
-        }
+        },
+        422: {"description": "An unknown level, industry, context or location (with matches)"},
     },
 )
 async def render_guide(
@@ -57,23 +69,16 @@ async def render_guide(
     session: DbSession,
     principal: Annotated[Principal, require(Action.GUIDES_READ)],
 ) -> Response:
-    resolved = await service.get(session, principal.tenant_id, body.template, version=body.version)
-    request = render.GuideRequest(
-        template=resolved.template,
-        version=resolved.version,
-        origin=resolved.origin,
+    guide = await service.render_guide(
+        session,
+        principal.tenant_id,
+        body.template,
+        version=body.version,
         level=body.level,
         industry=body.industry,
         context=body.context,
-        location=body.location.strip().lower(),
+        location=body.location,
     )
-    band = await salaries.band(
-        session,
-        principal.tenant_id,
-        render.band_query(request),
-        template_for=lambda key: resolved.template if key == resolved.template.key else None,
-    )
-    guide = render.build(request, band)
     headers = {
         "Content-Disposition": f'inline; filename="{guide.template}-{guide.level}.{body.format}"'
     }

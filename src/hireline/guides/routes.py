@@ -34,6 +34,7 @@ def _summary(resolved: service.ResolvedTemplate) -> TemplateSummary:
         title=template.title,
         family=template.family,
         summary=template.summary,
+        aliases=list(template.aliases),
         origin=resolved.origin,
         version=resolved.version,
         forked_from=resolved.forked_from,
@@ -47,11 +48,24 @@ def _read(resolved: service.ResolvedTemplate, response: Response) -> TemplateRea
     )
 
 
-@router.get("", summary="Built-in role templates and your organisation's own")
+@router.get("", summary="Built-in role templates and your organisation's own, or those `q` names")
 async def list_templates(
-    session: DbSession, principal: Annotated[Principal, require(Action.GUIDES_READ)]
+    session: DbSession,
+    principal: Annotated[Principal, require(Action.GUIDES_READ)],
+    q: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=80,
+            description='Title, key or alias, e.g. "SWE", "PM", "product designer"; best first.',
+        ),
+    ] = None,
 ) -> list[TemplateSummary]:
-    return [_summary(t) for t in await service.list_templates(session, principal.tenant_id)]
+    if q is not None:
+        found = await service.search_templates(session, principal.tenant_id, q)
+    else:
+        found = await service.list_templates(session, principal.tenant_id)
+    return [_summary(t) for t in found]
 
 
 @router.get("/{key}", summary="One template's full content (latest or a given version)")

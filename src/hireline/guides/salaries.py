@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.core.errors import NotFound
-from hireline.guides import salary_import
+from hireline.guides import salary_import, variants
 from hireline.guides.builtin import load_builtin_templates
 from hireline.guides.salary_models import SalaryBenchmark
 from hireline.guides.template_models import CompensationFactor, Level, RoleTemplate
@@ -73,6 +73,135 @@ class SalaryBandResult:
     @property
     def adjusted_max(self) -> int:
         return self.base_max + sum(a.max_delta for a in self.adjustments)
+
+
+@dataclass(frozen=True)
+class LocationBand:
+    """One level's base band in one location, as a row of the guide's comparison table."""
+
+    location: str
+    name: str
+    kind: str
+    market_note: str
+    currency: str
+    min: int
+    max: int
+    origin: Literal["tenant", "built-in"]
+
+
+def built_in_location_bands(template: RoleTemplate, level: Level) -> list[LocationBand]:
+    """The level's band in every location the template prices, in the template's order."""
+    rows = []
+    for salary in template.compensation.ranges:
+        figures = template.compensation.band(level, salary.location)
+        rows.append(
+            LocationBand(
+                salary.location,
+                salary.name,
+                salary.kind,
+                salary.market_note,
+                figures.currency,
+                figures.min,
+                figures.max,
+                "built-in",
+            )
+        )
+    return rows
+
+
+async def location_bands(
+    session: AsyncSession, tenant_id: uuid.UUID, template: RoleTemplate, level: Level
+) -> list[LocationBand]:
+    """The level's band in every location: the tenant's imported figure replaces the built-in
+    one where it has one, and locations only the tenant prices follow the built-in ones."""
+    own = (
+        await session.execute(
+            select(SalaryBenchmark)
+            .where(
+                SalaryBenchmark.tenant_id == tenant_id,
+                SalaryBenchmark.role == template.key,
+                SalaryBenchmark.level == level,
+            )
+            .order_by(SalaryBenchmark.location)
+        )
+    ).scalars()
+    imported = {row.location: row for row in own}
+    rows = []
+    for row in built_in_location_bands(template, level):
+        mine = imported.pop(row.location, None)
+        if mine is not None:
+            row = LocationBand(
+                row.location,
+                row.name,
+                row.kind,
+                row.market_note,
+                mine.currency,
+                mine.min_salary,
+                mine.max_salary,
+                "tenant",
+            )
+        rows.append(row)
+    for key, mine in imported.items():
+        rows.append(
+            LocationBand(
+                key,
+                key,
+                "imported",
+                "Your benchmark",
+                mine.currency,
+                mine.min_salary,
+                mine.max_salary,
+                "tenant",
+            )
+        )
+    return rows
+
+
+async def resolve_query(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    *,
+    role: str,
+    level: Level,
+    location: str,
+    industry: str | None = None,
+    certifications: tuple[str, ...] = (),
+    company_stage: CompanyStage | None = None,
+    framework_expertise: bool = False,
+) -> BandQuery:
+    """A band query with the location and industry resolved as the guides resolve them.
+
+    The location may be a key or a name ("Austin, TX") of the role's built-in figures or of
+    the tenant's imported ones; an unknown one is a 422 listing close matches. A role known
+    neither way is left for `band` to report as not found.
+    """
+    template = load_builtin_templates().get(role)
+    imported = list(
+        (
+            await session.execute(
+                select(SalaryBenchmark.location)
+                .where(SalaryBenchmark.tenant_id == tenant_id, SalaryBenchmark.role == role)
+                .distinct()
+            )
+        ).scalars()
+    )
+    resolved_industry: str | None = None
+    try:
+        if template is not None or imported:
+            location = variants.resolve_location(template, location, extra_keys=imported)
+        if industry is not None:
+            resolved_industry = variants.resolve_industry(industry)
+    except variants.UnknownChoice as exc:
+        raise variants.validation_failed(exc, ("query", exc.field)) from None
+    return BandQuery(
+        role=role,
+        level=level,
+        location=location,
+        industry=resolved_industry,
+        certifications=certifications,
+        company_stage=company_stage,
+        framework_expertise=framework_expertise,
+    )
 
 
 def _round_hundred(amount: float) -> int:

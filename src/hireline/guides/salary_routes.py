@@ -74,33 +74,40 @@ class ImportReportRead(BaseModel):
     rejections: list[RejectionRead]
 
 
-@router.get("", summary="The salary band for a role, level and location, with adjustments")
+@router.get(
+    "",
+    summary="The salary band for a role, level and location, with adjustments",
+    responses={422: {"description": "An unknown location or industry (with close matches)"}},
+)
 async def get_band(
     session: DbSession,
     principal: Annotated[Principal, require(Action.SALARIES_READ)],
     role: Annotated[str, Query(min_length=1, max_length=80)],
     level: Level,
-    location: Annotated[str, Query(min_length=1, max_length=80)] = "us-national",
-    industry: Annotated[str | None, Query(max_length=40)] = None,
+    location: Annotated[
+        str, Query(min_length=1, max_length=80, description='A key or name, e.g. "Austin, TX"')
+    ] = "us-national",
+    industry: Annotated[
+        str | None, Query(max_length=40, description="e.g. fintech, e-commerce, healthcare")
+    ] = None,
     certifications: Annotated[
         str | None, Query(max_length=200, description="Comma-separated, e.g. aws,gcp")
     ] = None,
     company_stage: salaries.CompanyStage | None = None,
     framework_expertise: bool = False,
 ) -> SalaryBandRead:
-    result = await salaries.band(
+    query = await salaries.resolve_query(
         session,
         principal.tenant_id,
-        salaries.BandQuery(
-            role=role.strip().lower(),
-            level=level,
-            location=location.strip().lower(),
-            industry=industry,
-            certifications=tuple(c for c in (certifications or "").split(",") if c.strip()),
-            company_stage=company_stage,
-            framework_expertise=framework_expertise,
-        ),
+        role=role.strip().lower(),
+        level=level,
+        location=location,
+        industry=industry,
+        certifications=tuple(c for c in (certifications or "").split(",") if c.strip()),
+        company_stage=company_stage,
+        framework_expertise=framework_expertise,
     )
+    result = await salaries.band(session, principal.tenant_id, query)
     return SalaryBandRead(
         role=result.role,
         level=result.level,

@@ -15,6 +15,7 @@ class TemplateSummary(BaseModel):
     title: str
     family: str
     summary: str
+    aliases: list[str]
     origin: Literal["built-in", "tenant"]
     version: int
     forked_from: str | None

@@ -11,6 +11,7 @@ from it with integer percentages per level; see `CompensationGuide.band` for the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from typing import Annotated, Literal, Self, get_args
 
@@ -49,6 +50,15 @@ Percent = Annotated[int, Strict(), Field(ge=-100, le=300)]
 BandPercent = Annotated[int, Strict(), Field(ge=10, le=400)]
 
 Items = Annotated[tuple[Sentence, ...], Field(min_length=1)]
+
+# Template expressions: text that names a figure says which one, and the renderer fills it in
+# for the guide's level and location, so a constant can never contradict the chosen variant.
+# `{years}` / `{band}` are the chosen level's; `{years:mid}` / `{band:mid}` another level's,
+# rendered with its label. `{title}` is the level's job title (`{a_title}` with its article, so a
+# staff guide opens "We are hiring a Staff ..."), `{location}` the location's name.
+EXPRESSION = re.compile(r"\{([a-z_]+)(?::([a-z_]+))?\}")
+EXPRESSIONS = ("years", "band", "title", "a_title", "location")
+LEVEL_ARGUMENT_EXPRESSIONS = ("years", "band")
 Names = Annotated[tuple[Label, ...], Field(min_length=1)]
 
 
@@ -408,6 +418,28 @@ class RoleTemplate(_Frozen):
     faq_employers: Annotated[tuple[FaqEntry, ...], Field(min_length=1)]
     faq_candidates: Annotated[tuple[FaqEntry, ...], Field(min_length=1)]
     provenance: Sentence
+    # Optional so that templates stored before these fields existed still validate.
+    aliases: tuple[Label, ...] = ()
+    required_skills: tuple[Label, ...] = ()
+    preferred_skills: tuple[Label, ...] = ()
+
+    @model_validator(mode="after")
+    def _expressions_known(self) -> Self:
+        for match in EXPRESSION.finditer(self.model_dump_json()):
+            name, argument = match.groups()
+            if name not in EXPRESSIONS:
+                raise ValueError(
+                    f"unknown template expression {match.group(0)}; "
+                    f"known: {', '.join('{' + e + '}' for e in EXPRESSIONS)}"
+                )
+            if argument is not None and (
+                name not in LEVEL_ARGUMENT_EXPRESSIONS or argument not in LEVELS
+            ):
+                raise ValueError(
+                    f"template expression {match.group(0)}: only years and band take a level "
+                    f"({', '.join(LEVELS)})"
+                )
+        return self
 
     @model_validator(mode="after")
     def _complete(self) -> Self:
