@@ -368,7 +368,8 @@ def _revision(filename: str) -> ModuleType:
     """An earlier migration, whose functions the downgrade puts back."""
     path = Path(__file__).with_name(filename)
     spec = importlib.util.spec_from_file_location(f"hireline_migration_{path.stem}", path)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -44,6 +44,7 @@ from sqlalchemy import (
     literal,
     literal_column,
     select,
+    true,
     tuple_,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, TSQUERY, UUID, aggregate_order_by
@@ -387,22 +388,32 @@ def _facet_columns(window: CTE, tenant_id: uuid.UUID, filters: SearchFilters) ->
         .limit(FACET_SIZE)
         .subquery("locations")
     )
-    stage_filters = _application_conditions(tenant_id, window.c.id, filters)
+    # A LATERAL subquery the planner may not flatten: each windowed candidate's applications
+    # are read by (tenant, candidate), so the count never looks at the organisation's other
+    # applications (a plain join let the planner hash every application of the tenant: 10-13
+    # ms of a search at 20 000 candidates).
+    applied = (
+        select(Application.stage_id.label("stage_id"))
+        .where(*_application_conditions(tenant_id, window.c.id, filters))
+        .offset(0)  # keeps PostgreSQL from flattening it into a join
+        .lateral("applied")
+    )
+    counted = func.count(window.c.id.distinct())
     stages = (
         select(
             PipelineStage.id.label("value"),
             PipelineStage.name.label("label"),
             PipelineStage.job_id.label("job_id"),
-            func.count(Application.candidate_id.distinct()).label("n"),
+            counted.label("n"),
         )
         .select_from(window)
-        .join(Application, and_(*stage_filters))
+        .join(applied, true())
         .join(
             PipelineStage,
-            (PipelineStage.tenant_id == tenant_id) & (PipelineStage.id == Application.stage_id),
+            (PipelineStage.tenant_id == tenant_id) & (PipelineStage.id == applied.c.stage_id),
         )
         .group_by(PipelineStage.id, PipelineStage.name, PipelineStage.job_id)
-        .order_by(func.count(Application.candidate_id.distinct()).desc(), PipelineStage.name)
+        .order_by(counted.desc(), PipelineStage.name)
         .limit(FACET_SIZE)
         .subquery("stages")
     )
