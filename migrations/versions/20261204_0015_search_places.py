@@ -29,6 +29,7 @@ import importlib.util
 from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -291,8 +292,8 @@ GRANT EXECUTE ON FUNCTION hireline_search_candidates TO {role};
 """
 WALK_ROWS_PER_MATCH = 3
 
-# (name, table column expression) of the folded and keyed copies in `candidate_search`.
-SEARCH_COLUMNS = [
+# (name, expression, type) of the folded and keyed copies in `candidate_search`.
+SEARCH_COLUMNS: list[tuple[str, str, sa.types.TypeEngine[Any]]] = [
     ("name_folded", "hireline_fold(name)", sa.Text()),
     ("location_folded", "hireline_fold(location)", sa.Text()),
     ("skill_keys", "hireline_tenant_keys(tenant_id, skills)", postgresql.ARRAY(sa.Text())),

@@ -26,6 +26,7 @@ from __future__ import annotations
 import html
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
@@ -128,8 +129,8 @@ async def search(
             next_cursor = encode_cursor(order, last[1], str(last[2]))
         else:
             next_cursor = encode_cursor(order, str(last[0]))
-    ranked: list[tuple[uuid.UUID, float | None]] = [
-        (uuid.UUID(str(item[0])), _shown_score(order, item[1])) for item in items
+    ranked: list[tuple[uuid.UUID, Scores]] = [
+        (uuid.UUID(str(item[0])), _scores(order, item[1])) for item in items
     ]
     hits = await _hits(session, tenant_id, query, ranked)
     total = row["total"] if first_page else None
@@ -364,11 +365,26 @@ def _match_page_json(
     )
 
 
-def _shown_score(order: str, key: float | None) -> float | None:
-    """The score a hit shows: for `sort=match` the match score, none for the unscored."""
-    if order == "match" and key is not None and key <= UNSCORED:
-        return None
-    return key
+@dataclass(frozen=True, slots=True)
+class Scores:
+    """What a hit shows of its sort key: relevance to the words, or the job's match score."""
+
+    relevance: float | None = None
+    match_score: float | None = None
+
+
+def _scores(order: str, key: float | None) -> Scores:
+    """The hit's scores from its sort key.
+
+    Relevance (`ts_rank` plus name likeness, unbounded) is shown as key / (1 + key): from 0 to
+    1, in the same order. With `sort=match` the key is the stored match score (0-100), none
+    for the unscored.
+    """
+    if order == "match":
+        return Scores(match_score=key if key is not None and key > UNSCORED else None)
+    if order == "relevance" and key is not None:
+        return Scores(relevance=round(max(key, 0.0) / (1.0 + max(key, 0.0)), 6))
+    return Scores()
 
 
 def _facet_columns(window: CTE, tenant_id: uuid.UUID, filters: SearchFilters) -> list[Any]:
@@ -468,7 +484,7 @@ async def _hits(
     session: AsyncSession,
     tenant_id: uuid.UUID,
     query: SearchQuery,
-    ranked: list[tuple[uuid.UUID, float | None]],
+    ranked: list[tuple[uuid.UUID, Scores]],
 ) -> list[SearchHit]:
     """The page's candidates in rank order, with excerpts of where the query matched."""
     if not ranked:
@@ -493,7 +509,7 @@ async def _hits(
         ]
         found[candidate.id] = (candidate, highlights)
     hits: list[SearchHit] = []
-    for candidate_id, score in ranked:
+    for candidate_id, scores in ranked:
         if candidate_id not in found:  # erased between the two statements
             continue
         candidate, highlights = found[candidate_id]
@@ -509,7 +525,8 @@ async def _hits(
                 years_experience=candidate.years_experience,
                 source=candidate.source,
                 created_at=candidate.created_at,
-                score=score,
+                relevance=scores.relevance,
+                match_score=scores.match_score,
                 highlights=highlights,
             )
         )
