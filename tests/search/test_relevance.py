@@ -127,6 +127,13 @@ async def test_part_of_an_email_address_finds_the_person(
     assert _names(await _search(client, people, q=query))[0] == "Thomas Berg"
 
 
+@pytest.mark.parametrize("query", ["tommy.vikign88", "tomy.viking88@example.com"])
+async def test_a_misspelt_part_of_an_email_address_finds_the_person(
+    client: httpx.AsyncClient, people: dict[str, str], query: str
+) -> None:
+    assert _names(await _search(client, people, q=query))[0] == "Thomas Berg"
+
+
 async def test_the_letters_of_an_email_piece_find_it_without_the_digits(
     client: httpx.AsyncClient, people: dict[str, str]
 ) -> None:

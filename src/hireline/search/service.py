@@ -24,6 +24,7 @@ before its cursor.
 from __future__ import annotations
 
 import html
+import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -185,14 +186,15 @@ def _found(
     newest: the newest `max_rows` matches before `before`, without rank.
     """
     fuzzy = query.fuzzy_text
+    email = fuzzy is not None and _looks_like_email(fuzzy)
     skills = _canonical_skills(filters.skills) if filters.skills else None
     arguments = [
         _argument(None if query.is_empty else tsquery(query), TSQUERY),
         _argument(excluded_tsquery(query), TSQUERY),
-        _argument(fuzzy if fuzzy is not None and "@" not in fuzzy else None, Text),
+        _argument(fuzzy if not email else None, Text),
         # E-mails are compared with e-mails (by local part), anything else with names: every
         # address of a tenant shares its domain's trigrams, so crossing them would match most.
-        _argument(fuzzy if fuzzy is not None and "@" in fuzzy else None, Text),
+        _argument(fuzzy if email else None, Text),
         _argument(skills if filters.skills_mode == "all" else None, ARRAY(Text)),
         _argument(skills if filters.skills_mode == "any" else None, ARRAY(Text)),
         _argument(list(filters.tags) or None, ARRAY(Text)),
@@ -212,6 +214,15 @@ def _found(
     return func.hireline_search_candidates(*arguments).table_valued(
         column("candidate_id", UUID(as_uuid=True)), column("rank", Double)
     )
+
+
+_EMAIL_LIKE = re.compile(r"\S*(?:[@._+]|\d)\S*")
+
+
+def _looks_like_email(text: str) -> bool:
+    """An address or the local part of one: one word holding `@ . _ +` or a digit
+    (`tommy.vikign88` is compared with addresses, `Jonh Smiht` with names)."""
+    return _EMAIL_LIKE.fullmatch(text) is not None
 
 
 def _argument(value: Any, type_: Any) -> ColumnElement[Any]:
