@@ -1,4 +1,4 @@
-"""Candidate search latency on a fixed mix of 20 queries, and the plans it relies on.
+"""Candidate search latency on a fixed mix of 21 queries, and the plans it relies on.
 
     .venv/bin/python bench/search_data.py --candidates 100000      # once: build the data
     .venv/bin/python -m bench.search --candidates 100000 [--rounds 20] [--plans]
@@ -82,6 +82,7 @@ def query_mix(person: tuple[str, str], job_id: uuid.UUID) -> list[BenchQuery]:
         BenchQuery("exact name", name),
         BenchQuery("misspelt name", f"{_misspell(first)} {_misspell(last)}", explain=True),
         BenchQuery("misspelt e-mail", f"{_misspell(local)}@{domain}"),
+        BenchQuery("part of an e-mail", local),
         BenchQuery("exclusion: python -java", "python -java"),
         BenchQuery("or: rust OR golang", "rust OR golang"),
         BenchQuery("devops in Berlin", "devops", SearchFilters(location="Berlin")),

@@ -11,7 +11,7 @@ TEMPLATE_JOB: dict[str, Any] = {
     "department": "Engineering",
     "locations": [
         {"mode": "hybrid", "city": "Austin", "region": "TX", "salary_location": "austin-tx"},
-        {"mode": "remote", "region": "United States"},
+        {"mode": "remote", "region": "United States", "country": "US"},
     ],
     "salary": {"min": 125000, "max": 175000, "currency": "USD"},
     "from_template": {"template": "python-backend-developer", "industry": "fintech"},

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
+import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -252,3 +255,41 @@ async def test_matching_requirements_are_kept_and_edited(client: httpx.AsyncClie
         assert refused.status_code == 422, refused.text
     kept = (await client.get(f"/v1/jobs/{job['id']}", headers=owner)).json()
     assert kept["skill_weights"] == {"FastAPI": 5}
+
+
+async def test_a_remote_location_has_no_country_unless_given(client: httpx.AsyncClient) -> None:
+    headers = await _owner(client)
+    job = await create_job(
+        client,
+        headers,
+        locations=[
+            {"mode": "remote"},
+            {"mode": "remote", "utc_offset_min": -1, "utc_offset_max": 3},
+            {"mode": "onsite", "city": "Austin"},
+        ],
+    )
+    anywhere, band, onsite = job["locations"]
+    assert anywhere["country"] is None
+    assert (band["utc_offset_min"], band["utc_offset_max"]) == (-1, 3)
+    assert onsite["country"] == "US"  # on site still defaults to the United States
+
+
+@pytest.mark.parametrize(
+    "location",
+    [
+        {"mode": "onsite", "city": "Austin", "utc_offset_min": -6},
+        {"mode": "remote", "utc_offset_min": 3, "utc_offset_max": -1},
+        {"mode": "remote", "utc_offset_max": 15},
+    ],
+)
+async def test_time_zones_limit_remote_locations_only_and_in_order(
+    client: httpx.AsyncClient, location: dict[str, Any]
+) -> None:
+    headers = await _owner(client)
+    response = await client.post(
+        "/v1/jobs",
+        json={"title": "T", "description": "D", "locations": [location]},
+        headers=headers,
+    )
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")

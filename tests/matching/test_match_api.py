@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from hireline.core.queue import WorkerState
@@ -125,6 +125,56 @@ async def test_applicants_rank_by_match_and_each_match_explains_itself(
     assert worst["parts"]["required_skills"]["missing"] == ["Python", "PostgreSQL", "FastAPI"]
     assert worst["parts"]["location"]["fit"] == 0.0
     assert best["score"] > partly["score"] > worst["score"]
+
+
+async def test_a_jobs_application_list_carries_each_match_and_its_top_reasons(
+    committing_client: httpx.AsyncClient,
+    owner: dict[str, str],
+    engine: AsyncEngine,
+    state: WorkerState,
+    app: FastAPI,
+) -> None:
+    client = committing_client
+    job = await open_job(client, owner)
+    strong = await _applicant(client, owner, job, "strong@example.com", STRONG)
+    weak = await _applicant(client, owner, job, "weak@example.com", WEAK, location="Oslo")
+    await drain(engine, state)
+    unscored = await _applicant(client, owner, job, "late@example.com", RELATED)  # queued
+
+    statements: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(statement)
+
+    listened = app.state.engine.sync_engine
+    event.listen(listened, "before_cursor_execute", count)
+    try:
+        ranked = await _ranked(client, owner, job["id"])
+        newest = await client.get(f"/v1/jobs/{job['id']}/applications", headers=owner)
+    finally:
+        event.remove(listened, "before_cursor_execute", count)
+    assert ranked.status_code == newest.status_code == 200, ranked.text
+
+    by_id = {item["id"]: item for item in ranked.json()["items"]}
+    for application in (strong, weak):
+        listed = by_id[application["id"]]["match"]
+        whole = await _match(client, owner, application["id"])
+        assert listed["score"] == whole["score"]
+        parts = {name: part for name, part in whole["parts"].items() if part is not None}
+        heaviest = sorted(parts, key=lambda name: -parts[name]["weight"])
+        assert [reason["part"] for reason in listed["reasons"]] == heaviest[:3]
+    reasons = {r["part"]: r["text"] for r in by_id[strong["id"]]["match"]["reasons"]}
+    assert reasons["required_skills"] == "has 3 of 3 required skills"
+    assert reasons["preferred_skills"] == "has 1 of 2 preferred skills; missing Kubernetes"
+    assert by_id[unscored["id"]]["match"] is None
+    weak_reasons = {r["part"]: r for r in by_id[weak["id"]]["match"]["reasons"]}
+    assert weak_reasons["required_skills"]["fit"] == 0
+    assert "missing Python, PostgreSQL, FastAPI" in weak_reasons["required_skills"]["text"]
+    assert {item["id"]: item["match"] is not None for item in newest.json()["items"]} == {
+        item["id"]: item["match"] is not None for item in ranked.json()["items"]
+    }
+    # One statement reads the page with its scores, whatever the number of applicants.
+    assert sum("match_scores" in statement for statement in statements) == 2
 
 
 async def test_the_score_ignores_who_the_applicant_is(

@@ -112,10 +112,103 @@ def test_the_level_comes_from_the_years(years: float, estimate: str, fit: float)
     ],
 )
 def test_location_fit(locations: list[dict[str, Any]], candidate: str | None, fit: float) -> None:
+    assert _location_fit(locations, candidate) == fit
+
+
+def _location_fit(locations: list[dict[str, Any]], candidate: str | None) -> float:
     requirements = Requirements.of(required_skills=["Python"], locations=locations)
-    assert (
-        score(requirements, _profile([], location=candidate))[1]["parts"]["location"]["fit"] == fit
+    fit: float = score(requirements, _profile([], location=candidate))[1]["parts"]["location"][
+        "fit"
+    ]
+    return fit
+
+
+BERLIN = {"mode": "onsite", "city": "Berlin", "country": "DE"}
+
+
+@pytest.mark.parametrize(
+    ("candidate", "fit"),
+    [
+        ("Berlin, Germany", 1.0),
+        ("Berlin", 1.0),
+        ("Berlin, DE", 1.0),
+        ("Potsdam, Germany", 0.25),  # Brandenburg: same country, another region
+        ("München", 0.25),
+        ("Rio de Janeiro, Brazil", 0.0),  # "de" is not Germany
+        ("Lisbon, Portugal", 0.0),
+        ("Berlin, NH, USA", 0.0),  # another Berlin
+    ],
+)
+def test_places_are_compared_as_places_not_words(candidate: str, fit: float) -> None:
+    assert _location_fit([BERLIN], candidate) == fit
+
+
+def test_a_country_word_in_a_city_name_never_makes_a_region() -> None:
+    rio, lisbon = (
+        _location_fit([BERLIN], "Rio de Janeiro, Brazil"),
+        _location_fit([BERLIN], "Lisbon"),
     )
+    assert rio == lisbon == 0.0
+
+
+@pytest.mark.parametrize(
+    ("written", "fit"),
+    [
+        ("Austin, Texas", 1.0),
+        ("Austin TX", 1.0),
+        ("Greater Austin Area, TX", 1.0),
+        ("Houston, TX, United States", 0.5),
+        ("Texas", 0.5),
+        ("Seattle, WA", 0.25),
+        ("Austin, Minnesota", 0.25),  # another Austin, another state
+        ("Toronto, Canada", 0.0),
+    ],
+)
+def test_us_cities_regions_and_country(written: str, fit: float) -> None:
+    assert _location_fit([AUSTIN], written) == fit
+
+
+def test_a_remote_job_with_no_area_accepts_any_location_and_none() -> None:
+    remote = {"mode": "remote"}
+    for anywhere in ("Austin, TX", "Lagos, Nigeria", "Kraków", None, "somewhere odd"):
+        assert _location_fit([remote], anywhere) == 1.0
+    # A candidate without a location no longer outranks one in Austin.
+    requirements = Requirements.of(required_skills=["Python"], locations=[remote])
+    austin = score(requirements, _profile(["Python"], location="Austin, TX"))[0]
+    unknown = score(requirements, _profile(["Python"], location=None))[0]
+    assert austin == unknown
+
+
+@pytest.mark.parametrize(
+    ("area", "inside", "outside"),
+    [
+        ({"mode": "remote", "country": "PT"}, "Porto", "Madrid, Spain"),
+        ({"mode": "remote", "region": "United States"}, "Denver, CO", "Vancouver, Canada"),
+        ({"mode": "remote", "country": "US", "region": "CA"}, "San Diego", "Austin, TX"),
+        ({"mode": "remote", "region": "Europe"}, "Kraków, Poland", "Cairo, Egypt"),
+        (
+            {"mode": "remote", "utc_offset_min": -1, "utc_offset_max": 3},
+            "Lagos, Nigeria",
+            "Chicago, IL",
+        ),
+        (
+            {"mode": "remote", "utc_offset_min": -8, "utc_offset_max": -5},
+            "Bogotá, Colombia",
+            "Lisbon",
+        ),
+        (
+            {"mode": "remote", "country": "DE", "utc_offset_min": 0, "utc_offset_max": 2},
+            "Hamburg",
+            "London",
+        ),
+    ],
+)
+def test_a_remote_job_limited_to_an_area_or_time_zones_scores_by_it(
+    area: dict[str, Any], inside: str, outside: str
+) -> None:
+    assert _location_fit([area], inside) == 1.0
+    assert _location_fit([area], outside) == 0.0
+    assert _location_fit([area], None) == 0.5
 
 
 def test_parts_the_job_does_not_ask_for_are_left_out_and_the_rest_scale_to_100() -> None:

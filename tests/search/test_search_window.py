@@ -127,5 +127,5 @@ def test_a_walk_applies_the_filters_too(owner: psycopg.Connection[tuple[object, 
     found, statements = _search(owner, tenant_id, max_rows=2, skills=["Django"])
 
     assert "ORDER BY s.candidate_id" in statements
-    assert "s.skills @> $6" in statements
+    assert "s.skill_keys @> hireline_tenant_keys($1, $6)" in statements
     assert found == djangonauts[:2]

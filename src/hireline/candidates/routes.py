@@ -113,9 +113,12 @@ async def job_applications(
         limit=limit,
         sort=sort,
     )
-    return ApplicationPage(
-        items=[_application(a, c, stage) for a, c, stage in rows], next_cursor=next_cursor
-    )
+    items = []
+    for application, candidate, stage, match in rows:
+        item = _application(application, candidate, stage)
+        item.match = match
+        items.append(item)
+    return ApplicationPage(items=items, next_cursor=next_cursor)
 
 
 @router.get("/applications/{application_id}", summary="One application")

@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, field_validator
 
 from hireline.jobs.schemas import StageRef
+from hireline.matching.schemas import MatchSummary
 
 ApplicationStatus = Literal["active", "rejected", "hired", "withdrawn"]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -97,6 +98,11 @@ class ApplicationRead(BaseModel):
     updated_at: datetime
     candidate_name: str | None = None
     candidate_email: str | None = None
+    match: MatchSummary | None = Field(
+        default=None,
+        description="In a job's list of applications: the stored match score and its top "
+        "reasons (null until the worker has scored it).",
+    )
 
 
 class ApplicationPage(BaseModel):

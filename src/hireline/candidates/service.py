@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import Select, func, literal, or_, select, true, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -23,7 +23,9 @@ from hireline.core.pagination import (
 from hireline.core.principal import Principal
 from hireline.core.sql import contains_pattern
 from hireline.jobs.models import PipelineStage
+from hireline.matching import reasons
 from hireline.matching.models import MatchScore
+from hireline.matching.schemas import MatchSummary
 
 CANDIDATE_UPDATED = "candidate.updated"
 ApplicationSort = Literal["newest", "match"]
@@ -71,11 +73,12 @@ async def applications_of_job(
     cursor: str | None,
     limit: int,
     sort: ApplicationSort = "newest",
-) -> tuple[list[tuple[Application, Candidate, PipelineStage | None]], str | None]:
+) -> tuple[list[ListedApplication], str | None]:
     """A job's applications newest first (or best match first, the unscored last), with
-    their candidates and current stages."""
+    their candidates, current stages and stored match scores with their top reasons (in the
+    same statement: a ranked list is one request)."""
     query = (
-        select(Application, Candidate, PipelineStage)
+        select(Application, Candidate, PipelineStage, MatchScore.score, MatchScore.explanation)
         .join(
             Candidate,
             (Candidate.tenant_id == Application.tenant_id)
@@ -85,6 +88,11 @@ async def applications_of_job(
             PipelineStage,
             (PipelineStage.tenant_id == Application.tenant_id)
             & (PipelineStage.id == Application.stage_id),
+        )
+        .outerjoin(
+            MatchScore,
+            (MatchScore.tenant_id == Application.tenant_id)
+            & (MatchScore.application_id == Application.id),
         )
         .where(Application.tenant_id == tenant_id, Application.job_id == job_id)
     )
@@ -102,18 +110,25 @@ async def applications_of_job(
     if after is not None:
         query = query.where(Application.id < after)
     result = await session.execute(query.order_by(Application.id.desc()).limit(limit + 1))
-    rows: list[tuple[Application, Candidate, PipelineStage | None]] = [
-        (row[0], row[1], row[2]) for row in result.all()
-    ]
-    return cut_page(rows, limit, lambda row: row[0].id)
+    return cut_page([_listed(row) for row in result.all()], limit, lambda row: row[0].id)
+
+
+# An application in a job's list: with its candidate, current stage and match summary.
+ListedApplication = tuple[Application, Candidate, PipelineStage | None, MatchSummary | None]
+
+
+def _listed(row: Any) -> ListedApplication:
+    score, explanation = row[3], row[4]
+    match = reasons.summary(score, explanation) if score is not None else None
+    return (row[0], row[1], row[2], match)
 
 
 async def _by_match(
     session: AsyncSession,
-    query: Select[Application, Candidate, PipelineStage],
+    query: Select[Any],
     cursor: str | None,
     limit: int,
-) -> tuple[list[tuple[Application, Candidate, PipelineStage | None]], str | None]:
+) -> tuple[list[ListedApplication], str | None]:
     # The page's applications are picked from applications and scores alone (its filters are
     # all on applications), then joined to candidates: a few primary-key reads, whatever the
     # size of the candidates table. Unscored applications (worker not done) come last.
@@ -141,13 +156,11 @@ async def _by_match(
         .join(page, Application.id == page.c.id)
         .order_by(page.c.score.desc(), Application.id.desc())
     )
-    found: list[tuple[Application, Candidate, PipelineStage | None, float]] = [
-        (row[0], row[1], row[2], row[3]) for row in (await session.execute(ranked)).all()
-    ]
-    rows = [(application, candidate, stage) for application, candidate, stage, _ in found]
+    found = (await session.execute(ranked)).all()
+    rows = [_listed(row) for row in found]
     if len(found) <= limit:
         return rows, None
-    last, _, _, last_score = found[limit - 1]
+    last, last_score = found[limit - 1][0], found[limit - 1][-1]
     return rows[:limit], encode_cursor(last_score, str(last.id))
 
 

@@ -121,6 +121,7 @@ async def _settings_of_the_organisation(
                     description="Example receiver: point it at your own URL, then enable it",
                     enabled=False,
                 ),
+                allow_private=False,
             ),
         )
 

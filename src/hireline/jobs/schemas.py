@@ -32,7 +32,17 @@ class JobLocation(BaseModel):
     mode: WorkMode
     city: Annotated[str | None, StringConstraints(max_length=120)] = None
     region: Annotated[str | None, StringConstraints(max_length=120)] = None
-    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] = "US"
+    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = Field(
+        None,
+        description="ISO 3166 code. Onsite and hybrid default to US; a remote location without "
+        "one (and without a region or time zones) is open to applicants anywhere.",
+    )
+    utc_offset_min: float | None = Field(
+        None, ge=-12, le=14, description="Remote only: the westernmost UTC offset, in hours."
+    )
+    utc_offset_max: float | None = Field(
+        None, ge=-12, le=14, description="Remote only: the easternmost UTC offset, in hours."
+    )
     salary_location: Slug | None = Field(
         None, description="Benchmark location key used for the salary check, e.g. austin-tx."
     )
@@ -41,6 +51,18 @@ class JobLocation(BaseModel):
     def _city_unless_remote(self) -> JobLocation:
         if self.mode != "remote" and not self.city:
             raise ValueError("onsite and hybrid locations need a city")
+        if self.mode != "remote" and self.country is None:
+            self.country = "US"
+        if self.mode != "remote" and (
+            self.utc_offset_min is not None or self.utc_offset_max is not None
+        ):
+            raise ValueError("time zones limit remote locations only")
+        if (
+            self.utc_offset_min is not None
+            and self.utc_offset_max is not None
+            and self.utc_offset_min > self.utc_offset_max
+        ):
+            raise ValueError("utc_offset_min is east of utc_offset_max")
         return self
 
 

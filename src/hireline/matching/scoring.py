@@ -14,8 +14,11 @@ part                          weight  fit
 ``level``                       10    the level the candidate's years suggest
                                       (`LEVEL_MIN_YEARS`) against the job's level: 1
                                       at or above it, 0.5 one level below, else 0
-``location``                     5    1 for remote-anywhere or the job's city, 0.5 for
-                                      its region or an unknown location, else 0
+``location``                     5    places compared, not words (`places`): 1 for
+                                      remote from anywhere, inside a remote job's area
+                                      and time zones, or the job's city; 0.5 for its
+                                      region or an unknown location; 0.25 for its
+                                      country; else 0
 ============================  ======  ==============================================
 
 A part the job does not ask for (no preferred skills, no minimum years, ...) is left out and
@@ -39,12 +42,11 @@ The embedded text has the person's name, e-mail addresses, phone numbers and lin
 from __future__ import annotations
 
 import functools
-import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
+from hireline.matching import places
 from hireline.resumes.taxonomy import load_taxonomy, spelling_key
 
 EXPLANATION_VERSION: Final = 1
@@ -68,10 +70,10 @@ LEVEL_MIN_YEARS: Final[Mapping[str, float]] = {
 }
 LEVEL_ONE_BELOW_FIT: Final = 0.5
 LOCATION_REGION_FIT: Final = 0.5
+LOCATION_COUNTRY_FIT: Final = 0.25
 LOCATION_UNKNOWN_FIT: Final = 0.5
 
 Part = Literal["required_skills", "preferred_skills", "years", "level", "location", "semantic"]
-_WORDS = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,13 +96,24 @@ class WantedSkill:
 
 
 @dataclass(frozen=True, slots=True)
-class Place:
-    """One of a job's locations, pre-tokenised for matching against free text."""
+class JobPlace:
+    """One of a job's locations: its work mode, the place resolved, and for remote work the
+    band of UTC offsets applicants must be in (hours), if any."""
 
     mode: str
     label: str
-    city: tuple[str, ...]
-    region: tuple[tuple[str, ...], ...]
+    place: places.Place
+    utc_band: tuple[float, float] | None = None
+
+    @property
+    def anywhere(self) -> bool:
+        """A remote job open to every location."""
+        return (
+            self.mode == "remote"
+            and self.utc_band is None
+            and self.place.country is None
+            and self.place.continent is None
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +124,7 @@ class Requirements:
     preferred: tuple[WantedSkill, ...]
     min_years: float | None
     level: str | None
-    places: tuple[Place, ...]
+    places: tuple[JobPlace, ...]
 
     @classmethod
     def of(
@@ -187,25 +200,21 @@ def _wanted(
     return tuple(wanted.values())
 
 
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(_WORDS.findall(unicodedata.normalize("NFKC", text).casefold()))
-
-
-def _place(location: Mapping[str, Any]) -> Place:
+def _place(location: Mapping[str, Any]) -> JobPlace:
     mode = str(location.get("mode") or "onsite")
-    city = _words(str(location.get("city") or ""))
-    regions = tuple(
-        words
-        for words in (_words(str(location.get(k) or "")) for k in ("region", "country"))
-        if words
+    parts = [str(location[k]) for k in ("city", "region", "country") if location.get(k)]
+    low, high = location.get("utc_offset_min"), location.get("utc_offset_max")
+    band = None
+    if low is not None or high is not None:
+        band = (float(low if low is not None else -12), float(high if high is not None else 14))
+        parts.append(f"UTC{band[0]:+g} to UTC{band[1]:+g}")
+    label = ", ".join(parts)
+    return JobPlace(
+        mode=mode,
+        label=f"{mode}: {label}" if label else mode,
+        place=places.job_place(location),
+        utc_band=band if mode == "remote" else None,
     )
-    label = ", ".join(str(location[k]) for k in ("city", "region", "country") if location.get(k))
-    return Place(mode=mode, label=f"{mode}: {label}" if label else mode, city=city, region=regions)
-
-
-def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
-    n = len(needle)
-    return n > 0 and any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
 
 
 def _skills_part(
@@ -258,24 +267,49 @@ def _level_part(level: str, years: float | None) -> tuple[float, dict[str, Any]]
     return fit, {"job": level, "candidate_estimate": estimate}
 
 
-def _location_part(places: tuple[Place, ...], location: str | None) -> tuple[float, dict[str, Any]]:
-    words = _words(location) if location else ()
+def _location_part(
+    wanted: tuple[JobPlace, ...], location: str | None
+) -> tuple[float, dict[str, Any]]:
+    """The best fit of the candidate's place to any of the job's (see `_place_fit`)."""
+    where = places.resolve(location)
     best, why = 0.0, "no job location fits"
-    for place in places:
-        if place.mode == "remote" and not place.region:
-            fit, reason = 1.0, f"{place.label}, from anywhere"
-        elif not words:
-            fit, reason = LOCATION_UNKNOWN_FIT, "candidate location unknown"
-        elif place.mode != "remote" and _contains(words, place.city):
-            fit, reason = 1.0, f"same city as {place.label}"
-        elif any(_contains(words, region) for region in place.region):
-            fit = 1.0 if place.mode == "remote" else LOCATION_REGION_FIT
-            reason = f"same region as {place.label}"
-        else:
-            continue
+    for job in wanted:
+        fit, reason = _place_fit(job, where)
         if fit > best:
             best, why = fit, reason
-    return best, {"candidate": location, "job": [p.label for p in places], "reason": why}
+    return best, {"candidate": location, "job": [p.label for p in wanted], "reason": why}
+
+
+def _place_fit(job: JobPlace, where: places.Place) -> tuple[float, str]:
+    """Places compared as places (`hireline.matching.places`), never as words.
+
+    Remote: open to anywhere fits everyone; limited to a country, region or continent and/or
+    a band of UTC offsets, the candidate must be within all of them. On site or hybrid: the
+    same city fits, the same region half (`LOCATION_REGION_FIT`), the same country a quarter.
+    An unknown location fits `LOCATION_UNKNOWN_FIT` unless the job is remote from anywhere.
+    """
+    if job.anywhere:
+        return 1.0, f"{job.label}, from anywhere"
+    if not where.known:
+        return LOCATION_UNKNOWN_FIT, "candidate location unknown"
+    if job.mode == "remote":
+        area = job.place
+        if (area.country is not None or area.continent is not None) and not where.within(area):
+            return 0.0, f"outside the area of {job.label}"
+        if job.utc_band is not None:
+            if not where.utc_offsets:
+                return LOCATION_UNKNOWN_FIT, "candidate time zone unknown"
+            low, high = job.utc_band
+            if not any(low <= offset <= high for offset in where.utc_offsets):
+                return 0.0, f"outside the time zones of {job.label}"
+        return 1.0, f"within {job.label}"
+    if where.same_city(job.place):
+        return 1.0, f"same city as {job.label}"
+    if where.same_region(job.place):
+        return LOCATION_REGION_FIT, f"same region as {job.label}"
+    if where.same_country(job.place):
+        return LOCATION_COUNTRY_FIT, f"same country as {job.label}"
+    return 0.0, "no job location fits"
 
 
 def score(

@@ -29,9 +29,9 @@ from hireline.core.errors import ValidationFailed
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
 MIN_PREFIX_LENGTH = 3
-# The text search configuration of `hireline_search_document` (migration 0009): the query
-# must be stemmed the way the document was.
-SEARCH_CONFIG: ColumnElement[Any] = literal_column("'english'::regconfig")
+# The text search configuration of `hireline_search_document` (migration 0015: `english` with
+# the accents taken off words first): the query must be stemmed the way the document was.
+SEARCH_CONFIG: ColumnElement[Any] = literal_column("'hireline'::regconfig")
 
 TermKind = Literal["word", "phrase", "prefix"]
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')

@@ -86,9 +86,15 @@ class SearchHit(BaseModel):
     years_experience: float | None
     source: str
     created_at: datetime
-    score: float | None = Field(
-        description="Relevance to `q` (higher is better; null without q), or with `sort=match` "
-        "the stored match score for the job (0-100; null until it is computed)."
+    relevance: float | None = Field(
+        description="How well the candidate matches `q`, from 0 to 1 (higher is better; "
+        "comparable within one query only). Null without `q` and with `sort=newest` or "
+        "`sort=match`."
+    )
+    match_score: float | None = Field(
+        description="With `sort=match`: the stored match score of the candidate's application "
+        "to `job`, 0-100 (see GET /v1/applications/{id}/match); null until it is computed, "
+        "and null with the other sorts."
     )
     highlights: list[Highlight]
 

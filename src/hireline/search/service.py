@@ -25,8 +25,10 @@ from __future__ import annotations
 
 import html
 import math
+import re
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
@@ -45,6 +47,7 @@ from sqlalchemy import (
     literal,
     literal_column,
     select,
+    true,
     tuple_,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, TSQUERY, UUID, aggregate_order_by
@@ -130,8 +133,8 @@ async def search(
             next_cursor = encode_cursor(order, last[1], str(last[2]))
         else:
             next_cursor = encode_cursor(order, str(last[0]))
-    ranked: list[tuple[uuid.UUID, float | None]] = [
-        (uuid.UUID(str(item[0])), _shown_score(order, item[1])) for item in items
+    ranked: list[tuple[uuid.UUID, Scores]] = [
+        (uuid.UUID(str(item[0])), _scores(order, item[1])) for item in items
     ]
     hits = await _hits(session, tenant_id, query, ranked)
     total = row["total"] if first_page else None
@@ -208,14 +211,15 @@ def _found(
     newest: the newest `max_rows` matches before `before`, without rank.
     """
     fuzzy = query.fuzzy_text
+    email = fuzzy is not None and _looks_like_email(fuzzy)
     skills = _canonical_skills(filters.skills) if filters.skills else None
     arguments = [
         _argument(None if query.is_empty else tsquery(query), TSQUERY),
         _argument(excluded_tsquery(query), TSQUERY),
-        _argument(fuzzy if fuzzy is not None and "@" not in fuzzy else None, Text),
+        _argument(fuzzy if not email else None, Text),
         # E-mails are compared with e-mails (by local part), anything else with names: every
         # address of a tenant shares its domain's trigrams, so crossing them would match most.
-        _argument(fuzzy if fuzzy is not None and "@" in fuzzy else None, Text),
+        _argument(fuzzy if email else None, Text),
         _argument(skills if filters.skills_mode == "all" else None, ARRAY(Text)),
         _argument(skills if filters.skills_mode == "any" else None, ARRAY(Text)),
         _argument(list(filters.tags) or None, ARRAY(Text)),
@@ -235,6 +239,15 @@ def _found(
     return func.hireline_search_candidates(*arguments).table_valued(
         column("candidate_id", UUID(as_uuid=True)), column("rank", Double)
     )
+
+
+_EMAIL_LIKE = re.compile(r"\S*(?:[@._+]|\d)\S*")
+
+
+def _looks_like_email(text: str) -> bool:
+    """An address or the local part of one: one word holding `@ . _ +` or a digit
+    (`tommy.vikign88` is compared with addresses, `Jonh Smiht` with names)."""
+    return _EMAIL_LIKE.fullmatch(text) is not None
 
 
 def _argument(value: Any, type_: Any) -> ColumnElement[Any]:
@@ -388,11 +401,26 @@ def _match_page_json(
     )
 
 
-def _shown_score(order: str, key: float | None) -> float | None:
-    """The score a hit shows: for `sort=match` the match score, none for the unscored."""
-    if order == "match" and key is not None and key <= UNSCORED:
-        return None
-    return key
+@dataclass(frozen=True, slots=True)
+class Scores:
+    """What a hit shows of its sort key: relevance to the words, or the job's match score."""
+
+    relevance: float | None = None
+    match_score: float | None = None
+
+
+def _scores(order: str, key: float | None) -> Scores:
+    """The hit's scores from its sort key.
+
+    Relevance (`ts_rank` plus name likeness, unbounded) is shown as key / (1 + key): from 0 to
+    1, in the same order. With `sort=match` the key is the stored match score (0-100), none
+    for the unscored.
+    """
+    if order == "match":
+        return Scores(match_score=key if key is not None and key > UNSCORED else None)
+    if order == "relevance" and key is not None:
+        return Scores(relevance=round(max(key, 0.0) / (1.0 + max(key, 0.0)), 6))
+    return Scores()
 
 
 def _facet_columns(window: CTE, tenant_id: uuid.UUID, filters: SearchFilters) -> list[Any]:
@@ -412,22 +440,32 @@ def _facet_columns(window: CTE, tenant_id: uuid.UUID, filters: SearchFilters) ->
         .limit(FACET_SIZE)
         .subquery("locations")
     )
-    stage_filters = _application_conditions(tenant_id, window.c.id, filters)
+    # A LATERAL subquery the planner may not flatten: each windowed candidate's applications
+    # are read by (tenant, candidate), so the count never looks at the organisation's other
+    # applications (a plain join let the planner hash every application of the tenant: 10-13
+    # ms of a search at 20 000 candidates).
+    applied = (
+        select(Application.stage_id.label("stage_id"))
+        .where(*_application_conditions(tenant_id, window.c.id, filters))
+        .offset(0)  # keeps PostgreSQL from flattening it into a join
+        .lateral("applied")
+    )
+    counted = func.count(window.c.id.distinct())
     stages = (
         select(
             PipelineStage.id.label("value"),
             PipelineStage.name.label("label"),
             PipelineStage.job_id.label("job_id"),
-            func.count(Application.candidate_id.distinct()).label("n"),
+            counted.label("n"),
         )
         .select_from(window)
-        .join(Application, and_(*stage_filters))
+        .join(applied, true())
         .join(
             PipelineStage,
-            (PipelineStage.tenant_id == tenant_id) & (PipelineStage.id == Application.stage_id),
+            (PipelineStage.tenant_id == tenant_id) & (PipelineStage.id == applied.c.stage_id),
         )
         .group_by(PipelineStage.id, PipelineStage.name, PipelineStage.job_id)
-        .order_by(func.count(Application.candidate_id.distinct()).desc(), PipelineStage.name)
+        .order_by(counted.desc(), PipelineStage.name)
         .limit(FACET_SIZE)
         .subquery("stages")
     )
@@ -482,7 +520,7 @@ async def _hits(
     session: AsyncSession,
     tenant_id: uuid.UUID,
     query: SearchQuery,
-    ranked: list[tuple[uuid.UUID, float | None]],
+    ranked: list[tuple[uuid.UUID, Scores]],
 ) -> list[SearchHit]:
     """The page's candidates in rank order, with excerpts of where the query matched."""
     if not ranked:
@@ -507,7 +545,7 @@ async def _hits(
         ]
         found[candidate.id] = (candidate, highlights)
     hits: list[SearchHit] = []
-    for candidate_id, score in ranked:
+    for candidate_id, scores in ranked:
         if candidate_id not in found:  # erased between the two statements
             continue
         candidate, highlights = found[candidate_id]
@@ -523,7 +561,8 @@ async def _hits(
                 years_experience=candidate.years_experience,
                 source=candidate.source,
                 created_at=candidate.created_at,
-                score=score,
+                relevance=scores.relevance,
+                match_score=scores.match_score,
                 highlights=highlights,
             )
         )
