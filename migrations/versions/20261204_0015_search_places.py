@@ -19,7 +19,7 @@
   (tenant_key, skills) had to intersect it with a posting list of every row of the tenant.
 
 Revision ID: 0015
-Revises: 0012
+Revises: 0017
 Create Date: 2026-12-04
 """
 
@@ -38,7 +38,7 @@ from hireline.core import rls
 from hireline.settings import get_settings
 
 revision: str = "0015"
-down_revision: str | Sequence[str] | None = "0012"
+down_revision: str | Sequence[str] | None = "0017"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
