@@ -1,4 +1,4 @@
-"""The demo organisation: a team, a job from every built-in template, and 90 days of hiring.
+"""The demo organisation: a team, four jobs from built-in templates, and 90 days of hiring.
 
 Everything goes through the product's own services (sign-up, invitations, jobs, applying,
 the pipeline), so the demo shows what they really do: résumés are parsed, applicants scored
