@@ -9,6 +9,7 @@ hung and had to be killed), and counted in `hireline_api_process_restarts_total`
 from __future__ import annotations
 
 import signal
+from pathlib import Path
 from socket import socket
 from typing import Any
 
@@ -89,3 +90,23 @@ def run_supervised(config: Config) -> None:
     """
     sock = config.bind_socket()
     SupervisedProcesses(config, sockets=[sock]).run()
+
+
+def api_process_ids(supervisor_pid: int) -> list[int]:
+    """The API processes a running `serve --workers N` supervises (Linux: from /proc).
+
+    multiprocessing's own helper (the resource tracker) is a child too, and left out.
+    """
+    try:
+        children = Path(f"/proc/{supervisor_pid}/task/{supervisor_pid}/children").read_text()
+    except FileNotFoundError:
+        return []
+    found = []
+    for child in map(int, children.split()):
+        try:
+            command = Path(f"/proc/{child}/cmdline").read_bytes()
+        except FileNotFoundError:
+            continue  # gone meanwhile
+        if b"spawn_main" in command and b"resource_tracker" not in command:
+            found.append(child)
+    return found

@@ -13,20 +13,10 @@ from pathlib import Path
 import httpx
 import orjson
 
+from hireline.supervisor import api_process_ids
 from tests.e2e.test_embedded_server import HIRELINE, _free_port, _wait_ready
 
 RESTARTS = re.compile(r"^hireline_api_process_restarts_total (\S+)$", re.MULTILINE)
-
-
-def _api_processes(parent: int) -> list[int]:
-    """The supervisor's children that serve the API (not multiprocessing's helpers)."""
-    children = Path(f"/proc/{parent}/task/{parent}/children").read_text().split()
-    found = []
-    for child in map(int, children):
-        command = Path(f"/proc/{child}/cmdline").read_bytes()
-        if b"spawn_main" in command and b"resource_tracker" not in command:
-            found.append(child)
-    return found
 
 
 def _until(seconds: float, what: str, check: Callable[[], bool]) -> None:
@@ -57,8 +47,8 @@ def test_a_killed_api_process_is_logged_with_its_signal_and_counted(
         )
         try:
             _wait_ready(base, server, deadline_s=60)
-            _until(30, "two API processes", lambda: len(_api_processes(server.pid)) == 2)
-            victim = _api_processes(server.pid)[0]
+            _until(30, "two API processes", lambda: len(api_process_ids(server.pid)) == 2)
+            victim = api_process_ids(server.pid)[0]
 
             os.kill(victim, signal.SIGKILL)
 
@@ -75,7 +65,7 @@ def test_a_killed_api_process_is_logged_with_its_signal_and_counted(
                 )
 
             _until(30, "the death in the log", death_logged)
-            _until(30, "a replacement", lambda: len(_api_processes(server.pid)) == 2)
+            _until(30, "a replacement", lambda: len(api_process_ids(server.pid)) == 2)
             _until(
                 30,
                 "one restart in /metrics",
