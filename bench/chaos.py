@@ -8,7 +8,8 @@ when set), a local webhook receiver subscribed to `application.created`, and a l
 server. `--clients` concurrent clients send the applications, each with its own
 `Idempotency-Key`; every try is a fresh multipart request (a new boundary, as real clients
 make), up to `--attempts` tries with the same key. Meanwhile an API process or the worker,
-picked at random, is killed with SIGKILL about every `--kill-every` seconds; the API
+picked at random among those serving for `--min-age` seconds, is killed with SIGKILL about every
+`--kill-every` seconds; the API
 supervisor replaces its processes, and this script restarts the worker as a process manager
 would.
 
@@ -26,6 +27,7 @@ import argparse
 import asyncio
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -55,11 +57,12 @@ from hireline.core.database_url import libpq_url, with_database
 from hireline.supervisor import api_process_ids
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from board import BIN, JOB, free_port, resume_pdf, start, wait_ready
+from board import BIN, JOB, free_port, resume_pdf, wait_ready
 
 SLUG = "chaos"
 # Only an error worth a retry is retried: what a careful client does.
 RETRYABLE = {409, 429, 500, 502, 503, 504}
+SERVING = re.compile(rb"Started server process \[(\d+)\]")
 
 
 @dataclass
@@ -131,12 +134,18 @@ class MailSink:
 
 
 class Processes:
-    """The API supervisor and the worker; kills one of them at random on request."""
+    """The API supervisor and the worker; kills one of them at random on request.
+
+    A process counts as up from the line it logs once it serves (an API process) or works
+    the queue (the worker); each process's logs are read for it.
+    """
 
     def __init__(self, env: dict[str, str], port: int, concurrency: int) -> None:
-        self.env = env
+        self.env = env | {"HIRELINE_LOG_LEVEL": "INFO"}
         self.worker_command = [str(BIN / "hireline"), "worker", "--concurrency", str(concurrency)]
-        self.api = start(
+        self.kills: Counter[str] = Counter()
+        self.up_since: dict[int, float] = {}
+        self.api = self._start(
             [
                 str(BIN / "hireline"),
                 "serve",
@@ -146,16 +155,37 @@ class Processes:
                 "--no-migrate",
                 "--port",
                 str(port),
-            ],
-            env,
+            ]
         )
-        self.worker = start(self.worker_command, env)
-        self.kills: Counter[str] = Counter()
+        self.worker = self._start(self.worker_command)
 
-    def kill_one(self, rng: random.Random) -> None:
-        victims = [("api", pid) for pid in api_process_ids(self.api.pid)]
+    def _start(self, command: list[str]) -> subprocess.Popen[bytes]:
+        process = subprocess.Popen(
+            command, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
+        threading.Thread(target=self._read_log, args=(process,), daemon=True).start()
+        return process
+
+    def _read_log(self, process: subprocess.Popen[bytes]) -> None:
+        assert process.stderr is not None
+        for line in process.stderr:
+            if b"worker_starting" in line:
+                self.up_since[process.pid] = time.monotonic()
+            elif serving := SERVING.search(line):
+                self.up_since[int(serving[1])] = time.monotonic()
+
+    def kill_one(self, rng: random.Random, min_age: float) -> None:
+        """SIGKILL one process that has been up for `min_age` seconds (one still starting
+        would die before it took any work: nothing to learn from that)."""
+        running = [("api", pid) for pid in api_process_ids(self.api.pid)]
         if self.worker.poll() is None:
-            victims.append(("worker", self.worker.pid))
+            running.append(("worker", self.worker.pid))
+        now = time.monotonic()
+        victims = [
+            (kind, pid)
+            for kind, pid in running
+            if pid in self.up_since and now - self.up_since[pid] >= min_age
+        ]
         if not victims:
             return
         kind, pid = rng.choice(victims)
@@ -168,7 +198,7 @@ class Processes:
     def keep_worker_running(self) -> None:
         """Restart a dead worker, as systemd or Kubernetes would."""
         if self.worker.poll() is not None:
-            self.worker = start(self.worker_command, self.env)
+            self.worker = self._start(self.worker_command)
 
     def stop(self) -> None:
         for process in (self.api, self.worker):
@@ -221,6 +251,7 @@ async def intake(
     attempts: int,
     processes: Processes,
     kill_every: float,
+    min_age: float,
     seed: int,
 ) -> float:
     """Send every application while killing processes; the seconds it took."""
@@ -235,19 +266,33 @@ async def intake(
         while not done.is_set():
             await asyncio.sleep(kill_every * rng.uniform(0.5, 1.5))
             if not done.is_set():
-                processes.kill_one(rng)
+                processes.kill_one(rng, min_age)
 
     async def supervise_worker() -> None:
         while not done.is_set():
             processes.keep_worker_running()
             await asyncio.sleep(0.2)
 
+    async def progress() -> None:
+        while not done.is_set():
+            await asyncio.sleep(10)
+            answered = sum(a.application_id is not None for a in applicants)
+            print(
+                f"  {time.perf_counter() - started:5.0f} s: {answered} answered, "
+                f"kills {dict(processes.kills)}",
+                flush=True,
+            )
+
     async def client_loop(client: httpx.AsyncClient) -> None:
         while not pending.empty():
             await apply(client, job_id, pending.get_nowait(), resume, attempts)
 
     started = time.perf_counter()
-    background = [asyncio.create_task(chaos()), asyncio.create_task(supervise_worker())]
+    background = [
+        asyncio.create_task(chaos()),
+        asyncio.create_task(supervise_worker()),
+        asyncio.create_task(progress()),
+    ]
     limits = httpx.Limits(max_connections=clients)
     async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
         await asyncio.gather(*(client_loop(client) for _ in range(clients)))
@@ -440,6 +485,9 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--attempts", type=int, default=5, help="tries per application")
     parser.add_argument("--kill-every", type=float, default=3.0, help="seconds, on average")
+    parser.add_argument(
+        "--min-age", type=float, default=5.0, help="seconds a process is up before it may die"
+    )
     parser.add_argument("--concurrency", type=int, default=4, help="the worker's")
     parser.add_argument("--drain-seconds", type=float, default=900)
     parser.add_argument("--seed", type=int, default=20)
@@ -469,7 +517,8 @@ def main() -> None:
             applicants = [Applicant(number) for number in range(args.applications)]
             print(
                 f"{args.applications} applications, {args.clients} clients, up to "
-                f"{args.attempts} tries each; a SIGKILL every ~{args.kill_every:g} s; "
+                f"{args.attempts} tries each; a SIGKILL every ~{args.kill_every:g} s "
+                f"(of a process up for {args.min_age:g} s or more); "
                 f"serve --workers 2, worker --concurrency {args.concurrency}, "
                 f"Redis: {'yes' if os.environ.get('REDIS_URL') else 'no'}"
             )
@@ -482,6 +531,7 @@ def main() -> None:
                     attempts=args.attempts,
                     processes=processes,
                     kill_every=args.kill_every,
+                    min_age=args.min_age,
                     seed=args.seed,
                 )
             )

@@ -109,11 +109,10 @@ def serve(
         }
         if workers > 1:
             from hireline.core.observability import configure_logging
-            from hireline.supervisor import HEALTHCHECK_SECONDS, run_supervised
+            from hireline.supervisor import run_supervised
 
             # The supervising process logs the deaths of API processes in the same format.
             configure_logging(settings.log_level, settings.log_format)
-            options["timeout_worker_healthcheck"] = HEALTHCHECK_SECONDS
             run_supervised(uvicorn.Config("hireline.main:create_asgi_app", **options))
         else:
             uvicorn.run("hireline.main:create_asgi_app", **options)

@@ -4,11 +4,19 @@ uvicorn replaces a dead child but says so only at INFO, without how it died, and
 nothing. Here each death is logged with its exit code or signal (and whether the process
 hung and had to be killed), and counted in `hireline_api_process_restarts_total`, which
 /metrics shows from the shared multiprocess directory of the API processes.
+
+The liveness check differs from uvicorn's too, after a chaos run (bench/chaos.py) on two
+busy cores. uvicorn pings its children one after the other and waits for each answer: a
+child still starting (spawn and imports took 10-45 s there) does not answer within the 5 s
+allowed and was killed in a loop, and with a longer wait a second child that died meanwhile
+stayed dead for that long. Here the dead are replaced first, without waiting on anyone, and
+only a child past its start-up grace is asked whether it is hung.
 """
 
 from __future__ import annotations
 
 import signal
+import time
 from pathlib import Path
 from socket import socket
 from typing import Any
@@ -16,15 +24,14 @@ from typing import Any
 import structlog
 from prometheus_client import values
 from uvicorn import Config
+from uvicorn.config import STARTUP_FAILURE
 from uvicorn.supervisors.multiprocess import Multiprocess, Process
 
 logger = structlog.get_logger(__name__)
 
 RESTARTS = "hireline_api_process_restarts"
-# Seconds a child has to answer the supervisor's ping before it is deemed hung and killed.
-# uvicorn's 5 s is shorter than a child takes to start (spawn, imports) on a busy machine:
-# measured on 2 shared cores, healthy children were killed and replaced in a loop.
-HEALTHCHECK_SECONDS = 60
+# Seconds after its start before a child is asked whether it is hung: time to start up.
+STARTUP_GRACE_SECONDS = 120.0
 _RESTARTS_HELP = "API processes that died and were replaced by `hireline serve --workers N`."
 
 
@@ -57,37 +64,60 @@ class _RestartCounter:
 
 
 class SupervisedProcesses(Multiprocess):
-    """uvicorn's `Multiprocess`, logging and counting every child it replaces."""
+    """uvicorn's `Multiprocess`, replacing the dead at once, logging and counting them."""
 
     def __init__(self, config: Config, sockets: list[socket]) -> None:
         super().__init__(config, sockets)
         self._restarts = _RestartCounter()
+        self._started: dict[int, float] = {}
+
+    def init_processes(self) -> None:
+        super().init_processes()
+        for process in self.processes:
+            self._started[id(process)] = time.monotonic()
 
     def keep_subprocess_alive(self) -> None:
-        before: list[tuple[Process, bool]] = [
-            (process, process.process.is_alive()) for process in self.processes
-        ]
-        super().keep_subprocess_alive()
-        for index, (old, was_running) in enumerate(before):
-            replacement = self.processes[index]
-            if replacement is old:
-                continue
-            self._restarts.inc()
-            logger.warning(
-                "api_process_died",
-                pid=old.pid,
-                # Still running before the check: it stopped answering and uvicorn killed it.
-                hung=was_running,
-                replaced_by=replacement.pid,
-                **exit_description(old.exitcode),
-            )
+        if self.should_exit.is_set():
+            return
+        for index, process in enumerate(self.processes):
+            if not process.process.is_alive():
+                self._replace(index, process, hung=False)
+        now = time.monotonic()
+        for index, process in enumerate(self.processes):
+            started = self._started.get(id(process), now)
+            if now - started < STARTUP_GRACE_SECONDS:
+                continue  # still starting, or just started: not asked yet
+            if not process.is_alive(timeout=self.config.timeout_worker_healthcheck):
+                process.kill()
+                self._replace(index, process, hung=True)
+
+    def _replace(self, index: int, process: Process, *, hung: bool) -> None:
+        process.join()
+        self._started.pop(id(process), None)
+        if process.exitcode == STARTUP_FAILURE:
+            # The app, TLS or socket is broken and would fail alike on every restart.
+            logger.error("api_process_failed_to_start", pid=process.pid)
+            self.should_exit.set()
+            return
+        if self.should_exit.is_set():
+            return
+        replacement = Process(self.config, self.sockets)
+        replacement.start()
+        self.processes[index] = replacement
+        self._started[id(replacement)] = time.monotonic()
+        self._restarts.inc()
+        logger.warning(
+            "api_process_died",
+            pid=process.pid,
+            # It stopped answering the supervisor, which killed it.
+            hung=hung,
+            replaced_by=replacement.pid,
+            **exit_description(process.exitcode),
+        )
 
 
 def run_supervised(config: Config) -> None:
-    """Run `config.workers` API processes, replacing any that dies, until told to stop.
-
-    Give `config` `timeout_worker_healthcheck=HEALTHCHECK_SECONDS`.
-    """
+    """Run `config.workers` API processes, replacing any that dies, until told to stop."""
     sock = config.bind_socket()
     SupervisedProcesses(config, sockets=[sock]).run()
 
