@@ -512,7 +512,7 @@ def main() -> None:
         processes = Processes(env, port, args.concurrency)
         try:
             base = f"http://127.0.0.1:{port}"
-            wait_ready(f"{base}/readyz", deadline_s=120)
+            wait_ready(f"{base}/readyz", deadline_s=600)
             job_id = arrange(base, webhooks.url)
             applicants = [Applicant(number) for number in range(args.applications)]
             print(

@@ -21,6 +21,8 @@ from tests.identity.helpers import bearer, sign_up
 from tests.jobs.helpers import open_job
 
 FORM = {"name": "Ada Lovelace", "email": "ada@example.com", "consent": "true"}
+# Made once: a PDF carries the second it was made, and a retry sends the same file.
+RESUME = pdf_resume()
 
 
 def _apply_request(
@@ -35,7 +37,7 @@ def _apply_request(
         "POST",
         f"/v1/boards/acme/jobs/{job['id']}/applications",
         data=FORM | (fields or {}),
-        files={"resume": ("cv.pdf", resume or pdf_resume(), "application/pdf")},
+        files={"resume": ("cv.pdf", resume or RESUME, "application/pdf")},
         headers={"Idempotency-Key": key},
     )
 
@@ -70,7 +72,7 @@ async def test_retry_with_fields_in_another_order_replays(
         "POST",
         f"/v1/boards/acme/jobs/{job['id']}/applications",
         data=dict(reversed(FORM.items())),
-        files={"resume": ("cv.pdf", pdf_resume(), "application/pdf")},
+        files={"resume": ("cv.pdf", RESUME, "application/pdf")},
         headers={"Idempotency-Key": "apply-1"},
     )
     again = await client.send(reordered)
@@ -82,7 +84,7 @@ async def test_retry_with_fields_in_another_order_replays(
 
 @pytest.mark.parametrize(
     "change",
-    [{"fields": {"name": "Grace Hopper"}}, {"resume": pdf_resume() + b"\n% another file\n"}],
+    [{"fields": {"name": "Grace Hopper"}}, {"resume": RESUME + b"\n% another file\n"}],
     ids=["another field value", "another resume"],
 )
 async def test_same_key_with_another_application_is_422(

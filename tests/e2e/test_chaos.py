@@ -10,15 +10,17 @@ import sys
 from pathlib import Path
 
 CHAOS = Path(__file__).resolve().parents[2] / "bench" / "chaos.py"
+# A few minutes at most: 60 applications, a SIGKILL every ~3 s of a process that served for
+# 15 s (on two busy cores an API process takes up to a minute to start again).
 SHORT_RUN = [
     "--applications",
-    "120",
+    "60",
     "--clients",
     "16",
     "--kill-every",
     "3",
     "--min-age",
-    "10",
+    "15",
     "--drain-seconds",
     "300",
 ]
