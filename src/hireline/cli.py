@@ -6,7 +6,7 @@ import os
 import shutil
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from sqlalchemy.engine import make_url
@@ -88,20 +88,28 @@ def serve(
             + (_demo_banner(login, base) if login else _remembered_demo_login(settings, base))
             + "Press Ctrl-C to stop."
         )
-        uvicorn.run(
-            "hireline.main:create_asgi_app",
-            factory=True,
-            host=host,
-            port=port,
-            workers=workers,
-            loop="uvloop",
-            http="httptools",
-            log_config=None,
+        options: dict[str, Any] = {
+            "factory": True,
+            "host": host,
+            "port": port,
+            "workers": workers,
+            "loop": "uvloop",
+            "http": "httptools",
+            "log_config": None,
             # Our middleware logs each request with its id; uvicorn's line would repeat it.
-            access_log=False,
-            proxy_headers=settings.trust_proxy_headers,
-            server_header=False,
-        )
+            "access_log": False,
+            "proxy_headers": settings.trust_proxy_headers,
+            "server_header": False,
+        }
+        if workers > 1:
+            from hireline.core.observability import configure_logging
+            from hireline.supervisor import run_supervised
+
+            # The supervising process logs the deaths of API processes in the same format.
+            configure_logging(settings.log_level, settings.log_format)
+            run_supervised(uvicorn.Config("hireline.main:create_asgi_app", **options))
+        else:
+            uvicorn.run("hireline.main:create_asgi_app", **options)
     typer.echo("Hireline stopped.")
 
 

@@ -15,12 +15,10 @@ from fastapi import Depends, FastAPI, Header, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncEngine
-from starlette.middleware import Middleware
 
+from hireline.core.db import DbSession
 from hireline.core.idempotency import (
-    IdempotencyMiddleware,
     claim_idempotency_key,
-    install_idempotency,
 )
 from hireline.core.principal import Principal
 from hireline.identity.models import IdempotencyRecord, Tenant
@@ -57,12 +55,13 @@ class Probe:
 
 async def authenticated(
     request: Request,
+    session: DbSession,
     x_tenant: Annotated[uuid.UUID, Header()],
     x_principal: Annotated[str, Header()],
 ) -> Principal:
     """Stands in for the auth dependency: trusts the headers, then claims the key."""
     principal = Principal(kind="user", id=x_principal, tenant_id=x_tenant, actions=frozenset())
-    await claim_idempotency_key(request, principal)
+    await claim_idempotency_key(request, session, principal)
     return principal
 
 
@@ -70,8 +69,7 @@ async def authenticated(
 async def probe(settings: Settings, engine: AsyncEngine) -> AsyncIterator[Probe]:
     """A Hireline app with a POST route behind a stand-in for authentication.
 
-    Claims commit in their own transactions, so this app really commits; the tables are
-    emptied afterwards.
+    This app really commits; the tables are emptied afterwards.
     """
     tenants = [uuid.uuid4(), uuid.uuid4()]
     async with engine.begin() as connection:
@@ -80,7 +78,6 @@ async def probe(settings: Settings, engine: AsyncEngine) -> AsyncIterator[Probe]
             [{"id": t, "name": "Probe", "slug": f"probe-{t.hex[:12]}"} for t in tenants],
         )
     app: FastAPI = create_app(settings)
-    install_idempotency(app)
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
     probe = Probe(httpx.AsyncClient(transport=transport, base_url="http://t"), tenants)
 
@@ -102,8 +99,6 @@ async def probe(settings: Settings, engine: AsyncEngine) -> AsyncIterator[Probe]
             headers={"Location": f"{PATH}/{number}"},
         )
 
-    # Innermost, where create_app is to put it.
-    app.user_middleware.append(Middleware(IdempotencyMiddleware))
     async with app.router.lifespan_context(app), probe.client:
         yield probe
     await truncate_all(engine)
@@ -230,3 +225,52 @@ async def test_malformed_key_is_422(probe: Probe, key: str) -> None:
     assert response.status_code == 422
     assert response.json()["errors"][0]["loc"] == ["header", "Idempotency-Key"]
     assert probe.calls == []
+
+
+async def test_cancelled_request_leaves_no_trace_and_its_retry_runs(
+    probe: Probe, engine: AsyncEngine
+) -> None:
+    # The client gives up (or the process dies) while the handler is at work: the
+    # transaction that held the key and the work never commits.
+    abandoned = asyncio.create_task(probe.post({"wait": True, "name": "Ada"}))
+    await asyncio.wait_for(probe.entered.wait(), timeout=10)
+    abandoned.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await abandoned
+    assert await _records(engine) == []
+
+    probe.release.set()
+    retried = await probe.post({"wait": True, "name": "Ada"})
+
+    assert retried.status_code == 201, retried.text
+    assert "Idempotent-Replayed" not in retried.headers
+    assert len(probe.calls) == 2
+    replayed = await probe.post({"name": "Ada", "wait": True})
+    assert replayed.headers["Idempotent-Replayed"] == "true"
+    assert replayed.content == retried.content
+
+
+async def test_json_keys_in_another_order_replay(probe: Probe) -> None:
+    first = await probe.client.post(
+        PATH,
+        content=b'{"name": "Ada", "email": "ada@example.com"}',
+        headers=_headers(probe, "json-order"),
+    )
+    again = await probe.client.post(
+        PATH,
+        content=b'{"email":"ada@example.com","name":"Ada"}',
+        headers=_headers(probe, "json-order"),
+    )
+
+    assert first.status_code == again.status_code == 201
+    assert again.headers["Idempotent-Replayed"] == "true"
+    assert len(probe.calls) == 1
+
+
+def _headers(probe: Probe, key: str) -> dict[str, str]:
+    return {
+        "X-Tenant": str(probe.tenants[0]),
+        "X-Principal": "alice",
+        "Idempotency-Key": key,
+        "Content-Type": "application/json",
+    }

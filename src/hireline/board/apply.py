@@ -99,7 +99,7 @@ async def apply_api(
     limiter = request.app.state.rate_limiter
     address = client_address(request, trust_proxy_headers=limiter.trust_proxy_headers)
     # A retried submission (a flaky mobile network, a double tap) gets the first answer.
-    await claim_idempotency_key(request, anonymous(tenant.id, address))
+    await claim_idempotency_key(request, session, anonymous(tenant.id, address))
     checked = await read_resume(resume)
     applied = await applying.apply(session, _storage(request), tenant, job_id, form, checked)
     return ApplicationCreated(

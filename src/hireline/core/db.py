@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
-from typing import Annotated
+from dataclasses import dataclass
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from sqlalchemy import MetaData
@@ -98,12 +99,62 @@ async def unit_of_work(sessions: async_sessionmaker[AsyncSession]) -> AsyncItera
             await action()
 
 
+# Where a request's held unit of work sits in the ASGI scope's state (`request.state`).
+_HELD_STATE = "hireline.db.held_unit_of_work"
+
+
+@dataclass(slots=True)
+class HeldUnitOfWork:
+    """A request's transaction opened by a layer around the app, which ends it only once
+    the response is known (the idempotency layer stores that response in it)."""
+
+    session: AsyncSession
+    # Set when the request's handling raised: the transaction must then be rolled back,
+    # whatever response the error handlers made of it.
+    failed: bool = False
+
+
+@asynccontextmanager
+async def hold_unit_of_work(
+    scope: MutableMapping[str, Any], sessions: async_sessionmaker[AsyncSession]
+) -> AsyncIterator[HeldUnitOfWork]:
+    """Open the request's one transaction around the app: `get_db_session` hands it out
+    instead of opening another, so the request never needs a second pooled connection.
+
+    Committed when the block ends normally, rolled back when it raises.
+    """
+    state: dict[str, Any] = scope.setdefault("state", {})
+    async with unit_of_work(sessions) as session:
+        held = HeldUnitOfWork(session)
+        state[_HELD_STATE] = held
+        try:
+            yield held
+        finally:
+            del state[_HELD_STATE]
+
+
+def held_unit_of_work(scope: MutableMapping[str, Any]) -> HeldUnitOfWork | None:
+    """The unit of work held around this request, if a layer opened one."""
+    held: HeldUnitOfWork | None = scope.get("state", {}).get(_HELD_STATE)
+    return held
+
+
 async def get_db_session(request: Request) -> AsyncIterator[AsyncSession]:
     """The request's unit of work (use with `Depends(..., scope="function")`).
 
     The scope makes FastAPI commit before the response is sent, so a failed commit
-    becomes a 500 instead of a success the client was told about.
+    becomes a 500 instead of a success the client was told about. When a layer around
+    the app holds the request's transaction (`hold_unit_of_work`), that one is used and
+    that layer commits it, also before the response is sent.
     """
+    held = held_unit_of_work(request.scope)
+    if held is not None:
+        try:
+            yield held.session
+        except BaseException:
+            held.failed = True
+            raise
+        return
     sessions: async_sessionmaker[AsyncSession] = request.app.state.sessions
     async with unit_of_work(sessions) as session:
         yield session

@@ -1,15 +1,26 @@
 """`Idempotency-Key` on POST: the first response is kept for 24 h and replayed to retries.
 
-Two halves. `claim_idempotency_key`, called once the principal is known, records the key
-in a transaction of its own that commits at once, so that a concurrent request with the
-same key sees it and gets 409 instead of doing the work twice. `IdempotencyMiddleware`
-then stores the response in that row before sending it; a 5xx or a crash deletes the row
-instead, so the client may try again. Requests without the header pass the middleware
-untouched.
+The key is recorded in the request's own transaction, before the work and together with
+it: `IdempotencyMiddleware` opens that transaction around the app (`hold_unit_of_work`),
+`claim_idempotency_key` inserts the key's row into it once the principal is known, and the
+middleware writes the response into the row and commits only then, before sending the
+response. So the key, the work and the answer commit together or not at all: a request
+killed half-way (SIGKILL, a lost connection, a cancelled task) leaves no trace, and its
+retry simply runs again; a retry after a commit replays the stored answer. Only one
+connection is ever used per request, whatever the headers.
+
+While a request with a key runs, it holds a transaction-scoped advisory lock on the key; a
+concurrent request with the same key gets 409 at once instead of doing the work twice.
+
+Retries are recognised by what the request means, not its bytes: form fields in a
+canonical order with each file's SHA-256, or JSON with sorted keys. HTTP clients pick a new
+multipart boundary on each try, and a retry must replay, not be refused as a different
+request. Requests without the header pass the middleware untouched.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import uuid
@@ -17,15 +28,17 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+import orjson
 import structlog
 from fastapi import FastAPI, Request
-from sqlalchemy import delete, func, null, select, update
+from sqlalchemy import func, null, select, update
 from sqlalchemy.dialects.postgresql import insert
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.datastructures import UploadFile
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from hireline.core.db import unit_of_work
+from hireline.core.db import held_unit_of_work, hold_unit_of_work
 from hireline.core.errors import Conflict, ValidationFailed
 from hireline.core.principal import Principal
 from hireline.core.tenancy import enter_tenant
@@ -38,9 +51,10 @@ REPLAYED_HEADER = "Idempotent-Replayed"
 RETENTION = timedelta(hours=24)
 _HEADER_RAW = b"idempotency-key"
 _VALID_KEY = re.compile(r"[\x20-\x7e]{1,255}")
-# Keys in the ASGI scope's state, which `request.state` shares.
-_BODY_STATE = "hireline.idempotency.body"
+# Key in the ASGI scope's state, which `request.state` shares.
 _CLAIM_STATE = "hireline.idempotency.claim"
+_FORM_TYPES = frozenset({"multipart/form-data", "application/x-www-form-urlencoded"})
+_FILE_CHUNK = 1 << 16
 # Headers that describe this delivery rather than the result: the layers around the app
 # add fresh ones to a replay. Content-Length is recomputed from the stored body.
 _UNSTORED_HEADERS = frozenset(
@@ -60,7 +74,6 @@ _UNSTORED_HEADERS = frozenset(
 )
 # A refusal for being too fast says nothing about the request; its retry must run it.
 _TRANSIENT_STATUSES = frozenset({429})
-_CLAIM_ATTEMPTS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,31 +95,15 @@ class IdempotentReplay(Exception):
 
 @dataclass(frozen=True, slots=True)
 class _Claim:
-    sessions: async_sessionmaker[AsyncSession]
     tenant_id: uuid.UUID
     principal: str
     key: str
     request_digest: str
 
-
-class _RequestDigest:
-    """sha256 over method, path, query and body, fed as the body streams in."""
-
-    __slots__ = ("_hash", "complete")
-
-    def __init__(self, scope: Scope) -> None:
-        self._hash = hashlib.sha256()
-        self._hash.update(scope["method"].encode() + b" " + scope["path"].encode())
-        self._hash.update(b"?" + scope.get("query_string", b"") + b"\n")
-        self.complete = False
-
-    def feed(self, message: Message) -> None:
-        if message["type"] == "http.request":
-            self._hash.update(message.get("body", b""))
-            self.complete = not message.get("more_body", False)
-
-    def hexdigest(self) -> str:
-        return self._hash.hexdigest()
+    def lock_id(self) -> int:
+        """A signed 64-bit id for the key's advisory lock."""
+        name = f"idempotency\0{self.tenant_id}\0{self.principal}\0{self.key}".encode()
+        return int.from_bytes(hashlib.sha256(name).digest()[:8], "big", signed=True)
 
 
 def _key_problem(detail: str, error_type: str) -> ValidationFailed:
@@ -115,13 +112,56 @@ def _key_problem(detail: str, error_type: str) -> ValidationFailed:
     )
 
 
-async def claim_idempotency_key(request: Request, principal: Principal) -> None:
-    """Reserve the request's `Idempotency-Key` for `principal`, or answer from it.
+async def _file_digest(upload: UploadFile) -> str:
+    digest = hashlib.sha256()
+    await upload.seek(0)
+    while chunk := await upload.read(_FILE_CHUNK):
+        digest.update(chunk)
+    await upload.seek(0)  # the handler reads it next
+    return digest.hexdigest()
 
-    Does nothing for other methods than POST or without the header. Raises
-    `IdempotentReplay` when the key already has a response, `ValidationFailed` (422) when
-    the key is malformed or was used for a different request, and `Conflict` (409) while
-    another request with the key is still being processed.
+
+async def request_fingerprint(request: Request) -> str:
+    """sha256 over what the request means: method, path, query, and the body parsed.
+
+    Forms count by their fields, sorted by name (a repeated name keeps its values' order),
+    and each file by its name and SHA-256, so the multipart boundary and the order of the
+    parts do not matter. JSON counts with its keys sorted. Other bodies count byte for byte.
+    """
+    digest = hashlib.sha256()
+    digest.update(f"{request.method} {request.url.path}?{request.url.query}\n".encode())
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media_type in _FORM_TYPES:
+        fields: list[tuple[str, str, str]] = []
+        # FastAPI has parsed the form already for the route; Starlette keeps that parse.
+        for name, value in (await request.form()).multi_items():
+            if isinstance(value, UploadFile):
+                fields.append((name, f"file:{value.filename or ''}", await _file_digest(value)))
+            else:
+                fields.append((name, "field", value))
+        fields.sort(key=lambda field: field[0])
+        digest.update(b"form\n" + orjson.dumps(fields))
+        return digest.hexdigest()
+    body = await request.body()
+    if media_type == "application/json" or media_type.endswith("+json"):
+        # Not JSON after all: then its bytes are its meaning.
+        with contextlib.suppress(orjson.JSONDecodeError):
+            body = orjson.dumps(orjson.loads(body), option=orjson.OPT_SORT_KEYS)
+        digest.update(b"json\n")
+    digest.update(body)
+    return digest.hexdigest()
+
+
+async def claim_idempotency_key(
+    request: Request, session: AsyncSession, principal: Principal
+) -> None:
+    """Record the request's `Idempotency-Key` for `principal` in `session`, or answer from it.
+
+    `session` must be the request's unit of work (`DbSession`): the key commits with the
+    work or not at all. Does nothing for other methods than POST or without the header.
+    Raises `IdempotentReplay` when the key already has a response, `ValidationFailed` (422)
+    when the key is malformed or was used for a different request, and `Conflict` (409)
+    while another request with the key is still being processed.
     """
     if request.method != "POST":
         return
@@ -130,19 +170,16 @@ async def claim_idempotency_key(request: Request, principal: Principal) -> None:
         return
     if not _VALID_KEY.fullmatch(key):
         raise _key_problem(f"{HEADER} must be 1 to 255 printable ASCII characters.", "value_error")
-    digest: _RequestDigest | None = request.scope.get("state", {}).get(_BODY_STATE)
-    if digest is None:
-        raise RuntimeError("IdempotencyMiddleware is not installed on this application")
-    if not digest.complete:
-        await request.body()  # flows through the middleware's receive, which hashes it
+    held = held_unit_of_work(request.scope)
+    if held is None or held.session is not session:
+        raise RuntimeError("IdempotencyMiddleware must hold the request's unit of work")
     claim = _Claim(
-        sessions=request.app.state.sessions,
         tenant_id=principal.tenant_id,
         principal=principal.key,
         key=key,
-        request_digest=digest.hexdigest(),
+        request_digest=await request_fingerprint(request),
     )
-    stored = await _take(claim)
+    stored = await _take(session, claim)
     if stored is not None:
         raise IdempotentReplay(stored)
     setattr(request.state, _CLAIM_STATE, claim)
@@ -156,8 +193,21 @@ def _record_of(claim: _Claim) -> tuple[Any, ...]:
     )
 
 
-async def _take(claim: _Claim) -> StoredResponse | None:
-    """Insert the claim (replacing an expired one); else the live record's response."""
+def _still_running() -> Conflict:
+    return Conflict(
+        f"A request with this {HEADER} is still being processed; retry shortly.",
+        headers={"Retry-After": "1"},
+    )
+
+
+async def _take(session: AsyncSession, claim: _Claim) -> StoredResponse | None:
+    """Insert the claim (replacing an expired record); else the record's response."""
+    await enter_tenant(session, claim.tenant_id)
+    # Held to the end of the transaction: a request still at work with the key is refused
+    # at once rather than waited for, and a killed one lets go with its connection.
+    locked = await session.scalar(select(func.pg_try_advisory_xact_lock(claim.lock_id())))
+    if not locked:
+        raise _still_running()
     new_claim = insert(IdempotencyRecord).values(
         tenant_id=claim.tenant_id,
         principal=claim.principal,
@@ -181,75 +231,47 @@ async def _take(claim: _Claim) -> StoredResponse | None:
         },
         where=IdempotencyRecord.expires_at <= func.now(),
     ).returning(IdempotencyRecord.key)
-    read_record = select(
-        IdempotencyRecord.request_digest,
-        IdempotencyRecord.response_status,
-        IdempotencyRecord.response_headers,
-        IdempotencyRecord.response_body,
-    ).where(*_record_of(claim))
-    # A record can vanish between the two statements (its request failed and released
-    # it), in which case the claim is simply tried again.
-    for _ in range(_CLAIM_ATTEMPTS):
-        async with unit_of_work(claim.sessions) as session:
-            await enter_tenant(session, claim.tenant_id)
-            if (await session.execute(insert_claim)).first() is not None:
-                return None
-            record = (await session.execute(read_record)).one_or_none()
-        if record is None:
-            continue
-        request_digest, status, headers, body = record
-        if request_digest != claim.request_digest:
-            raise _key_problem(
-                f"This {HEADER} was already used for a different request; "
-                "use a new key for a new request.",
-                "idempotency_key_reused",
-            )
-        if status is None:
-            raise Conflict(
-                f"A request with this {HEADER} is still being processed; retry shortly.",
-                headers={"Retry-After": "1"},
-            )
-        return StoredResponse(
-            status=status,
-            headers=[(str(name), str(value)) for name, value in headers or []],
-            body=body or b"",
-        )
-    raise Conflict(f"The {HEADER} is being claimed and released concurrently; retry shortly.")
-
-
-async def _store(claim: _Claim, response: StoredResponse) -> None:
-    async with unit_of_work(claim.sessions) as session:
-        await enter_tenant(session, claim.tenant_id)
+    if (await session.execute(insert_claim)).first() is not None:
+        return None
+    record = (
         await session.execute(
-            update(IdempotencyRecord)
-            .where(
-                *_record_of(claim),
-                IdempotencyRecord.request_digest == claim.request_digest,
-                IdempotencyRecord.response_status.is_(None),
-            )
-            .values(
-                response_status=response.status,
-                response_headers=[list(pair) for pair in response.headers],
-                response_body=response.body,
-            )
+            select(
+                IdempotencyRecord.request_digest,
+                IdempotencyRecord.response_status,
+                IdempotencyRecord.response_headers,
+                IdempotencyRecord.response_body,
+            ).where(*_record_of(claim))
         )
+    ).one_or_none()
+    if record is None:  # purged between the two statements
+        raise _still_running()
+    request_digest, status, headers, body = record
+    if request_digest != claim.request_digest:
+        raise _key_problem(
+            f"This {HEADER} was already used for a different request; "
+            "use a new key for a new request.",
+            "idempotency_key_reused",
+        )
+    if status is None:  # only a record written by an older release can be without one
+        raise _still_running()
+    return StoredResponse(
+        status=status,
+        headers=[(str(name), str(value)) for name, value in headers or []],
+        body=body or b"",
+    )
 
 
-async def _release(claim: _Claim) -> None:
-    """Delete the claim so that a retry runs the request; never raises."""
-    try:
-        async with unit_of_work(claim.sessions) as session:
-            await enter_tenant(session, claim.tenant_id)
-            await session.execute(
-                delete(IdempotencyRecord).where(
-                    *_record_of(claim),
-                    IdempotencyRecord.request_digest == claim.request_digest,
-                    IdempotencyRecord.response_status.is_(None),
-                )
-            )
-    except Exception:
-        # The key then answers 409 until it expires; the client can use a new key.
-        logger.exception("idempotency_release_failed", key=claim.key)
+async def _store(session: AsyncSession, claim: _Claim, response: StoredResponse) -> None:
+    await enter_tenant(session, claim.tenant_id)
+    await session.execute(
+        update(IdempotencyRecord)
+        .where(*_record_of(claim))
+        .values(
+            response_status=response.status,
+            response_headers=[list(pair) for pair in response.headers],
+            response_body=response.body,
+        )
+    )
 
 
 async def render_replay(request: Request, exc: Exception) -> Response:
@@ -275,36 +297,38 @@ def _has_key(scope: Scope) -> bool:
     return any(name == _HEADER_RAW for name, _ in scope.get("headers", ()))
 
 
-class IdempotencyMiddleware:
-    """Stores the response of a request whose key was claimed, or releases the claim.
+class _Abandon(Exception):
+    """Ends the held unit of work with a rollback, the response being sent all the same."""
 
-    Add it innermost (before the other middleware in `create_app`), so that the response
-    it stores is the application's own, without per-delivery headers.
+
+class IdempotencyMiddleware:
+    """Holds a keyed POST's unit of work, stores its response in it, then commits and sends.
+
+    The response is held back until the commit: a retry arriving after the response finds
+    it stored, and a failed commit becomes a 500, not a success the client was told about.
+    A request that raised, answered 5xx or 429 is rolled back, key and work alike, so its
+    retry runs again. Add it innermost (before the other middleware in `create_app`), so
+    that the response it stores is the application's own, without per-delivery headers.
     """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "POST" or not _has_key(scope):
+        if (
+            scope["type"] != "http"
+            or scope["method"] != "POST"
+            or not _has_key(scope)
+            or held_unit_of_work(scope) is not None  # installed twice: the outer one holds
+        ):
             await self.app(scope, receive, send)
             return
-        state: dict[str, Any] = scope.setdefault("state", {})
-        digest = _RequestDigest(scope)
-        state[_BODY_STATE] = digest
         start: Message | None = None
         chunks: list[bytes] = []
 
-        async def hashing_receive() -> Message:
-            message = await receive()
-            digest.feed(message)
-            return message
-
         async def holding_send(message: Message) -> None:
             nonlocal start
-            if _CLAIM_STATE not in state:
-                await send(message)
-            elif message["type"] == "http.response.start":
+            if message["type"] == "http.response.start":
                 start = message
             elif message["type"] == "http.response.body":
                 chunks.append(message.get("body", b""))
@@ -312,36 +336,26 @@ class IdempotencyMiddleware:
                 await send(message)
 
         try:
-            await self.app(scope, hashing_receive, holding_send)
-        except Exception:
-            claim = state.get(_CLAIM_STATE)
-            if isinstance(claim, _Claim):
-                await _release(claim)
-            raise
-        claim = state.get(_CLAIM_STATE)
-        if not isinstance(claim, _Claim):
-            return
-        if start is None:
-            await _release(claim)
-            return
-        body = b"".join(chunks)
-        await self._keep_or_release(claim, start, body)
-        # Only now, so that a retry arriving after this response finds it stored.
-        await send(start)
-        await send({"type": "http.response.body", "body": body})
+            async with hold_unit_of_work(scope, scope["app"].state.sessions) as held:
+                await self.app(scope, receive, holding_send)
+                status = None if start is None else int(start["status"])
+                if held.failed or status is None or status >= 500 or status in _TRANSIENT_STATUSES:
+                    raise _Abandon
+                claim = scope["state"].get(_CLAIM_STATE)
+                if isinstance(claim, _Claim):
+                    assert start is not None
+                    await _store(held.session, claim, _kept(start, b"".join(chunks)))
+        except _Abandon:
+            pass
+        if start is not None:
+            await send(start)
+            await send({"type": "http.response.body", "body": b"".join(chunks)})
 
-    async def _keep_or_release(self, claim: _Claim, start: Message, body: bytes) -> None:
-        status: int = start["status"]
-        if status >= 500 or status in _TRANSIENT_STATUSES:
-            await _release(claim)
-            return
-        headers = [
-            (name.decode("latin-1"), value.decode("latin-1"))
-            for name, value in start.get("headers", ())
-            if name.lower() not in _UNSTORED_HEADERS
-        ]
-        try:
-            await _store(claim, StoredResponse(status, headers, body))
-        except Exception:
-            logger.exception("idempotency_store_failed", key=claim.key)
-            await _release(claim)
+
+def _kept(start: Message, body: bytes) -> StoredResponse:
+    headers = [
+        (name.decode("latin-1"), value.decode("latin-1"))
+        for name, value in start.get("headers", ())
+        if name.lower() not in _UNSTORED_HEADERS
+    ]
+    return StoredResponse(int(start["status"]), headers, body)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 import time
 import uuid
+from datetime import datetime
 
 _lock = threading.Lock()
 _last_ms = 0
@@ -34,3 +36,16 @@ def uuid7() -> uuid.UUID:
     value = (timestamp & ((1 << 48) - 1)) << 80
     value |= 0x7 << 76 | counter << 64 | 0b10 << 62 | random_tail
     return uuid.UUID(int=value)
+
+
+def derived_uuid7(at: datetime, *parts: str) -> uuid.UUID:
+    """A UUIDv7 that is the same every time for the same `parts`, sorting by `at`.
+
+    For a record that must exist once per combination of other records, whoever creates
+    it: every creator, a re-run job included, names it alike.
+    """
+    digest = int.from_bytes(hashlib.sha256("\0".join(parts).encode()).digest()[:10], "big")
+    timestamp = int(at.timestamp() * 1000) & ((1 << 48) - 1)
+    counter = digest >> 68  # 12 bits
+    tail = digest & ((1 << 62) - 1)
+    return uuid.UUID(int=timestamp << 80 | 0x7 << 76 | counter << 64 | 0b10 << 62 | tail)

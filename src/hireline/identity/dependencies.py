@@ -61,7 +61,7 @@ class Require:
         request.app.state.usage.record(principal)
         # Last: a refused or rate-limited request must not hold an idempotency key.
         if self.replayable:
-            await claim_idempotency_key(request, principal)
+            await claim_idempotency_key(request, session, principal)
         return principal
 
 

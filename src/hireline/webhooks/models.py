@@ -16,6 +16,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    UniqueConstraint,
     func,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, UUID
@@ -61,10 +62,14 @@ class WebhookDelivery(Base):
         ),
         Index("ix_webhook_deliveries_tenant_id_endpoint_id_id", "tenant_id", "endpoint_id", "id"),
         Index("ix_webhook_deliveries_tenant_id_id", "tenant_id", "id"),
+        # One delivery per event and endpoint, however often the fan-out job runs.
+        UniqueConstraint("tenant_id", "endpoint_id", "event_id"),
     )
 
     tenant_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
     # Also the `webhook-id` header: the same on every attempt, so receivers can deduplicate.
+    # Derived from (endpoint, event) for an event's delivery (`delivery_id`), so a re-run
+    # fan-out names it alike; a time-ordered random one for test messages.
     id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True, default=uuid7)
     endpoint_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
     event_id: Mapped[int | None] = mapped_column(BigInteger)

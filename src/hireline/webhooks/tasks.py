@@ -1,5 +1,9 @@
 """Background side of webhooks: one delivery per subscribed endpoint, and its attempts.
 
+One delivery per (endpoint, event), by a unique constraint, with an id derived from the
+pair: a fan-out job run twice (its worker killed after the commit) adds nothing, and every
+send of the event to the endpoint carries the same `webhook-id`.
+
 At least once: an attempt and its outcome are recorded in the job's transaction, so a worker
 killed mid-request leaves the delivery as it was and the job is run again (stalled-job
 recovery), sending the same message (same `webhook-id`) once more. Each job names the attempt
@@ -20,10 +24,12 @@ import orjson
 import structlog
 from procrastinate import JobContext
 from sqlalchemy import Select, or_, select
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.core import events
 from hireline.core.events import DomainEvent
+from hireline.core.ids import derived_uuid7
 from hireline.core.queue import (
     DEFAULT_RETRY,
     DeferOptions,
@@ -107,24 +113,58 @@ async def has_subscribers(event: DomainEvent, session: AsyncSession) -> bool:
     return bool(found.scalar())
 
 
+def delivery_id(event: DomainEvent, endpoint_id: uuid.UUID) -> uuid.UUID:
+    """The id, and `webhook-id`, of the event's delivery to an endpoint: the same on every
+    run of the fan-out, and ordered by the event's time."""
+    return derived_uuid7(
+        event.occurred_at, "webhook-delivery", str(event.tenant_id), str(endpoint_id), str(event.id)
+    )
+
+
 async def fan_out(event: DomainEvent, session: AsyncSession) -> None:
-    """One delivery per enabled endpoint of the tenant that subscribed to the event's type."""
+    """One delivery per enabled endpoint of the tenant that subscribed to the event's type.
+
+    Run again (its worker died after the commit), it adds nothing: the deliveries exist,
+    under the same ids, and their first attempts are queued already.
+    """
     if event.tenant_id is None:
         return
-    endpoints = await session.execute(_subscribed(event).order_by(WebhookEndpoint.id))
-    body = envelope(event.type, event.occurred_at, event.payload)
-    for endpoint in endpoints.scalars():
-        delivery = WebhookDelivery(
-            tenant_id=event.tenant_id,
-            endpoint_id=endpoint.id,
-            event_id=event.id,
-            event_type=event.type,
-            body=body,
-            status=PENDING,
-            attempts=0,
+    endpoint_ids = (
+        await session.scalars(
+            _subscribed(event).with_only_columns(WebhookEndpoint.id).order_by(WebhookEndpoint.id)
         )
-        session.add(delivery)
-        await session.flush()
+    ).all()
+    if not endpoint_ids:
+        return
+    body = envelope(event.type, event.occurred_at, event.payload)
+    new_deliveries = await session.scalars(
+        insert(WebhookDelivery)
+        .values(
+            [
+                {
+                    "tenant_id": event.tenant_id,
+                    "id": delivery_id(event, endpoint_id),
+                    "endpoint_id": endpoint_id,
+                    "event_id": event.id,
+                    "event_type": event.type,
+                    "body": body,
+                    "status": PENDING,
+                    "attempts": 0,
+                }
+                for endpoint_id in endpoint_ids
+            ]
+        )
+        .on_conflict_do_nothing(
+            index_elements=[
+                WebhookDelivery.tenant_id,
+                WebhookDelivery.endpoint_id,
+                WebhookDelivery.event_id,
+            ]
+        )
+        .returning(WebhookDelivery),
+        execution_options={"populate_existing": True},
+    )
+    for delivery in sorted(new_deliveries.all(), key=lambda made: made.endpoint_id):
         await schedule(session, delivery, ordered=True)
 
 
