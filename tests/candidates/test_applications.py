@@ -127,8 +127,14 @@ async def test_same_person_is_one_candidate_and_reapplying_is_409(
 @pytest.mark.parametrize(
     ("fields", "file", "status", "fragment"),
     [
-        ({}, ("cv.pdf", b"just text pretending", "application/pdf"), 415, "PDF or a Word"),
-        ({}, ("cv.pdf", b"PK\x03\x04not a real zip", "application/pdf"), 415, "PDF or a Word"),
+        (
+            {},
+            ("cv.pdf", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "application/pdf"),
+            415,
+            "plain-text",
+        ),
+        ({}, ("cv.txt", b"Ada\x00Lovelace\x00", "text/plain"), 415, "plain-text"),
+        ({}, ("cv.pdf", b"PK\x03\x04not a real zip", "application/pdf"), 415, "PDF, a Word"),
         ({}, ("cv.pdf", b"%PDF-" + b"0" * (10 * 1024 * 1024), "application/pdf"), 413, "10 MB"),
         ({}, None, 422, ""),
         ({"consent": "false"}, ("cv.pdf", b"", "application/pdf"), 422, ""),
