@@ -348,3 +348,22 @@ async def test_a_retried_application_with_the_same_key_is_answered_once(
     assert first.status_code == again.status_code == 201
     assert again.headers["idempotent-replayed"] == "true"
     assert again.json()["id"] == first.json()["id"]
+
+
+async def test_skills_a_recruiter_types_are_canonicalised_through_the_taxonomy(
+    client: httpx.AsyncClient, owner: dict[str, str]
+) -> None:
+    job = await open_job(client, owner)
+    candidate_id = (await apply(client, job)).json()["candidate_id"]
+    edited = await client.patch(
+        f"/v1/candidates/{candidate_id}",
+        json={"skills": ["postgres", "golang", "PostgreSQL", "k8s", "Underwater basket weaving"]},
+        headers=owner,
+    )
+    assert edited.status_code == 200, edited.text
+    assert edited.json()["skills"] == [
+        "PostgreSQL",
+        "Go",
+        "Kubernetes",
+        "Underwater basket weaving",  # unknown to the taxonomy: kept as typed
+    ]

@@ -223,3 +223,17 @@ async def test_matching_requirements_are_kept_and_edited(client: httpx.AsyncClie
         assert refused.status_code == 422, refused.text
     kept = (await client.get(f"/v1/jobs/{job['id']}", headers=owner)).json()
     assert kept["skill_weights"] == {"FastAPI": 5}
+
+
+async def test_a_job_from_a_template_starts_with_the_templates_skills(
+    client: httpx.AsyncClient,
+) -> None:
+    headers = bearer((await sign_up(client, "acme"))["access_token"])
+    job = await create_job(client, headers, required_skills=[], preferred_skills=[])
+    assert {"Python", "Django", "SQL", "Git"} <= set(job["required_skills"])
+    # "Django, FastAPI or Flask": one of the alternatives is required, the others preferred.
+    assert {"FastAPI", "Flask", "PostgreSQL", "Kubernetes"} <= set(job["preferred_skills"])
+    assert not set(job["required_skills"]) & set(job["preferred_skills"])
+
+    own = await create_job(client, headers, required_skills=["Rust"], preferred_skills=[])
+    assert own["required_skills"] == ["Rust"]  # skills given with the request win

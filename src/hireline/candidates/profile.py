@@ -57,6 +57,8 @@ def merge_into(candidate: Candidate, parsed: dict[str, Any]) -> list[str]:
         proposals["name"] = parsed["name"]
     if not candidate.phone and parsed.get("phones"):
         proposals["phone"] = parsed["phones"][0]
+    if not candidate.location and parsed.get("location"):
+        proposals["location"] = parsed["location"][:200]
     history = parsed.get("work_history") or []
     if not candidate.headline and history and history[0].get("title"):
         proposals["headline"] = history[0]["title"][:300]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from datetime import UTC, datetime
 
@@ -11,10 +12,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.candidates import profile
 from hireline.candidates.applying import APPLICATION_CREATED
-from hireline.candidates.models import Resume
+from hireline.candidates.models import Application, Candidate, Resume
 from hireline.core import events
+from hireline.core.errors import NotFound
 from hireline.core.events import DomainEvent
 from hireline.core.queue import DEFAULT_RETRY, defer, job_unit_of_work, queue, worker_state
+from hireline.identity import organization
+from hireline.jobs import service as jobs
+from hireline.resumes.places import country_of
 from hireline.resumes.sandbox import ParseOutcome, ParserPool
 from hireline.settings import Settings
 
@@ -75,8 +80,13 @@ async def parse_resume(context: JobContext, tenant_id: str, resume_id: str) -> N
         except FileNotFoundError:
             outcome = ParseOutcome(None, "The stored file is missing.")
         else:
+            home_region, default_region = await _phone_regions(session, resume)
             outcome = await parser_pool(state.settings).parse(
-                data, resume.content_type, today=datetime.now(UTC).date()
+                data,
+                resume.content_type,
+                today=datetime.now(UTC).date(),
+                default_region=default_region,
+                home_region=home_region,
             )
         await profile.record_parse(session, resume, parsed=outcome.parsed, error=outcome.error)
         logger.info(
@@ -85,3 +95,23 @@ async def parse_resume(context: JobContext, tenant_id: str, resume_id: str) -> N
             status=resume.parse_status,
             error=outcome.error,
         )
+
+
+async def _phone_regions(session: AsyncSession, resume: Resume) -> tuple[str | None, str]:
+    """Where to read phone numbers written without a country code: the country of the
+    candidate's stated location if known, and the fallback after what the résumé itself
+    says: the job's country, else the organisation's default country."""
+    tenant_id = resume.tenant_id
+    candidate = await session.get(Candidate, (tenant_id, resume.candidate_id))
+    home_region = country_of(candidate.location) if candidate is not None else None
+    job_country: str | None = None
+    if resume.application_id is not None:
+        application = await session.get(Application, (tenant_id, resume.application_id))
+        if application is not None:
+            with contextlib.suppress(NotFound):
+                job = await jobs.get(session, tenant_id, application.job_id)
+                job_country = next(
+                    (place["country"] for place in job.locations if place.get("country")), None
+                )
+    default_region = job_country or await organization.default_country(session, tenant_id)
+    return home_region, default_region

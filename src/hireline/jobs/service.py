@@ -16,11 +16,12 @@ from hireline.core.pagination import cut_page, id_after
 from hireline.core.principal import Principal
 from hireline.guides import render, salaries
 from hireline.guides import service as guides
-from hireline.identity import audit
+from hireline.identity import audit, organization
 from hireline.identity.models import Membership
 from hireline.jobs.events import EVENT_FOR_STATUS, JOB_UPDATED, JOBS_CHANGED_TOPIC
 from hireline.jobs.models import HiringTeamMember, Job, PipelineStage
 from hireline.jobs.schemas import DEFAULT_STAGES, JobCreate, JobUpdate, TeamMember
+from hireline.jobs.template_skills import template_skills
 
 Transition = Literal["publish", "pause", "close"]
 # The lifecycle: which states each transition may start from, and where it leads.
@@ -165,6 +166,8 @@ async def create(session: AsyncSession, principal: Principal, body: JobCreate) -
     """A draft job with its stages and team; the description can come from a template."""
     title = body.title
     description = body.description
+    required_skills = list(dict.fromkeys(body.required_skills))
+    preferred_skills = list(dict.fromkeys(body.preferred_skills))
     template_ref: tuple[str, int, str] | None = None
     if body.from_template is not None:
         assert body.level is not None
@@ -192,6 +195,12 @@ async def create(session: AsyncSession, principal: Principal, body: JobCreate) -
         description = description or render.job_description(guide)
         title = title or resolved.template.levels[body.level].title
         template_ref = (resolved.template.key, resolved.version, resolved.origin)
+        # Skills given with the request win; otherwise the template's.
+        template_required, template_preferred = template_skills(resolved.template)
+        required_skills = required_skills or template_required
+        preferred_skills = preferred_skills or [
+            skill for skill in template_preferred if skill not in required_skills
+        ]
     assert title is not None
     assert description is not None
     job = Job(
@@ -205,8 +214,8 @@ async def create(session: AsyncSession, principal: Principal, body: JobCreate) -
         salary_max=body.salary.max if body.salary else None,
         salary_currency=body.salary.currency if body.salary else None,
         description=description,
-        required_skills=list(dict.fromkeys(body.required_skills)),
-        preferred_skills=list(dict.fromkeys(body.preferred_skills)),
+        required_skills=required_skills,
+        preferred_skills=preferred_skills,
         skill_weights=body.skill_weights,
         min_years_experience=body.min_years_experience,
         template_key=template_ref[0] if template_ref else None,
@@ -217,6 +226,9 @@ async def create(session: AsyncSession, principal: Principal, body: JobCreate) -
     )
     session.add(job)
     await session.flush()
+    await organization.adopt_first_job_country(
+        session, principal.tenant_id, next((loc.country for loc in body.locations), None)
+    )
     await _set_stages(session, job, list(body.stages or DEFAULT_STAGES))
     await _set_team(session, principal.tenant_id, job.id, body.hiring_team)
     await audit.record(

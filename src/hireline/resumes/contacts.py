@@ -14,6 +14,7 @@ from datetime import date
 import phonenumbers
 
 from hireline.resumes.dates import find_date_ranges
+from hireline.resumes.places import country_of
 from hireline.resumes.sections import SectionKind, heading_kind
 
 NAME_SCAN_LINES = 25  # the name, and contact data without a heading, are near the top
@@ -90,19 +91,25 @@ _PHONE_LABEL = re.compile(
 )
 
 
-def find_phones(lines: Iterable[str], default_region: str | None) -> list[str]:
+def find_phones(
+    lines: Iterable[str], default_region: str | None, *, home_region: str | None = None
+) -> list[str]:
     """Phone numbers in E.164 when their country is known, else `+digits` or digits.
 
-    National numbers ("020 7946 0958") are read in `default_region`, or else in the country
-    of the first international number given.
+    A number with its country code is read as written. National numbers ("020 7946 0958",
+    "(415) 555-0134") are read in `home_region` (the country the candidate says they live
+    in), else in the country of the first international number given, else in
+    `default_region` (the job's or the organisation's country).
     """
     candidates = [line for line in lines if len(_DIGITS.findall(line)) >= 7][:200]
     international = [_matches(line, None) for line in candidates]
-    region = default_region if default_region in phonenumbers.SUPPORTED_REGIONS else None
+    region = home_region if home_region in phonenumbers.SUPPORTED_REGIONS else None
     for matches in international:
         for match in matches:
             if region is None and match.region:
                 region = match.region
+    if region is None and default_region in phonenumbers.SUPPORTED_REGIONS:
+        region = default_region
     found: list[str] = []
     for line, plus_matches in zip(candidates, international, strict=True):
         matches = list(plus_matches)
@@ -162,6 +169,31 @@ def _matches(line: str, region: str | None) -> list[_PhoneMatch]:
             if 8 <= len(digits) <= 15 and not any(candidate.overlaps(other) for other in out):
                 out.append(_PhoneMatch(plus.start(), plus.end(), "+" + digits, None))
     return out
+
+
+# --- location -------------------------------------------------------------------------------
+
+_LOCATION_SPLIT = re.compile(r"\s[|·•\u2013\u2014]\s|\t|\s{3,}|\s/\s")
+_LOCATION_LABEL = re.compile(
+    r"(?i)^(?:location|address|based in|lives in|adresse|wohnort|ubicación|domicilio|ville)"
+    r"\s{0,3}:?\s{0,3}"
+)
+
+
+def find_location(lines: list[str], sections: list[SectionKind]) -> tuple[str, str] | None:
+    """Where the candidate says they live, from the contact lines near the top: the place as
+    written ("Berlin, Germany") and its country code; None if no line there names a country."""
+    for number, line in enumerate(lines[:NAME_SCAN_LINES]):
+        if sections[number] not in ("top", "contact") or heading_kind(line):
+            continue
+        for chunk in _LOCATION_SPLIT.split(line):
+            chunk = _LOCATION_LABEL.sub("", _EMAIL.sub(" ", chunk)).strip(" ,;")
+            if not chunk or "/" in chunk or len(chunk.split()) > 6 or len(chunk) > 80:
+                continue
+            country = country_of(chunk)
+            if country:
+                return chunk, country
+    return None
 
 
 # --- links ----------------------------------------------------------------------------------

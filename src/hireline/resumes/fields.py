@@ -20,6 +20,7 @@ from hireline.resumes.contacts import (
     NAME_SCAN_LINES,
     find_emails,
     find_links,
+    find_location,
     find_name,
     find_phones,
     rejoin_broken_addresses,
@@ -82,6 +83,7 @@ class ResumeFields:
     name: str | None
     emails: list[str]
     phones: list[str]
+    location: str | None  # as written near the top ("Lyon, France")
     links: dict[str, list[str]]
     skills: list[str]
     years_experience: float | None
@@ -89,12 +91,27 @@ class ResumeFields:
     education: list[Education]
 
 
-def extract_fields(text: str, *, today: date, default_region: str | None = None) -> ResumeFields:
-    """The fields found in `text`; what cannot be told is None or empty, never guessed wildly."""
+def extract_fields(
+    text: str,
+    *,
+    today: date,
+    default_region: str | None = None,
+    home_region: str | None = None,
+) -> ResumeFields:
+    """The fields found in `text`; what cannot be told is None or empty, never guessed wildly.
+
+    National phone numbers are read in `home_region` (the country of the candidate's stated
+    location), else in that of the location the résumé gives, else as `find_phones` says,
+    ending with `default_region` (the job's or the organisation's country).
+    """
     lines = _lines(text)
     sections = label_sections(lines)
     emails = find_emails(lines)
-    phones = find_phones(lines, default_region.upper() if default_region else None)
+    location = find_location(lines, sections)
+    home = home_region.upper() if home_region else (location[1] if location else None)
+    phones = find_phones(
+        lines, default_region.upper() if default_region else None, home_region=home
+    )
     name = find_name(lines)
     links = find_links(lines, sections, emails)
     work_history = find_work_history(lines, sections, today=today)
@@ -102,6 +119,7 @@ def extract_fields(text: str, *, today: date, default_region: str | None = None)
         name=name,
         emails=emails,
         phones=phones,
+        location=location[0] if location else None,
         links=links,
         skills=find_skills(lines, name=name),
         years_experience=years_of_experience(work_history, today=today),
