@@ -112,7 +112,7 @@ def extract_fields(
     phones = find_phones(
         lines, default_region.upper() if default_region else None, home_region=home
     )
-    name = find_name(lines)
+    name = find_name(lines, sections)
     links = find_links(lines, sections, emails)
     work_history = find_work_history(lines, sections, today=today)
     return ResumeFields(
