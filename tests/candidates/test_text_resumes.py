@@ -70,6 +70,12 @@ async def test_a_text_resume_is_accepted_and_read_in_every_common_encoding(
     assert resume["parsed"]["emails"] == ["zoe.nunez@mail.example"]
     assert resume["parsed"]["phones"] == ["+34612345678"]
     assert {"Python", "PostgreSQL", "Kubernetes"} <= set(candidate["skills"])
+    confidence = resume["parsed"]["confidence"]
+    assert set(confidence) >= {"name", "emails", "phones", "skills", "years_experience"}
+    assert all(0 <= value <= 1 for value in confidence.values())
+    assert confidence["phones"] == 1.0  # written with its country code
+    assert confidence["name"] > 0.5
+    assert confidence["education"] == 0.0  # none given
     download = await client.get(
         f"/v1/candidates/{candidate['id']}/resumes/{resume['id']}", headers=owner
     )
