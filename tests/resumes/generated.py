@@ -11,7 +11,9 @@ sidebar, sometimes) or with tables, DOCX with tables or contacts in the page hea
 or plain text in UTF-8, UTF-16 or Latin-1.
 
 The truth is written from the choices, never by asking the parser. Seeds are split: the
-parser may be tuned on `DEV_SEEDS`; `HELD_OUT_SEEDS` are only measured.
+parser may be tuned on `DEV_SEEDS`. `VALIDATION_SEEDS` were held out until their misses were
+read once (two e-mail and link addresses cut by a narrow sidebar, fixed as a class);
+`HELD_OUT_SEEDS` were drawn after that and are only measured.
 """
 
 from __future__ import annotations

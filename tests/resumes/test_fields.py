@@ -380,3 +380,14 @@ def test_names_in_many_layouts_and_never_from_education_or_skills(
     text: str, name: str | None
 ) -> None:
     assert read(text).name == name
+
+
+def test_addresses_cut_by_a_narrow_sidebar_are_joined_and_their_labels_are_no_skills() -> None:
+    found = read(
+        "Ana Lima\nE-mail:\nana.lima@posteo.example\n.de\nPhone: +33-6-12-34-52-83\n"
+        "GitHub:\nhttps://github.com/ana36\n3\nSkills\nPython, SQL"
+    )
+    assert found.emails == ["ana.lima@posteo.example.de"]
+    assert found.links["github"] == ["https://github.com/ana363"]
+    assert found.phones == ["+33612345283"]
+    assert found.skills == ["Python", "SQL"]

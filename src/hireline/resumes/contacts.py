@@ -25,7 +25,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 _ADDRESS_END = re.compile(r"\S{0,200}[@/.]\S{0,200}$")
-_ADDRESS_REST = re.compile(r"[a-z0-9][\w./-]{0,40}")
+_ADDRESS_REST = re.compile(r"\.?[a-z0-9][\w./-]{0,40}")
 
 
 def rejoin_broken_addresses(lines: list[str]) -> list[str]:
@@ -41,7 +41,7 @@ def rejoin_broken_addresses(lines: list[str]) -> list[str]:
         if (
             tail
             and _ADDRESS_REST.fullmatch(line)
-            and any(character.isalpha() for character in line)  # not a phone number
+            and len(_DIGITS.findall(line)) < 6  # a phone number on the next line is not the rest
             and not heading_kind(line)
             and (not _HOST_START.match(line) or _unfinished_email(tail.group(0)))
         ):
@@ -329,7 +329,8 @@ def _classify_link(raw: str) -> tuple[str | None, str | None]:
 
 
 _ADDRESS_LABEL = re.compile(
-    r"(?i)\b(?:github|gitlab|linkedin|e-?mail|web|website|portfolio|blog)\s{0,2}:\s{0,2}(?=\S{0,200}[@./])"
+    r"(?i)\b(?:github|gitlab|linkedin|e-?mail|web|website|portfolio|blog)\s{0,2}:\s{0,2}"
+    r"(?=\S{0,200}[@./]|$)"
 )
 
 
