@@ -391,3 +391,12 @@ def test_addresses_cut_by_a_narrow_sidebar_are_joined_and_their_labels_are_no_sk
     assert found.links["github"] == ["https://github.com/ana363"]
     assert found.phones == ["+33612345283"]
     assert found.skills == ["Python", "SQL"]
+
+
+def test_a_certificate_or_degree_among_the_jobs_is_never_a_job() -> None:
+    found = read(
+        "Ana Lima\nExperience\nScrum Master, Ledgerly, Jan 2020 - Dec 2022\n"
+        "AWS Certified Developer, 2016 - 2019\nMaster of Science, 2014 - 2016\n"
+    )
+    assert found.years_experience == 3.0
+    assert [period.title for period in found.work_history] == ["Scrum Master"]
