@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import random
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import phonenumbers
@@ -746,7 +746,3 @@ def build_file(generated: GeneratedResume) -> tuple[bytes, str]:
 def corpus(seeds: range) -> list[GeneratedResume]:
     """The résumés of a range of seeds."""
     return [generate(seed) for seed in seeds]
-
-
-def with_today(resume: GeneratedResume, today: date) -> GeneratedResume:
-    return replace(resume, resume=replace(resume.resume, today=today))
