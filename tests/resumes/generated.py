@@ -36,7 +36,8 @@ from tests.resumes.corpus_builder import (
 )
 
 DEV_SEEDS = range(150)
-HELD_OUT_SEEDS = range(1000, 1150)
+VALIDATION_SEEDS = range(1000, 1150)
+HELD_OUT_SEEDS = range(2000, 2150)
 
 # --- people ---------------------------------------------------------------------------------
 
