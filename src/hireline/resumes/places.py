@@ -1,19 +1,21 @@
 """The country a written place is in ("Berlin, Germany", "Austin, TX", "Lyon (France)").
 
-Used to read national phone numbers in the right country. Country names come from the data
-`phonenumbers` ships (every country in some 20 languages), so no place list is installed for
-it; a US state or Canadian province, written out or as its postal code, names its country.
-Pure functions, no I/O.
+Used to read national phone numbers in the right country. Country names are in
+`data/countries.json`, taken from the data `phonenumbers` ships (every country in 17 Latin-
+script languages); importing that data itself costs seconds, paid by every parser child.
+A US state or Canadian province, written out or as its postal code, names its country.
+Pure functions; the names are read once per process.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import re
 import unicodedata
+from importlib import resources
 
 from phonenumbers import SUPPORTED_REGIONS
-from phonenumbers.geodata.locale import LOCALE_DATA
 
 _US_STATES = (
     "AL Alabama|AK Alaska|AZ Arizona|AR Arkansas|CA California|CO Colorado|CT Connecticut|"
@@ -75,12 +77,11 @@ def _key(text: str) -> str:
 @functools.cache
 def _names() -> dict[str, str]:
     names: dict[str, str] = {}
-    for region, by_language in LOCALE_DATA.items():
-        if region not in SUPPORTED_REGIONS:
-            continue
-        for name in by_language.values():
-            if name and not name.startswith("*"):
-                names.setdefault(_key(name), region)
+    source = resources.files("hireline.resumes").joinpath("data/countries.json")
+    countries: dict[str, list[str]] = json.loads(source.read_text(encoding="utf-8"))
+    for region, spellings in countries.items():
+        for name in spellings:
+            names.setdefault(_key(name), region)
     for entry in _US_STATES.split("|"):
         names[_key(entry[3:])] = "US"
     for entry in _CA_PROVINCES.split("|"):
