@@ -25,7 +25,6 @@ import psycopg
 from psycopg import sql
 
 from hireline import demo
-from hireline.candidates.location import find_location
 from hireline.core import embedded_postgres, migrations
 from hireline.core.database_url import libpq_url, with_database
 from hireline.demo.documents import LAYOUTS, resume_file
@@ -53,7 +52,7 @@ def parse_figures(count: int, seed: int) -> None:
         layout = list(LAYOUTS)[number % len(LAYOUTS)]
         file = resume_file(applicant, layout)
         parsed = parse_resume(file.data, file.content_type, today=today)
-        location = find_location(parsed["text"])
+        location = parsed.get("location")
         read[layout].append(parsed["years_experience"] is not None and location is not None)
     elapsed = time.perf_counter() - started
     total = sum(len(v) for v in read.values())

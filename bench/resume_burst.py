@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import shutil
 import signal
@@ -27,6 +28,7 @@ import uuid
 from pathlib import Path
 
 import httpx
+import psutil
 import psycopg
 from fpdf import FPDF
 from psycopg import sql
@@ -140,6 +142,38 @@ def parse_only_rate(children: int, total: int = 400) -> float:
     return asyncio.run(run())
 
 
+def cpu_seconds(workers: list[subprocess.Popen[bytes]]) -> tuple[float, float]:
+    """User and system CPU seconds of the worker processes, and of their parser children."""
+    own = children = 0.0
+    for worker in workers:
+        process = psutil.Process(worker.pid)
+        times = process.cpu_times()
+        own += times.user + times.system
+        for child in process.children(recursive=True):
+            with contextlib.suppress(psutil.NoSuchProcess):
+                child_times = child.cpu_times()
+                children += child_times.user + child_times.system
+    return own, children
+
+
+def pending_jobs(url: str) -> int:
+    """Jobs due and not finished (retries scheduled for later are not waited for)."""
+    with psycopg.connect(libpq_url(url)) as connection:
+        row = connection.execute(
+            "SELECT count(*) FROM procrastinate_jobs WHERE status IN ('todo', 'doing') "
+            "AND (scheduled_at IS NULL OR scheduled_at <= now())"
+        ).fetchone()
+        return int(row[0]) if row else 0
+
+
+def jobs_by_task(url: str) -> list[tuple[str, int]]:
+    with psycopg.connect(libpq_url(url)) as connection:
+        rows = connection.execute(
+            "SELECT task_name, count(*) FROM procrastinate_jobs GROUP BY 1 ORDER BY 2 DESC"
+        )
+        return [(str(name), int(count)) for name, count in rows.fetchall()]
+
+
 def parse_counts(url: str) -> dict[str, int]:
     with psycopg.connect(libpq_url(url)) as connection:
         rows = connection.execute("SELECT parse_status, count(*) FROM resumes GROUP BY 1")
@@ -151,9 +185,13 @@ def main() -> None:
     parser.add_argument("--applications", type=int, default=2000)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--concurrency", type=int, default=os.cpu_count() or 2)
+    parser.add_argument(
+        "--profile", metavar="FILE", help="run the (single) worker under cProfile, stats to FILE"
+    )
+    parser.add_argument("--skip-parsers-alone", action="store_true")
     args = parser.parse_args()
 
-    for children in (1, args.concurrency):
+    for children in () if args.skip_parsers_alone else (1, args.concurrency):
         rate = parse_only_rate(children)
         print(f"parsers alone: {children} child(ren) {rate:.0f} résumés/s")
 
@@ -206,13 +244,11 @@ def main() -> None:
         api.wait(timeout=30)
 
         started = time.perf_counter()
+        command = [str(BIN / "hireline"), "worker", "--concurrency", str(args.concurrency)]
+        if args.profile:
+            command = [sys.executable, "-m", "cProfile", "-o", args.profile, *command]
         for _ in range(args.workers):
-            workers.append(
-                start(
-                    [str(BIN / "hireline"), "worker", "--concurrency", str(args.concurrency)],
-                    env,
-                )
-            )
+            workers.append(start(command, env))
         while True:
             counts = parse_counts(url)
             if counts.get("pending", 0) == 0:
@@ -227,6 +263,30 @@ def main() -> None:
             f"{done} résumés ({counts.get('failed', 0)} failed) in {elapsed:.1f} s "
             f"(start-up included): {done / elapsed:.1f}/s, "
             f"{done / elapsed / args.workers:.1f}/s per worker process, {os.cpu_count()} cores"
+        )
+        # End to end: until every job the applications brought (e-mails, match scores, the
+        # events of the parses) has run, not only the parses.
+        while pending_jobs(url):
+            time.sleep(0.5)
+        drained = time.perf_counter() - started
+        own_cpu, children_cpu = cpu_seconds(workers)
+        print(
+            f"queue drained (every job of every application run) in {drained:.1f} s: "
+            f"{done / drained:.1f} applications/s, {done / drained / args.workers:.1f}/s "
+            "per worker process"
+        )
+        # CPU time is steadier than rates when other work shares the cores.
+        print(
+            f"worker CPU per application: {own_cpu / max(done, 1) * 1000:.1f} ms in the worker "
+            f"process(es) + {children_cpu / max(done, 1) * 1000:.1f} ms in parser children "
+            "(start-up included; the database's CPU not counted)"
+        )
+        by_task = jobs_by_task(url)
+        total_jobs = sum(count for _, count in by_task)
+        print(
+            f"queue jobs: {total_jobs / max(done, 1):.1f} per application ("
+            + ", ".join(f"{name} {count / max(done, 1):.1f}" for name, count in by_task)
+            + ")"
         )
     finally:
         for process in [api, *workers]:

@@ -53,6 +53,16 @@ async def leave_mark(context: JobContext, marker: str) -> None:
         await mark(session, marker, "done")
 
 
+@queue.task(name="tests.record_event", pass_context=True)
+async def record_event(context: JobContext, event_type: str, marker: str) -> None:
+    """Records an event in its own unit of work, as a job that changes something does."""
+    from hireline.core import events
+
+    async with job_unit_of_work(context) as session:
+        await mark(session, marker, "changed")
+        await events.record(session, type=event_type, payload={"marker": marker}, tenant_id=None)
+
+
 @queue.task(name="tests.flaky", pass_context=True, retry=RetryStrategy(max_attempts=5, wait=0))
 async def flaky(context: JobContext, marker: str, failures: int) -> None:
     """Fails on its first `failures` runs, then leaves its mark."""

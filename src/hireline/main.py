@@ -47,6 +47,7 @@ from hireline.identity.audit_routes import router as audit_router
 from hireline.identity.auth_routes import router as auth_router
 from hireline.identity.credentials_routes import router as credentials_router
 from hireline.identity.members_routes import router as members_router
+from hireline.identity.organization_routes import router as organization_router
 from hireline.identity.revocation import AccessTokenRevocations
 from hireline.identity.tokens import TokenIssuer
 from hireline.identity.usage import UsageRecorder
@@ -170,6 +171,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(auth_router)
     app.include_router(audit_router)
     app.include_router(members_router)
+    app.include_router(organization_router)
     app.include_router(credentials_router)
     app.include_router(usage_router)
     app.include_router(salary_router)

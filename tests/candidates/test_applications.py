@@ -127,8 +127,14 @@ async def test_same_person_is_one_candidate_and_reapplying_is_409(
 @pytest.mark.parametrize(
     ("fields", "file", "status", "fragment"),
     [
-        ({}, ("cv.pdf", b"just text pretending", "application/pdf"), 415, "PDF or a Word"),
-        ({}, ("cv.pdf", b"PK\x03\x04not a real zip", "application/pdf"), 415, "PDF or a Word"),
+        (
+            {},
+            ("cv.pdf", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "application/pdf"),
+            415,
+            "plain-text",
+        ),
+        ({}, ("cv.txt", b"Ada\x00Lovelace\x00", "text/plain"), 415, "plain-text"),
+        ({}, ("cv.pdf", b"PK\x03\x04not a real zip", "application/pdf"), 415, "PDF, a Word"),
         ({}, ("cv.pdf", b"%PDF-" + b"0" * (10 * 1024 * 1024), "application/pdf"), 413, "10 MB"),
         ({}, None, 422, ""),
         ({"consent": "false"}, ("cv.pdf", b"", "application/pdf"), 422, ""),
@@ -356,3 +362,22 @@ async def test_a_retried_application_with_the_same_key_is_answered_once(
     assert first.status_code == again.status_code == 201
     assert again.headers["idempotent-replayed"] == "true"
     assert again.json()["id"] == first.json()["id"]
+
+
+async def test_skills_a_recruiter_types_are_canonicalised_through_the_taxonomy(
+    client: httpx.AsyncClient, owner: dict[str, str]
+) -> None:
+    job = await open_job(client, owner)
+    candidate_id = (await apply(client, job)).json()["candidate_id"]
+    edited = await client.patch(
+        f"/v1/candidates/{candidate_id}",
+        json={"skills": ["postgres", "golang", "PostgreSQL", "k8s", "Underwater basket weaving"]},
+        headers=owner,
+    )
+    assert edited.status_code == 200, edited.text
+    assert edited.json()["skills"] == [
+        "PostgreSQL",
+        "Go",
+        "Kubernetes",
+        "Underwater basket weaving",  # unknown to the taxonomy: kept as typed
+    ]

@@ -1,5 +1,6 @@
-"""Domain events: recorded with their change or not at all; each handler runs in a worker, in
-the event's tenant, as a job of its own."""
+"""Domain events: recorded with their change or not at all; the handlers run in a worker, in
+the event's tenant, in the event's dispatch job, and one that fails is retried as a job of its
+own."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from hireline.core import events
 from hireline.core.db import unit_of_work
 from hireline.core.events import DomainEvent, Handler
-from hireline.core.queue import WorkerState
+from hireline.core.queue import WorkerState, defer
 from hireline.core.tenancy import enter_tenant
 from hireline.settings import Settings
 from tests import queue_tasks
@@ -111,7 +112,7 @@ async def test_committed_event_runs_its_handlers_and_the_wildcard_ones(
     assert await _notes(engine, marker) == ["by type", "by wildcard"]
     assert (
         await _count(engine, "SELECT count(*) FROM procrastinate_jobs WHERE status = 'succeeded'")
-        == 3  # the dispatch, then one job per handler
+        == 1  # the dispatch ran both handlers: no job per handler
     )
 
 
@@ -146,6 +147,7 @@ async def test_failing_handler_is_retried_alone(
     event_type, marker = f"test.{uuid.uuid4().hex}", uuid.uuid4().hex
 
     async def fails(event: DomainEvent, session: AsyncSession) -> None:
+        await queue_tasks.mark(session, marker, "half done")  # rolled back with its savepoint
         raise RuntimeError("the receiver is down")
 
     async def succeeds(event: DomainEvent, session: AsyncSession) -> None:
@@ -158,7 +160,7 @@ async def test_failing_handler_is_retried_alone(
 
     await drain(engine, state)
 
-    assert await _notes(engine, marker) == ["sent"]
+    assert await _notes(engine, marker) == ["sent"]  # committed although the other failed
     retried = await _count(
         engine,
         "SELECT count(*) FROM procrastinate_jobs WHERE task_name = 'events.handle' "
@@ -166,6 +168,31 @@ async def test_failing_handler_is_retried_alone(
         "AND args->>'handler' LIKE '%fails'",
     )
     assert retried == 1
+
+
+async def test_an_event_recorded_by_a_job_is_handled_in_that_job(
+    engine: AsyncEngine, state: WorkerState, register: Register
+) -> None:
+    event_type, marker = f"test.{uuid.uuid4().hex}", uuid.uuid4().hex
+
+    async def on_type(event: DomainEvent, session: AsyncSession) -> None:
+        # The job's own change is visible: the handler runs after it, in its transaction.
+        changed = await session.scalar(
+            text(f"SELECT count(*) FROM {queue_tasks.MARKS} WHERE marker = :m"), {"m": marker}
+        )
+        await queue_tasks.mark(session, marker, f"handled after {changed} change")
+
+    register(event_type, on_type)
+    async with unit_of_work(state.sessions) as session:
+        await defer(session, queue_tasks.record_event, event_type=event_type, marker=marker)
+
+    await drain(engine, state)
+
+    assert await _notes(engine, marker) == ["changed", "handled after 1 change"]
+    tasks = await _count(
+        engine, "SELECT count(*) FROM procrastinate_jobs WHERE task_name LIKE 'events.%'"
+    )
+    assert tasks == 0  # no dispatch job, no handler job
 
 
 def test_two_handlers_cannot_share_a_name() -> None:
@@ -210,7 +237,7 @@ async def test_a_handler_whose_condition_says_no_costs_no_job(
             await _count(
                 engine, "SELECT count(*) FROM procrastinate_jobs WHERE status = 'succeeded'"
             )
-            == 2  # the dispatch and the wanted handler; none for the other
+            == 1  # the dispatch ran the wanted handler; the other was not run
         )
     finally:
         for name in names:

@@ -94,7 +94,8 @@ async def test_candidate_applies_with_a_pdf_in_a_browser(
             await page.get_by_role("link", name="Senior Python Backend Developer").click()
             await page.get_by_label("Full name").fill("Ada Lovelace")
             await page.get_by_label("E-mail").fill("ada@example.com")
-            await page.get_by_label("Résumé (PDF or DOCX, up to 10 MB)").set_input_files(resume)
+            resume_field = "Résumé (PDF, Word .docx or plain text .txt, up to 10 MB)"
+            await page.get_by_label(resume_field).set_input_files(resume)
             await page.get_by_role("checkbox").check()
             await page.get_by_role("button", name="Send application").click()
             await page.wait_for_url("**/applied")

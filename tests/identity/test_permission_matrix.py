@@ -42,6 +42,13 @@ def _post_json(path: str, body: dict[str, object]) -> Probe:
     return call
 
 
+def _put_json(path: str, body: dict[str, object]) -> Probe:
+    async def call(client: httpx.AsyncClient, headers: dict[str, str]) -> httpx.Response:
+        return await client.put(path, json=body, headers=headers)
+
+    return call
+
+
 def _post_file(path: str, content: bytes) -> Probe:
     async def call(client: httpx.AsyncClient, headers: dict[str, str]) -> httpx.Response:
         return await client.post(path, files={"file": ("s.csv", content)}, headers=headers)
@@ -73,6 +80,11 @@ CASES = [
     ),
     Case(Action.API_KEYS_MANAGE, _get("/v1/api-keys")),
     Case(Action.OAUTH_CLIENTS_MANAGE, _get("/v1/oauth-clients")),
+    Case(Action.PROFILE_READ, _get("/v1/organization/settings")),
+    Case(
+        Action.ORGANIZATION_MANAGE,
+        _put_json("/v1/organization/settings", {"default_country": "DE"}),
+    ),
     Case(Action.WEBHOOKS_MANAGE, _get("/v1/webhooks/endpoints")),
     Case(Action.WEBHOOKS_MANAGE, _get("/v1/webhooks/deliveries")),
     Case(Action.GUIDES_READ, _get("/v1/guides/templates")),

@@ -293,3 +293,17 @@ async def test_time_zones_limit_remote_locations_only_and_in_order(
     )
     assert response.status_code == 422, response.text
     assert response.headers["content-type"].startswith("application/problem+json")
+
+
+async def test_a_job_from_a_template_starts_with_the_templates_skills(
+    client: httpx.AsyncClient,
+) -> None:
+    headers = bearer((await sign_up(client, "acme"))["access_token"])
+    job = await create_job(client, headers, required_skills=[], preferred_skills=[])
+    assert {"Python", "Django", "SQL", "Git"} <= set(job["required_skills"])
+    # "Django, FastAPI or Flask": one of the alternatives is required, the others preferred.
+    assert {"FastAPI", "Flask", "PostgreSQL", "Kubernetes"} <= set(job["preferred_skills"])
+    assert not set(job["required_skills"]) & set(job["preferred_skills"])
+
+    own = await create_job(client, headers, required_skills=["Rust"], preferred_skills=[])
+    assert own["required_skills"] == ["Rust"]  # skills given with the request win

@@ -171,7 +171,7 @@ def build(resume: CorpusResume) -> tuple[bytes, str]:
         return _build_pdf(resume), PDF
     if resume.layout.startswith("docx-"):
         return _build_docx(resume), DOCX
-    return _build_text(resume).encode("utf-8"), TEXT
+    return build_text(resume).encode("utf-8"), TEXT
 
 
 # --- PDF ------------------------------------------------------------------------------------
@@ -342,7 +342,8 @@ def _text_lines(blocks: list[Block]) -> list[str]:
     return lines
 
 
-def _build_text(resume: CorpusResume) -> str:
+def build_text(resume: CorpusResume) -> str:
+    """The résumé as plain text (a file saves it in some encoding)."""
     parts = [resume.header, resume.top, resume.left, resume.right, resume.body, resume.footer]
     lines: list[str] = []
     for blocks in parts:

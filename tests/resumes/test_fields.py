@@ -21,6 +21,7 @@ from hireline.resumes.fields import (
     find_links,
     find_name,
     find_phones,
+    heading_kind,
     label_sections,
     years_of_experience,
 )
@@ -326,3 +327,76 @@ def test_any_text_gives_fields_not_errors(text: str) -> None:
     result = read(text, "FR")
     assert all(email == email.lower() for email in result.emails)
     assert result.years_experience is None or result.years_experience >= 0
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Education & Certification", "education"),
+        ("Certifications and Education", "education"),
+        ("Work History", "experience"),
+        ("PROFESSIONAL EXPERIENCE:", "experience"),
+        ("Work History ───────────────", "experience"),
+        ("Professional Experience ______________", "experience"),
+        ("EDUCATION AND CERTIFICATIONS:", "education"),
+        ("Skills & Tools", "skills"),
+        ("Go, Python and SQL", None),
+    ],
+)
+def test_heading_variants_are_recognised(heading: str, kind: str | None) -> None:
+    assert heading_kind(heading) == kind
+
+
+def test_a_certificate_in_education_and_certification_is_never_a_job() -> None:
+    found = read(
+        "Ana Lima\n"
+        "WORK HISTORY ──────────\n"
+        "Data Engineer, Ledgerly, Jan 2020 - Dec 2022\n"
+        "Education & Certification\n"
+        "AWS Certified Solutions Architect, 2015 - 2018\n"
+        "BSc Computer Science, University of Leeds, 2011 - 2014\n"
+    )
+    assert found.years_experience == 3.0
+    assert len(found.work_history) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("MÜLLER, Zoë\nzoe@mail.example", "Zoë Müller"),
+        ("Joris\nvan Dijk\nSenior Engineer\njoris@mail.example", "Joris van Dijk"),
+        ("ZOË MÜLLER-ŁUKASIEWICZ\nzoe@mail.example", "Zoë Müller-Łukasiewicz"),
+        ("Lyon, France\nAna Lima\nana@mail.example", "Ana Lima"),
+        # A sidebar printed after the main column: the name is right above the contacts.
+        (
+            "Summary\nShipped things.\nEducation\nBSc Computer Science, University of Leeds\n"
+            "Certified Kubernetes Administrator\nWÓJCIK,\nTomasz\nContact\ntomasz@mail.example",
+            "Tomasz Wójcik",
+        ),
+        ("Skills\nSpring Boot\nEducation\nBSc Computer Science", None),
+    ],
+)
+def test_names_in_many_layouts_and_never_from_education_or_skills(
+    text: str, name: str | None
+) -> None:
+    assert read(text).name == name
+
+
+def test_addresses_cut_by_a_narrow_sidebar_are_joined_and_their_labels_are_no_skills() -> None:
+    found = read(
+        "Ana Lima\nE-mail:\nana.lima@posteo.example\n.de\nPhone: +33-6-12-34-52-83\n"
+        "GitHub:\nhttps://github.com/ana36\n3\nSkills\nPython, SQL"
+    )
+    assert found.emails == ["ana.lima@posteo.example.de"]
+    assert found.links["github"] == ["https://github.com/ana363"]
+    assert found.phones == ["+33612345283"]
+    assert found.skills == ["Python", "SQL"]
+
+
+def test_a_certificate_or_degree_among_the_jobs_is_never_a_job() -> None:
+    found = read(
+        "Ana Lima\nExperience\nScrum Master, Ledgerly, Jan 2020 - Dec 2022\n"
+        "AWS Certified Developer, 2016 - 2019\nMaster of Science, 2014 - 2016\n"
+    )
+    assert found.years_experience == 3.0
+    assert [period.title for period in found.work_history] == ["Scrum Master"]

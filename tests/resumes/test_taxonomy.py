@@ -509,3 +509,30 @@ def test_a_spelling_without_letters_or_digits_is_rejected() -> None:
 def test_broken_yaml_is_rejected() -> None:
     with pytest.raises(TaxonomyError, match="not valid YAML"):
         parse_taxonomy("skills: [unclosed")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Skills: TS, JS, K8s, GCP, PG, Postgres, golang, py",
+            [
+                "TypeScript",
+                "JavaScript",
+                "Kubernetes",
+                "Google Cloud",
+                "PostgreSQL",
+                "Go",
+                "Python",
+            ],
+        ),
+        ("Stack: py / TS / PG", ["Python", "TypeScript", "PostgreSQL"]),
+        ("Read TS Eliot and Joyce at school.", []),
+        ("I wrote my thesis on TS Eliot while teaching.", []),
+        ("We played JS Bach in the office.", []),
+        ("The PG team ran the event.", []),
+        ("Rated PG-13.", []),
+    ],
+)
+def test_short_aliases_count_among_skills_never_in_prose(text: str, expected: list[str]) -> None:
+    assert load_taxonomy().find(text) == expected

@@ -72,7 +72,7 @@ def _storage(request: Request) -> FileStorage:
 @api_router.post(
     "/{slug}/jobs/{job_id}/applications",
     status_code=status.HTTP_201_CREATED,
-    summary="Apply to an open job with a résumé (PDF or DOCX, at most 10 MB)",
+    summary="Apply to an open job with a résumé (PDF, DOCX or plain text, at most 10 MB)",
     responses={
         409: {"description": "Already applied (see `application`), or the job is closed"},
         413: {"description": "Résumé over 10 MB"},
@@ -87,7 +87,10 @@ async def apply_api(
     name: Annotated[str, Form(max_length=200)],
     email: Annotated[str, Form(max_length=320)],
     consent: Annotated[str, Form(description="true to agree to the data processing")],
-    resume: Annotated[UploadFile, File(description="PDF or DOCX")],
+    resume: Annotated[
+        UploadFile,
+        File(description="PDF, DOCX or plain text (.txt: UTF-8, UTF-16 with a BOM, or Latin-1)"),
+    ],
     phone: Annotated[str | None, Form(max_length=40)] = None,
     links: Annotated[str | None, Form(max_length=5000, description="One URL per line")] = None,
     answers: Annotated[str | None, Form(max_length=100_000, description="JSON object")] = None,

@@ -12,7 +12,6 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from hireline.candidates.location import find_location
 from hireline.candidates.models import Activity, Candidate, Resume
 from hireline.core import events
 from hireline.core.text_input import without_nul_characters
@@ -42,9 +41,6 @@ async def record_parse(
         return
     fields = dict(parsed)
     resume.text = fields.pop("text", None)
-    if not fields.get("location") and resume.text:
-        # Read here until the résumé parser reports a place itself (then its answer stands).
-        fields["location"] = find_location(resume.text)
     resume.parsed = fields
     resume.parse_status, resume.parse_error = PARSED, None
     updated = [] if candidate is None or candidate.erased_at else merge_into(candidate, fields)

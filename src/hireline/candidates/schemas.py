@@ -72,8 +72,21 @@ class ResumeRead(BaseModel):
     parse_status: Literal["pending", "parsed", "failed"]
     parse_error: str | None = Field(description="Why the file could not be read, when it failed.")
     parsed: dict[str, Any] | None = Field(
-        description="What parsing found: name, emails, phones (E.164), links, skills, "
-        "years_experience, work_history, education."
+        description="What parsing found: name, emails, phones (E.164), location, links, "
+        "skills, years_experience, work_history, education, and `confidence`: for each of "
+        "name, emails, phones, location, links, skills, years_experience and education, how "
+        "sure the reading is, from 0 (nothing found) to 1.",
+        examples=[
+            {
+                "name": "Zoë Müller",
+                "emails": ["zoe@mail.example"],
+                "phones": ["+493012345678"],
+                "location": "Berlin, Germany",
+                "skills": ["Go", "PostgreSQL"],
+                "years_experience": 7.7,
+                "confidence": {"name": 0.9, "phones": 1.0, "years_experience": 0.9},
+            }
+        ],
     )
     parsed_at: datetime | None
     created_at: datetime

@@ -26,6 +26,7 @@ from hireline.jobs.models import PipelineStage
 from hireline.matching import reasons
 from hireline.matching.models import MatchScore
 from hireline.matching.schemas import MatchSummary
+from hireline.resumes.taxonomy import load_taxonomy
 
 CANDIDATE_UPDATED = "candidate.updated"
 ApplicationSort = Literal["newest", "match"]
@@ -205,6 +206,8 @@ async def update(
     """Change a profile; fields edited here are never overwritten by résumé parsing."""
     candidate = await get(session, principal.tenant_id, candidate_id)
     changes = body.model_dump(exclude_unset=True)
+    if changes.get("skills") is not None:
+        changes["skills"] = canonical_skills(changes["skills"])
     for name, value in changes.items():
         setattr(candidate, name, list(dict.fromkeys(value)) if name in _LISTS else value)
     profile_fields = _PROFILE_FIELDS & set(changes)
@@ -229,6 +232,13 @@ async def update(
         tenant_id=candidate.tenant_id,
     )
     return candidate
+
+
+def canonical_skills(typed: list[str]) -> list[str]:
+    """Skills as the taxonomy names them ("postgres" is PostgreSQL, "golang" is Go), as a
+    résumé's are, so that filters and facets see one skill; unknown ones are kept as typed."""
+    taxonomy = load_taxonomy()
+    return list(dict.fromkeys(taxonomy.canonical(skill) or skill for skill in typed))
 
 
 async def resume(

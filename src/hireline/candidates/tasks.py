@@ -13,9 +13,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.candidates import privacy, profile
 from hireline.candidates.applying import APPLICATION_CREATED
-from hireline.candidates.models import Resume
+from hireline.candidates.models import Application, Candidate, Resume
 from hireline.candidates.privacy import CANDIDATE_ERASED
 from hireline.core import events
+from hireline.core.errors import NotFound
 from hireline.core.events import DomainEvent
 from hireline.core.queue import (
     DEFAULT_RETRY,
@@ -25,7 +26,10 @@ from hireline.core.queue import (
     queue,
     worker_state,
 )
+from hireline.identity import organization
+from hireline.jobs import service as jobs
 from hireline.notifications.erasure import forget_mail_about
+from hireline.resumes.places import country_of
 from hireline.resumes.sandbox import ParseOutcome, ParserPool
 from hireline.settings import Settings
 from hireline.webhooks import service as webhooks
@@ -88,8 +92,13 @@ async def parse_resume(context: JobContext, tenant_id: str, resume_id: str) -> N
         except FileNotFoundError:
             outcome = ParseOutcome(None, "The stored file is missing.")
         else:
+            home_region, default_region = await _phone_regions(session, resume)
             outcome = await parser_pool(state.settings).parse(
-                data, resume.content_type, today=datetime.now(UTC).date()
+                data,
+                resume.content_type,
+                today=datetime.now(UTC).date(),
+                default_region=default_region,
+                home_region=home_region,
             )
         await profile.record_parse(session, resume, parsed=outcome.parsed, error=outcome.error)
         logger.info(
@@ -129,3 +138,23 @@ async def vacuum_after_erasure(context: JobContext) -> None:
         logger.warning("erasure_vacuum_skipped", reason="the worker has no owner database URL")
         return
     logger.info("erasure_vacuumed", tables=await privacy.vacuum_erased(owner_url))
+
+
+async def _phone_regions(session: AsyncSession, resume: Resume) -> tuple[str | None, str]:
+    """Where to read phone numbers written without a country code: the country of the
+    candidate's stated location if known, and the fallback after what the résumé itself
+    says: the job's country, else the organisation's default country."""
+    tenant_id = resume.tenant_id
+    candidate = await session.get(Candidate, (tenant_id, resume.candidate_id))
+    home_region = country_of(candidate.location) if candidate is not None else None
+    job_country: str | None = None
+    if resume.application_id is not None:
+        application = await session.get(Application, (tenant_id, resume.application_id))
+        if application is not None:
+            with contextlib.suppress(NotFound):
+                job = await jobs.get(session, tenant_id, application.job_id)
+                job_country = next(
+                    (place["country"] for place in job.locations if place.get("country")), None
+                )
+    default_region = job_country or await organization.default_country(session, tenant_id)
+    return home_region, default_region

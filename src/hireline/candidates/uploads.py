@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from fastapi import UploadFile
 
 from hireline.core.errors import PayloadTooLarge, UnsupportedMediaType, ValidationFailed
+from hireline.resumes.plaintext import NotText, decode_text
 
 MAX_RESUME_BYTES = 10 * 1024 * 1024
 _CHUNK = 256 * 1024
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+TEXT = "text/plain"
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,11 @@ def sanitize_filename(name: str | None, extension: str) -> str:
 
 
 def sniff(data: bytes) -> tuple[str, str] | None:
-    """(content type, extension) for PDF and DOCX content; None for anything else."""
+    """(content type, extension) for PDF, DOCX and plain-text content; None for anything else.
+
+    Text is recognised by decoding it as the parser will (UTF-8, UTF-16 with a BOM, Latin-1),
+    so a file accepted here is never refused later as "not text".
+    """
     if data.startswith(b"%PDF-"):
         return PDF, "pdf"
     if data.startswith(b"PK\x03\x04"):
@@ -53,11 +59,17 @@ def sniff(data: bytes) -> tuple[str, str] | None:
             return None
         if "word/document.xml" in names and "[Content_Types].xml" in names:
             return DOCX, "docx"
-    return None
+        return None
+    try:
+        decode_text(data)
+    except NotText:
+        return None
+    return TEXT, "txt"
 
 
 async def read_resume(upload: UploadFile | None) -> CheckedFile:
-    """The upload's bytes if it is a PDF or DOCX within the size limit; a 4xx otherwise."""
+    """The upload's bytes if it is a PDF, DOCX or text file within the size limit; a 4xx
+    otherwise."""
     if upload is None:
         raise ValidationFailed("A résumé file is required.", errors=_field_error("missing"))
     if upload.size is not None and upload.size > MAX_RESUME_BYTES:
@@ -75,7 +87,8 @@ async def read_resume(upload: UploadFile | None) -> CheckedFile:
     kind = sniff(data)
     if kind is None:
         raise UnsupportedMediaType(
-            "The résumé must be a PDF or a Word (.docx) document; this file is neither."
+            "The résumé must be a PDF, a Word (.docx) document or a plain-text (.txt) file; "
+            "this file is none of them."
         )
     content_type, extension = kind
     return CheckedFile(data, content_type, extension, sanitize_filename(upload.filename, extension))

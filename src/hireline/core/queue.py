@@ -27,7 +27,7 @@ import importlib
 import importlib.util
 import pkgutil
 import uuid
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypedDict
 
@@ -61,6 +61,8 @@ CORE_TASK_MODULES = ("hireline.core.events",)
 DOMAIN_TASK_MODULE = "tasks"
 
 _STATE = "hireline"
+_TENANT = "hireline_job_tenant"
+_BEFORE_COMMIT = "hireline_job_before_commit"
 
 
 @dataclass(frozen=True)
@@ -136,9 +138,28 @@ async def job_unit_of_work(
     state = worker_state(context)
     async with unit_of_work(state.sessions) as session:
         session.info[_STATE] = state
+        session.info[_TENANT] = tenant_id
         if tenant_id is not None:
             await enter_tenant(session, tenant_id)
         yield session
+        # Work the job asked to finish in its own transaction (an event's handlers, see
+        # `events.record`); that work may ask for more.
+        while actions := session.info.pop(_BEFORE_COMMIT, None):
+            for action in actions:
+                await action()
+
+
+def before_job_commit(
+    session: AsyncSession, tenant_id: uuid.UUID | None, action: Callable[[], Awaitable[None]]
+) -> bool:
+    """Run `action` at the end of the worker job whose unit of work `session` is, before it
+    commits, if that job is scoped to `tenant_id`; False (and nothing done) otherwise: the
+    session of a request, or of a job of another tenant."""
+    state = session.info.get(_STATE)
+    if not isinstance(state, WorkerState) or session.info.get(_TENANT, False) != tenant_id:
+        return False
+    session.info.setdefault(_BEFORE_COMMIT, []).append(action)
+    return True
 
 
 def job_settings(session: AsyncSession) -> Settings | None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    CheckConstraint,
     Date,
     DateTime,
     ForeignKey,
@@ -47,6 +48,10 @@ class Tenant(Base):
     slug: Mapped[str] = mapped_column(String(63), unique=True)
     plan: Mapped[str] = mapped_column(String(30), server_default="free")
     rate_limit_per_minute: Mapped[int | None] = mapped_column(Integer)
+    # ISO 3166 alpha-2; unset: the country of the first job, else US (`organization.py`).
+    default_country: Mapped[str | None] = mapped_column(
+        String(2), CheckConstraint("default_country ~ '^[A-Z]{2}$'", name="default_country")
+    )
     created_at: Mapped[datetime] = _created_at()
 
 

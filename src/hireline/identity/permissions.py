@@ -34,6 +34,7 @@ class Action(StrEnum):
     SALARIES_READ = "salaries:read"
     SALARIES_IMPORT = "salaries:import"
     WEBHOOKS_MANAGE = "webhooks:manage"
+    ORGANIZATION_MANAGE = "organization:manage"
 
 
 _EVERYTHING = frozenset(Action)
@@ -46,6 +47,7 @@ _ADMINISTRATION = frozenset(
         Action.USAGE_READ,
         Action.SALARIES_IMPORT,
         Action.WEBHOOKS_MANAGE,
+        Action.ORGANIZATION_MANAGE,
     }
 )
 _READ_WORK = frozenset(

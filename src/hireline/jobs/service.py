@@ -17,12 +17,13 @@ from hireline.core.principal import Principal
 from hireline.guides import render, salaries
 from hireline.guides import service as guides
 from hireline.guides.template_models import Level, RoleTemplate
-from hireline.identity import audit
+from hireline.identity import audit, organization
 from hireline.identity.models import Membership
 from hireline.jobs.events import EVENT_FOR_STATUS, JOB_UPDATED, JOBS_CHANGED_TOPIC
 from hireline.jobs.models import HiringTeamMember, Job, PipelineStage
 from hireline.jobs.schemas import DEFAULT_STAGES, JobCreate, JobUpdate, TeamMember
 from hireline.jobs.stages import kind_for
+from hireline.jobs.template_skills import template_skills
 
 Transition = Literal["publish", "pause", "close"]
 DEFAULT_LEVEL: Level = "mid"
@@ -178,6 +179,8 @@ async def create(session: AsyncSession, principal: Principal, body: JobCreate) -
     title = body.title
     description = body.description
     level = body.level
+    required_skills = list(dict.fromkeys(body.required_skills))
+    preferred_skills = list(dict.fromkeys(body.preferred_skills))
     template_ref: tuple[str, int, str] | None = None
     if body.from_template is not None:
         resolved = await guides.get(
@@ -205,6 +208,12 @@ async def create(session: AsyncSession, principal: Principal, body: JobCreate) -
         description = description or render.job_description(guide)
         title = title or resolved.template.levels[level].title
         template_ref = (resolved.template.key, resolved.version, resolved.origin)
+        # Skills given with the request win; otherwise the template's.
+        template_required, template_preferred = template_skills(resolved.template)
+        required_skills = required_skills or template_required
+        preferred_skills = preferred_skills or [
+            skill for skill in template_preferred if skill not in required_skills
+        ]
     assert title is not None
     assert description is not None
     job = Job(
@@ -218,8 +227,8 @@ async def create(session: AsyncSession, principal: Principal, body: JobCreate) -
         salary_max=body.salary.max if body.salary else None,
         salary_currency=body.salary.currency if body.salary else None,
         description=description,
-        required_skills=list(dict.fromkeys(body.required_skills)),
-        preferred_skills=list(dict.fromkeys(body.preferred_skills)),
+        required_skills=required_skills,
+        preferred_skills=preferred_skills,
         skill_weights=body.skill_weights,
         min_years_experience=body.min_years_experience,
         template_key=template_ref[0] if template_ref else None,
@@ -230,6 +239,9 @@ async def create(session: AsyncSession, principal: Principal, body: JobCreate) -
     )
     session.add(job)
     await session.flush()
+    await organization.adopt_first_job_country(
+        session, principal.tenant_id, next((loc.country for loc in body.locations), None)
+    )
     await _set_stages(session, job, list(body.stages or DEFAULT_STAGES))
     await _set_team(session, principal.tenant_id, job.id, body.hiring_team)
     await audit.record(

@@ -14,6 +14,7 @@ from datetime import date
 import phonenumbers
 
 from hireline.resumes.dates import find_date_ranges
+from hireline.resumes.places import country_of
 from hireline.resumes.sections import SectionKind, heading_kind
 
 NAME_SCAN_LINES = 25  # the name, and contact data without a heading, are near the top
@@ -24,7 +25,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 _ADDRESS_END = re.compile(r"\S{0,200}[@/.]\S{0,200}$")
-_ADDRESS_REST = re.compile(r"[a-z0-9][\w./-]{0,40}")
+_ADDRESS_REST = re.compile(r"\.?[a-z0-9][\w./-]{0,40}")
 
 
 def rejoin_broken_addresses(lines: list[str]) -> list[str]:
@@ -40,6 +41,7 @@ def rejoin_broken_addresses(lines: list[str]) -> list[str]:
         if (
             tail
             and _ADDRESS_REST.fullmatch(line)
+            and len(_DIGITS.findall(line)) < 6  # a phone number on the next line is not the rest
             and not heading_kind(line)
             and (not _HOST_START.match(line) or _unfinished_email(tail.group(0)))
         ):
@@ -90,28 +92,51 @@ _PHONE_LABEL = re.compile(
 )
 
 
-def find_phones(lines: Iterable[str], default_region: str | None) -> list[str]:
-    """Phone numbers in E.164 when their country is known, else `+digits` or digits.
+def find_phones(
+    lines: Iterable[str], default_region: str | None, *, home_region: str | None = None
+) -> list[str]:
+    """Phone numbers in E.164 when their country is known (see `find_phones_with_confidence`)."""
+    return find_phones_with_confidence(lines, default_region, home_region=home_region)[0]
 
-    National numbers ("020 7946 0958") are read in `default_region`, or else in the country
-    of the first international number given.
+
+# How sure a number's reading is, by what told its country.
+_PHONE_CONFIDENCE = {"written": 1.0, "home": 0.9, "international": 0.8, "default": 0.6}
+
+
+def find_phones_with_confidence(
+    lines: Iterable[str], default_region: str | None, *, home_region: str | None = None
+) -> tuple[list[str], float]:
+    """Phone numbers in E.164 when their country is known, else `+digits` or digits, and how
+    sure the reading is (0-1; the least sure number's).
+
+    A number with its country code is read as written. National numbers ("020 7946 0958",
+    "(415) 555-0134") are read in `home_region` (the country the candidate says they live
+    in), else in the country of the first international number given, else in
+    `default_region` (the job's or the organisation's country).
     """
     candidates = [line for line in lines if len(_DIGITS.findall(line)) >= 7][:200]
     international = [_matches(line, None) for line in candidates]
-    region = default_region if default_region in phonenumbers.SUPPORTED_REGIONS else None
+    region = home_region if home_region in phonenumbers.SUPPORTED_REGIONS else None
+    source = "home"
     for matches in international:
         for match in matches:
             if region is None and match.region:
-                region = match.region
+                region, source = match.region, "international"
+    if region is None and default_region in phonenumbers.SUPPORTED_REGIONS:
+        region, source = default_region, "default"
     found: list[str] = []
+    confidence = 1.0
     for line, plus_matches in zip(candidates, international, strict=True):
         matches = list(plus_matches)
         if region:
-            matches.extend(
+            national = [
                 match
                 for match in _matches(line, region)
                 if not any(match.overlaps(other) for other in plus_matches)
-            )
+            ]
+            if national:
+                confidence = min(confidence, _PHONE_CONFIDENCE[source])
+            matches.extend(national)
         if not matches:
             labelled = _PHONE_LABEL.search(line)
             if labelled:
@@ -120,10 +145,11 @@ def find_phones(lines: Iterable[str], default_region: str | None) -> list[str]:
                 if 7 <= len(digits) <= 15:
                     number = ("+" if raw.startswith("+") else "") + digits
                     matches.append(_PhoneMatch(labelled.start(1), labelled.end(1), number, None))
+                    confidence = min(confidence, 0.4)  # digits, not a number known valid
         for match in sorted(matches, key=lambda match: match.start):
             if match.number not in found:
                 found.append(match.number)
-    return found
+    return found, confidence if found else 0.0
 
 
 @dataclass(frozen=True)
@@ -162,6 +188,31 @@ def _matches(line: str, region: str | None) -> list[_PhoneMatch]:
             if 8 <= len(digits) <= 15 and not any(candidate.overlaps(other) for other in out):
                 out.append(_PhoneMatch(plus.start(), plus.end(), "+" + digits, None))
     return out
+
+
+# --- location -------------------------------------------------------------------------------
+
+_LOCATION_SPLIT = re.compile(r"\s[|·•\u2013\u2014]\s|\t|\s{3,}|\s/\s")
+_LOCATION_LABEL = re.compile(
+    r"(?i)^(?:location|address|based in|lives in|adresse|wohnort|ubicación|domicilio|ville)"
+    r"\s{0,3}:?\s{0,3}"
+)
+
+
+def find_location(lines: list[str], sections: list[SectionKind]) -> tuple[str, str] | None:
+    """Where the candidate says they live, from the contact lines near the top: the place as
+    written ("Berlin, Germany") and its country code; None if no line there names a country."""
+    for number, line in enumerate(lines[:NAME_SCAN_LINES]):
+        if sections[number] not in ("top", "contact") or heading_kind(line):
+            continue
+        for chunk in _LOCATION_SPLIT.split(line):
+            chunk = _LOCATION_LABEL.sub("", _EMAIL.sub(" ", chunk)).strip(" ,;")
+            if not chunk or "/" in chunk or len(chunk.split()) > 6 or len(chunk) > 80:
+                continue
+            country = country_of(chunk)
+            if country:
+                return chunk, country
+    return None
 
 
 # --- links ----------------------------------------------------------------------------------
@@ -277,8 +328,16 @@ def _classify_link(raw: str) -> tuple[str | None, str | None]:
     return "website", url
 
 
+_ADDRESS_LABEL = re.compile(
+    r"(?i)\b(?:github|gitlab|linkedin|e-?mail|web|website|portfolio|blog)\s{0,2}:\s{0,2}"
+    r"(?=\S{0,200}[@./]|$)"
+)
+
+
 def remove_addresses(line: str) -> str:
-    """`line` with its e-mail addresses, URLs and bare domains ("github.com/ana") blanked out."""
+    """`line` with its e-mail addresses, URLs and bare domains ("github.com/ana") blanked out,
+    and the labels in front of them ("GitHub: github.com/ana" names no skill)."""
+    line = _ADDRESS_LABEL.sub(" ", line)
     line = _EMAIL.sub(" ", line)
     line = _URL.sub(" ", line)
     return _BARE_DOMAIN.sub(" ", line)
@@ -299,19 +358,122 @@ _NOT_NAME_WORDS = _words(
     "staff chief page mobile phone email e-mail address street road avenue university school "
     "college inc ltd gmbh llc sa sas ag team experience education skills projects london paris "
     "berlin madrid new san remote platform cloud machine learning web site reliability security "
-    "qa test it ux ui marketing sales operations support customer business"
+    "qa test it ux ui marketing sales operations support customer business certified "
+    "bachelor master science engineering technology computer information systems background "
+    "history academic certifications certification platforms languages tools stack core "
+    "technical relevant professional employment career work interests hobbies references"
 )
 _NAME_SEPARATORS = re.compile(r"\s(?:\||·|•|\u2013|\u2014|-|/)\s|,|\t|\s{3,}")
 _NAME_LABEL = re.compile(r"(?i)^(?:name|nom|nombre|vor- und nachname|full name)\s{0,3}:\s{0,3}")
 
 
-def find_name(lines: list[str]) -> str | None:
-    """The candidate's name: the first line near the top that reads as 2-4 name words."""
-    for line in lines[:NAME_SCAN_LINES]:
-        name = _name_in(line)
-        if name:
-            return name
+@dataclass(frozen=True)
+class FoundName:
+    """A name and how sure the reading is (0-1)."""
+
+    name: str
+    confidence: float
+
+
+def find_name(lines: list[str], sections: list[SectionKind] | None = None) -> str | None:
+    """The candidate's name (see `find_name_with_confidence`)."""
+    found = find_name_with_confidence(lines, sections)
+    return found.name if found else None
+
+
+def find_name_with_confidence(
+    lines: list[str], sections: list[SectionKind] | None = None
+) -> FoundName | None:
+    """The candidate's name: the first line near the top that reads as 2-4 name words.
+
+    Also found: "SURNAME, Given" (read "Given Surname"), a name in capitals (small capitals
+    come out of a PDF so), a name split over two lines ("Ana" / "Lima"), and, when a sidebar
+    was printed after the main column, a name right above the contact details. A line of
+    the education or skills section, or one naming a skill or a degree, is never the name.
+    """
+    sections = sections or ["top"] * len(lines)
+    for number in range(min(len(lines), NAME_SCAN_LINES)):
+        if sections[number] not in ("top", "contact"):
+            continue
+        found = _name_at(lines, sections, number)
+        if found:
+            return found
+    # A sidebar read after the main column: the name sits just above the contact details.
+    for number in range(len(lines) - 1):
+        if number + 1 < len(lines) and _opens_contacts(lines[number + 1 : number + 3]):
+            found = _name_at(lines, sections, number, two_lines_back=True)
+            if found:
+                return FoundName(found.name, min(found.confidence, 0.6))
     return None
+
+
+def _opens_contacts(following: list[str]) -> bool:
+    return any(
+        heading_kind(line) == "contact" or "@" in line or _PHONE_HINT.search(line)
+        for line in following
+    )
+
+
+def _name_at(
+    lines: list[str], sections: list[SectionKind], number: int, *, two_lines_back: bool = False
+) -> FoundName | None:
+    line = lines[number]
+    found = _surname_first(line)
+    if found:
+        return found
+    name = _name_in(line)
+    if name and not _names_a_thing(name):
+        return FoundName(name, 0.9 if number < 5 else 0.7)
+    # A name over two lines: "Ana" / "Lima", "Joris" / "van Dijk", "WÓJCIK," / "Tomasz".
+    neighbour = number - 1 if two_lines_back else number + 1
+    if 0 <= neighbour < len(lines) and sections[neighbour] == sections[number]:
+        first, second = (lines[neighbour], line) if two_lines_back else (line, lines[neighbour])
+        if _short_name_line(first) and _short_name_line(second):
+            joined = re.sub(r"\s*,\s*", ", ", f"{first} {second}").strip(", ")
+            found = _surname_first(joined)
+            if found:
+                return FoundName(found.name, 0.7)
+            name = _name_in(joined) if "," not in joined else None
+            if name and not _names_a_thing(name):
+                return FoundName(name, 0.7)
+    return None
+
+
+def _surname_first(line: str) -> FoundName | None:
+    """ "MÜLLER, Zoë" as "Zoë Müller": the surname in capitals, then a comma, then the given
+    name (so that "Lyon, France" is not read as a name)."""
+    match = _SURNAME_FIRST.fullmatch(line.strip())
+    if not match or not match["family"].isupper() or match["given"].isupper():
+        return None
+    given = match["given"]
+    if not _is_name_word(given.split()[0], first_word=True) or country_of(given):
+        return None
+    family = " ".join(_title_case(word) for word in match["family"].split())
+    name = f"{given} {family}"
+    return None if _names_a_thing(name) else FoundName(name, 0.8)
+
+
+def _short_name_line(line: str) -> bool:
+    words = line.replace(",", " ").split()
+    return 1 <= len(words) <= 3 and len(line) <= 40 and not heading_kind(line)
+
+
+_SURNAME_FIRST = re.compile(
+    r"(?P<family>[^\W\d_][^\W\d_'\u2019-]{0,30}(?:[-'\u2019 ][^\W\d_]{1,30}){0,2}),\s(?P<given>"
+    r"[^\W\d_][^\W\d_'\u2019-]{0,30}(?:[-\s][^\W\d_]{1,30}){0,2})"
+)
+
+
+def _names_a_thing(name: str) -> bool:
+    """Whether words that look like a name are a skill ("Spring Boot") or a degree."""
+    from hireline.resumes.taxonomy import load_taxonomy
+
+    return load_taxonomy().canonical(name) is not None or bool(_DEGREE_WORDS.search(name))
+
+
+_DEGREE_WORDS = re.compile(
+    r"(?i)\b(?:certified|certificate|bachelor|master|diploma|b\.?sc|m\.?sc|ph\.?d|mba)\b"
+)
 
 
 def _name_in(line: str) -> str | None:

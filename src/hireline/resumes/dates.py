@@ -184,6 +184,11 @@ _EDUCATION_WORDS = re.compile(
     r"|diplom|diplôme|licence|abitur|baccalauréat|doctorate|degree|graduated|grado|máster"
     r"|licenciatura|maestría|mestrado|lycée|gymnasium|polytechnic|politécnica|politecnico|academy|akademie)\b"
 )
+# Degrees and certificates by name ("Scrum Master" alone is a job, "Master of ..." is not).
+_CREDENTIAL_WORDS = re.compile(
+    r"(?i)\b(?:certified|certification|certificate|bachelor(?:'s)?|master of|master's"
+    r"|b\.?sc|m\.?sc|ph\.?d|mba|diploma|degree)\b"
+)
 _TITLE_EMPLOYER = re.compile(r"\s(?:at|@|chez|bei|en)\s|\s[|\u2013\u2014-]\s|,\s|\t")
 
 
@@ -207,13 +212,14 @@ def find_work_history(
         ranges = find_date_ranges(joined, today=today)
         if not ranges:
             continue
-        if not has_experience:
-            # The line says what the dates are about, or, if it holds only them, the one above.
-            context = _DATE_TOKEN.sub("", joined)
-            if sum(character.isalpha() for character in context) < 3 and number > 0:
-                context = lines[number - 1]
-            if _EDUCATION_WORDS.search(context):
-                continue
+        # The line says what the dates are about, or, if it holds only them, the one above.
+        context = _DATE_TOKEN.sub("", joined)
+        if sum(character.isalpha() for character in context) < 3 and number > 0:
+            context = lines[number - 1]
+        if _CREDENTIAL_WORDS.search(context):
+            continue  # a degree or a certificate listed among the jobs is still not a job
+        if not has_experience and _EDUCATION_WORDS.search(context):
+            continue
         for found in ranges:
             if found.start > today:
                 continue

@@ -20,6 +20,8 @@ from lxml import etree
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError
 
+from hireline.resumes.plaintext import NotText, decode_text
+
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 TEXT = "text/plain"
@@ -218,14 +220,10 @@ def _table_text(table: etree._Element, depth: int) -> Iterator[str]:
 
 
 def _plain_text(data: bytes) -> str:
-    if b"\x00" in data[:8192]:
-        raise UnreadableResume("The file is not text.")
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
+    try:
+        return decode_text(data)
+    except NotText as exc:
+        raise UnreadableResume(str(exc)) from exc
 
 
 def _short(exc: BaseException) -> str:

@@ -20,8 +20,11 @@ from hireline.resumes.contacts import (
     NAME_SCAN_LINES,
     find_emails,
     find_links,
+    find_location,
     find_name,
+    find_name_with_confidence,
     find_phones,
+    find_phones_with_confidence,
     rejoin_broken_addresses,
     remove_addresses,
 )
@@ -82,32 +85,84 @@ class ResumeFields:
     name: str | None
     emails: list[str]
     phones: list[str]
+    location: str | None  # as written near the top ("Lyon, France")
     links: dict[str, list[str]]
     skills: list[str]
     years_experience: float | None
     work_history: list[WorkPeriod]
     education: list[Education]
+    # How sure each reading is, 0-1 (0: nothing found), by the evidence it rests on.
+    confidence: dict[str, float]
 
 
-def extract_fields(text: str, *, today: date, default_region: str | None = None) -> ResumeFields:
-    """The fields found in `text`; what cannot be told is None or empty, never guessed wildly."""
+def extract_fields(
+    text: str,
+    *,
+    today: date,
+    default_region: str | None = None,
+    home_region: str | None = None,
+) -> ResumeFields:
+    """The fields found in `text`; what cannot be told is None or empty, never guessed wildly.
+
+    National phone numbers are read in `home_region` (the country of the candidate's stated
+    location), else in that of the location the résumé gives, else as `find_phones` says,
+    ending with `default_region` (the job's or the organisation's country).
+    """
     lines = _lines(text)
     sections = label_sections(lines)
     emails = find_emails(lines)
-    phones = find_phones(lines, default_region.upper() if default_region else None)
-    name = find_name(lines)
+    location = find_location(lines, sections)
+    home = home_region.upper() if home_region else (location[1] if location else None)
+    phones, phone_confidence = find_phones_with_confidence(
+        lines, default_region.upper() if default_region else None, home_region=home
+    )
+    found_name = find_name_with_confidence(lines, sections)
+    name = found_name.name if found_name else None
     links = find_links(lines, sections, emails)
     work_history = find_work_history(lines, sections, today=today)
+    skills = find_skills(lines, name=name)
+    education = find_education(lines, sections)
+    years = years_of_experience(work_history, today=today)
     return ResumeFields(
         name=name,
         emails=emails,
         phones=phones,
+        location=location[0] if location else None,
         links=links,
-        skills=find_skills(lines, name=name),
-        years_experience=years_of_experience(work_history, today=today),
+        skills=skills,
+        years_experience=years,
         work_history=work_history,
-        education=find_education(lines, sections),
+        education=education,
+        confidence={
+            "name": found_name.confidence if found_name else 0.0,
+            "emails": 1.0 if emails else 0.0,
+            "phones": phone_confidence,
+            "location": (1.0 if home_region else 0.7) if location else 0.0,
+            "links": _links_confidence(links),
+            "skills": (0.9 if "skills" in sections else 0.7) if skills else 0.0,
+            "years_experience": _years_confidence(years, work_history, sections),
+            "education": (0.9 if "education" in sections else 0.6) if education else 0.0,
+        },
     )
+
+
+def _links_confidence(links: dict[str, list[str]]) -> float:
+    # Profile URLs have a fixed shape; a personal site is told from prose by its context.
+    if links.get("website"):
+        return 0.7
+    return 1.0 if any(links.values()) else 0.0
+
+
+def _years_confidence(
+    years: float | None, history: list[WorkPeriod], sections: list[SectionKind]
+) -> float:
+    if years is None:
+        return 0.0
+    # Without an experience heading, dates are told from education by the words around them.
+    confidence = 0.9 if "experience" in sections else 0.6
+    if any(period.start.month == 7 and period.start.day == 1 for period in history):
+        confidence -= 0.2  # a bare year ("2017 - 2019") is read as its middle
+    return round(confidence, 2)
 
 
 def _lines(text: str) -> list[str]:

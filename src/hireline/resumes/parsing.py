@@ -11,14 +11,21 @@ from hireline.resumes.fields import extract_fields
 
 
 def parse_resume(
-    data: bytes, content_type: str, *, today: date, default_region: str | None = None
+    data: bytes,
+    content_type: str,
+    *,
+    today: date,
+    default_region: str | None = None,
+    home_region: str | None = None,
 ) -> dict[str, Any]:
     """The résumé's text and fields as JSON-ready data; `UnreadableResume` if it has no text.
 
     Runs in a parser child process (see `sandbox`), so it must not touch the database.
     """
     text = extract_text(data, content_type)
-    fields = extract_fields(text, today=today, default_region=default_region)
+    fields = extract_fields(
+        text, today=today, default_region=default_region, home_region=home_region
+    )
     return {"text": text, **_jsonable(dataclasses.asdict(fields))}
 
 

@@ -47,6 +47,7 @@ def _answer(header: dict[str, Any], data: bytes) -> dict[str, Any]:
             header["content_type"],
             today=date.fromisoformat(header["today"]),
             default_region=header.get("region"),
+            home_region=header.get("home_region"),
         )
     except UnreadableResume as exc:
         return {"status": "failed", "error": str(exc)}

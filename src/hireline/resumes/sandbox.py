@@ -121,12 +121,24 @@ class ParserPool:
         return [child.pid for child in self._children if child.alive]
 
     async def parse(
-        self, data: bytes, content_type: str, *, today: date, default_region: str | None = None
+        self,
+        data: bytes,
+        content_type: str,
+        *,
+        today: date,
+        default_region: str | None = None,
+        home_region: str | None = None,
     ) -> ParseOutcome:
-        """Parse one file in a child; never raises for anything the file does."""
+        """Parse one file in a child; never raises for anything the file does.
+
+        National phone numbers are read in `home_region` (the candidate's country) when
+        given, else as the résumé itself says, else in `default_region`.
+        """
         header = {"content_type": content_type, "today": today.isoformat()}
         if default_region:
             header["region"] = default_region
+        if home_region:
+            header["home_region"] = home_region
         child = await self._idle.get()
         try:
             while True:

@@ -26,7 +26,8 @@ _HEADING_PHRASES: dict[SectionKind, str] = {
     ),
     "education": (
         "education|academic background|education and training|education & training|"
-        "academic history|qualifications|studies|formation|formations|études|diplômes|ausbildung|"
+        "academic history|qualifications|studies|academic qualifications|education history|"
+        "certification|certifications|formation|formations|études|diplômes|ausbildung|"
         "bildungsweg|studium|akademischer werdegang|educación|formación|formación académica|"
         "istruzione|degrees|formação|formação académica"
     ),
@@ -42,7 +43,7 @@ _HEADING_PHRASES: dict[SectionKind, str] = {
     ),
     "other": (
         "summary|profile|professional summary|about|about me|objective|projects|side projects|"
-        "personal projects|languages|langues|sprachen|idiomas|certifications|certificates|"
+        "personal projects|languages|langues|sprachen|idiomas|certificates|licenses|"
         "zertifikate|awards|honours|honors|publications|interests|hobbies|loisirs|intérêts|"
         "interessen|volunteering|volunteer work|bénévolat|ehrenamt|references|références|"
         "referenzen|profil|perfil|résumé|kurzprofil|talks|open source|courses|training|"
@@ -53,18 +54,40 @@ for _kind, _phrases in _HEADING_PHRASES.items():
     for _phrase in _phrases.split("|"):
         _HEADINGS[_phrase] = _kind
 
-_HEADING_TRIM = re.compile(r"^[^\w]{0,10}|[^\w)]{0,10}$")
+_HEADING_TRIM = re.compile(r"^(?:[^\w]|_){0,10}|(?:[^\w)]|_){0,80}$")
 _HEADING_SPLIT = re.compile(r"\s{0,3}(?:\||:|\t)\s{0,3}")
+# "Education & Certification", "Certifications and Education": a heading joining two.
+_HEADING_JOIN = re.compile(r"\s(?:&|and|\+|/|et|und|y)\s|,\s|\s/\s")
+# A mixed heading is the section of its most specific part: degrees and certificates together
+# are read as education (a certificate is never a job), experience beats the rest.
+_JOINED_PRIORITY: tuple[SectionKind, ...] = (
+    "education",
+    "experience",
+    "skills",
+    "contact",
+    "other",
+)
 
 
 def heading_kind(line: str) -> SectionKind | None:
-    """The kind of section `line` opens, if it is a heading (alone or as a table-row label)."""
-    if not line or len(line) > 60:
+    """The kind of section `line` opens, if it is a heading (alone or as a table-row label).
+
+    Headings are recognised in capitals, with a colon, or followed by a rule of dashes,
+    underscores or box-drawing lines ("WORK HISTORY ─────").
+    """
+    if not line or len(line) > 140:
         return None
     label = _HEADING_SPLIT.split(line, maxsplit=1)[0]
     label = _HEADING_TRIM.sub("", label).lower()
     label = " ".join(label.split())
-    return _HEADINGS.get(label)
+    if not label or len(label) > 60:
+        return None
+    kind = _HEADINGS.get(label)
+    if kind is None and _HEADING_JOIN.search(label):
+        parts = [_HEADINGS.get(part.strip()) for part in _HEADING_JOIN.split(label)]
+        if all(parts):
+            kind = next(k for k in _JOINED_PRIORITY if k in parts)
+    return kind
 
 
 def label_sections(lines: list[str]) -> list[SectionKind]:

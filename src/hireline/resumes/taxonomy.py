@@ -365,8 +365,11 @@ def _compile(spellings: Iterable[_Spelling], keys: Iterable[str]) -> re.Pattern[
 _GLUE = frozenset("-'\u2019.")
 _LIST_MARKS_BEFORE = frozenset(
     ",;:/|([{•·▪●◦‣*+>-\u2013\u2014\uff0c\u3001\uff1b\uff1a\uff08\u3010\u300c\u30fb"
+    "\u2713\u2714\u27a2\u25ba\u25c6\u25a0\u25a1\u2192"  # check marks, arrows, squares
 )
-_LIST_MARKS_AFTER = frozenset(",;:/|)]}(.\uff0c\u3001\uff1b\uff1a\uff09\u3011\u300d\u3002")
+_LIST_MARKS_AFTER = frozenset(
+    ",;:/|)]}(.\uff0c\u3001\uff1b\uff1a\uff09\u3011\u300d\u3002•·▪●\u2013\u2014"
+)
 _LIST_WORDS = frozenset({"and", "or", "et", "ou", "und", "oder", "y", "o", "e"})
 _SENTENCE_ENDS = frozenset(".!?\u3002\uff01\uff1f")
 _LAST_WORD = re.compile(r"(\w+)$")
