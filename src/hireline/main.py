@@ -14,6 +14,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp
 
 from hireline import __version__
+from hireline.api_document import OPERATION_IDS, document_rules
 from hireline.board.apply import api_router as apply_api_router
 from hireline.board.apply import page_router as apply_page_router
 from hireline.board.cache import BoardCache, BoardCacheMiddleware
@@ -28,6 +29,7 @@ from hireline.core.errors import install_error_handlers
 from hireline.core.http_guards import BodySizeLimitMiddleware, SecurityHeadersMiddleware
 from hireline.core.idempotency import IdempotencyMiddleware, install_idempotency
 from hireline.core.migrations import head_revisions
+from hireline.core.openapi import install_openapi, operation_id_function
 from hireline.core.observability import RequestContextMiddleware, configure_logging
 from hireline.core.queue import WorkerState, run_worker
 from hireline.core.rate_limit import RateLimiter, RateLimitHeadersMiddleware
@@ -140,6 +142,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_url="/openapi.json",
         docs_url="/docs",
         redoc_url=None,
+        generate_unique_id_function=operation_id_function(OPERATION_IDS),
     )
     app.state.settings = settings
     board_cache = BoardCache()
@@ -154,6 +157,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     install_error_handlers(app)
     install_idempotency(app)
+    install_openapi(app, document_rules(settings))
     app.include_router(system_router)
     app.include_router(auth_router)
     app.include_router(audit_router)

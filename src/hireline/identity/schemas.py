@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, field_validator
 
-from hireline.identity.permissions import SCOPE_ACTIONS, Role
+from hireline.identity.permissions import Role, Scope
 
 Slug = Annotated[
     str,
@@ -76,7 +76,7 @@ class MeResponse(BaseModel):
     tenant: TenantRead
     user: UserRead | None = None
     role: str | None = None
-    scopes: list[str] = []
+    scopes: list[Scope] = []
     actions: list[str]
 
 
@@ -88,11 +88,8 @@ class LogoutRequest(BaseModel):
     )
 
 
-def validate_scopes(scopes: list[str]) -> list[str]:
-    """Scopes must be known; duplicates are dropped, order kept."""
-    unknown = [scope for scope in scopes if scope not in SCOPE_ACTIONS]
-    if unknown:
-        raise ValueError(f"unknown scope(s): {', '.join(unknown)}; known: {sorted(SCOPE_ACTIONS)}")
+def validate_scopes(scopes: list[Scope]) -> list[Scope]:
+    """Duplicates are dropped, order kept (the enum refuses unknown scopes)."""
     return list(dict.fromkeys(scopes))
 
 
@@ -167,7 +164,7 @@ class AcceptInvitation(BaseModel):
     )
 
 
-Scopes = Annotated[list[str], Field(min_length=1, max_length=20)]
+Scopes = Annotated[list[Scope], Field(min_length=1, max_length=20)]
 CredentialName = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)
 ]
@@ -189,7 +186,7 @@ class ApiKeyRead(BaseModel):
     id: uuid.UUID
     name: str
     prefix: str
-    scopes: list[str]
+    scopes: list[Scope]
     expires_at: datetime | None
     last_used_at: datetime | None
     revoked_at: datetime | None
@@ -215,7 +212,7 @@ class ClientRead(BaseModel):
     id: uuid.UUID
     name: str
     client_id: str
-    scopes: list[str]
+    scopes: list[Scope]
     revoked_at: datetime | None
     created_at: datetime
 
