@@ -105,7 +105,10 @@ EXTRA_PROBLEMS: dict[str, set[int]] = {
     "templates_edit": {400, 409, 412, 428},
     "templates_fork": {409},
     "questions_create": {409},
+    "guides_render": {404},
+    "salaries_get": {404},
     "salaries_import": {415},
+    "jobs_create": {404},
     "jobs_update": {409},
     "jobs_delete": {409},
     "jobs_publish": {409},
@@ -122,6 +125,28 @@ EXTRA_PROBLEMS: dict[str, set[int]] = {
     "system_ready": {503},
 }
 
+# Links from a creation to operations outside its own path.
+_APPLICATION = {"application_id": "$response.body#/id"}
+_CANDIDATE = {"candidate_id": "$response.body#/candidate_id"}
+LINKS: dict[str, dict[str, dict[str, str]]] = {
+    "board_apply": {
+        "applications_get": _APPLICATION,
+        "applications_move": _APPLICATION,
+        "applications_reject": _APPLICATION,
+        "applications_hire": _APPLICATION,
+        "applications_withdraw": _APPLICATION,
+        "applications_match": _APPLICATION,
+        "candidates_get": _CANDIDATE,
+        "candidates_update": _CANDIDATE,
+        "candidates_activity": _CANDIDATE,
+        "candidates_export": _CANDIDATE,
+        "candidates_erase": _CANDIDATE,
+    },
+    "jobs_create": {
+        "applications_list": {"job_id": "$response.body#/id"},
+    },
+}
+
 ETAG_OPERATIONS = frozenset({"board_list", "board_get", "templates_get"})
 
 
@@ -133,5 +158,8 @@ def document_rules(settings: Settings) -> DocumentRules:
         extra_problems=EXTRA_PROBLEMS,
         etag_operations=ETAG_OPERATIONS,
         idempotent_operations=frozenset({"board_apply"}),
+        # An invitation's id is not the id of the member it becomes.
+        unlinked_operations=frozenset({"members_invite"}),
+        links=LINKS,
         servers=[{"url": settings.public_url.rstrip("/"), "description": "This server"}],
     )

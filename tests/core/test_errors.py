@@ -111,3 +111,9 @@ async def test_every_problem_type_is_documented_at_its_uri(client: httpx.AsyncCl
         assert response.status_code == 200, slug
         assert response.json()["status"] == problem.status
     assert_problem(await client.get("/problems/nonsense"), 404, "not-found")
+
+
+def test_an_extension_cannot_replace_a_standard_member() -> None:
+    # A 409 once said `"status": "draft"`, and typed clients failed to read the problem.
+    with pytest.raises(TypeError, match="status"):
+        Conflict("The job is a draft.", status="draft")

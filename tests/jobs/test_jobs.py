@@ -83,7 +83,8 @@ async def test_lifecycle_and_invalid_transitions(
     assert closed.json()["status"] == "closed"
     conflict = await client.post(f"/v1/jobs/{job_id}/publish", headers=headers)
     assert conflict.status_code == 409
-    assert conflict.json()["status"] == "closed"
+    assert conflict.json()["status"] == 409
+    assert conflict.json()["job_status"] == "closed"
     edit = await client.patch(f"/v1/jobs/{job_id}", json={"title": "x"}, headers=headers)
     assert edit.status_code == 409
     assert (await client.delete(f"/v1/jobs/{job_id}", headers=headers)).status_code == 409
@@ -223,3 +224,16 @@ async def test_matching_requirements_are_kept_and_edited(client: httpx.AsyncClie
         assert refused.status_code == 422, refused.text
     kept = (await client.get(f"/v1/jobs/{job['id']}", headers=owner)).json()
     assert kept["skill_weights"] == {"FastAPI": 5}
+
+
+async def test_patching_a_required_field_to_null_is_422_not_500(
+    client: httpx.AsyncClient,
+) -> None:
+    headers = await _owner(client)
+    job = await create_job(client, headers)
+    for field in ("title", "description", "employment_type"):
+        response = await client.patch(f"/v1/jobs/{job['id']}", json={field: None}, headers=headers)
+        assert response.status_code == 422, (field, response.text)
+        assert response.json()["errors"][0]["loc"] == ["body", field]
+    unchanged = (await client.get(f"/v1/jobs/{job['id']}", headers=headers)).json()
+    assert unchanged["title"] == job["title"]

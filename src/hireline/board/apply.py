@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
-import orjson
 from fastapi import APIRouter, File, Form, Request, UploadFile, status
 from fastapi.exceptions import RequestValidationError
-from pydantic import ValidationError
+from pydantic import Json, ValidationError
 from starlette.responses import RedirectResponse, Response
 
 from hireline.board.careers import Slug, job_page, render_page
 from hireline.candidates import applying
-from hireline.candidates.schemas import ApplicationCreated, ApplicationForm
+from hireline.candidates.schemas import Answers, ApplicationCreated, ApplicationForm
 from hireline.candidates.uploads import read_resume
 from hireline.core.db import DbSession
 from hireline.core.errors import BadRequest, HirelineError
@@ -30,20 +29,21 @@ page_router = APIRouter(prefix="/careers", include_in_schema=False, dependencies
 
 
 def _form(
-    name: str, email: str, phone: str | None, links: str | None, answers: str | None, consent: str
+    name: str,
+    email: str,
+    phone: str | None,
+    links: str | None,
+    answers: dict[str, Any] | None,
+    consent: bool,
 ) -> ApplicationForm:
     """Validate the submitted fields, reporting problems as a 422 with field locations."""
-    try:
-        parsed_answers = orjson.loads(answers) if answers else {}
-    except orjson.JSONDecodeError:
-        parsed_answers = None
     raw = {
         "name": name,
         "email": email,
         "phone": phone or None,
         "links": [line for line in (links or "").replace(",", "\n").splitlines() if line.strip()],
-        "answers": parsed_answers,
-        "consent": consent.strip().lower() in ("true", "on", "yes", "1"),
+        "answers": answers or {},
+        "consent": consent,
     }
     try:
         return ApplicationForm.model_validate(raw)
@@ -51,6 +51,10 @@ def _form(
         raise RequestValidationError(
             [{**error, "loc": ("body", *error["loc"])} for error in exc.errors()]
         ) from None
+
+
+def _ticked(checkbox: str) -> bool:
+    return checkbox.strip().lower() in ("true", "on", "yes", "1")
 
 
 def _refuse_robots(website: str | None) -> None:
@@ -79,14 +83,25 @@ async def apply_api(
     job_id: uuid.UUID,
     request: Request,
     session: DbSession,
-    name: Annotated[str, Form(max_length=200)],
-    email: Annotated[str, Form(max_length=320)],
-    consent: Annotated[str, Form(description="true to agree to the data processing")],
+    name: Annotated[str, Form(min_length=1, max_length=200)],
+    email: Annotated[
+        str, Form(min_length=3, max_length=320, json_schema_extra={"format": "email"})
+    ],
+    consent: Annotated[
+        bool,
+        Form(description="true to agree to the data processing", json_schema_extra={"const": True}),
+    ],
     resume: Annotated[UploadFile, File(description="PDF or DOCX")],
     phone: Annotated[str | None, Form(max_length=40)] = None,
     links: Annotated[str | None, Form(max_length=5000, description="One URL per line")] = None,
-    answers: Annotated[str | None, Form(max_length=100_000, description="JSON object")] = None,
-    website: Annotated[str | None, Form(description="Leave empty")] = None,
+    answers: Annotated[
+        Json[Answers] | None,
+        Form(description="Answers to the job's questions (a JSON object)"),
+    ] = None,
+    # A honeypot: people never see it, form-filling robots fill it (and are refused).
+    website: Annotated[
+        str | None, Form(description="Leave empty", json_schema_extra={"maxLength": 0})
+    ] = None,
 ) -> ApplicationCreated:
     _refuse_robots(website)
     form = _form(name, email, phone, links, answers, consent)
@@ -124,7 +139,7 @@ async def apply_page(
     entered = {"name": name, "email": email, "phone": phone or "", "links": links or ""}
     try:
         _refuse_robots(website)
-        form = _form(name, email, phone, links, None, consent)
+        form = _form(name, email, phone, links, None, _ticked(consent))
         checked = await read_resume(resume if resume and resume.filename else None)
         await applying.apply(session, _storage(request), tenant, job_id, form, checked)
     except RequestValidationError as exc:

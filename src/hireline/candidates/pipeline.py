@@ -68,7 +68,7 @@ def _require_active(application: Application, action: str) -> None:
     if application.status != "active":
         raise Conflict(
             f"The application is {application.status}; it cannot be {action}.",
-            status=application.status,
+            application_status=application.status,
         )
 
 

@@ -6,7 +6,15 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    StrictBool,
+    StringConstraints,
+    field_validator,
+)
 
 ApplicationStatus = Literal["active", "rejected", "hired", "withdrawn"]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -16,6 +24,12 @@ CONSENT_TEXT = (
     "I agree that the organisation keeps my application data to consider me for this and "
     "similar positions."
 )
+
+
+# Question -> answer; a JSON object part of the apply form.
+Answers = Annotated[
+    dict[str, Annotated[str, StringConstraints(max_length=5000)]], Field(max_length=30)
+]
 
 
 class ApplicationForm(BaseModel):
@@ -29,9 +43,7 @@ class ApplicationForm(BaseModel):
     links: list[Annotated[str, StringConstraints(max_length=500)]] = Field(
         default_factory=list, max_length=10
     )
-    answers: dict[str, Annotated[str, StringConstraints(max_length=5000)]] = Field(
-        default_factory=dict, max_length=30
-    )
+    answers: Answers = Field(default_factory=dict)
     consent: bool
 
     @field_validator("links")
@@ -159,7 +171,7 @@ class RejectRequest(BaseModel):
     reason: ReasonKey = Field(
         description="A key from the organisation's list (GET /v1/rejection-reasons)."
     )
-    notify_candidate: bool = False
+    notify_candidate: StrictBool = False
     note: Annotated[str | None, StringConstraints(max_length=2000)] = None
 
 

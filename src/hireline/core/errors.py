@@ -16,6 +16,8 @@ from structlog.contextvars import get_contextvars
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 # Relative to the API's own origin, where `GET /problems/{slug}` describes each one.
 PROBLEM_BASE = "/problems/"
+# Members of every problem document, which an occurrence's extensions may not replace.
+_STANDARD_MEMBERS = frozenset({"type", "title", "status", "detail", "instance", "request_id"})
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,9 @@ class HirelineError(Exception):
         **extensions: Any,
     ) -> None:
         super().__init__(detail or self.problem.title)
+        clashing = _STANDARD_MEMBERS.intersection(extensions)
+        if clashing:  # a programming error: clients read `status` as the HTTP status
+            raise TypeError(f"problem extensions may not be named {sorted(clashing)}")
         self.detail = detail
         self.headers = headers or {}
         self.extensions = extensions
@@ -200,7 +205,8 @@ def problem_body(
     request_id = get_contextvars().get("request_id")
     if request_id:
         body["request_id"] = request_id
-    body.update(extensions)
+    # Extensions never replace a standard member: `status` stays the HTTP status.
+    body.update({name: value for name, value in extensions.items() if name not in body})
     return body
 
 

@@ -76,6 +76,10 @@ class DocumentRules:
     # Operations that claim an Idempotency-Key themselves (not through a dependency).
     idempotent_operations: frozenset[str] = frozenset()
     servers: list[dict[str, str]] = field(default_factory=list)
+    # Creations whose `id` is not the id of the resources under their path.
+    unlinked_operations: frozenset[str] = frozenset()
+    # Links the path cannot tell: operation id -> target operation id -> parameter -> value.
+    links: Mapping[str, Mapping[str, Mapping[str, str]]] = field(default_factory=dict)
 
 
 def traits_of(call: object) -> OperationTraits | None:
@@ -133,7 +137,7 @@ def _input_problems(route: RouteContext) -> set[int]:
         # An id that does not exist, or belongs to another organisation.
         problems.add(404)
     if body:
-        problems.add(413)
+        problems |= {400, 413}  # a body that does not parse; one over the size limit
     if any(p.name == "cursor" for p in query):
         problems.add(400)  # a cursor that was not issued by this API
     return problems
@@ -144,6 +148,15 @@ def _problem_response(problem: ProblemType, description: str | None) -> dict[str
         "description": description or problem.description,
         "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": PROBLEM_REF}}},
     }
+
+
+def _has_own_schema(response: dict[str, Any]) -> bool:
+    """Whether a route declared a body of its own (not FastAPI's placeholders)."""
+    fastapi_refs = {f"#/components/schemas/{name}" for name in _FASTAPI_VALIDATION_SCHEMAS}
+    return any(
+        media.get("schema") and media["schema"].get("$ref") not in fastapi_refs
+        for media in response.get("content", {}).values()
+    )
 
 
 def _problem_type(status: int) -> ProblemType:
@@ -176,12 +189,30 @@ def _schema_of(document: dict[str, Any], schema: dict[str, Any]) -> dict[str, An
     return schema
 
 
+def _without_null(schema: dict[str, Any]) -> None:
+    """Drop the `null` option of an optional value that HTTP can only leave out.
+
+    A header, query parameter or form part is absent or a string; `null` would be sent as
+    the four letters "null".
+    """
+    options = schema.get("anyOf")
+    if not isinstance(options, list) or {"type": "null"} not in options:
+        return
+    rest = [option for option in options if option != {"type": "null"}]
+    del schema["anyOf"]
+    if len(rest) == 1:
+        schema.update(rest[0])
+    else:
+        schema["anyOf"] = rest
+
+
 def _describe_multipart(document: dict[str, Any], media: dict[str, Any]) -> None:
     """File parts as `format: binary` and JSON parts as their schema, so generators send
     a file and an object rather than two strings."""
     schema = _schema_of(document, media.get("schema", {}))
     encoding: dict[str, Any] = {}
     for name, prop in schema.get("properties", {}).items():
+        _without_null(prop)
         options = prop.get("anyOf", [prop])
         for option in options:
             if option.get("contentMediaType") == "application/json" and "contentSchema" in option:
@@ -216,12 +247,15 @@ def _document_operation(
     responses: dict[str, Any] = operation.setdefault("responses", {})
     for status in sorted(problems):
         given = responses.get(str(status), {})
-        responses[str(status)] = _problem_response(_problem_type(status), given.get("description"))
+        if not _has_own_schema(given):
+            responses[str(status)] = _problem_response(
+                _problem_type(status), given.get("description")
+            )
     for status, response in responses.items():
-        if int(status) >= 400 and "content" not in response:
-            response.update(_problem_response(_problem_type(int(status)), None))
-        if int(status) >= 400 and not response["content"].get(PROBLEM_MEDIA_TYPE):
-            response["content"] = {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": PROBLEM_REF}}}
+        if int(status) < 400 or _has_own_schema(response):
+            continue  # e.g. OAuth 2.0's own error bodies on the token endpoint
+        response["content"] = {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": PROBLEM_REF}}}
+        response.setdefault("description", _problem_type(int(status)).description)
     if "429" in responses:
         responses["429"]["headers"] = {**RETRY_AFTER_HEADER, **RATE_LIMIT_HEADERS}
     for status, response in responses.items():
@@ -262,6 +296,9 @@ def _document_operation(
             }
         )
     operation["security"] = traits.security if traits.security is not None else []
+    for parameter in operation.get("parameters", []):
+        if parameter.get("in") in ("header", "query", "cookie"):
+            _without_null(parameter["schema"])
     body = operation.get("requestBody", {}).get("content", {})
     if "multipart/form-data" in body:
         _describe_multipart(document, body["multipart/form-data"])
@@ -299,7 +336,46 @@ def build_document(app: FastAPI, rules: DocumentRules) -> dict[str, Any]:
             if operation is not None:
                 _document_operation(document, operation, route, rules)
     document["components"]["securitySchemes"] = dict(rules.security_schemes)
+    _add_links(document, rules)
     return document
+
+
+def _add_links(document: dict[str, Any], rules: DocumentRules) -> None:
+    """OpenAPI links from each creation to what can be done with the created resource.
+
+    A `POST` on a collection answering 201 with an `id` creates the resource that the
+    operations under `collection/{param}` act on; clients and stateful fuzzers follow them.
+    """
+    operations = [
+        (path, operation)
+        for path, item in document["paths"].items()
+        for operation in item.values()
+        if isinstance(operation, dict) and "operationId" in operation
+    ]
+    by_id = {operation["operationId"]: operation for _, operation in operations}
+    for path, item in document["paths"].items():
+        creation = item.get("post")
+        if creation is None or creation["operationId"] in rules.unlinked_operations:
+            continue
+        created = creation["responses"].get("201")
+        schema = (created or {}).get("content", {}).get("application/json", {}).get("schema")
+        if not schema or "id" not in _schema_of(document, schema).get("properties", {}):
+            continue
+        links: dict[str, Any] = {}
+        prefix = path.rstrip("/") + "/{"
+        for target_path, target in operations:
+            if not target_path.startswith(prefix):
+                continue
+            param = target_path[len(prefix) :].split("}", 1)[0]
+            links[target["operationId"]] = {
+                "operationId": target["operationId"],
+                "parameters": {param: "$response.body#/id"},
+            }
+        for target_id, parameters in rules.links.get(creation["operationId"], {}).items():
+            if target_id in by_id:
+                links[target_id] = {"operationId": target_id, "parameters": dict(parameters)}
+        if links:
+            created["links"] = links  # type: ignore[index]
 
 
 def install_openapi(app: FastAPI, rules: DocumentRules) -> None:

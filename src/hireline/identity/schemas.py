@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, field_validator
 
+from hireline.identity import passwords
 from hireline.identity.permissions import Role, Scope
 
 Slug = Annotated[
@@ -27,7 +28,13 @@ class SignupRequest(BaseModel):
     slug: Slug = Field(description="Lower-case letters, digits and hyphens; names the careers URL.")
     name: Name = Field(description="The owner's full name.")
     email: EmailStr
-    password: str = Field(min_length=1, max_length=1024)
+    # Checked by `check_password` (length, common passwords, the e-mail inside), which names
+    # the rule it broke; the document states the length.
+    password: str = Field(
+        min_length=1,
+        max_length=1024,
+        json_schema_extra={"minLength": passwords.MIN_LENGTH, "maxLength": passwords.MAX_LENGTH},
+    )
 
     @field_validator("slug")
     @classmethod
@@ -45,6 +52,20 @@ class TokenResponse(BaseModel):
     expires_in: int
     refresh_token: str | None = None
     scope: str | None = None
+
+
+class OAuthErrorResponse(BaseModel):
+    """An OAuth 2.0 error (RFC 6749 section 5.2): the token endpoint's own error shape."""
+
+    error: Literal[
+        "invalid_request",
+        "invalid_client",
+        "invalid_grant",
+        "unauthorized_client",
+        "unsupported_grant_type",
+        "invalid_scope",
+    ]
+    error_description: str | None = None
 
 
 class TenantRead(BaseModel):

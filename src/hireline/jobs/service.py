@@ -295,7 +295,7 @@ async def transition(
     if job.status not in sources:
         raise Conflict(
             f"A {job.status} job cannot be {move}d; allowed from: {', '.join(sorted(sources))}.",
-            status=job.status,
+            job_status=job.status,
         )
     now = datetime.now(UTC)
     job.status = target
