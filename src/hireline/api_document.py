@@ -8,6 +8,9 @@ A route missing here keeps its function name as id; add it before releasing.
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from hireline.core.openapi import DocumentRules
 from hireline.identity.dependencies import SECURITY_SCHEMES
 from hireline.settings import Settings
@@ -164,3 +167,28 @@ def document_rules(settings: Settings) -> DocumentRules:
         links=LINKS,
         servers=[{"url": settings.public_url.rstrip("/"), "description": "This server"}],
     )
+
+
+# The server named in the published document (and the generated clients' default).
+PUBLISHED_SERVER = "http://127.0.0.1:8000"
+
+
+def published_document() -> dict[str, Any]:
+    """The document as `make clients` publishes it: independent of this machine's settings."""
+    from hireline.main import create_app
+
+    settings = Settings(
+        environment="development",
+        database_url="postgresql://unused/unused",
+        public_url=PUBLISHED_SERVER,
+    )
+    return create_app(settings).openapi()
+
+
+def main() -> None:
+    """Print the published document (`python -m hireline.api_document`)."""
+    print(json.dumps(published_document(), indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

@@ -138,6 +138,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="Hireline API",
         version=__version__,
         description=API_DESCRIPTION,
+        license_info={"name": "Apache-2.0", "identifier": "Apache-2.0"},
         lifespan=lifespan,
         openapi_url="/openapi.json",
         docs_url="/docs",

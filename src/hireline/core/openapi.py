@@ -321,6 +321,7 @@ def build_document(app: FastAPI, rules: DocumentRules) -> dict[str, Any]:
         version=app.version,
         openapi_version=app.openapi_version,
         description=app.description,
+        license_info=app.license_info,
         routes=app.routes,
         servers=rules.servers or None,
     )

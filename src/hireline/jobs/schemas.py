@@ -37,11 +37,10 @@ class JobLocation(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         # The validator's rule, stated in the document for generated clients and fuzzers.
+        # (`if`/`then` rather than `anyOf`, which generators read as a union of types).
         json_schema_extra={
-            "anyOf": [
-                {"properties": {"mode": {"const": "remote"}}},
-                {"required": ["city"], "properties": {"city": _SOME_TEXT}},
-            ]
+            "if": {"properties": {"mode": {"enum": ["onsite", "hybrid"]}}},
+            "then": {"required": ["city"], "properties": {"city": _SOME_TEXT}},
         },
     )
 
@@ -98,16 +97,17 @@ class JobCreate(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
-            "anyOf": [
-                {"required": ["from_template"], "properties": {"from_template": {"type": "object"}}},
-                {
-                    "required": ["title", "description"],
-                    "properties": {
-                        "title": _SOME_TEXT,
-                        "description": {"type": "string", "minLength": 1},
-                    },
+            "if": {
+                "required": ["from_template"],
+                "properties": {"from_template": {"type": "object"}},
+            },
+            "else": {
+                "required": ["title", "description"],
+                "properties": {
+                    "title": _SOME_TEXT,
+                    "description": {"type": "string", "minLength": 1},
                 },
-            ]
+            },
         },
     )
 
