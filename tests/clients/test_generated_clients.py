@@ -17,7 +17,7 @@ GENERATOR_BIN = CLIENTS / "generator" / ".venv" / "bin"
 
 def _differences(expected: Path, actual: Path) -> list[str]:
     """Files that differ, or exist on one side only, between two trees."""
-    comparison = filecmp.dircmp(expected, actual, ignore=["__pycache__", ".venv"])
+    comparison = filecmp.dircmp(expected, actual, ignore=["__pycache__", ".venv", ".ruff_cache"])
     found: list[str] = []
 
     def walk(node: filecmp.dircmp[str], prefix: str) -> None:
