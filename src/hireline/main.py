@@ -29,8 +29,8 @@ from hireline.core.errors import install_error_handlers
 from hireline.core.http_guards import BodySizeLimitMiddleware, SecurityHeadersMiddleware
 from hireline.core.idempotency import IdempotencyMiddleware, install_idempotency
 from hireline.core.migrations import head_revisions
-from hireline.core.openapi import install_openapi, operation_id_function
 from hireline.core.observability import RequestContextMiddleware, configure_logging
+from hireline.core.openapi import install_openapi, operation_id_function
 from hireline.core.queue import WorkerState, run_worker
 from hireline.core.rate_limit import RateLimiter, RateLimitHeadersMiddleware
 from hireline.core.signing_key import signing_key

@@ -21,7 +21,7 @@ from hireline.core.database_url import libpq_url
 from tests.databases import scratch_database
 
 HIRELINE = Path(sys.executable).parent / "hireline"
-PASSWORD = "correct horse battery staple"  # noqa: S105 - a test organisation's
+PASSWORD = "correct horse battery staple"
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,9 @@ def running_server(server_url: str, data_dir: Path, slug: str = "fuzz") -> Itera
         migrations.upgrade(database_url)
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        env = {name: value for name, value in os.environ.items() if not name.startswith("HIRELINE_")}
+        env = {
+            name: value for name, value in os.environ.items() if not name.startswith("HIRELINE_")
+        }
         env |= {
             "DATABASE_URL": database_url,
             "HIRELINE_DATA_DIR": str(data_dir),

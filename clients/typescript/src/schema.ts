@@ -578,7 +578,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Apply to an open job with a résumé (PDF or DOCX, at most 10 MB) */
+        /**
+         * Apply to an open job with a résumé (PDF or DOCX, at most 10 MB)
+         * @description Anonymous: a person applying again to the same job gets the same answer as the first time (with ids that lead nowhere), and an e-mail saying they had applied already, so the answer never tells whether an address applied. Called with credentials of the organisation that may read candidates, a repeat is a 409 naming the application.
+         */
         post: operations["board_apply"];
         delete?: never;
         options?: never;
@@ -6416,7 +6419,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Already applied (see `application`), or the job is closed */
+            /** @description The job is paused or closed; or, for a caller of the organisation, the person applied already (see `application`) */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -17,10 +17,11 @@ from hireline.candidates.uploads import read_resume
 from hireline.core.db import DbSession
 from hireline.core.errors import BadRequest, HirelineError
 from hireline.core.idempotency import claim_idempotency_key
-from hireline.core.principal import anonymous
+from hireline.core.principal import Principal, anonymous
 from hireline.core.rate_limit import client_address
 from hireline.core.storage import FileStorage
-from hireline.identity.dependencies import public
+from hireline.identity.dependencies import caller_if_any, public
+from hireline.identity.permissions import Action
 from hireline.identity.tenants import enter_by_slug
 from hireline.jobs import service as jobs
 
@@ -72,8 +73,17 @@ def _storage(request: Request) -> FileStorage:
     "/{slug}/jobs/{job_id}/applications",
     status_code=status.HTTP_201_CREATED,
     summary="Apply to an open job with a résumé (PDF or DOCX, at most 10 MB)",
+    description=(
+        "Anonymous: a person applying again to the same job gets the same answer as the first"
+        " time (with ids that lead nowhere), and an e-mail saying they had applied already, so"
+        " the answer never tells whether an address applied. Called with credentials of the"
+        " organisation that may read candidates, a repeat is a 409 naming the application."
+    ),
     responses={
-        409: {"description": "Already applied (see `application`), or the job is closed"},
+        409: {
+            "description": "The job is paused or closed; or, for a caller of the organisation,"
+            " the person applied already (see `application`)"
+        },
         413: {"description": "Résumé over 10 MB"},
         415: {"description": "Résumé is neither PDF nor DOCX (checked by content)"},
     },
@@ -105,19 +115,25 @@ async def apply_api(
 ) -> ApplicationCreated:
     _refuse_robots(website)
     form = _form(name, email, phone, links, answers, consent)
+    # Before the board's tenant is entered: authenticating scopes the session to the caller's.
+    caller = await caller_if_any(request, session)
     tenant = await enter_by_slug(session, slug)
     limiter = request.app.state.rate_limiter
     address = client_address(request, trust_proxy_headers=limiter.trust_proxy_headers)
     # A retried submission (a flaky mobile network, a double tap) gets the first answer.
     await claim_idempotency_key(request, anonymous(tenant.id, address))
     checked = await read_resume(resume)
-    applied = await applying.apply(session, _storage(request), tenant, job_id, form, checked)
-    return ApplicationCreated(
-        id=applied.application.id,
-        candidate_id=applied.candidate.id,
-        job_id=job_id,
-        status=applied.application.status,
-        applied_at=applied.application.applied_at,
+    storage = _storage(request)
+    if _may_read_candidates(caller, tenant.id):
+        applied = await applying.apply(session, storage, tenant, job_id, form, checked)
+        return applying.receipt(applied)
+    return await applying.apply_anonymously(session, storage, tenant, job_id, form, checked)
+
+
+def _may_read_candidates(caller: Principal | None, tenant_id: uuid.UUID) -> bool:
+    """Whether the caller may learn that a person applied: the organisation's own reader."""
+    return (
+        caller is not None and caller.tenant_id == tenant_id and caller.can(Action.CANDIDATES_READ)
     )
 
 
@@ -141,7 +157,7 @@ async def apply_page(
         _refuse_robots(website)
         form = _form(name, email, phone, links, None, _ticked(consent))
         checked = await read_resume(resume if resume and resume.filename else None)
-        await applying.apply(session, _storage(request), tenant, job_id, form, checked)
+        await applying.apply_anonymously(session, _storage(request), tenant, job_id, form, checked)
     except RequestValidationError as exc:
         problems = "; ".join(
             f"{error['loc'][-1]}: {error['msg']}" for error in exc.errors() if error.get("loc")

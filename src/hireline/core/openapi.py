@@ -237,7 +237,7 @@ def _document_operation(
 ) -> None:
     operation_id = operation["operationId"]
     traits = _merged_traits(route)
-    idempotent = "POST" in route.methods and (
+    idempotent = "POST" in (route.methods or ()) and (
         traits.idempotent or operation_id in rules.idempotent_operations
     )
     problems = _input_problems(route) | set(traits.problems)
@@ -245,12 +245,10 @@ def _document_operation(
     if idempotent:
         problems |= {409, 422}  # a key in use by a concurrent request; reused with another body
     responses: dict[str, Any] = operation.setdefault("responses", {})
-    for status in sorted(problems):
-        given = responses.get(str(status), {})
+    for code in sorted(problems):
+        given = responses.get(str(code), {})
         if not _has_own_schema(given):
-            responses[str(status)] = _problem_response(
-                _problem_type(status), given.get("description")
-            )
+            responses[str(code)] = _problem_response(_problem_type(code), given.get("description"))
     for status, response in responses.items():
         if int(status) < 400 or _has_own_schema(response):
             continue  # e.g. OAuth 2.0's own error bodies on the token endpoint
@@ -376,7 +374,7 @@ def _add_links(document: dict[str, Any], rules: DocumentRules) -> None:
             if target_id in by_id:
                 links[target_id] = {"operationId": target_id, "parameters": dict(parameters)}
         if links:
-            created["links"] = links  # type: ignore[index]
+            created["links"] = links
 
 
 def install_openapi(app: FastAPI, rules: DocumentRules) -> None:

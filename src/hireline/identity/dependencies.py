@@ -30,7 +30,7 @@ _api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False)
 BEARER_SCHEME = "bearerAuth"
 API_KEY_SCHEME = "apiKey"
 OAUTH2_SCHEME = "oauth2"
-TOKEN_URL = "/v1/auth/token"
+TOKEN_URL = "/v1/auth/token"  # noqa: S105  (a URL, not a secret)
 
 SECURITY_SCHEMES: dict[str, Any] = {
     BEARER_SCHEME: {
@@ -68,6 +68,28 @@ def _security_for(action: Action) -> list[dict[str, list[str]]]:
     return [{BEARER_SCHEME: []}, {API_KEY_SCHEME: []}, {OAUTH2_SCHEME: [str(scope)]}]
 
 
+async def _authenticate(request: Request, session: DbSession, credential: str) -> Principal:
+    """The principal of an API key or access token (and the session scoped to its tenant)."""
+    if credential.startswith(API_KEY_PREFIX):
+        return await principal_from_api_key(session, credential)
+    key = signing_key(request.app.state.settings)
+    return await principal_from_access_token(session, credential, key=key)
+
+
+async def caller_if_any(request: Request, session: DbSession) -> Principal | None:
+    """On a public route, the caller when it sent credentials (which must then be valid).
+
+    The session ends up scoped to the caller's tenant: enter the route's tenant after this.
+    """
+    credential = request.headers.get(_api_key_header.model.name)
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    if not credential and scheme.lower() == "bearer":
+        credential = token.strip()
+    if not credential:
+        return None
+    return await _authenticate(request, session, credential)
+
+
 class Require:
     """Authenticates the caller, scopes the request to its tenant and checks one action."""
 
@@ -95,11 +117,7 @@ class Require:
                 "Send an access token or API key in the Authorization header.",
                 headers=BEARER_CHALLENGE,
             )
-        if credential.startswith(API_KEY_PREFIX):
-            principal = await principal_from_api_key(session, credential)
-        else:
-            key = signing_key(request.app.state.settings)
-            principal = await principal_from_access_token(session, credential, key=key)
+        principal = await _authenticate(request, session, credential)
         request.state.principal = principal
         if not principal.can(self.action):
             raise PermissionDenied(f"This needs the {self.action.value!r} permission.")

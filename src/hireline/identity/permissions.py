@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 
@@ -69,6 +70,7 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     ),
 }
 
+
 class Scope(StrEnum):
     """A permission granted to an API key or OAuth client (an enum in the API document)."""
 
@@ -125,7 +127,7 @@ def actions_for_scopes(scopes: tuple[str, ...] | list[str]) -> frozenset[str]:
     return frozenset(granted)
 
 
-def scopes_within(scopes: list[str], actions: frozenset[str]) -> bool:
+def scopes_within(scopes: Iterable[str], actions: frozenset[str]) -> bool:
     """Whether every scope grants only actions that `actions` already includes.
 
     Stops a member from minting a key more powerful than themselves.

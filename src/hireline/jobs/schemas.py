@@ -14,6 +14,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic.config import JsonDict
 
 from hireline.guides.template_models import Industry, Level, Slug, WorkContext
 
@@ -27,7 +28,7 @@ StageName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1
 SkillWeight = Annotated[float, Field(ge=0, le=10)]
 MinYears = Annotated[float, Field(ge=0, le=50)]
 # Text with something besides spaces in it (the JSON-schema form of a stripped min_length=1).
-_SOME_TEXT = {"type": "string", "pattern": "\\S"}
+_SOME_TEXT: JsonDict = {"type": "string", "pattern": "\\S"}
 DEFAULT_STAGES = ("Applied", "Screen", "Technical interview", "Onsite", "Offer")
 
 
@@ -159,8 +160,8 @@ class JobUpdate(BaseModel):
     employment_type: EmploymentType | None = Field(None, json_schema_extra=_not_nullable)
     level: Level | None = None
     salary: SalaryRange | None = None
-    description: Annotated[str | None, StringConstraints(min_length=1, max_length=50_000)] = (
-        Field(None, json_schema_extra=_not_nullable)
+    description: Annotated[str | None, StringConstraints(min_length=1, max_length=50_000)] = Field(
+        None, json_schema_extra=_not_nullable
     )
     required_skills: list[Skill] | None = Field(None, max_length=50)
     preferred_skills: list[Skill] | None = Field(None, max_length=50)

@@ -19,6 +19,7 @@ import structlog
 from procrastinate import JobContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from hireline.candidates.applying import APPLICATION_RESUBMITTED
 from hireline.core import events
 from hireline.core.errors import NotFound
 from hireline.core.events import DomainEvent
@@ -26,6 +27,7 @@ from hireline.core.queue import DEFAULT_RETRY, defer, job_unit_of_work, queue, w
 from hireline.jobs import service as jobs
 from hireline.notifications.mailer import UndeliverableMessage, mailer_for
 from hireline.notifications.messages import (
+    ALREADY_APPLIED,
     APPLICATION_RECEIVED,
     APPLICATION_REJECTED,
     NEW_APPLICATION,
@@ -96,6 +98,21 @@ async def tell_candidate_application_received(event: DomainEvent, session: Async
             tenant_id=_tenant(event),
             kind=APPLICATION_RECEIVED,
             key=_event_key(event, APPLICATION_RECEIVED, facts["candidate_id"]),
+            params=facts,
+        ),
+    )
+
+
+@events.on(APPLICATION_RESUBMITTED, name="notifications.already_applied")
+async def tell_candidate_already_applied(event: DomainEvent, session: AsyncSession) -> None:
+    """The candidate hears that their first application to the job still stands."""
+    facts = _application_facts(event)
+    await enqueue(
+        session,
+        Draft(
+            tenant_id=_tenant(event),
+            kind=ALREADY_APPLIED,
+            key=_event_key(event, ALREADY_APPLIED, facts["candidate_id"]),
             params=facts,
         ),
     )

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, field_validator
+from pydantic.config import JsonDict
 
 from hireline.webhooks.catalogue import ALL_EVENTS, EVENT_TYPES
 
@@ -27,8 +28,8 @@ def _check_url(url: str) -> str:
 
 
 # The validators' rules as schema, for generated clients and fuzzers.
-_URL_SCHEMA = {"pattern": r"^\s*[hH][tT][tT][pP][sS]?://[^/?#@\s]+"}
-_EVENT_TYPES_SCHEMA = {"items": {"type": "string", "enum": [*EVENT_TYPES, ALL_EVENTS]}}
+_URL_SCHEMA: JsonDict = {"pattern": r"^\s*[hH][tT][tT][pP][sS]?://[^/?#@\s]+"}
+_EVENT_TYPES_SCHEMA: JsonDict = {"items": {"type": "string", "enum": [*EVENT_TYPES, ALL_EVENTS]}}
 
 
 def _check_event_types(types: list[str]) -> list[str]:

@@ -110,6 +110,11 @@ def sync_detailed(
 ) -> Response[ApplicationCreated | Problem]:
     """Apply to an open job with a résumé (PDF or DOCX, at most 10 MB)
 
+     Anonymous: a person applying again to the same job gets the same answer as the first time (with ids
+    that lead nowhere), and an e-mail saying they had applied already, so the answer never tells whether
+    an address applied. Called with credentials of the organisation that may read candidates, a repeat
+    is a 409 naming the application.
+
     Args:
         slug (str):
         job_id (UUID):
@@ -148,6 +153,11 @@ def sync(
 ) -> ApplicationCreated | Problem | None:
     """Apply to an open job with a résumé (PDF or DOCX, at most 10 MB)
 
+     Anonymous: a person applying again to the same job gets the same answer as the first time (with ids
+    that lead nowhere), and an e-mail saying they had applied already, so the answer never tells whether
+    an address applied. Called with credentials of the organisation that may read candidates, a repeat
+    is a 409 naming the application.
+
     Args:
         slug (str):
         job_id (UUID):
@@ -180,6 +190,11 @@ async def asyncio_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ApplicationCreated | Problem]:
     """Apply to an open job with a résumé (PDF or DOCX, at most 10 MB)
+
+     Anonymous: a person applying again to the same job gets the same answer as the first time (with ids
+    that lead nowhere), and an e-mail saying they had applied already, so the answer never tells whether
+    an address applied. Called with credentials of the organisation that may read candidates, a repeat
+    is a 409 naming the application.
 
     Args:
         slug (str):
@@ -216,6 +231,11 @@ async def asyncio(
     idempotency_key: str | Unset = UNSET,
 ) -> ApplicationCreated | Problem | None:
     """Apply to an open job with a résumé (PDF or DOCX, at most 10 MB)
+
+     Anonymous: a person applying again to the same job gets the same answer as the first time (with ids
+    that lead nowhere), and an e-mail saying they had applied already, so the answer never tells whether
+    an address applied. Called with credentials of the organisation that may read candidates, a repeat
+    is a 409 naming the application.
 
     Args:
         slug (str):
