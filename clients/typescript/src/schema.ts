@@ -1270,22 +1270,22 @@ export interface components {
             /** Grant Type */
             grant_type: string;
             /** Username */
-            username?: string | null;
+            username?: string;
             /** Password */
-            password?: string | null;
+            password?: string;
             /** Refresh Token */
-            refresh_token?: string | null;
+            refresh_token?: string;
             /** Client Id */
-            client_id?: string | null;
+            client_id?: string;
             /** Client Secret */
-            client_secret?: string | null;
+            client_secret?: string;
             /** Scope */
-            scope?: string | null;
+            scope?: string;
             /**
              * Tenant
              * @description Organisation slug, for accounts in several
              */
-            tenant?: string | null;
+            tenant?: string;
         };
         /** Body_board_apply */
         Body_board_apply: {

@@ -300,6 +300,10 @@ def _document_operation(
     body = operation.get("requestBody", {}).get("content", {})
     if "multipart/form-data" in body:
         _describe_multipart(document, body["multipart/form-data"])
+    if "application/x-www-form-urlencoded" in body:
+        form = _schema_of(document, body["application/x-www-form-urlencoded"].get("schema", {}))
+        for prop in form.get("properties", {}).values():
+            _without_null(prop)
 
 
 def _component_schemas(document: dict[str, Any]) -> dict[str, Any]:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -16,69 +16,41 @@ class BodyAuthToken:
     """
     Attributes:
         grant_type (str):
-        username (None | str | Unset):
-        password (None | str | Unset):
-        refresh_token (None | str | Unset):
-        client_id (None | str | Unset):
-        client_secret (None | str | Unset):
-        scope (None | str | Unset):
-        tenant (None | str | Unset): Organisation slug, for accounts in several
+        username (str | Unset):
+        password (str | Unset):
+        refresh_token (str | Unset):
+        client_id (str | Unset):
+        client_secret (str | Unset):
+        scope (str | Unset):
+        tenant (str | Unset): Organisation slug, for accounts in several
     """
 
     grant_type: str
-    username: None | str | Unset = UNSET
-    password: None | str | Unset = UNSET
-    refresh_token: None | str | Unset = UNSET
-    client_id: None | str | Unset = UNSET
-    client_secret: None | str | Unset = UNSET
-    scope: None | str | Unset = UNSET
-    tenant: None | str | Unset = UNSET
+    username: str | Unset = UNSET
+    password: str | Unset = UNSET
+    refresh_token: str | Unset = UNSET
+    client_id: str | Unset = UNSET
+    client_secret: str | Unset = UNSET
+    scope: str | Unset = UNSET
+    tenant: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         grant_type = self.grant_type
 
-        username: None | str | Unset
-        if isinstance(self.username, Unset):
-            username = UNSET
-        else:
-            username = self.username
+        username = self.username
 
-        password: None | str | Unset
-        if isinstance(self.password, Unset):
-            password = UNSET
-        else:
-            password = self.password
+        password = self.password
 
-        refresh_token: None | str | Unset
-        if isinstance(self.refresh_token, Unset):
-            refresh_token = UNSET
-        else:
-            refresh_token = self.refresh_token
+        refresh_token = self.refresh_token
 
-        client_id: None | str | Unset
-        if isinstance(self.client_id, Unset):
-            client_id = UNSET
-        else:
-            client_id = self.client_id
+        client_id = self.client_id
 
-        client_secret: None | str | Unset
-        if isinstance(self.client_secret, Unset):
-            client_secret = UNSET
-        else:
-            client_secret = self.client_secret
+        client_secret = self.client_secret
 
-        scope: None | str | Unset
-        if isinstance(self.scope, Unset):
-            scope = UNSET
-        else:
-            scope = self.scope
+        scope = self.scope
 
-        tenant: None | str | Unset
-        if isinstance(self.tenant, Unset):
-            tenant = UNSET
-        else:
-            tenant = self.tenant
+        tenant = self.tenant
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -109,68 +81,19 @@ class BodyAuthToken:
         d = dict(src_dict)
         grant_type = d.pop("grant_type")
 
-        def _parse_username(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        username = d.pop("username", UNSET)
 
-        username = _parse_username(d.pop("username", UNSET))
+        password = d.pop("password", UNSET)
 
-        def _parse_password(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        refresh_token = d.pop("refresh_token", UNSET)
 
-        password = _parse_password(d.pop("password", UNSET))
+        client_id = d.pop("client_id", UNSET)
 
-        def _parse_refresh_token(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        client_secret = d.pop("client_secret", UNSET)
 
-        refresh_token = _parse_refresh_token(d.pop("refresh_token", UNSET))
+        scope = d.pop("scope", UNSET)
 
-        def _parse_client_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        client_id = _parse_client_id(d.pop("client_id", UNSET))
-
-        def _parse_client_secret(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        client_secret = _parse_client_secret(d.pop("client_secret", UNSET))
-
-        def _parse_scope(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        scope = _parse_scope(d.pop("scope", UNSET))
-
-        def _parse_tenant(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        tenant = _parse_tenant(d.pop("tenant", UNSET))
+        tenant = d.pop("tenant", UNSET)
 
         body_auth_token = cls(
             grant_type=grant_type,
