@@ -1347,6 +1347,36 @@ export interface components {
              */
             source?: string;
         };
+        /**
+         * CandidateExport
+         * @description Every record held on a person (a data subject access request), as stored.
+         *
+         *     Each record is the row's columns by name: the export shows what is kept, including
+         *     columns added later, rather than a curated view.
+         */
+        CandidateExport: {
+            /** Candidate */
+            candidate: {
+                [key: string]: unknown;
+            };
+            /** Applications */
+            applications: {
+                [key: string]: unknown;
+            }[];
+            /** Resumes */
+            resumes: {
+                [key: string]: unknown;
+            }[];
+            /** Activity */
+            activity: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Exported At
+             * Format: date-time
+             */
+            exported_at: string;
+        };
         /** CandidatePage */
         CandidatePage: {
             /** Items */
@@ -1759,6 +1789,14 @@ export interface components {
              * @enum {string}
              */
             context?: "corporate" | "startup" | "remote_hybrid";
+        };
+        /** Health */
+        Health: {
+            /**
+             * Status
+             * @constant
+             */
+            status: "ok";
         };
         /**
          * Highlight
@@ -2242,6 +2280,20 @@ export interface components {
             /** Requests */
             requests: number;
         };
+        /**
+         * ProblemTypeRead
+         * @description What an error `type` means.
+         */
+        ProblemTypeRead: {
+            /** Type */
+            type: string;
+            /** Title */
+            title: string;
+            /** Status */
+            status: number;
+            /** Description */
+            description: string;
+        };
         /** PublicBoard */
         PublicBoard: {
             /** Organization */
@@ -2346,6 +2398,24 @@ export interface components {
             skills: string[];
             /** Levels */
             levels: string[];
+        };
+        /** Readiness */
+        Readiness: {
+            /**
+             * Status
+             * @constant
+             */
+            status: "ready";
+            /**
+             * Database
+             * @constant
+             */
+            database: "ok";
+            /**
+             * Migrations
+             * @description The revisions the database is at.
+             */
+            migrations: string[];
         };
         /** RejectRequest */
         RejectRequest: {
@@ -2946,9 +3016,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: string;
-                    };
+                    "application/json": components["schemas"]["Health"];
                 };
             };
         };
@@ -2968,9 +3036,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
             /** @description Not ready; `detail` says why. */
@@ -2993,12 +3059,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description The Prometheus text exposition format */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/plain": string;
+                };
             };
         };
     };
@@ -3019,9 +3087,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ProblemTypeRead"];
                 };
             };
             /** @description Nothing exists at this address, or it belongs to an organisation you cannot see. */
@@ -7959,9 +8025,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CandidateExport"];
                 };
             };
             /** @description No valid credentials were presented: send a bearer token or an API key. */

@@ -212,3 +212,17 @@ class ActivityRead(BaseModel):
     kind: str
     details: dict[str, Any]
     occurred_at: datetime
+
+
+class CandidateExport(BaseModel):
+    """Every record held on a person (a data subject access request), as stored.
+
+    Each record is the row's columns by name: the export shows what is kept, including
+    columns added later, rather than a curated view.
+    """
+
+    candidate: dict[str, Any]
+    applications: list[dict[str, Any]]
+    resumes: list[dict[str, Any]]
+    activity: list[dict[str, Any]]
+    exported_at: datetime

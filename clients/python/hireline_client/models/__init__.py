@@ -25,10 +25,14 @@ from .body_board_apply import BodyBoardApply
 from .body_board_apply_answers import BodyBoardApplyAnswers
 from .body_salaries_import import BodySalariesImport
 from .body_salaries_import_format import BodySalariesImportFormat
+from .candidate_export import CandidateExport
+from .candidate_export_activity_item import CandidateExportActivityItem
+from .candidate_export_applications_item import CandidateExportApplicationsItem
+from .candidate_export_candidate import CandidateExportCandidate
+from .candidate_export_resumes_item import CandidateExportResumesItem
 from .candidate_page import CandidatePage
 from .candidate_read import CandidateRead
 from .candidate_update import CandidateUpdate
-from .candidates_export_response_candidates_export import CandidatesExportResponseCandidatesExport
 from .candidates_search_skills_mode import CandidatesSearchSkillsMode
 from .candidates_search_sort import CandidatesSearchSort
 from .candidates_search_status import CandidatesSearchStatus
@@ -55,6 +59,7 @@ from .fragment import Fragment
 from .from_template import FromTemplate
 from .from_template_context import FromTemplateContext
 from .from_template_industry import FromTemplateIndustry
+from .health import Health
 from .highlight import Highlight
 from .highlight_field import HighlightField
 from .import_report_read import ImportReportRead
@@ -91,7 +96,7 @@ from .o_auth_error_response_error import OAuthErrorResponseError
 from .points import Points
 from .principal_usage_read import PrincipalUsageRead
 from .problem import Problem
-from .problems_get_response_problems_get import ProblemsGetResponseProblemsGet
+from .problem_type_read import ProblemTypeRead
 from .public_board import PublicBoard
 from .public_board_organization import PublicBoardOrganization
 from .public_job import PublicJob
@@ -103,6 +108,7 @@ from .question_create_levels_item import QuestionCreateLevelsItem
 from .question_read import QuestionRead
 from .questions_list_category import QuestionsListCategory
 from .questions_list_level import QuestionsListLevel
+from .readiness import Readiness
 from .reject_request import RejectRequest
 from .rejection_read import RejectionRead
 from .rejection_reason_item import RejectionReasonItem
@@ -132,8 +138,6 @@ from .signup_response import SignupResponse
 from .skills_part import SkillsPart
 from .skills_part_skill_weights_type_0 import SkillsPartSkillWeightsType0
 from .stage_read import StageRead
-from .system_health_response_system_health import SystemHealthResponseSystemHealth
-from .system_ready_response_system_ready import SystemReadyResponseSystemReady
 from .team_member import TeamMember
 from .team_member_role import TeamMemberRole
 from .template_patch import TemplatePatch
@@ -177,9 +181,13 @@ __all__ = (
     "BodyBoardApplyAnswers",
     "BodySalariesImport",
     "BodySalariesImportFormat",
+    "CandidateExport",
+    "CandidateExportActivityItem",
+    "CandidateExportApplicationsItem",
+    "CandidateExportCandidate",
+    "CandidateExportResumesItem",
     "CandidatePage",
     "CandidateRead",
-    "CandidatesExportResponseCandidatesExport",
     "CandidatesSearchSkillsMode",
     "CandidatesSearchSort",
     "CandidatesSearchStatus",
@@ -207,6 +215,7 @@ __all__ = (
     "FromTemplate",
     "FromTemplateContext",
     "FromTemplateIndustry",
+    "Health",
     "Highlight",
     "HighlightField",
     "ImportReportRead",
@@ -243,7 +252,7 @@ __all__ = (
     "Points",
     "PrincipalUsageRead",
     "Problem",
-    "ProblemsGetResponseProblemsGet",
+    "ProblemTypeRead",
     "PublicBoard",
     "PublicBoardOrganization",
     "PublicJob",
@@ -255,6 +264,7 @@ __all__ = (
     "QuestionRead",
     "QuestionsListCategory",
     "QuestionsListLevel",
+    "Readiness",
     "RejectionRead",
     "RejectionReasonItem",
     "RejectionReasonList",
@@ -284,8 +294,6 @@ __all__ = (
     "SkillsPart",
     "SkillsPartSkillWeightsType0",
     "StageRead",
-    "SystemHealthResponseSystemHealth",
-    "SystemReadyResponseSystemReady",
     "TeamMember",
     "TeamMemberRole",
     "TemplatePatch",

@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.candidates_export_response_candidates_export import CandidatesExportResponseCandidatesExport
+from ...models.candidate_export import CandidateExport
 from ...models.problem import Problem
 from ...types import Response
 
@@ -28,9 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CandidatesExportResponseCandidatesExport | Problem | None:
+) -> CandidateExport | Problem | None:
     if response.status_code == 200:
-        response_200 = CandidatesExportResponseCandidatesExport.from_dict(response.json())
+        response_200 = CandidateExport.from_dict(response.json())
 
         return response_200
 
@@ -67,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CandidatesExportResponseCandidatesExport | Problem]:
+) -> Response[CandidateExport | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -80,7 +80,7 @@ def sync_detailed(
     candidate_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[CandidatesExportResponseCandidatesExport | Problem]:
+) -> Response[CandidateExport | Problem]:
     """Everything held on the person (JSON)
 
     Args:
@@ -91,7 +91,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CandidatesExportResponseCandidatesExport | Problem]
+        Response[CandidateExport | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -109,7 +109,7 @@ def sync(
     candidate_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> CandidatesExportResponseCandidatesExport | Problem | None:
+) -> CandidateExport | Problem | None:
     """Everything held on the person (JSON)
 
     Args:
@@ -120,7 +120,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CandidatesExportResponseCandidatesExport | Problem
+        CandidateExport | Problem
     """
 
     return sync_detailed(
@@ -133,7 +133,7 @@ async def asyncio_detailed(
     candidate_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[CandidatesExportResponseCandidatesExport | Problem]:
+) -> Response[CandidateExport | Problem]:
     """Everything held on the person (JSON)
 
     Args:
@@ -144,7 +144,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CandidatesExportResponseCandidatesExport | Problem]
+        Response[CandidateExport | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -160,7 +160,7 @@ async def asyncio(
     candidate_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> CandidatesExportResponseCandidatesExport | Problem | None:
+) -> CandidateExport | Problem | None:
     """Everything held on the person (JSON)
 
     Args:
@@ -171,7 +171,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CandidatesExportResponseCandidatesExport | Problem
+        CandidateExport | Problem
     """
 
     return (

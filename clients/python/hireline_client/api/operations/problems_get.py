@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.problems_get_response_problems_get import ProblemsGetResponseProblemsGet
+from ...models.problem_type_read import ProblemTypeRead
 from ...types import Response
 
 
@@ -27,9 +27,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ProblemsGetResponseProblemsGet | None:
+) -> Problem | ProblemTypeRead | None:
     if response.status_code == 200:
-        response_200 = ProblemsGetResponseProblemsGet.from_dict(response.json())
+        response_200 = ProblemTypeRead.from_dict(response.json())
 
         return response_200
 
@@ -51,7 +51,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ProblemsGetResponseProblemsGet]:
+) -> Response[Problem | ProblemTypeRead]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -64,7 +64,7 @@ def sync_detailed(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | ProblemsGetResponseProblemsGet]:
+) -> Response[Problem | ProblemTypeRead]:
     """What an error `type` means
 
     Args:
@@ -75,7 +75,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ProblemsGetResponseProblemsGet]
+        Response[Problem | ProblemTypeRead]
     """
 
     kwargs = _get_kwargs(
@@ -93,7 +93,7 @@ def sync(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | ProblemsGetResponseProblemsGet | None:
+) -> Problem | ProblemTypeRead | None:
     """What an error `type` means
 
     Args:
@@ -104,7 +104,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ProblemsGetResponseProblemsGet
+        Problem | ProblemTypeRead
     """
 
     return sync_detailed(
@@ -117,7 +117,7 @@ async def asyncio_detailed(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | ProblemsGetResponseProblemsGet]:
+) -> Response[Problem | ProblemTypeRead]:
     """What an error `type` means
 
     Args:
@@ -128,7 +128,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ProblemsGetResponseProblemsGet]
+        Response[Problem | ProblemTypeRead]
     """
 
     kwargs = _get_kwargs(
@@ -144,7 +144,7 @@ async def asyncio(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | ProblemsGetResponseProblemsGet | None:
+) -> Problem | ProblemTypeRead | None:
     """What an error `type` means
 
     Args:
@@ -155,7 +155,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ProblemsGetResponseProblemsGet
+        Problem | ProblemTypeRead
     """
 
     return (

@@ -6,7 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.system_ready_response_system_ready import SystemReadyResponseSystemReady
+from ...models.readiness import Readiness
 from ...types import Response
 
 
@@ -20,11 +20,9 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | SystemReadyResponseSystemReady | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Readiness | None:
     if response.status_code == 200:
-        response_200 = SystemReadyResponseSystemReady.from_dict(response.json())
+        response_200 = Readiness.from_dict(response.json())
 
         return response_200
 
@@ -39,9 +37,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | SystemReadyResponseSystemReady]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Readiness]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -53,7 +49,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | SystemReadyResponseSystemReady]:
+) -> Response[Problem | Readiness]:
     """Readiness: the database answers and its schema is at the migrations' head
 
     Raises:
@@ -61,7 +57,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SystemReadyResponseSystemReady]
+        Response[Problem | Readiness]
     """
 
     kwargs = _get_kwargs()
@@ -76,7 +72,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | SystemReadyResponseSystemReady | None:
+) -> Problem | Readiness | None:
     """Readiness: the database answers and its schema is at the migrations' head
 
     Raises:
@@ -84,7 +80,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SystemReadyResponseSystemReady
+        Problem | Readiness
     """
 
     return sync_detailed(
@@ -95,7 +91,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | SystemReadyResponseSystemReady]:
+) -> Response[Problem | Readiness]:
     """Readiness: the database answers and its schema is at the migrations' head
 
     Raises:
@@ -103,7 +99,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SystemReadyResponseSystemReady]
+        Response[Problem | Readiness]
     """
 
     kwargs = _get_kwargs()
@@ -116,7 +112,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | SystemReadyResponseSystemReady | None:
+) -> Problem | Readiness | None:
     """Readiness: the database answers and its schema is at the migrations' head
 
     Raises:
@@ -124,7 +120,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SystemReadyResponseSystemReady
+        Problem | Readiness
     """
 
     return (

@@ -6,11 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="SystemReadyResponseSystemReady")
+T = TypeVar("T", bound="CandidateExportActivityItem")
 
 
 @_attrs_define
-class SystemReadyResponseSystemReady:
+class CandidateExportActivityItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +23,10 @@ class SystemReadyResponseSystemReady:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        system_ready_response_system_ready = cls()
+        candidate_export_activity_item = cls()
 
-        system_ready_response_system_ready.additional_properties = d
-        return system_ready_response_system_ready
+        candidate_export_activity_item.additional_properties = d
+        return candidate_export_activity_item
 
     @property
     def additional_keys(self) -> list[str]:

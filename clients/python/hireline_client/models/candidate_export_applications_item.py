@@ -6,11 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="CandidatesExportResponseCandidatesExport")
+T = TypeVar("T", bound="CandidateExportApplicationsItem")
 
 
 @_attrs_define
-class CandidatesExportResponseCandidatesExport:
+class CandidateExportApplicationsItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +23,10 @@ class CandidatesExportResponseCandidatesExport:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        candidates_export_response_candidates_export = cls()
+        candidate_export_applications_item = cls()
 
-        candidates_export_response_candidates_export.additional_properties = d
-        return candidates_export_response_candidates_export
+        candidate_export_applications_item.additional_properties = d
+        return candidate_export_applications_item
 
     @property
     def additional_keys(self) -> list[str]:

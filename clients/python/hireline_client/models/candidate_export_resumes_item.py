@@ -6,12 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="SystemHealthResponseSystemHealth")
+T = TypeVar("T", bound="CandidateExportResumesItem")
 
 
 @_attrs_define
-class SystemHealthResponseSystemHealth:
-    additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
+class CandidateExportResumesItem:
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -23,19 +23,19 @@ class SystemHealthResponseSystemHealth:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        system_health_response_system_health = cls()
+        candidate_export_resumes_item = cls()
 
-        system_health_response_system_health.additional_properties = d
-        return system_health_response_system_health
+        candidate_export_resumes_item.additional_properties = d
+        return candidate_export_resumes_item
 
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> str:
+    def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: str) -> None:
+    def __setitem__(self, key: str, value: Any) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:
