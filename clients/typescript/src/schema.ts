@@ -1790,6 +1790,36 @@ export interface components {
              */
             context?: "corporate" | "startup" | "remote_hybrid";
         };
+        /**
+         * Guide
+         * @description The whole guide as data, in reading order.
+         */
+        Guide: {
+            /** Title */
+            title: string;
+            /** Subtitle */
+            subtitle: string;
+            /** Template */
+            template: string;
+            /** Template Version */
+            template_version: number;
+            /** Template Origin */
+            template_origin: string;
+            /** Level */
+            level: string;
+            /** Industry */
+            industry: string;
+            /** Context */
+            context: string;
+            /** Location */
+            location: string;
+            /** Salary */
+            salary: {
+                [key: string]: unknown;
+            };
+            /** Sections */
+            sections: components["schemas"]["Section"][];
+        };
         /** Health */
         Health: {
             /**
@@ -2679,6 +2709,22 @@ export interface components {
             total_is_exact: boolean | null;
             /** @description Counts on the current result (first page only). */
             facets: components["schemas"]["Facets"] | null;
+        };
+        /**
+         * Section
+         * @description A titled part of the guide: paragraphs, bullet lists and sub-sections.
+         */
+        Section: {
+            /** Id */
+            id: string;
+            /** Title */
+            title: string;
+            /** Paragraphs */
+            paragraphs?: string[];
+            /** Bullets */
+            bullets?: string[];
+            /** Subsections */
+            subsections?: components["schemas"]["Section"][];
         };
         /**
          * SignupRequest
@@ -5398,7 +5444,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The guide in the requested format */
+            /** @description The guide in the requested format (`format=json`: a Guide) */
             200: {
                 headers: {
                     /** @description Requests allowed in the window. */
@@ -5412,10 +5458,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
-                    "text/markdown; charset=utf-8": unknown;
-                    "text/html; charset=utf-8": unknown;
-                    "application/pdf": unknown;
+                    "application/json": components["schemas"]["Guide"];
+                    "text/markdown; charset=utf-8": string;
+                    "text/html; charset=utf-8": string;
+                    "application/pdf": string;
                 };
             };
             /** @description The request could not be understood as sent. */

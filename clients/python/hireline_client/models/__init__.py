@@ -59,6 +59,8 @@ from .fragment import Fragment
 from .from_template import FromTemplate
 from .from_template_context import FromTemplateContext
 from .from_template_industry import FromTemplateIndustry
+from .guide import Guide
+from .guide_salary import GuideSalary
 from .health import Health
 from .highlight import Highlight
 from .highlight_field import HighlightField
@@ -133,6 +135,7 @@ from .salary_range import SalaryRange
 from .scope import Scope
 from .search_hit import SearchHit
 from .search_page import SearchPage
+from .section import Section
 from .signup_request import SignupRequest
 from .signup_response import SignupResponse
 from .skills_part import SkillsPart
@@ -215,6 +218,8 @@ __all__ = (
     "FromTemplate",
     "FromTemplateContext",
     "FromTemplateIndustry",
+    "Guide",
+    "GuideSalary",
     "Health",
     "Highlight",
     "HighlightField",
@@ -289,6 +294,7 @@ __all__ = (
     "Scope",
     "SearchHit",
     "SearchPage",
+    "Section",
     "SignupRequest",
     "SignupResponse",
     "SkillsPart",

@@ -1,10 +1,11 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.guide import Guide
 from ...models.problem import Problem
 from ...models.render_request import RenderRequest
 from ...types import UNSET, Response, Unset
@@ -32,9 +33,10 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Guide | Problem | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = Guide.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 400:
@@ -83,7 +85,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Guide | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -97,7 +99,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: RenderRequest,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Guide | Problem]:
     """A complete hiring guide for a role, level, industry, context and location
 
     Args:
@@ -109,7 +111,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Guide | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -129,7 +131,7 @@ def sync(
     client: AuthenticatedClient,
     body: RenderRequest,
     idempotency_key: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Guide | Problem | None:
     """A complete hiring guide for a role, level, industry, context and location
 
     Args:
@@ -141,7 +143,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Guide | Problem
     """
 
     return sync_detailed(
@@ -156,7 +158,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: RenderRequest,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Guide | Problem]:
     """A complete hiring guide for a role, level, industry, context and location
 
     Args:
@@ -168,7 +170,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Guide | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -186,7 +188,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: RenderRequest,
     idempotency_key: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Guide | Problem | None:
     """A complete hiring guide for a role, level, industry, context and location
 
     Args:
@@ -198,7 +200,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Guide | Problem
     """
 
     return (
