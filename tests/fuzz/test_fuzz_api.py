@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.fuzz.server import running_server
+from tests.served import running_server
 
 HERE = Path(__file__).parent
 SCHEMATHESIS = Path(sys.executable).parent / "st"

@@ -88,34 +88,30 @@ def _tenant(event: DomainEvent) -> uuid.UUID:
     return event.tenant_id
 
 
-@events.on("application.created", name="notifications.application_received")
-async def tell_candidate_application_received(event: DomainEvent, session: AsyncSession) -> None:
-    """The candidate hears that their application arrived."""
+async def _tell_candidate(event: DomainEvent, session: AsyncSession, kind: str) -> None:
+    """Queue the message `kind` about an application event to its candidate."""
     facts = _application_facts(event)
     await enqueue(
         session,
         Draft(
             tenant_id=_tenant(event),
-            kind=APPLICATION_RECEIVED,
-            key=_event_key(event, APPLICATION_RECEIVED, facts["candidate_id"]),
+            kind=kind,
+            key=_event_key(event, kind, facts["candidate_id"]),
             params=facts,
         ),
     )
+
+
+@events.on("application.created", name="notifications.application_received")
+async def tell_candidate_application_received(event: DomainEvent, session: AsyncSession) -> None:
+    """The candidate hears that their application arrived."""
+    await _tell_candidate(event, session, APPLICATION_RECEIVED)
 
 
 @events.on(APPLICATION_RESUBMITTED, name="notifications.already_applied")
 async def tell_candidate_already_applied(event: DomainEvent, session: AsyncSession) -> None:
     """The candidate hears that their first application to the job still stands."""
-    facts = _application_facts(event)
-    await enqueue(
-        session,
-        Draft(
-            tenant_id=_tenant(event),
-            kind=ALREADY_APPLIED,
-            key=_event_key(event, ALREADY_APPLIED, facts["candidate_id"]),
-            params=facts,
-        ),
-    )
+    await _tell_candidate(event, session, ALREADY_APPLIED)
 
 
 @events.on("application.created", name="notifications.new_application")
@@ -144,13 +140,4 @@ async def tell_candidate_application_rejected(event: DomainEvent, session: Async
     """The candidate hears of the rejection, when the recruiter chose to tell them."""
     if event.payload.get("notify_candidate") is not True:
         return
-    facts = _application_facts(event)
-    await enqueue(
-        session,
-        Draft(
-            tenant_id=_tenant(event),
-            kind=APPLICATION_REJECTED,
-            key=_event_key(event, APPLICATION_REJECTED, facts["candidate_id"]),
-            params=facts,
-        ),
-    )
+    await _tell_candidate(event, session, APPLICATION_REJECTED)

@@ -1,5 +1,5 @@
-"""A real `hireline serve` on a database of its own, with one organisation and a token:
-what an outside fuzzer or client is pointed at."""
+"""Real `hireline serve` processes for tests: the helpers to start one and wait for it, and a
+server on a database of its own with one organisation and a token (what a fuzzer is pointed at)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from pathlib import Path
 
 import httpx
 import psycopg
+import pytest
 
 from hireline.core import migrations
 from hireline.core.database_url import libpq_url
@@ -39,18 +40,20 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _wait_ready(base: str, process: subprocess.Popen[bytes], deadline_s: float) -> None:
+def wait_ready(base: str, process: subprocess.Popen[bytes], deadline_s: float) -> httpx.Response:
+    """The first 200 of `/readyz`; fails the test if the server exits or stays unready."""
     deadline = time.monotonic() + deadline_s
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"server exited early with {process.returncode}")
+            pytest.fail(f"server exited early with {process.returncode}")
         try:
-            if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
-                return
+            response = httpx.get(f"{base}/readyz", timeout=2)
+            if response.status_code == 200:
+                return response
         except httpx.TransportError:
             pass
         time.sleep(0.2)
-    raise RuntimeError("server did not become ready in time")
+    pytest.fail("server did not become ready in time")
 
 
 def _sign_up(base: str, database_url: str, slug: str) -> tuple[str, str]:
@@ -104,7 +107,7 @@ def running_server(server_url: str, data_dir: Path, slug: str = "fuzz") -> Itera
                 stderr=log,
             )
             try:
-                _wait_ready(base, process, deadline_s=60)
+                wait_ready(base, process, deadline_s=60)
                 email, token = _sign_up(base, database_url, slug)
                 yield RunningServer(base, database_url, slug, email, token)
             finally:
