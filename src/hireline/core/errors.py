@@ -228,7 +228,8 @@ def problem_response(
     )
 
 
-def _problem_for_status(status: int) -> ProblemType:
+def problem_for_status(status: int) -> ProblemType:
+    """The registered problem type of an HTTP status, or a generic one named after it."""
     if status in _BY_STATUS:
         return _BY_STATUS[status]
     phrase = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
@@ -259,7 +260,7 @@ async def _on_hireline_error(request: Request, exc: Exception) -> Response:
 
 async def _on_http_exception(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
-    problem = _problem_for_status(exc.status_code)
+    problem = problem_for_status(exc.status_code)
     # Starlette's default details only repeat the status phrase, which `title` already says.
     generic = {problem.title.lower(), HTTPStatus(exc.status_code).phrase.lower()}
     detail: str | None = exc.detail if isinstance(exc.detail, str) else None

@@ -20,7 +20,7 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute, RouteContext, iter_route_contexts
 from pydantic import BaseModel, ConfigDict, Field
 
-from hireline.core.errors import PROBLEM_MEDIA_TYPE, PROBLEM_TYPES, ProblemType
+from hireline.core.errors import PROBLEM_MEDIA_TYPE, ProblemType, problem_for_status
 
 PROBLEM_REF = "#/components/schemas/Problem"
 IDEMPOTENCY_HEADER = "Idempotency-Key"
@@ -159,13 +159,6 @@ def _has_own_schema(response: dict[str, Any]) -> bool:
     )
 
 
-def _problem_type(status: int) -> ProblemType:
-    for problem in PROBLEM_TYPES.values():
-        if problem.status == status:
-            return problem
-    return ProblemType(f"http-{status}", f"HTTP {status}", status, f"HTTP {status}")
-
-
 def _header(description: str, schema: dict[str, Any]) -> dict[str, Any]:
     return {"description": description, "schema": schema}
 
@@ -248,12 +241,14 @@ def _document_operation(
     for code in sorted(problems):
         given = responses.get(str(code), {})
         if not _has_own_schema(given):
-            responses[str(code)] = _problem_response(_problem_type(code), given.get("description"))
+            responses[str(code)] = _problem_response(
+                problem_for_status(code), given.get("description")
+            )
     for status, response in responses.items():
         if int(status) < 400 or _has_own_schema(response):
             continue  # e.g. OAuth 2.0's own error bodies on the token endpoint
         response["content"] = {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": PROBLEM_REF}}}
-        response.setdefault("description", _problem_type(int(status)).description)
+        response.setdefault("description", problem_for_status(int(status)).description)
     if "429" in responses:
         responses["429"]["headers"] = {**RETRY_AFTER_HEADER, **RATE_LIMIT_HEADERS}
     for status, response in responses.items():
