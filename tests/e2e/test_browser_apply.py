@@ -17,9 +17,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.candidates.files import pdf_resume
 from tests.conftest import truncate_all
-from tests.e2e.test_embedded_server import _free_port, _wait_ready
 from tests.identity.helpers import bearer
 from tests.jobs.helpers import TEMPLATE_JOB
+from tests.served import free_port, wait_ready
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # As the machine's probe found: without these, Chromium keeps dialling out and stalls here.
@@ -40,7 +40,7 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture
 def server(database_url: str, tmp_path: Path) -> Iterator[str]:
-    port = _free_port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("HIRELINE_")}
     env |= {
         "DATABASE_URL": database_url,
@@ -57,7 +57,7 @@ def server(database_url: str, tmp_path: Path) -> Iterator[str]:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait_ready(base, process, deadline_s=60)
+        wait_ready(base, process, deadline_s=60)
         yield base
     finally:
         process.send_signal(signal.SIGINT)

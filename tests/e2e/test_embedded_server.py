@@ -4,42 +4,21 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
 import pytest
 
+from tests.served import free_port, wait_ready
+
 HIRELINE = Path(sys.executable).parent / "hireline"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _wait_ready(base: str, process: subprocess.Popen[bytes], deadline_s: float) -> httpx.Response:
-    deadline = time.monotonic() + deadline_s
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"server exited early with {process.returncode}")
-        try:
-            response = httpx.get(f"{base}/readyz", timeout=2)
-            if response.status_code == 200:
-                return response
-        except httpx.TransportError:
-            pass
-        time.sleep(0.2)
-    pytest.fail("server did not become ready in time")
 
 
 @pytest.mark.embedded
 def test_serve_starts_embedded_postgres_and_stops_cleanly(tmp_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     env = {
         name: value
         for name, value in os.environ.items()
@@ -53,7 +32,7 @@ def test_serve_starts_embedded_postgres_and_stops_cleanly(tmp_path: Path) -> Non
             [str(HIRELINE), "serve"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
         try:
-            ready = _wait_ready(base, process, deadline_s=60)
+            ready = wait_ready(base, process, deadline_s=60)
             assert ready.json()["database"] == "ok", run
             missing = httpx.get(f"{base}/nowhere", headers={"X-Request-ID": "e2e-1"})
             assert missing.status_code == 404

@@ -307,3 +307,16 @@ async def test_a_job_from_a_template_starts_with_the_templates_skills(
 
     own = await create_job(client, headers, required_skills=["Rust"], preferred_skills=[])
     assert own["required_skills"] == ["Rust"]  # skills given with the request win
+
+
+async def test_patching_a_required_field_to_null_is_422_not_500(
+    client: httpx.AsyncClient,
+) -> None:
+    headers = await _owner(client)
+    job = await create_job(client, headers)
+    for field in ("title", "description", "employment_type"):
+        response = await client.patch(f"/v1/jobs/{job['id']}", json={field: None}, headers=headers)
+        assert response.status_code == 422, (field, response.text)
+        assert response.json()["errors"][0]["loc"] == ["body", field]
+    unchanged = (await client.get(f"/v1/jobs/{job['id']}", headers=headers)).json()
+    assert unchanged["title"] == job["title"]

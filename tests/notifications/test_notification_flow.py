@@ -146,6 +146,30 @@ async def test_an_application_mails_the_candidate_and_each_of_the_hiring_team(
     assert len({m["Message-ID"] for m in mailbox}) == 3
 
 
+async def test_applying_again_mails_the_candidate_that_they_had_applied_already(
+    committing_client: httpx.AsyncClient,
+    organization: dict[str, Any],
+    engine: AsyncEngine,
+    state: WorkerState,
+) -> None:
+    job = await _job_with_team(committing_client, organization)
+    await _apply(committing_client, organization, job, "Mary", "mary@example.com")
+    await drain(engine, state)
+    await _apply(committing_client, organization, job, "Someone Else", "mary@example.com")
+    await drain(engine, state)
+
+    to_mary = _to(_mailbox(state), "mary@example.com")
+    assert sorted(m["Subject"] for m in to_mary) == [
+        "We received your application for Backend <Engineer> & Co",
+        "You have already applied for Backend <Engineer> & Co",
+    ]
+    [notice] = [m for m in to_mary if m["Subject"].startswith("You have already")]
+    assert "your first application is still with the hiring team" in _text(notice)
+    # The hiring team hears of the first application only.
+    owner_mail = _to(_mailbox(state), organization["people"]["owner"]["email"])
+    assert len(owner_mail) == 1
+
+
 @pytest.mark.parametrize("notify", [True, False])
 async def test_a_rejection_is_mailed_only_when_the_recruiter_chose_so(
     committing_client: httpx.AsyncClient,

@@ -3,26 +3,26 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
-import orjson
 from fastapi import APIRouter, File, Form, Request, UploadFile, status
 from fastapi.exceptions import RequestValidationError
-from pydantic import ValidationError
+from pydantic import Json, ValidationError
 from starlette.responses import RedirectResponse, Response
 
 from hireline.board.careers import Slug, job_page, render_page
 from hireline.candidates import applying
-from hireline.candidates.schemas import ApplicationCreated, ApplicationForm
+from hireline.candidates.schemas import Answers, ApplicationCreated, ApplicationForm
 from hireline.candidates.uploads import read_resume
 from hireline.core.db import DbSession
 from hireline.core.errors import BadRequest, HirelineError
 from hireline.core.idempotency import claim_idempotency_key
-from hireline.core.principal import anonymous
+from hireline.core.principal import Principal, anonymous
 from hireline.core.rate_limit import client_address
 from hireline.core.storage import FileStorage
 from hireline.core.text_input import nul_character_errors
-from hireline.identity.dependencies import public
+from hireline.identity.dependencies import caller_if_any, public
+from hireline.identity.permissions import Action
 from hireline.identity.tenants import enter_by_slug
 from hireline.jobs import service as jobs
 
@@ -31,15 +31,16 @@ page_router = APIRouter(prefix="/careers", include_in_schema=False, dependencies
 
 
 def _form(
-    name: str, email: str, phone: str | None, links: str | None, answers: str | None, consent: str
+    name: str,
+    email: str,
+    phone: str | None,
+    links: str | None,
+    answers: dict[str, Any] | None,
+    consent: bool,
 ) -> ApplicationForm:
     """Validate the submitted fields, reporting problems as a 422 with field locations."""
-    try:
-        parsed_answers = orjson.loads(answers) if answers else {}
-    except orjson.JSONDecodeError:
-        parsed_answers = None
     # The JSON inside the field may spell a NUL as an escape the field-level check cannot see.
-    nul_errors = nul_character_errors(parsed_answers, ("body", "answers"))
+    nul_errors = nul_character_errors(answers, ("body", "answers"))
     if nul_errors:
         raise RequestValidationError(nul_errors)
     raw = {
@@ -47,8 +48,8 @@ def _form(
         "email": email,
         "phone": phone or None,
         "links": [line for line in (links or "").replace(",", "\n").splitlines() if line.strip()],
-        "answers": parsed_answers,
-        "consent": consent.strip().lower() in ("true", "on", "yes", "1"),
+        "answers": answers or {},
+        "consent": consent,
     }
     try:
         return ApplicationForm.model_validate(raw)
@@ -56,6 +57,10 @@ def _form(
         raise RequestValidationError(
             [{**error, "loc": ("body", *error["loc"])} for error in exc.errors()]
         ) from None
+
+
+def _ticked(checkbox: str) -> bool:
+    return checkbox.strip().lower() in ("true", "on", "yes", "1")
 
 
 def _refuse_robots(website: str | None) -> None:
@@ -73,8 +78,17 @@ def _storage(request: Request) -> FileStorage:
     "/{slug}/jobs/{job_id}/applications",
     status_code=status.HTTP_201_CREATED,
     summary="Apply to an open job with a résumé (PDF, DOCX or plain text, at most 10 MB)",
+    description=(
+        "Anonymous: a person applying again to the same job gets the same answer as the first"
+        " time (with ids that lead nowhere), and an e-mail saying they had applied already, so"
+        " the answer never tells whether an address applied. Called with credentials of the"
+        " organisation that may read candidates, a repeat is a 409 naming the application."
+    ),
     responses={
-        409: {"description": "Already applied (see `application`), or the job is closed"},
+        409: {
+            "description": "The job is paused or closed; or, for a caller of the organisation,"
+            " the person applied already (see `application`)"
+        },
         413: {"description": "Résumé over 10 MB"},
         415: {"description": "Résumé is neither PDF nor DOCX (checked by content)"},
     },
@@ -84,33 +98,50 @@ async def apply_api(
     job_id: uuid.UUID,
     request: Request,
     session: DbSession,
-    name: Annotated[str, Form(max_length=200)],
-    email: Annotated[str, Form(max_length=320)],
-    consent: Annotated[str, Form(description="true to agree to the data processing")],
+    name: Annotated[str, Form(min_length=1, max_length=200)],
+    email: Annotated[
+        str, Form(min_length=3, max_length=320, json_schema_extra={"format": "email"})
+    ],
+    consent: Annotated[
+        bool,
+        Form(description="true to agree to the data processing", json_schema_extra={"const": True}),
+    ],
     resume: Annotated[
         UploadFile,
         File(description="PDF, DOCX or plain text (.txt: UTF-8, UTF-16 with a BOM, or Latin-1)"),
     ],
     phone: Annotated[str | None, Form(max_length=40)] = None,
     links: Annotated[str | None, Form(max_length=5000, description="One URL per line")] = None,
-    answers: Annotated[str | None, Form(max_length=100_000, description="JSON object")] = None,
-    website: Annotated[str | None, Form(description="Leave empty")] = None,
+    answers: Annotated[
+        Json[Answers] | None,
+        Form(description="Answers to the job's questions (a JSON object)"),
+    ] = None,
+    # A honeypot: people never see it, form-filling robots fill it (and are refused).
+    website: Annotated[
+        str | None, Form(description="Leave empty", json_schema_extra={"maxLength": 0})
+    ] = None,
 ) -> ApplicationCreated:
     _refuse_robots(website)
     form = _form(name, email, phone, links, answers, consent)
+    # Before the board's tenant is entered: authenticating scopes the session to the caller's.
+    caller = await caller_if_any(request, session)
     tenant = await enter_by_slug(session, slug)
     limiter = request.app.state.rate_limiter
     address = client_address(request, trust_proxy_headers=limiter.trust_proxy_headers)
     # A retried submission (a flaky mobile network, a double tap) gets the first answer.
     await claim_idempotency_key(request, session, anonymous(tenant.id, address))
     checked = await read_resume(resume)
-    applied = await applying.apply(session, _storage(request), tenant, job_id, form, checked)
-    return ApplicationCreated(
-        id=applied.application.id,
-        candidate_id=applied.candidate.id,
-        job_id=job_id,
-        status=applied.application.status,
-        applied_at=applied.application.applied_at,
+    storage = _storage(request)
+    if _may_read_candidates(caller, tenant.id):
+        applied = await applying.apply(session, storage, tenant, job_id, form, checked)
+        return applying.receipt(applied)
+    return await applying.apply_anonymously(session, storage, tenant, job_id, form, checked)
+
+
+def _may_read_candidates(caller: Principal | None, tenant_id: uuid.UUID) -> bool:
+    """Whether the caller may learn that a person applied: the organisation's own reader."""
+    return (
+        caller is not None and caller.tenant_id == tenant_id and caller.can(Action.CANDIDATES_READ)
     )
 
 
@@ -132,9 +163,9 @@ async def apply_page(
     entered = {"name": name, "email": email, "phone": phone or "", "links": links or ""}
     try:
         _refuse_robots(website)
-        form = _form(name, email, phone, links, None, consent)
+        form = _form(name, email, phone, links, None, _ticked(consent))
         checked = await read_resume(resume if resume and resume.filename else None)
-        await applying.apply(session, _storage(request), tenant, job_id, form, checked)
+        await applying.apply_anonymously(session, _storage(request), tenant, job_id, form, checked)
     except RequestValidationError as exc:
         problems = "; ".join(
             f"{error['loc'][-1]}: {error['msg']}" for error in exc.errors() if error.get("loc")

@@ -11,7 +11,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.candidates.models import Activity, Application, Candidate, Resume
-from hireline.candidates.schemas import CONSENT_TEXT, ApplicationForm
+from hireline.candidates.schemas import CONSENT_TEXT, ApplicationCreated, ApplicationForm
 from hireline.candidates.uploads import CheckedFile
 from hireline.core import events
 from hireline.core.errors import Conflict, NotFound
@@ -21,11 +21,25 @@ from hireline.identity.models import Tenant
 from hireline.jobs import service as jobs
 
 APPLICATION_CREATED = "application.created"
+# Internal (not in the webhook catalogue): someone applied again to a job they applied to.
+APPLICATION_RESUBMITTED = "application.resubmitted"
 
 
 def normalize_email(email: str) -> str:
     """The form two spellings of one address share: trimmed and lower-cased."""
     return email.strip().lower()
+
+
+class AlreadyApplied(Conflict):
+    """The person applied to this job before; names their application."""
+
+    def __init__(self, application_id: uuid.UUID, candidate_id: uuid.UUID) -> None:
+        super().__init__(
+            "You have already applied to this job.",
+            application=f"/v1/applications/{application_id}",
+        )
+        self.application_id = application_id
+        self.candidate_id = candidate_id
 
 
 @dataclass(frozen=True)
@@ -70,10 +84,7 @@ async def apply(
             )
         ).scalar_one_or_none()
         if existing is not None:
-            raise Conflict(
-                "You have already applied to this job.",
-                application=f"/v1/applications/{existing}",
-            )
+            raise AlreadyApplied(existing, candidate.id)
     stages = await jobs.stages_of(session, job)
     now = datetime.now(UTC)
 
@@ -162,3 +173,53 @@ async def apply(
         tenant_id=tenant.id,
     )
     return Applied(application, candidate, stored)
+
+
+def receipt(applied: Applied) -> ApplicationCreated:
+    """What the applicant is told about their application."""
+    return ApplicationCreated(
+        id=applied.application.id,
+        candidate_id=applied.candidate.id,
+        job_id=applied.application.job_id,
+        status=applied.application.status,
+        applied_at=applied.application.applied_at,
+    )
+
+
+async def apply_anonymously(
+    session: AsyncSession,
+    storage: FileStorage,
+    tenant: Tenant,
+    job_id: uuid.UUID,
+    form: ApplicationForm,
+    resume: CheckedFile,
+    *,
+    source: str = "careers_page",
+) -> ApplicationCreated:
+    """Apply for someone the server cannot identify: a repeated application looks like a
+    first one, so that no one learns from the answer whether an address applied.
+
+    The person behind the address is e-mailed that they had applied already; nothing of the
+    second submission is kept. The receipt's ids are then fresh ones that lead nowhere (an
+    anonymous caller can read no application anyway).
+    """
+    try:
+        return receipt(await apply(session, storage, tenant, job_id, form, resume, source=source))
+    except AlreadyApplied as repeated:
+        await events.record(
+            session,
+            type=APPLICATION_RESUBMITTED,
+            payload={
+                "application_id": str(repeated.application_id),
+                "candidate_id": str(repeated.candidate_id),
+                "job_id": str(job_id),
+            },
+            tenant_id=tenant.id,
+        )
+        return ApplicationCreated(
+            id=uuid7(),
+            candidate_id=uuid7(),
+            job_id=job_id,
+            status="active",
+            applied_at=datetime.now(UTC),
+        )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, status
 from starlette.responses import Response
@@ -22,6 +22,7 @@ from hireline.candidates.schemas import (
     ApplicationPage,
     ApplicationRead,
     ApplicationStatus,
+    CandidateExport,
     CandidatePage,
     CandidateRead,
     CandidateUpdate,
@@ -300,8 +301,8 @@ async def reparse_resume(
 @router.get("/candidates/{candidate_id}/export", summary="Everything held on the person (JSON)")
 async def export_candidate(
     candidate_id: uuid.UUID, session: DbSession, principal: Writer
-) -> dict[str, Any]:
-    return await privacy.export(session, principal, candidate_id)
+) -> CandidateExport:
+    return CandidateExport.model_validate(await privacy.export(session, principal, candidate_id))
 
 
 @router.delete(

@@ -6,7 +6,15 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    StrictBool,
+    StringConstraints,
+    field_validator,
+)
 
 from hireline.jobs.schemas import StageRef
 from hireline.matching.schemas import MatchSummary
@@ -21,6 +29,12 @@ CONSENT_TEXT = (
 )
 
 
+# Question -> answer; a JSON object part of the apply form.
+Answers = Annotated[
+    dict[str, Annotated[str, StringConstraints(max_length=5000)]], Field(max_length=30)
+]
+
+
 class ApplicationForm(BaseModel):
     """The fields of an application, from the JSON API's multipart form or the HTML form."""
 
@@ -32,9 +46,7 @@ class ApplicationForm(BaseModel):
     links: list[Annotated[str, StringConstraints(max_length=500)]] = Field(
         default_factory=list, max_length=10
     )
-    answers: dict[str, Annotated[str, StringConstraints(max_length=5000)]] = Field(
-        default_factory=dict, max_length=30
-    )
+    answers: Answers = Field(default_factory=dict)
     consent: bool
 
     @field_validator("links")
@@ -182,7 +194,7 @@ class RejectRequest(BaseModel):
     reason: ReasonKey = Field(
         description="A key from the organisation's list (GET /v1/rejection-reasons)."
     )
-    notify_candidate: bool = False
+    notify_candidate: StrictBool = False
     note: Annotated[str | None, StringConstraints(max_length=2000)] = None
 
 
@@ -223,3 +235,17 @@ class ActivityRead(BaseModel):
     kind: str
     details: dict[str, Any]
     occurred_at: datetime
+
+
+class CandidateExport(BaseModel):
+    """Every record held on a person (a data subject access request), as stored.
+
+    Each record is the row's columns by name: the export shows what is kept, including
+    columns added later, rather than a curated view.
+    """
+
+    candidate: dict[str, Any]
+    applications: list[dict[str, Any]]
+    resumes: list[dict[str, Any]]
+    activity: list[dict[str, Any]]
+    exported_at: datetime

@@ -130,7 +130,7 @@ SERVICE_UNAVAILABLE = _problem(
 _BY_STATUS = {problem.status: problem for problem in PROBLEM_TYPES.values()}
 # RFC 9457 section 3.1: these members mean one thing in every problem (`status` is the HTTP
 # status code), so an occurrence's own facts go in extension members named for what they are.
-STANDARD_MEMBERS = frozenset({"type", "title", "status", "detail", "instance"})
+STANDARD_MEMBERS = frozenset({"type", "title", "status", "detail", "instance", "request_id"})
 
 
 def _check_extensions(extensions: dict[str, Any]) -> None:
@@ -227,7 +227,8 @@ def problem_body(
     request_id = get_contextvars().get("request_id")
     if request_id:
         body["request_id"] = request_id
-    body.update(extensions)
+    # Extensions never replace a standard member: `status` stays the HTTP status.
+    body.update({name: value for name, value in extensions.items() if name not in body})
     return body
 
 
@@ -249,7 +250,8 @@ def problem_response(
     )
 
 
-def _problem_for_status(status: int) -> ProblemType:
+def problem_for_status(status: int) -> ProblemType:
+    """The registered problem type of an HTTP status, or a generic one named after it."""
     if status in _BY_STATUS:
         return _BY_STATUS[status]
     phrase = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
@@ -294,7 +296,7 @@ def allowed_methods(app: FastAPI, path: str) -> list[str]:
 
 async def _on_http_exception(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
-    problem = _problem_for_status(exc.status_code)
+    problem = problem_for_status(exc.status_code)
     # Starlette's default details only repeat the status phrase, which `title` already says.
     generic = {problem.title.lower(), HTTPStatus(exc.status_code).phrase.lower()}
     detail: str | None = exc.detail if isinstance(exc.detail, str) else None

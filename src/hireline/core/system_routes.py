@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Literal
 
 import structlog
 from fastapi import APIRouter, Request
+from pydantic import BaseModel, Field
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.responses import Response
@@ -17,9 +18,28 @@ router = APIRouter(include_in_schema=True, tags=["operations"])
 logger = structlog.get_logger(__name__)
 
 
+class Health(BaseModel):
+    status: Literal["ok"]
+
+
+class Readiness(BaseModel):
+    status: Literal["ready"]
+    database: Literal["ok"]
+    migrations: list[str] = Field(description="The revisions the database is at.")
+
+
+class ProblemTypeRead(BaseModel):
+    """What an error `type` means."""
+
+    type: str
+    title: str
+    status: int
+    description: str
+
+
 @router.get("/healthz", summary="Liveness: the process is up")
-async def healthz() -> dict[str, str]:
-    return {"status": "ok"}
+async def healthz() -> Health:
+    return Health(status="ok")
 
 
 @router.get(
@@ -27,7 +47,7 @@ async def healthz() -> dict[str, str]:
     summary="Readiness: the database answers and its schema is at the migrations' head",
     responses={503: {"description": "Not ready; `detail` says why."}},
 )
-async def readyz(request: Request) -> dict[str, Any]:
+async def readyz(request: Request) -> Readiness:
     engine: AsyncEngine = request.app.state.engine
     expected: set[str] = request.app.state.migration_heads
     try:
@@ -43,10 +63,20 @@ async def readyz(request: Request) -> dict[str, Any]:
             current=sorted(current),
             expected=sorted(expected),
         )
-    return {"status": "ready", "database": "ok", "migrations": sorted(current)}
+    return Readiness(status="ready", database="ok", migrations=sorted(current))
 
 
-@router.get("/metrics", summary="Prometheus metrics", response_class=Response)
+@router.get(
+    "/metrics",
+    summary="Prometheus metrics",
+    response_class=Response,
+    responses={
+        200: {
+            "description": "The Prometheus text exposition format",
+            "content": {"text/plain": {"schema": {"type": "string"}}},
+        }
+    },
+)
 async def metrics(request: Request) -> Response:
     from hireline.core.observability import render_metrics
 
@@ -55,13 +85,13 @@ async def metrics(request: Request) -> Response:
 
 
 @router.get("/problems/{slug}", summary="What an error `type` means")
-async def problem_type(slug: str) -> dict[str, Any]:
+async def problem_type(slug: str) -> ProblemTypeRead:
     problem = PROBLEM_TYPES.get(slug)
     if problem is None:
         raise NotFound(f"No problem type named {slug!r}.")
-    return {
-        "type": problem.uri,
-        "title": problem.title,
-        "status": problem.status,
-        "description": problem.description,
-    }
+    return ProblemTypeRead(
+        type=problem.uri,
+        title=problem.title,
+        status=problem.status,
+        description=problem.description,
+    )

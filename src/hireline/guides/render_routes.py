@@ -58,10 +58,15 @@ class RenderRequest(BaseModel):
     response_class=Response,
     responses={
         200: {
-            "description": "The guide in the requested format",
-            "content": {media: {} for media in MEDIA_TYPES.values()},
+            "description": "The guide in the requested format (`format=json`: a Guide)",
+            "model": render.Guide,
+            "content": {
+                MEDIA_TYPES["json"]: {},  # filled from `model`
+                MEDIA_TYPES["markdown"]: {"schema": {"type": "string"}},
+                MEDIA_TYPES["html"]: {"schema": {"type": "string"}},
+                MEDIA_TYPES["pdf"]: {"schema": {"type": "string", "format": "binary"}},
+            },
         },
-        422: {"description": "An unknown level, industry, context or location (with matches)"},
     },
 )
 async def render_guide(

@@ -106,10 +106,16 @@ async def edit_template(
     session: DbSession,
     principal: Annotated[Principal, require(Action.GUIDES_WRITE)],
     response: Response,
-    if_match: Annotated[str | None, Header(description="ETag of the version edited")] = None,
+    if_match: Annotated[
+        str | None,
+        Header(
+            description="ETag of the version edited",
+            json_schema_extra={"pattern": _ETAG.pattern},
+        ),
+    ] = None,
 ) -> TemplateRead:
     expected = None
-    if if_match is not None:
+    if if_match:  # an empty header is no precondition
         match = _ETAG.match(if_match.strip())
         if match is None:
             raise BadRequest('If-Match must be an ETag from GET, like "my-template-v3".')

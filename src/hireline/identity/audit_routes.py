@@ -28,7 +28,8 @@ class AuditPage(BaseModel):
 async def audit_log(
     session: DbSession,
     principal: Annotated[Principal, require(Action.AUDIT_READ)],
-    cursor: Annotated[str | None, Query(pattern=r"^\d{1,19}$")] = None,
+    # An entry id; 18 digits keep it within PostgreSQL's bigint (19 could overflow it).
+    cursor: Annotated[str | None, Query(pattern=r"^\d{1,18}$")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     action: Annotated[str | None, Query(max_length=60)] = None,
 ) -> AuditPage:

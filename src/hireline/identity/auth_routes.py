@@ -22,6 +22,7 @@ from hireline.identity.permissions import Action
 from hireline.identity.schemas import (
     LogoutRequest,
     MeResponse,
+    OAuthErrorResponse,
     SignupRequest,
     SignupResponse,
     TenantRead,
@@ -110,8 +111,11 @@ def _oauth_error(error: tokens.OAuthError) -> JSONResponse:
     response_model=TokenResponse,
     summary="OAuth 2.0 token endpoint (password, refresh_token, client_credentials)",
     responses={
-        400: {"description": "RFC 6749 error: invalid_request, invalid_grant, invalid_scope, ..."},
-        401: {"description": "RFC 6749 error: invalid_client"},
+        400: {
+            "model": OAuthErrorResponse,
+            "description": "RFC 6749 error: invalid_request, invalid_grant, invalid_scope, ...",
+        },
+        401: {"model": OAuthErrorResponse, "description": "RFC 6749 error: invalid_client"},
     },
 )
 async def token(

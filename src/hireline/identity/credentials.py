@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import TypeVar
 
@@ -24,7 +25,7 @@ VISIBLE_PREFIX_LENGTH = 11
 LIST_CAP = 200
 
 
-def _check_scopes(principal: Principal, scopes: list[str]) -> None:
+def _check_scopes(principal: Principal, scopes: Sequence[str]) -> None:
     if not scopes_within(scopes, principal.actions):
         raise PermissionDenied("A credential cannot be given scopes beyond your own permissions.")
 
@@ -50,7 +51,7 @@ async def create_api_key(
     principal: Principal,
     *,
     name: str,
-    scopes: list[str],
+    scopes: Sequence[str],
     expires_at: datetime | None,
     ip: str | None = None,
 ) -> tuple[ApiKey, str]:
@@ -156,7 +157,7 @@ async def create_client(
     principal: Principal,
     *,
     name: str,
-    scopes: list[str],
+    scopes: Sequence[str],
     ip: str | None = None,
 ) -> tuple[OAuthClient, str]:
     """A new OAuth client and its secret, which is returned now and never again."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 
@@ -71,21 +72,45 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     ),
 }
 
+
+class Scope(StrEnum):
+    """A permission granted to an API key or OAuth client (an enum in the API document)."""
+
+    JOBS_READ = "jobs:read"
+    JOBS_WRITE = "jobs:write"
+    CANDIDATES_READ = "candidates:read"
+    CANDIDATES_WRITE = "candidates:write"
+    GUIDES_READ = "guides:read"
+    GUIDES_WRITE = "guides:write"
+    SALARIES_READ = "salaries:read"
+    SALARIES_IMPORT = "salaries:import"
+    MEMBERS_READ = "members:read"
+    WEBHOOKS_MANAGE = "webhooks:manage"
+    USAGE_READ = "usage:read"
+    AUDIT_READ = "audit:read"
+
+
 # Scopes granted to API keys and OAuth clients; a write scope includes its read.
 SCOPE_ACTIONS: dict[str, frozenset[Action]] = {
-    "jobs:read": frozenset({Action.JOBS_READ}),
-    "jobs:write": frozenset({Action.JOBS_READ, Action.JOBS_WRITE}),
-    "candidates:read": frozenset({Action.CANDIDATES_READ}),
-    "candidates:write": frozenset({Action.CANDIDATES_READ, Action.CANDIDATES_WRITE}),
-    "guides:read": frozenset({Action.GUIDES_READ}),
-    "guides:write": frozenset({Action.GUIDES_READ, Action.GUIDES_WRITE}),
-    "salaries:read": frozenset({Action.SALARIES_READ}),
-    "salaries:import": frozenset({Action.SALARIES_READ, Action.SALARIES_IMPORT}),
-    "members:read": frozenset({Action.MEMBERS_READ}),
-    "webhooks:manage": frozenset({Action.WEBHOOKS_MANAGE}),
-    "usage:read": frozenset({Action.USAGE_READ}),
-    "audit:read": frozenset({Action.AUDIT_READ}),
+    Scope.JOBS_READ: frozenset({Action.JOBS_READ}),
+    Scope.JOBS_WRITE: frozenset({Action.JOBS_READ, Action.JOBS_WRITE}),
+    Scope.CANDIDATES_READ: frozenset({Action.CANDIDATES_READ}),
+    Scope.CANDIDATES_WRITE: frozenset({Action.CANDIDATES_READ, Action.CANDIDATES_WRITE}),
+    Scope.GUIDES_READ: frozenset({Action.GUIDES_READ}),
+    Scope.GUIDES_WRITE: frozenset({Action.GUIDES_READ, Action.GUIDES_WRITE}),
+    Scope.SALARIES_READ: frozenset({Action.SALARIES_READ}),
+    Scope.SALARIES_IMPORT: frozenset({Action.SALARIES_READ, Action.SALARIES_IMPORT}),
+    Scope.MEMBERS_READ: frozenset({Action.MEMBERS_READ}),
+    Scope.WEBHOOKS_MANAGE: frozenset({Action.WEBHOOKS_MANAGE}),
+    Scope.USAGE_READ: frozenset({Action.USAGE_READ}),
+    Scope.AUDIT_READ: frozenset({Action.AUDIT_READ}),
 }
+
+
+def narrowest_scope(action: Action) -> Scope | None:
+    """The scope granting `action` with the fewest other powers; None when keys never may."""
+    granting = [Scope(scope) for scope, actions in SCOPE_ACTIONS.items() if action in actions]
+    return min(granting, key=lambda scope: len(SCOPE_ACTIONS[scope]), default=None)
 
 
 def actions_for_role(role: str) -> frozenset[str]:
@@ -104,7 +129,7 @@ def actions_for_scopes(scopes: tuple[str, ...] | list[str]) -> frozenset[str]:
     return frozenset(granted)
 
 
-def scopes_within(scopes: list[str], actions: frozenset[str]) -> bool:
+def scopes_within(scopes: Iterable[str], actions: frozenset[str]) -> bool:
     """Whether every scope grants only actions that `actions` already includes.
 
     Stops a member from minting a key more powerful than themselves.

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 import phonenumbers
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, field_validator
 
 from hireline.core.timestamps import Timestamp
-from hireline.identity.permissions import SCOPE_ACTIONS, Role
+from hireline.identity import passwords
+from hireline.identity.permissions import Role, Scope
 
 Slug = Annotated[
     str,
@@ -29,7 +30,13 @@ class SignupRequest(BaseModel):
     slug: Slug = Field(description="Lower-case letters, digits and hyphens; names the careers URL.")
     name: Name = Field(description="The owner's full name.")
     email: EmailStr
-    password: str = Field(min_length=1, max_length=1024)
+    # Checked by `check_password` (length, common passwords, the e-mail inside), which names
+    # the rule it broke; the document states the length.
+    password: str = Field(
+        min_length=1,
+        max_length=1024,
+        json_schema_extra={"minLength": passwords.MIN_LENGTH, "maxLength": passwords.MAX_LENGTH},
+    )
 
     @field_validator("slug")
     @classmethod
@@ -47,6 +54,20 @@ class TokenResponse(BaseModel):
     expires_in: int
     refresh_token: str | None = None
     scope: str | None = None
+
+
+class OAuthErrorResponse(BaseModel):
+    """An OAuth 2.0 error (RFC 6749 section 5.2): the token endpoint's own error shape."""
+
+    error: Literal[
+        "invalid_request",
+        "invalid_client",
+        "invalid_grant",
+        "unauthorized_client",
+        "unsupported_grant_type",
+        "invalid_scope",
+    ]
+    error_description: str | None = None
 
 
 class TenantRead(BaseModel):
@@ -78,7 +99,7 @@ class MeResponse(BaseModel):
     tenant: TenantRead
     user: UserRead | None = None
     role: str | None = None
-    scopes: list[str] = []
+    scopes: list[Scope] = []
     actions: list[str]
 
 
@@ -90,11 +111,8 @@ class LogoutRequest(BaseModel):
     )
 
 
-def validate_scopes(scopes: list[str]) -> list[str]:
-    """Scopes must be known; duplicates are dropped, order kept."""
-    unknown = [scope for scope in scopes if scope not in SCOPE_ACTIONS]
-    if unknown:
-        raise ValueError(f"unknown scope(s): {', '.join(unknown)}; known: {sorted(SCOPE_ACTIONS)}")
+def validate_scopes(scopes: list[Scope]) -> list[Scope]:
+    """Duplicates are dropped, order kept (the enum refuses unknown scopes)."""
     return list(dict.fromkeys(scopes))
 
 
@@ -169,7 +187,7 @@ class AcceptInvitation(BaseModel):
     )
 
 
-Scopes = Annotated[list[str], Field(min_length=1, max_length=20)]
+Scopes = Annotated[list[Scope], Field(min_length=1, max_length=20)]
 CredentialName = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)
 ]
@@ -191,7 +209,7 @@ class ApiKeyRead(BaseModel):
     id: uuid.UUID
     name: str
     prefix: str
-    scopes: list[str]
+    scopes: list[Scope]
     expires_at: datetime | None
     last_used_at: datetime | None
     revoked_at: datetime | None
@@ -217,7 +235,7 @@ class ClientRead(BaseModel):
     id: uuid.UUID
     name: str
     client_id: str
-    scopes: list[str]
+    scopes: list[Scope]
     revoked_at: datetime | None
     created_at: datetime
 

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+from pydantic.config import JsonDict
 
 from hireline.core.timestamps import Timestamp
 from hireline.guides.template_models import Industry, Level, Slug, WorkContext
@@ -21,13 +29,23 @@ Skill = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, ma
 StageName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
 SkillWeight = Annotated[float, Field(ge=0, le=10)]
 MinYears = Annotated[float, Field(ge=0, le=50)]
+# Text with something besides spaces in it (the JSON-schema form of a stripped min_length=1).
+_SOME_TEXT: JsonDict = {"type": "string", "pattern": "\\S"}
 DEFAULT_STAGES = ("Applied", "Screen", "Technical interview", "Onsite", "Offer")
 
 
 class JobLocation(BaseModel):
     """Where the work happens; remote locations may name the region applicants must be in."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        # The validator's rule, stated in the document for generated clients and fuzzers.
+        # (`if`/`then` rather than `anyOf`, which generators read as a union of types).
+        json_schema_extra={
+            "if": {"properties": {"mode": {"enum": ["onsite", "hybrid"]}}},
+            "then": {"required": ["city"], "properties": {"city": _SOME_TEXT}},
+        },
+    )
 
     mode: WorkMode
     city: Annotated[str | None, StringConstraints(max_length=120)] = None
@@ -99,9 +117,24 @@ class SalaryRange(BaseModel):
 
 
 class JobCreate(BaseModel):
-    """A new job, created as a draft."""
+    """A new job, created as a draft: from a template, or with a title and a description."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "if": {
+                "required": ["from_template"],
+                "properties": {"from_template": {"type": "object"}},
+            },
+            "else": {
+                "required": ["title", "description"],
+                "properties": {
+                    "title": _SOME_TEXT,
+                    "description": {"type": "string", "minLength": 1},
+                },
+            },
+        },
+    )
 
     title: Title | None = Field(None, description="Defaults to the template's level title.")
     department: Annotated[str | None, StringConstraints(max_length=120)] = None
@@ -134,18 +167,26 @@ class JobCreate(BaseModel):
         return self
 
 
+def _not_nullable(schema: dict[str, Any]) -> None:
+    """The schema of a field that may be left out but never set to null."""
+    options = schema.pop("anyOf", [])
+    schema.update(next(option for option in options if option != {"type": "null"}))
+
+
 class JobUpdate(BaseModel):
     """Fields to change; omitted fields stay as they are."""
 
     model_config = ConfigDict(extra="forbid")
 
-    title: Title | None = None
+    title: Title | None = Field(None, json_schema_extra=_not_nullable)
     department: Annotated[str | None, StringConstraints(max_length=120)] = None
     locations: list[JobLocation] | None = Field(None, min_length=1, max_length=20)
-    employment_type: EmploymentType | None = None
+    employment_type: EmploymentType | None = Field(None, json_schema_extra=_not_nullable)
     level: Level | None = None
     salary: SalaryRange | None = None
-    description: Annotated[str | None, StringConstraints(min_length=1, max_length=50_000)] = None
+    description: Annotated[str | None, StringConstraints(min_length=1, max_length=50_000)] = Field(
+        None, json_schema_extra=_not_nullable
+    )
     required_skills: list[Skill] | None = Field(None, max_length=50)
     preferred_skills: list[Skill] | None = Field(None, max_length=50)
     skill_weights: dict[Skill, SkillWeight] | None = Field(None, max_length=100)
@@ -153,6 +194,14 @@ class JobUpdate(BaseModel):
     stages: list[StageName] | None = Field(None, min_length=1, max_length=20)
     hiring_team: list[TeamMember] | None = Field(None, max_length=50)
     valid_through: Timestamp | None = None
+
+    @field_validator("title", "employment_type", "description")
+    @classmethod
+    def _not_null(cls, value: str | None) -> str | None:
+        # Runs only for fields sent: leaving one out keeps it, null cannot clear it.
+        if value is None:
+            raise ValueError("may be left out, but not set to null")
+        return value
 
 
 class StageRef(BaseModel):

@@ -39,6 +39,7 @@ from hireline.settings import Settings
 logger = structlog.get_logger(__name__)
 
 APPLICATION_RECEIVED = "application_received"
+ALREADY_APPLIED = "already_applied"
 APPLICATION_REJECTED = "application_rejected"
 NEW_APPLICATION = "new_application"
 WEBHOOK_ENDPOINT_DISABLED = "webhook_endpoint_disabled"
@@ -163,6 +164,24 @@ async def application_received(
         draft,
         template=APPLICATION_RECEIVED,
         subject="We received your application for {job_title}",
+    )
+
+
+@_builds(ALREADY_APPLIED)
+async def already_applied(
+    session: AsyncSession, settings: Settings, draft: Draft
+) -> EmailMessage | None:
+    """To the candidate: someone (likely they) applied again; the first application stands.
+
+    The careers site answered the second submission like a first one, so that it does not
+    tell anyone whether this address had applied; the person learns it here instead.
+    """
+    return await _to_candidate(
+        session,
+        settings,
+        draft,
+        template=ALREADY_APPLIED,
+        subject="You have already applied for {job_title}",
     )
 
 

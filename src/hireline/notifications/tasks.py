@@ -19,6 +19,7 @@ import structlog
 from procrastinate import JobContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from hireline.candidates.applying import APPLICATION_RESUBMITTED
 from hireline.core import events
 from hireline.core.errors import NotFound
 from hireline.core.events import DomainEvent
@@ -26,6 +27,7 @@ from hireline.core.queue import DEFAULT_RETRY, defer, job_unit_of_work, queue, w
 from hireline.jobs import service as jobs
 from hireline.notifications.mailer import UndeliverableMessage, mailer_for
 from hireline.notifications.messages import (
+    ALREADY_APPLIED,
     APPLICATION_RECEIVED,
     APPLICATION_REJECTED,
     NEW_APPLICATION,
@@ -83,19 +85,30 @@ def _tenant(event: DomainEvent) -> uuid.UUID:
     return event.tenant_id
 
 
-@events.on("application.created", name="notifications.application_received")
-async def tell_candidate_application_received(event: DomainEvent, session: AsyncSession) -> None:
-    """The candidate hears that their application arrived."""
+async def _tell_candidate(event: DomainEvent, session: AsyncSession, kind: str) -> None:
+    """Queue the message `kind` about an application event to its candidate."""
     facts = _application_facts(event)
     await enqueue(
         session,
         Draft(
             tenant_id=_tenant(event),
-            kind=APPLICATION_RECEIVED,
-            key=event_key(event, APPLICATION_RECEIVED, facts["candidate_id"]),
+            kind=kind,
+            key=event_key(event, kind, facts["candidate_id"]),
             params=facts,
         ),
     )
+
+
+@events.on("application.created", name="notifications.application_received")
+async def tell_candidate_application_received(event: DomainEvent, session: AsyncSession) -> None:
+    """The candidate hears that their application arrived."""
+    await _tell_candidate(event, session, APPLICATION_RECEIVED)
+
+
+@events.on(APPLICATION_RESUBMITTED, name="notifications.already_applied")
+async def tell_candidate_already_applied(event: DomainEvent, session: AsyncSession) -> None:
+    """The candidate hears that their first application to the job still stands."""
+    await _tell_candidate(event, session, ALREADY_APPLIED)
 
 
 @events.on("application.created", name="notifications.new_application")
@@ -124,13 +137,4 @@ async def tell_candidate_application_rejected(event: DomainEvent, session: Async
     """The candidate hears of the rejection, when the recruiter chose to tell them."""
     if event.payload.get("notify_candidate") is not True:
         return
-    facts = _application_facts(event)
-    await enqueue(
-        session,
-        Draft(
-            tenant_id=_tenant(event),
-            kind=APPLICATION_REJECTED,
-            key=event_key(event, APPLICATION_REJECTED, facts["candidate_id"]),
-            params=facts,
-        ),
-    )
+    await _tell_candidate(event, session, APPLICATION_REJECTED)

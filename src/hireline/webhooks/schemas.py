@@ -7,7 +7,8 @@ from datetime import datetime
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, field_validator
+from pydantic.config import JsonDict
 
 from hireline.webhooks.catalogue import ALL_EVENTS, EVENT_TYPES
 
@@ -26,6 +27,11 @@ def _check_url(url: str) -> str:
     return url.strip()
 
 
+# The validators' rules as schema, for generated clients and fuzzers.
+_URL_SCHEMA: JsonDict = {"pattern": r"^\s*[hH][tT][tT][pP][sS]?://[^/?#@\s]+"}
+_EVENT_TYPES_SCHEMA: JsonDict = {"items": {"type": "string", "enum": [*EVENT_TYPES, ALL_EVENTS]}}
+
+
 def _check_event_types(types: list[str]) -> list[str]:
     unknown = [t for t in types if t != ALL_EVENTS and t not in EVENT_TYPES]
     if unknown:
@@ -38,12 +44,17 @@ def _check_event_types(types: list[str]) -> list[str]:
 class EndpointCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    url: str = Field(max_length=2000, description="http(s) URL receiving POSTs.")
+    url: str = Field(
+        max_length=2000, description="http(s) URL receiving POSTs.", json_schema_extra=_URL_SCHEMA
+    )
     event_types: list[str] = Field(
-        min_length=1, max_length=50, description="Event types to receive; `*` for all."
+        min_length=1,
+        max_length=50,
+        description="Event types to receive; `*` for all.",
+        json_schema_extra=_EVENT_TYPES_SCHEMA,
     )
     description: Description | None = None
-    enabled: bool = True
+    enabled: StrictBool = True
 
     _url = field_validator("url")(_check_url)
     _types = field_validator("event_types")(_check_event_types)
@@ -54,10 +65,12 @@ class EndpointUpdate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    url: str | None = Field(None, max_length=2000)
-    event_types: list[str] | None = Field(None, min_length=1, max_length=50)
+    url: str | None = Field(None, max_length=2000, json_schema_extra=_URL_SCHEMA)
+    event_types: list[str] | None = Field(
+        None, min_length=1, max_length=50, json_schema_extra=_EVENT_TYPES_SCHEMA
+    )
     description: Description | None = None
-    enabled: bool | None = None
+    enabled: StrictBool | None = None
 
     @field_validator("url")
     @classmethod

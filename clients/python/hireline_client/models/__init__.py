@@ -1,0 +1,319 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .accept_invitation import AcceptInvitation
+from .activity_read import ActivityRead
+from .activity_read_details import ActivityReadDetails
+from .adjustment_read import AdjustmentRead
+from .adjustment_read_unit import AdjustmentReadUnit
+from .api_key_create import ApiKeyCreate
+from .api_key_created import ApiKeyCreated
+from .api_key_read import ApiKeyRead
+from .application_created import ApplicationCreated
+from .application_page import ApplicationPage
+from .application_read import ApplicationRead
+from .application_read_answers import ApplicationReadAnswers
+from .application_read_status import ApplicationReadStatus
+from .applications_list_sort import ApplicationsListSort
+from .applications_list_status import ApplicationsListStatus
+from .attempt_read import AttemptRead
+from .audit_entry_read import AuditEntryRead
+from .audit_entry_read_details import AuditEntryReadDetails
+from .audit_page import AuditPage
+from .band import Band
+from .body_auth_token import BodyAuthToken
+from .body_board_apply import BodyBoardApply
+from .body_board_apply_answers import BodyBoardApplyAnswers
+from .body_salaries_import import BodySalariesImport
+from .body_salaries_import_format import BodySalariesImportFormat
+from .candidate_export import CandidateExport
+from .candidate_export_activity_item import CandidateExportActivityItem
+from .candidate_export_applications_item import CandidateExportApplicationsItem
+from .candidate_export_candidate import CandidateExportCandidate
+from .candidate_export_resumes_item import CandidateExportResumesItem
+from .candidate_page import CandidatePage
+from .candidate_read import CandidateRead
+from .candidate_update import CandidateUpdate
+from .candidates_search_skills_mode import CandidatesSearchSkillsMode
+from .candidates_search_sort import CandidatesSearchSort
+from .candidates_search_status import CandidatesSearchStatus
+from .client_create import ClientCreate
+from .client_created import ClientCreated
+from .client_read import ClientRead
+from .daily_usage_read import DailyUsageRead
+from .delivery_detail import DeliveryDetail
+from .delivery_detail_status import DeliveryDetailStatus
+from .delivery_page import DeliveryPage
+from .delivery_read import DeliveryRead
+from .delivery_read_status import DeliveryReadStatus
+from .endpoint_create import EndpointCreate
+from .endpoint_create_event_types_item import EndpointCreateEventTypesItem
+from .endpoint_read import EndpointRead
+from .endpoint_update import EndpointUpdate
+from .endpoint_with_secret import EndpointWithSecret
+from .event_type_read import EventTypeRead
+from .facet_value import FacetValue
+from .facets import Facets
+from .field_error import FieldError
+from .fork_request import ForkRequest
+from .fragment import Fragment
+from .from_template import FromTemplate
+from .from_template_context import FromTemplateContext
+from .from_template_industry import FromTemplateIndustry
+from .guide import Guide
+from .guide_salary import GuideSalary
+from .health import Health
+from .highlight import Highlight
+from .highlight_field import HighlightField
+from .import_report_read import ImportReportRead
+from .invitation_created import InvitationCreated
+from .invitation_read import InvitationRead
+from .invite_request import InviteRequest
+from .job_create import JobCreate
+from .job_create_employment_type import JobCreateEmploymentType
+from .job_create_level_type_0 import JobCreateLevelType0
+from .job_create_skill_weights import JobCreateSkillWeights
+from .job_location import JobLocation
+from .job_location_mode import JobLocationMode
+from .job_page import JobPage
+from .job_read import JobRead
+from .job_read_skill_weights import JobReadSkillWeights
+from .job_read_status import JobReadStatus
+from .job_update import JobUpdate
+from .job_update_employment_type import JobUpdateEmploymentType
+from .job_update_level_type_0 import JobUpdateLevelType0
+from .job_update_skill_weights_type_0 import JobUpdateSkillWeightsType0
+from .jobs_list_status import JobsListStatus
+from .level_part import LevelPart
+from .location_part import LocationPart
+from .logout_request import LogoutRequest
+from .match_parts import MatchParts
+from .match_read import MatchRead
+from .match_read_base_weights import MatchReadBaseWeights
+from .me_response import MeResponse
+from .member_read import MemberRead
+from .members_read import MembersRead
+from .move_request import MoveRequest
+from .o_auth_error_response import OAuthErrorResponse
+from .o_auth_error_response_error import OAuthErrorResponseError
+from .points import Points
+from .principal_usage_read import PrincipalUsageRead
+from .problem import Problem
+from .problem_type_read import ProblemTypeRead
+from .public_board import PublicBoard
+from .public_board_organization import PublicBoardOrganization
+from .public_job import PublicJob
+from .public_job_locations_item import PublicJobLocationsItem
+from .public_salary import PublicSalary
+from .question_create import QuestionCreate
+from .question_create_category import QuestionCreateCategory
+from .question_create_levels_item import QuestionCreateLevelsItem
+from .question_read import QuestionRead
+from .questions_list_category import QuestionsListCategory
+from .questions_list_level import QuestionsListLevel
+from .readiness import Readiness
+from .reject_request import RejectRequest
+from .rejection_read import RejectionRead
+from .rejection_reason_item import RejectionReasonItem
+from .rejection_reason_list import RejectionReasonList
+from .rejection_reasons_update import RejectionReasonsUpdate
+from .related_skill import RelatedSkill
+from .render_request import RenderRequest
+from .render_request_context import RenderRequestContext
+from .render_request_format import RenderRequestFormat
+from .render_request_industry import RenderRequestIndustry
+from .render_request_level import RenderRequestLevel
+from .resume_read import ResumeRead
+from .resume_read_parse_status import ResumeReadParseStatus
+from .resume_read_parsed_type_0 import ResumeReadParsedType0
+from .role import Role
+from .role_change import RoleChange
+from .salaries_get_company_stage import SalariesGetCompanyStage
+from .salaries_get_level import SalariesGetLevel
+from .salary_band_read import SalaryBandRead
+from .salary_band_read_origin import SalaryBandReadOrigin
+from .salary_range import SalaryRange
+from .scope import Scope
+from .search_hit import SearchHit
+from .search_page import SearchPage
+from .section import Section
+from .signup_request import SignupRequest
+from .signup_response import SignupResponse
+from .skills_part import SkillsPart
+from .skills_part_skill_weights_type_0 import SkillsPartSkillWeightsType0
+from .stage_read import StageRead
+from .team_member import TeamMember
+from .team_member_role import TeamMemberRole
+from .template_patch import TemplatePatch
+from .template_patch_patch import TemplatePatchPatch
+from .template_read import TemplateRead
+from .template_read_content import TemplateReadContent
+from .template_read_origin import TemplateReadOrigin
+from .template_ref import TemplateRef
+from .template_summary import TemplateSummary
+from .template_summary_origin import TemplateSummaryOrigin
+from .tenant_read import TenantRead
+from .token_response import TokenResponse
+from .user_read import UserRead
+from .version_read import VersionRead
+from .webhook_deliveries_list_status import WebhookDeliveriesListStatus
+from .years_part import YearsPart
+
+__all__ = (
+    "AcceptInvitation",
+    "ActivityRead",
+    "ActivityReadDetails",
+    "AdjustmentRead",
+    "AdjustmentReadUnit",
+    "ApiKeyCreate",
+    "ApiKeyCreated",
+    "ApiKeyRead",
+    "ApplicationCreated",
+    "ApplicationPage",
+    "ApplicationRead",
+    "ApplicationReadAnswers",
+    "ApplicationReadStatus",
+    "ApplicationsListSort",
+    "ApplicationsListStatus",
+    "AttemptRead",
+    "AuditEntryRead",
+    "AuditEntryReadDetails",
+    "AuditPage",
+    "Band",
+    "BodyAuthToken",
+    "BodyBoardApply",
+    "BodyBoardApplyAnswers",
+    "BodySalariesImport",
+    "BodySalariesImportFormat",
+    "CandidateExport",
+    "CandidateExportActivityItem",
+    "CandidateExportApplicationsItem",
+    "CandidateExportCandidate",
+    "CandidateExportResumesItem",
+    "CandidatePage",
+    "CandidateRead",
+    "CandidatesSearchSkillsMode",
+    "CandidatesSearchSort",
+    "CandidatesSearchStatus",
+    "CandidateUpdate",
+    "ClientCreate",
+    "ClientCreated",
+    "ClientRead",
+    "DailyUsageRead",
+    "DeliveryDetail",
+    "DeliveryDetailStatus",
+    "DeliveryPage",
+    "DeliveryRead",
+    "DeliveryReadStatus",
+    "EndpointCreate",
+    "EndpointCreateEventTypesItem",
+    "EndpointRead",
+    "EndpointUpdate",
+    "EndpointWithSecret",
+    "EventTypeRead",
+    "Facets",
+    "FacetValue",
+    "FieldError",
+    "ForkRequest",
+    "Fragment",
+    "FromTemplate",
+    "FromTemplateContext",
+    "FromTemplateIndustry",
+    "Guide",
+    "GuideSalary",
+    "Health",
+    "Highlight",
+    "HighlightField",
+    "ImportReportRead",
+    "InvitationCreated",
+    "InvitationRead",
+    "InviteRequest",
+    "JobCreate",
+    "JobCreateEmploymentType",
+    "JobCreateLevelType0",
+    "JobCreateSkillWeights",
+    "JobLocation",
+    "JobLocationMode",
+    "JobPage",
+    "JobRead",
+    "JobReadSkillWeights",
+    "JobReadStatus",
+    "JobsListStatus",
+    "JobUpdate",
+    "JobUpdateEmploymentType",
+    "JobUpdateLevelType0",
+    "JobUpdateSkillWeightsType0",
+    "LevelPart",
+    "LocationPart",
+    "LogoutRequest",
+    "MatchParts",
+    "MatchRead",
+    "MatchReadBaseWeights",
+    "MemberRead",
+    "MembersRead",
+    "MeResponse",
+    "MoveRequest",
+    "OAuthErrorResponse",
+    "OAuthErrorResponseError",
+    "Points",
+    "PrincipalUsageRead",
+    "Problem",
+    "ProblemTypeRead",
+    "PublicBoard",
+    "PublicBoardOrganization",
+    "PublicJob",
+    "PublicJobLocationsItem",
+    "PublicSalary",
+    "QuestionCreate",
+    "QuestionCreateCategory",
+    "QuestionCreateLevelsItem",
+    "QuestionRead",
+    "QuestionsListCategory",
+    "QuestionsListLevel",
+    "Readiness",
+    "RejectionRead",
+    "RejectionReasonItem",
+    "RejectionReasonList",
+    "RejectionReasonsUpdate",
+    "RejectRequest",
+    "RelatedSkill",
+    "RenderRequest",
+    "RenderRequestContext",
+    "RenderRequestFormat",
+    "RenderRequestIndustry",
+    "RenderRequestLevel",
+    "ResumeRead",
+    "ResumeReadParsedType0",
+    "ResumeReadParseStatus",
+    "Role",
+    "RoleChange",
+    "SalariesGetCompanyStage",
+    "SalariesGetLevel",
+    "SalaryBandRead",
+    "SalaryBandReadOrigin",
+    "SalaryRange",
+    "Scope",
+    "SearchHit",
+    "SearchPage",
+    "Section",
+    "SignupRequest",
+    "SignupResponse",
+    "SkillsPart",
+    "SkillsPartSkillWeightsType0",
+    "StageRead",
+    "TeamMember",
+    "TeamMemberRole",
+    "TemplatePatch",
+    "TemplatePatchPatch",
+    "TemplateRead",
+    "TemplateReadContent",
+    "TemplateReadOrigin",
+    "TemplateRef",
+    "TemplateSummary",
+    "TemplateSummaryOrigin",
+    "TenantRead",
+    "TokenResponse",
+    "UserRead",
+    "VersionRead",
+    "WebhookDeliveriesListStatus",
+    "YearsPart",
+)

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class ApplicationReadStatus(StrEnum):
+    ACTIVE = "active"
+    HIRED = "hired"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class FromTemplateContext(StrEnum):
+    CORPORATE = "corporate"
+    REMOTE_HYBRID = "remote_hybrid"
+    STARTUP = "startup"
+
+    def __str__(self) -> str:
+        return str(self.value)

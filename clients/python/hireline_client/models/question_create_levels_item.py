@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class QuestionCreateLevelsItem(StrEnum):
+    JUNIOR = "junior"
+    MID = "mid"
+    SENIOR = "senior"
+    STAFF = "staff"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class SalariesGetLevel(StrEnum):
+    JUNIOR = "junior"
+    MID = "mid"
+    SENIOR = "senior"
+    STAFF = "staff"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,19 @@
+from enum import StrEnum
+
+
+class Scope(StrEnum):
+    AUDITREAD = "audit:read"
+    CANDIDATESREAD = "candidates:read"
+    CANDIDATESWRITE = "candidates:write"
+    GUIDESREAD = "guides:read"
+    GUIDESWRITE = "guides:write"
+    JOBSREAD = "jobs:read"
+    JOBSWRITE = "jobs:write"
+    MEMBERSREAD = "members:read"
+    SALARIESIMPORT = "salaries:import"
+    SALARIESREAD = "salaries:read"
+    USAGEREAD = "usage:read"
+    WEBHOOKSMANAGE = "webhooks:manage"
+
+    def __str__(self) -> str:
+        return str(self.value)

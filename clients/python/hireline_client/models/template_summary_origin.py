@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class TemplateSummaryOrigin(StrEnum):
+    BUILT_IN = "built-in"
+    TENANT = "tenant"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,194 @@
+"""The tables of Hireline's OpenAPI document: operation ids and what only services know.
+
+Everything else in the document follows from the routes and their dependencies
+(`hireline.core.openapi`). Operation ids are what generated clients name their functions
+after (`jobs_create` becomes `jobs_create.sync(...)`), so an id, once published, stays.
+A route missing here keeps its function name as id; add it before releasing.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from hireline.core.openapi import DocumentRules
+from hireline.identity.dependencies import SECURITY_SCHEMES
+from hireline.settings import Settings
+
+# Route function name -> operation id: `<resource>_<verb>`.
+OPERATION_IDS: dict[str, str] = {
+    # operations
+    "healthz": "system_health",
+    "readyz": "system_ready",
+    "metrics": "system_metrics",
+    "problem_type": "problems_get",
+    # identity
+    "signup": "auth_signup",
+    "token": "auth_token",
+    "logout": "auth_logout",
+    "me": "me_get",
+    "audit_log": "audit_log_list",
+    "list_members": "members_list",
+    "invite_member": "members_invite",
+    "change_member_role": "members_change_role",
+    "remove_member": "members_remove",
+    "accept_invitation": "invitations_accept",
+    "list_api_keys": "api_keys_list",
+    "create_api_key": "api_keys_create",
+    "revoke_api_key": "api_keys_revoke",
+    "list_clients": "oauth_clients_list",
+    "create_client": "oauth_clients_create",
+    "revoke_client": "oauth_clients_revoke",
+    "usage": "usage_get",
+    # guides
+    "get_band": "salaries_get",
+    "import_salaries": "salaries_import",
+    "list_templates": "templates_list",
+    "get_template": "templates_get",
+    "edit_template": "templates_edit",
+    "fork_template": "templates_fork",
+    "template_versions": "templates_versions",
+    "list_questions": "questions_list",
+    "create_question": "questions_create",
+    "render_guide": "guides_render",
+    # jobs
+    "list_jobs": "jobs_list",
+    "create_job": "jobs_create",
+    "get_job": "jobs_get",
+    "update_job": "jobs_update",
+    "delete_job": "jobs_delete",
+    "publish_job": "jobs_publish",
+    "pause_job": "jobs_pause",
+    "close_job": "jobs_close",
+    # public board
+    "board_jobs": "board_list",
+    "board_job": "board_get",
+    "apply_api": "board_apply",
+    # candidates and applications
+    "search_candidates": "candidates_search",
+    "job_applications": "applications_list",
+    "get_application": "applications_get",
+    "move_application": "applications_move",
+    "reject_application": "applications_reject",
+    "hire": "applications_hire",
+    "withdraw": "applications_withdraw",
+    "application_match": "applications_match",
+    "list_rejection_reasons": "rejection_reasons_list",
+    "replace_rejection_reasons": "rejection_reasons_replace",
+    "list_candidates": "candidates_list",
+    "get_candidate": "candidates_get",
+    "update_candidate": "candidates_update",
+    "erase_candidate": "candidates_erase",
+    "candidate_activity": "candidates_activity",
+    "download_resume": "candidates_download_resume",
+    "reparse_resume": "candidates_reparse_resume",
+    "export_candidate": "candidates_export",
+    # webhooks
+    "event_types": "webhooks_event_types",
+    "list_endpoints": "webhook_endpoints_list",
+    "create_endpoint": "webhook_endpoints_create",
+    "get_endpoint": "webhook_endpoints_get",
+    "update_endpoint": "webhook_endpoints_update",
+    "delete_endpoint": "webhook_endpoints_delete",
+    "rotate_secret": "webhook_endpoints_rotate_secret",
+    "test_endpoint": "webhook_endpoints_test",
+    "list_deliveries": "webhook_deliveries_list",
+    "get_delivery": "webhook_deliveries_get",
+    "retry_delivery": "webhook_deliveries_retry",
+}
+
+# Statuses that services raise for a state of the data, beyond the shared rules (input,
+# authentication, rate limits, idempotency).
+EXTRA_PROBLEMS: dict[str, set[int]] = {
+    "auth_signup": {409},
+    "members_invite": {403, 409},
+    "members_change_role": {403, 409},
+    "members_remove": {409},
+    "auth_logout": {400},
+    "invitations_accept": {403, 409},
+    "templates_edit": {400, 409},
+    "templates_fork": {409},
+    "questions_create": {409},
+    "guides_render": {404},
+    "salaries_get": {404},
+    "salaries_import": {415},
+    "jobs_create": {404},
+    "jobs_update": {409},
+    "jobs_delete": {409},
+    "jobs_publish": {409},
+    "jobs_pause": {409},
+    "jobs_close": {409},
+    "board_apply": {400, 409, 415},
+    "applications_move": {409},
+    "applications_reject": {409},
+    "applications_hire": {409},
+    "applications_withdraw": {409},
+    "webhook_endpoints_create": {409},
+    "webhook_endpoints_test": {409},
+    "webhook_deliveries_retry": {409},
+    "system_ready": {503},
+}
+
+# Links from a creation to operations outside its own path.
+_APPLICATION = {"application_id": "$response.body#/id"}
+_CANDIDATE = {"candidate_id": "$response.body#/candidate_id"}
+LINKS: dict[str, dict[str, dict[str, str]]] = {
+    "board_apply": {
+        "applications_get": _APPLICATION,
+        "applications_move": _APPLICATION,
+        "applications_reject": _APPLICATION,
+        "applications_hire": _APPLICATION,
+        "applications_withdraw": _APPLICATION,
+        "applications_match": _APPLICATION,
+        "candidates_get": _CANDIDATE,
+        "candidates_update": _CANDIDATE,
+        "candidates_activity": _CANDIDATE,
+        "candidates_export": _CANDIDATE,
+        "candidates_erase": _CANDIDATE,
+    },
+    "jobs_create": {
+        "applications_list": {"job_id": "$response.body#/id"},
+    },
+}
+
+ETAG_OPERATIONS = frozenset({"board_list", "board_get", "templates_get"})
+
+
+def document_rules(settings: Settings) -> DocumentRules:
+    """The rules of Hireline's document, served from the configured public URL."""
+    return DocumentRules(
+        operation_ids=OPERATION_IDS,
+        security_schemes=SECURITY_SCHEMES,
+        extra_problems=EXTRA_PROBLEMS,
+        etag_operations=ETAG_OPERATIONS,
+        idempotent_operations=frozenset({"board_apply"}),
+        # An invitation's id is not the id of the member it becomes.
+        unlinked_operations=frozenset({"members_invite"}),
+        links=LINKS,
+        servers=[{"url": settings.public_url.rstrip("/"), "description": "This server"}],
+    )
+
+
+# The server named in the published document (and the generated clients' default).
+PUBLISHED_SERVER = "http://127.0.0.1:8000"
+
+
+def published_document() -> dict[str, Any]:
+    """The document as `make clients` publishes it: independent of this machine's settings."""
+    from hireline.main import create_app
+
+    settings = Settings(
+        environment="development",
+        database_url="postgresql://unused/unused",
+        public_url=PUBLISHED_SERVER,
+    )
+    return create_app(settings).openapi()
+
+
+def main() -> None:
+    """Print the published document (`python -m hireline.api_document`)."""
+    print(json.dumps(published_document(), indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
