@@ -115,7 +115,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End the session of a refresh token, or every session of the caller */
+        /** End the session of a refresh token, or every session of the caller; the access token sent ends at once */
         post: operations["auth_logout"];
         delete?: never;
         options?: never;
@@ -207,6 +207,24 @@ export interface paths {
         put?: never;
         /** Accept an invitation (new account, or an existing one with its password) */
         post: operations["invitations_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organization/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your organisation's settings */
+        get: operations["read_settings"];
+        /** Change your organisation's settings (owners and admins) */
+        put: operations["update_settings"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -350,7 +368,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Built-in role templates and your organisation's own */
+        /** Built-in role templates and your organisation's own, or those `q` names */
         get: operations["templates_list"];
         put?: never;
         post?: never;
@@ -579,7 +597,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Apply to an open job with a résumé (PDF or DOCX, at most 10 MB)
+         * Apply to an open job with a résumé (PDF, DOCX or plain text, at most 10 MB)
          * @description Anonymous: a person applying again to the same job gets the same answer as the first time (with ids that lead nowhere), and an e-mail saying they had applied already, so the answer never tells whether an address applied. Called with credentials of the organisation that may read candidates, a repeat is a 409 naming the application.
          */
         post: operations["board_apply"];
@@ -981,7 +999,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a failed (or delivered) message again now */
+        /** Send a message now: again, or ahead of its next automatic attempt */
         post: operations["webhook_deliveries_retry"];
         delete?: never;
         options?: never;
@@ -1169,8 +1187,8 @@ export interface components {
             candidate_id: string;
             /** Stage Id */
             stage_id: string | null;
-            /** Stage */
-            stage?: string | null;
+            /** @description The stage the application is in now (null only for a stageless job). */
+            stage?: components["schemas"]["StageRef"] | null;
             /**
              * Status
              * @enum {string}
@@ -1203,6 +1221,8 @@ export interface components {
             candidate_name?: string | null;
             /** Candidate Email */
             candidate_email?: string | null;
+            /** @description In a job's list of applications: the stored match score and its top reasons (null until the worker has scored it). */
+            match?: components["schemas"]["MatchSummary"] | null;
         };
         /** AttemptRead */
         AttemptRead: {
@@ -1305,7 +1325,7 @@ export interface components {
             /**
              * Resume
              * Format: binary
-             * @description PDF or DOCX
+             * @description PDF, DOCX or plain text (.txt: UTF-8, UTF-16 with a BOM, or Latin-1)
              */
             resume: string;
             /** Phone */
@@ -1948,7 +1968,10 @@ export interface components {
              * @enum {string}
              */
             employment_type?: "full_time" | "part_time" | "contract" | "temporary" | "internship";
-            /** Level */
+            /**
+             * Level
+             * @description With from_template and no level: the template's mid level.
+             */
             level?: ("junior" | "mid" | "senior" | "staff") | null;
             salary?: components["schemas"]["SalaryRange"] | null;
             /** Description */
@@ -1990,9 +2013,19 @@ export interface components {
             region?: string | null;
             /**
              * Country
-             * @default US
+             * @description ISO 3166 code. Onsite and hybrid default to US; a remote location without one (and without a region or time zones) is open to applicants anywhere.
              */
-            country?: string;
+            country?: string | null;
+            /**
+             * Utc Offset Min
+             * @description Remote only: the westernmost UTC offset, in hours.
+             */
+            utc_offset_min?: number | null;
+            /**
+             * Utc Offset Max
+             * @description Remote only: the easternmost UTC offset, in hours.
+             */
+            utc_offset_max?: number | null;
             /**
              * Salary Location
              * @description Benchmark location key used for the salary check, e.g. austin-tx.
@@ -2215,6 +2248,42 @@ export interface components {
             parts: components["schemas"]["MatchParts"];
         };
         /**
+         * MatchReason
+         * @description One part of a match score, in words.
+         */
+        MatchReason: {
+            /**
+             * Part
+             * @description required_skills, preferred_skills, years, level, ...
+             */
+            part: string;
+            /** Fit */
+            fit: number;
+            /**
+             * Points
+             * @description This part's share of the score.
+             */
+            points: number;
+            /**
+             * Text
+             * @description E.g. "has 3 of 4 required skills; missing Kubernetes".
+             */
+            text: string;
+        };
+        /**
+         * MatchSummary
+         * @description An application's stored match score and the parts that weigh most for the job.
+         */
+        MatchSummary: {
+            /** Score */
+            score: number;
+            /**
+             * Reasons
+             * @description Up to three parts, the heaviest for this job first; the whole explanation is at GET /v1/applications/{id}/match.
+             */
+            reasons: components["schemas"]["MatchReason"][];
+        };
+        /**
          * MeResponse
          * @description The caller as the API sees it.
          */
@@ -2279,6 +2348,18 @@ export interface components {
             error: "invalid_request" | "invalid_client" | "invalid_grant" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope";
             /** Error Description */
             error_description?: string | null;
+        };
+        /**
+         * OrganizationSettings
+         * @description An organisation's own settings.
+         */
+        OrganizationSettings: {
+            /**
+             * Default Country
+             * @description ISO 3166 alpha-2 country where phone numbers written without a country code are read when neither the candidate's location nor the job names one. Until set, the country of the organisation's first job, else US.
+             * @example DE
+             */
+            default_country: string;
         };
         /**
          * Points
@@ -2544,8 +2625,10 @@ export interface components {
             context: "corporate" | "startup" | "remote_hybrid";
             /**
              * Location
+             * @description A location key or name; an unknown one is a 422 listing close matches.
              * @default us-national
              * @example austin-tx
+             * @example Austin, TX
              */
             location?: string;
             /**
@@ -2580,7 +2663,27 @@ export interface components {
             parse_error: string | null;
             /**
              * Parsed
-             * @description What parsing found: name, emails, phones (E.164), links, skills, years_experience, work_history, education.
+             * @description What parsing found: name, emails, phones (E.164), location, links, skills, years_experience, work_history, education, and `confidence`: for each of name, emails, phones, location, links, skills, years_experience and education, how sure the reading is, from 0 (nothing found) to 1.
+             * @example {
+             *       "confidence": {
+             *         "name": 0.9,
+             *         "phones": 1,
+             *         "years_experience": 0.9
+             *       },
+             *       "emails": [
+             *         "zoe@mail.example"
+             *       ],
+             *       "location": "Berlin, Germany",
+             *       "name": "Zoë Müller",
+             *       "phones": [
+             *         "+493012345678"
+             *       ],
+             *       "skills": [
+             *         "Go",
+             *         "PostgreSQL"
+             *       ],
+             *       "years_experience": 7.7
+             *     }
              */
             parsed: {
                 [key: string]: unknown;
@@ -2684,10 +2787,15 @@ export interface components {
              */
             created_at: string;
             /**
-             * Score
-             * @description Relevance to `q` (higher is better; null without q), or with `sort=match` the stored match score for the job (0-100; null until it is computed).
+             * Relevance
+             * @description How well the candidate matches `q`, from 0 to 1 (higher is better; comparable within one query only). Null without `q` and with `sort=newest` or `sort=match`.
              */
-            score: number | null;
+            relevance: number | null;
+            /**
+             * Match Score
+             * @description With `sort=match`: the stored match score of the candidate's application to `job`, 0-100 (see GET /v1/applications/{id}/match); null until it is computed, and null with the other sorts.
+             */
+            match_score: number | null;
             /** Highlights */
             highlights: components["schemas"]["Highlight"][];
         };
@@ -2712,7 +2820,7 @@ export interface components {
         };
         /**
          * Section
-         * @description A titled part of the guide: paragraphs, bullet lists and sub-sections.
+         * @description A titled part of the guide: paragraphs, a table, bullet lists and sub-sections.
          */
         Section: {
             /** Id */
@@ -2725,6 +2833,7 @@ export interface components {
             bullets?: string[];
             /** Subsections */
             subsections?: components["schemas"]["Section"][];
+            table?: components["schemas"]["Table"] | null;
         };
         /**
          * SignupRequest
@@ -2813,8 +2922,45 @@ export interface components {
             id: string;
             /** Name */
             name: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "applied" | "screen" | "interview" | "offer" | "other";
             /** Position */
             position: number;
+        };
+        /**
+         * StageRef
+         * @description A pipeline stage as other resources point at it.
+         */
+        StageRef: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "applied" | "screen" | "interview" | "offer" | "other";
+        };
+        /**
+         * Table
+         * @description A captioned table; `highlight` is the index of the row the guide is about, if any.
+         */
+        Table: {
+            /** Caption */
+            caption: string;
+            /** Columns */
+            columns: string[];
+            /** Rows */
+            rows: string[][];
+            /** Highlight */
+            highlight?: number | null;
         };
         /** TeamMember */
         TeamMember: {
@@ -2857,6 +3003,8 @@ export interface components {
             family: string;
             /** Summary */
             summary: string;
+            /** Aliases */
+            aliases: string[];
             /**
              * Origin
              * @enum {string}
@@ -2890,6 +3038,8 @@ export interface components {
             family: string;
             /** Summary */
             summary: string;
+            /** Aliases */
+            aliases: string[];
             /**
              * Origin
              * @enum {string}
@@ -4037,6 +4187,159 @@ export interface operations {
             };
         };
     };
+    read_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationSettings"];
+                };
+            };
+            /** @description No valid credentials were presented: send a bearer token or an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The authenticated principal is not allowed to perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit for this client was reached; retry after the Retry-After header. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizationSettings"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationSettings"];
+                };
+            };
+            /** @description The request could not be understood as sent. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials were presented: send a bearer token or an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The authenticated principal is not allowed to perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than this server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit for this client was reached; retry after the Retry-After header. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     api_keys_list: {
         parameters: {
             query?: never;
@@ -4579,7 +4882,9 @@ export interface operations {
             query: {
                 role: string;
                 level: "junior" | "mid" | "senior" | "staff";
+                /** @description A key or name, e.g. "Austin, TX" */
                 location?: string;
+                /** @description e.g. fintech, e-commerce, healthcare */
                 industry?: string;
                 /** @description Comma-separated, e.g. aws,gcp */
                 certifications?: string;
@@ -4634,7 +4939,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description An unknown location or industry (with close matches) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4779,7 +5084,10 @@ export interface operations {
     };
     templates_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Title, key or alias, e.g. "SWE", "PM", "product designer"; best first. */
+                q?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4812,6 +5120,15 @@ export interface operations {
             };
             /** @description The authenticated principal is not allowed to perform this action. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -89,12 +89,15 @@ from .logout_request import LogoutRequest
 from .match_parts import MatchParts
 from .match_read import MatchRead
 from .match_read_base_weights import MatchReadBaseWeights
+from .match_reason import MatchReason
+from .match_summary import MatchSummary
 from .me_response import MeResponse
 from .member_read import MemberRead
 from .members_read import MembersRead
 from .move_request import MoveRequest
 from .o_auth_error_response import OAuthErrorResponse
 from .o_auth_error_response_error import OAuthErrorResponseError
+from .organization_settings import OrganizationSettings
 from .points import Points
 from .principal_usage_read import PrincipalUsageRead
 from .problem import Problem
@@ -141,6 +144,10 @@ from .signup_response import SignupResponse
 from .skills_part import SkillsPart
 from .skills_part_skill_weights_type_0 import SkillsPartSkillWeightsType0
 from .stage_read import StageRead
+from .stage_read_kind import StageReadKind
+from .stage_ref import StageRef
+from .stage_ref_kind import StageRefKind
+from .table import Table
 from .team_member import TeamMember
 from .team_member_role import TeamMemberRole
 from .template_patch import TemplatePatch
@@ -248,12 +255,15 @@ __all__ = (
     "MatchParts",
     "MatchRead",
     "MatchReadBaseWeights",
+    "MatchReason",
+    "MatchSummary",
     "MemberRead",
     "MembersRead",
     "MeResponse",
     "MoveRequest",
     "OAuthErrorResponse",
     "OAuthErrorResponseError",
+    "OrganizationSettings",
     "Points",
     "PrincipalUsageRead",
     "Problem",
@@ -300,6 +310,10 @@ __all__ = (
     "SkillsPart",
     "SkillsPartSkillWeightsType0",
     "StageRead",
+    "StageReadKind",
+    "StageRef",
+    "StageRefKind",
+    "Table",
     "TeamMember",
     "TeamMemberRole",
     "TemplatePatch",

@@ -13,6 +13,8 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.application_read_answers import ApplicationReadAnswers
+    from ..models.match_summary import MatchSummary
+    from ..models.stage_ref import StageRef
 
 
 T = TypeVar("T", bound="ApplicationRead")
@@ -33,9 +35,11 @@ class ApplicationRead:
         consent_at (datetime.datetime):
         applied_at (datetime.datetime):
         updated_at (datetime.datetime):
-        stage (None | str | Unset):
+        stage (None | StageRef | Unset): The stage the application is in now (null only for a stageless job).
         candidate_name (None | str | Unset):
         candidate_email (None | str | Unset):
+        match (MatchSummary | None | Unset): In a job's list of applications: the stored match score and its top reasons
+            (null until the worker has scored it).
     """
 
     id: UUID
@@ -49,12 +53,16 @@ class ApplicationRead:
     consent_at: datetime.datetime
     applied_at: datetime.datetime
     updated_at: datetime.datetime
-    stage: None | str | Unset = UNSET
+    stage: None | StageRef | Unset = UNSET
     candidate_name: None | str | Unset = UNSET
     candidate_email: None | str | Unset = UNSET
+    match: MatchSummary | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.match_summary import MatchSummary  # noqa: PLC0415
+        from ..models.stage_ref import StageRef  # noqa: PLC0415
+
         id = str(self.id)
 
         job_id = str(self.job_id)
@@ -82,9 +90,11 @@ class ApplicationRead:
 
         updated_at = self.updated_at.isoformat()
 
-        stage: None | str | Unset
+        stage: dict[str, Any] | None | Unset
         if isinstance(self.stage, Unset):
             stage = UNSET
+        elif isinstance(self.stage, StageRef):
+            stage = self.stage.to_dict()
         else:
             stage = self.stage
 
@@ -99,6 +109,14 @@ class ApplicationRead:
             candidate_email = UNSET
         else:
             candidate_email = self.candidate_email
+
+        match: dict[str, Any] | None | Unset
+        if isinstance(self.match, Unset):
+            match = UNSET
+        elif isinstance(self.match, MatchSummary):
+            match = self.match.to_dict()
+        else:
+            match = self.match
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -123,12 +141,16 @@ class ApplicationRead:
             field_dict["candidate_name"] = candidate_name
         if candidate_email is not UNSET:
             field_dict["candidate_email"] = candidate_email
+        if match is not UNSET:
+            field_dict["match"] = match
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.application_read_answers import ApplicationReadAnswers  # noqa: PLC0415
+        from ..models.match_summary import MatchSummary  # noqa: PLC0415
+        from ..models.stage_ref import StageRef  # noqa: PLC0415
 
         d = dict(src_dict)
         id = UUID(d.pop("id"))
@@ -171,12 +193,20 @@ class ApplicationRead:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
-        def _parse_stage(data: object) -> None | str | Unset:
+        def _parse_stage(data: object) -> None | StageRef | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                stage_type_0 = StageRef.from_dict(data)
+
+                return stage_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | StageRef | Unset, data)
 
         stage = _parse_stage(d.pop("stage", UNSET))
 
@@ -198,6 +228,23 @@ class ApplicationRead:
 
         candidate_email = _parse_candidate_email(d.pop("candidate_email", UNSET))
 
+        def _parse_match(data: object) -> MatchSummary | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                match_type_0 = MatchSummary.from_dict(data)
+
+                return match_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(MatchSummary | None | Unset, data)
+
+        match = _parse_match(d.pop("match", UNSET))
+
         application_read = cls(
             id=id,
             job_id=job_id,
@@ -213,6 +260,7 @@ class ApplicationRead:
             stage=stage,
             candidate_name=candidate_name,
             candidate_email=candidate_email,
+            match=match,
         )
 
         application_read.additional_properties = d

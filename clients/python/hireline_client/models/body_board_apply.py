@@ -25,7 +25,7 @@ class BodyBoardApply:
         name (str):
         email (str):
         consent (bool): true to agree to the data processing
-        resume (File): PDF or DOCX
+        resume (File): PDF, DOCX or plain text (.txt: UTF-8, UTF-16 with a BOM, or Latin-1)
         phone (str | Unset):
         links (str | Unset): One URL per line
         answers (BodyBoardApplyAnswers | Unset): Answers to the job's questions (a JSON object)

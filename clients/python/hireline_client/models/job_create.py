@@ -30,7 +30,7 @@ class JobCreate:
         title (None | str | Unset): Defaults to the template's level title.
         department (None | str | Unset):
         employment_type (JobCreateEmploymentType | Unset):  Default: JobCreateEmploymentType.FULL_TIME.
-        level (JobCreateLevelType0 | None | Unset):
+        level (JobCreateLevelType0 | None | Unset): With from_template and no level: the template's mid level.
         salary (None | SalaryRange | Unset):
         description (None | str | Unset):
         from_template (FromTemplate | None | Unset):

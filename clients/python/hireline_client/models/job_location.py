@@ -19,14 +19,19 @@ class JobLocation:
         mode (JobLocationMode):
         city (None | str | Unset):
         region (None | str | Unset):
-        country (str | Unset):  Default: 'US'.
+        country (None | str | Unset): ISO 3166 code. Onsite and hybrid default to US; a remote location without one (and
+            without a region or time zones) is open to applicants anywhere.
+        utc_offset_min (float | None | Unset): Remote only: the westernmost UTC offset, in hours.
+        utc_offset_max (float | None | Unset): Remote only: the easternmost UTC offset, in hours.
         salary_location (None | str | Unset): Benchmark location key used for the salary check, e.g. austin-tx.
     """
 
     mode: JobLocationMode
     city: None | str | Unset = UNSET
     region: None | str | Unset = UNSET
-    country: str | Unset = "US"
+    country: None | str | Unset = UNSET
+    utc_offset_min: float | None | Unset = UNSET
+    utc_offset_max: float | None | Unset = UNSET
     salary_location: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,7 +49,23 @@ class JobLocation:
         else:
             region = self.region
 
-        country = self.country
+        country: None | str | Unset
+        if isinstance(self.country, Unset):
+            country = UNSET
+        else:
+            country = self.country
+
+        utc_offset_min: float | None | Unset
+        if isinstance(self.utc_offset_min, Unset):
+            utc_offset_min = UNSET
+        else:
+            utc_offset_min = self.utc_offset_min
+
+        utc_offset_max: float | None | Unset
+        if isinstance(self.utc_offset_max, Unset):
+            utc_offset_max = UNSET
+        else:
+            utc_offset_max = self.utc_offset_max
 
         salary_location: None | str | Unset
         if isinstance(self.salary_location, Unset):
@@ -65,6 +86,10 @@ class JobLocation:
             field_dict["region"] = region
         if country is not UNSET:
             field_dict["country"] = country
+        if utc_offset_min is not UNSET:
+            field_dict["utc_offset_min"] = utc_offset_min
+        if utc_offset_max is not UNSET:
+            field_dict["utc_offset_max"] = utc_offset_max
         if salary_location is not UNSET:
             field_dict["salary_location"] = salary_location
 
@@ -93,7 +118,32 @@ class JobLocation:
 
         region = _parse_region(d.pop("region", UNSET))
 
-        country = d.pop("country", UNSET)
+        def _parse_country(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        country = _parse_country(d.pop("country", UNSET))
+
+        def _parse_utc_offset_min(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        utc_offset_min = _parse_utc_offset_min(d.pop("utc_offset_min", UNSET))
+
+        def _parse_utc_offset_max(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        utc_offset_max = _parse_utc_offset_max(d.pop("utc_offset_max", UNSET))
 
         def _parse_salary_location(data: object) -> None | str | Unset:
             if data is None:
@@ -109,6 +159,8 @@ class JobLocation:
             city=city,
             region=region,
             country=country,
+            utc_offset_min=utc_offset_min,
+            utc_offset_max=utc_offset_max,
             salary_location=salary_location,
         )
 

@@ -24,7 +24,8 @@ class RenderRequest:
         industry (RenderRequestIndustry):
         context (RenderRequestContext):
         version (int | None | Unset): Of your own template; default latest.
-        location (str | Unset):  Default: 'us-national'.
+        location (str | Unset): A location key or name; an unknown one is a 422 listing close matches. Default: 'us-
+            national'.
         format_ (RenderRequestFormat | Unset):  Default: RenderRequestFormat.JSON.
     """
 

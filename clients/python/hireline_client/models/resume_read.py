@@ -27,8 +27,9 @@ class ResumeRead:
         size (int):
         parse_status (ResumeReadParseStatus):
         parse_error (None | str): Why the file could not be read, when it failed.
-        parsed (None | ResumeReadParsedType0): What parsing found: name, emails, phones (E.164), links, skills,
-            years_experience, work_history, education.
+        parsed (None | ResumeReadParsedType0): What parsing found: name, emails, phones (E.164), location, links,
+            skills, years_experience, work_history, education, and `confidence`: for each of name, emails, phones, location,
+            links, skills, years_experience and education, how sure the reading is, from 0 (nothing found) to 1.
         parsed_at (datetime.datetime | None):
         created_at (datetime.datetime):
     """

@@ -29,8 +29,10 @@ class SearchHit:
         years_experience (float | None):
         source (str):
         created_at (datetime.datetime):
-        score (float | None): Relevance to `q` (higher is better; null without q), or with `sort=match` the stored match
-            score for the job (0-100; null until it is computed).
+        relevance (float | None): How well the candidate matches `q`, from 0 to 1 (higher is better; comparable within
+            one query only). Null without `q` and with `sort=newest` or `sort=match`.
+        match_score (float | None): With `sort=match`: the stored match score of the candidate's application to `job`,
+            0-100 (see GET /v1/applications/{id}/match); null until it is computed, and null with the other sorts.
         highlights (list[Highlight]):
     """
 
@@ -44,7 +46,8 @@ class SearchHit:
     years_experience: float | None
     source: str
     created_at: datetime.datetime
-    score: float | None
+    relevance: float | None
+    match_score: float | None
     highlights: list[Highlight]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -74,8 +77,11 @@ class SearchHit:
 
         created_at = self.created_at.isoformat()
 
-        score: float | None
-        score = self.score
+        relevance: float | None
+        relevance = self.relevance
+
+        match_score: float | None
+        match_score = self.match_score
 
         highlights = []
         for highlights_item_data in self.highlights:
@@ -96,7 +102,8 @@ class SearchHit:
                 "years_experience": years_experience,
                 "source": source,
                 "created_at": created_at,
-                "score": score,
+                "relevance": relevance,
+                "match_score": match_score,
                 "highlights": highlights,
             }
         )
@@ -153,12 +160,19 @@ class SearchHit:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-        def _parse_score(data: object) -> float | None:
+        def _parse_relevance(data: object) -> float | None:
             if data is None:
                 return data
             return cast(float | None, data)
 
-        score = _parse_score(d.pop("score"))
+        relevance = _parse_relevance(d.pop("relevance"))
+
+        def _parse_match_score(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        match_score = _parse_match_score(d.pop("match_score"))
 
         highlights = []
         _highlights = d.pop("highlights")
@@ -178,7 +192,8 @@ class SearchHit:
             years_experience=years_experience,
             source=source,
             created_at=created_at,
-            score=score,
+            relevance=relevance,
+            match_score=match_score,
             highlights=highlights,
         )
 

@@ -7,6 +7,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.stage_read_kind import StageReadKind
+
 T = TypeVar("T", bound="StageRead")
 
 
@@ -16,11 +18,13 @@ class StageRead:
     Attributes:
         id (UUID):
         name (str):
+        kind (StageReadKind):
         position (int):
     """
 
     id: UUID
     name: str
+    kind: StageReadKind
     position: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -28,6 +32,8 @@ class StageRead:
         id = str(self.id)
 
         name = self.name
+
+        kind = self.kind.value
 
         position = self.position
 
@@ -37,6 +43,7 @@ class StageRead:
             {
                 "id": id,
                 "name": name,
+                "kind": kind,
                 "position": position,
             }
         )
@@ -50,11 +57,14 @@ class StageRead:
 
         name = d.pop("name")
 
+        kind = StageReadKind(d.pop("kind"))
+
         position = d.pop("position")
 
         stage_read = cls(
             id=id,
             name=name,
+            kind=kind,
             position=position,
         )
 

@@ -24,6 +24,7 @@ class TemplateRead:
         title (str):
         family (str):
         summary (str):
+        aliases (list[str]):
         origin (TemplateReadOrigin):
         version (int):
         forked_from (None | str):
@@ -34,6 +35,7 @@ class TemplateRead:
     title: str
     family: str
     summary: str
+    aliases: list[str]
     origin: TemplateReadOrigin
     version: int
     forked_from: None | str
@@ -48,6 +50,8 @@ class TemplateRead:
         family = self.family
 
         summary = self.summary
+
+        aliases = self.aliases
 
         origin = self.origin.value
 
@@ -66,6 +70,7 @@ class TemplateRead:
                 "title": title,
                 "family": family,
                 "summary": summary,
+                "aliases": aliases,
                 "origin": origin,
                 "version": version,
                 "forked_from": forked_from,
@@ -88,6 +93,8 @@ class TemplateRead:
 
         summary = d.pop("summary")
 
+        aliases = cast(list[str], d.pop("aliases"))
+
         origin = TemplateReadOrigin(d.pop("origin"))
 
         version = d.pop("version")
@@ -106,6 +113,7 @@ class TemplateRead:
             title=title,
             family=family,
             summary=summary,
+            aliases=aliases,
             origin=origin,
             version=version,
             forked_from=forked_from,

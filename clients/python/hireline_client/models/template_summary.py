@@ -19,6 +19,7 @@ class TemplateSummary:
         title (str):
         family (str):
         summary (str):
+        aliases (list[str]):
         origin (TemplateSummaryOrigin):
         version (int):
         forked_from (None | str):
@@ -28,6 +29,7 @@ class TemplateSummary:
     title: str
     family: str
     summary: str
+    aliases: list[str]
     origin: TemplateSummaryOrigin
     version: int
     forked_from: None | str
@@ -41,6 +43,8 @@ class TemplateSummary:
         family = self.family
 
         summary = self.summary
+
+        aliases = self.aliases
 
         origin = self.origin.value
 
@@ -57,6 +61,7 @@ class TemplateSummary:
                 "title": title,
                 "family": family,
                 "summary": summary,
+                "aliases": aliases,
                 "origin": origin,
                 "version": version,
                 "forked_from": forked_from,
@@ -76,6 +81,8 @@ class TemplateSummary:
 
         summary = d.pop("summary")
 
+        aliases = cast(list[str], d.pop("aliases"))
+
         origin = TemplateSummaryOrigin(d.pop("origin"))
 
         version = d.pop("version")
@@ -92,6 +99,7 @@ class TemplateSummary:
             title=title,
             family=family,
             summary=summary,
+            aliases=aliases,
             origin=origin,
             version=version,
             forked_from=forked_from,

@@ -108,7 +108,7 @@ def sync_detailed(
     body: BodyBoardApply,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ApplicationCreated | Problem]:
-    """Apply to an open job with a résumé (PDF or DOCX, at most 10 MB)
+    """Apply to an open job with a résumé (PDF, DOCX or plain text, at most 10 MB)
 
      Anonymous: a person applying again to the same job gets the same answer as the first time (with ids
     that lead nowhere), and an e-mail saying they had applied already, so the answer never tells whether
@@ -151,7 +151,7 @@ def sync(
     body: BodyBoardApply,
     idempotency_key: str | Unset = UNSET,
 ) -> ApplicationCreated | Problem | None:
-    """Apply to an open job with a résumé (PDF or DOCX, at most 10 MB)
+    """Apply to an open job with a résumé (PDF, DOCX or plain text, at most 10 MB)
 
      Anonymous: a person applying again to the same job gets the same answer as the first time (with ids
     that lead nowhere), and an e-mail saying they had applied already, so the answer never tells whether
@@ -189,7 +189,7 @@ async def asyncio_detailed(
     body: BodyBoardApply,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ApplicationCreated | Problem]:
-    """Apply to an open job with a résumé (PDF or DOCX, at most 10 MB)
+    """Apply to an open job with a résumé (PDF, DOCX or plain text, at most 10 MB)
 
      Anonymous: a person applying again to the same job gets the same answer as the first time (with ids
     that lead nowhere), and an e-mail saying they had applied already, so the answer never tells whether
@@ -230,7 +230,7 @@ async def asyncio(
     body: BodyBoardApply,
     idempotency_key: str | Unset = UNSET,
 ) -> ApplicationCreated | Problem | None:
-    """Apply to an open job with a résumé (PDF or DOCX, at most 10 MB)
+    """Apply to an open job with a résumé (PDF, DOCX or plain text, at most 10 MB)
 
      Anonymous: a person applying again to the same job gets the same answer as the first time (with ids
     that lead nowhere), and an e-mail saying they had applied already, so the answer never tells whether

@@ -7,14 +7,24 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.template_summary import TemplateSummary
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs() -> dict[str, Any]:
+def _get_kwargs(
+    *,
+    q: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["q"] = q
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/guides/templates",
+        "params": params,
     }
 
     return _kwargs
@@ -43,6 +53,11 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Problem.from_dict(response.json())
 
@@ -68,8 +83,12 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    q: str | Unset = UNSET,
 ) -> Response[Problem | list[TemplateSummary]]:
-    """Built-in role templates and your organisation's own
+    """Built-in role templates and your organisation's own, or those `q` names
+
+    Args:
+        q (str | Unset): Title, key or alias, e.g. "SWE", "PM", "product designer"; best first.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -79,7 +98,9 @@ def sync_detailed(
         Response[Problem | list[TemplateSummary]]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        q=q,
+    )
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -91,8 +112,12 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    q: str | Unset = UNSET,
 ) -> Problem | list[TemplateSummary] | None:
-    """Built-in role templates and your organisation's own
+    """Built-in role templates and your organisation's own, or those `q` names
+
+    Args:
+        q (str | Unset): Title, key or alias, e.g. "SWE", "PM", "product designer"; best first.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -104,14 +129,19 @@ def sync(
 
     return sync_detailed(
         client=client,
+        q=q,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    q: str | Unset = UNSET,
 ) -> Response[Problem | list[TemplateSummary]]:
-    """Built-in role templates and your organisation's own
+    """Built-in role templates and your organisation's own, or those `q` names
+
+    Args:
+        q (str | Unset): Title, key or alias, e.g. "SWE", "PM", "product designer"; best first.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -121,7 +151,9 @@ async def asyncio_detailed(
         Response[Problem | list[TemplateSummary]]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        q=q,
+    )
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
@@ -131,8 +163,12 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    q: str | Unset = UNSET,
 ) -> Problem | list[TemplateSummary] | None:
-    """Built-in role templates and your organisation's own
+    """Built-in role templates and your organisation's own, or those `q` names
+
+    Args:
+        q (str | Unset): Title, key or alias, e.g. "SWE", "PM", "product designer"; best first.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -145,5 +181,6 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            q=q,
         )
     ).parsed

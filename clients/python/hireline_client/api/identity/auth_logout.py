@@ -96,7 +96,8 @@ def sync_detailed(
     body: LogoutRequest | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Any | Problem]:
-    """End the session of a refresh token, or every session of the caller
+    """End the session of a refresh token, or every session of the caller; the access token sent ends at
+    once
 
     Args:
         idempotency_key (str | Unset):
@@ -128,7 +129,8 @@ def sync(
     body: LogoutRequest | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Any | Problem | None:
-    """End the session of a refresh token, or every session of the caller
+    """End the session of a refresh token, or every session of the caller; the access token sent ends at
+    once
 
     Args:
         idempotency_key (str | Unset):
@@ -155,7 +157,8 @@ async def asyncio_detailed(
     body: LogoutRequest | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Any | Problem]:
-    """End the session of a refresh token, or every session of the caller
+    """End the session of a refresh token, or every session of the caller; the access token sent ends at
+    once
 
     Args:
         idempotency_key (str | Unset):
@@ -185,7 +188,8 @@ async def asyncio(
     body: LogoutRequest | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Any | Problem | None:
-    """End the session of a refresh token, or every session of the caller
+    """End the session of a refresh token, or every session of the caller; the access token sent ends at
+    once
 
     Args:
         idempotency_key (str | Unset):

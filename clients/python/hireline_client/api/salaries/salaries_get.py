@@ -121,8 +121,8 @@ def sync_detailed(
     Args:
         role (str):
         level (SalariesGetLevel):
-        location (str | Unset):  Default: 'us-national'.
-        industry (str | Unset):
+        location (str | Unset): A key or name, e.g. "Austin, TX" Default: 'us-national'.
+        industry (str | Unset): e.g. fintech, e-commerce, healthcare
         certifications (str | Unset): Comma-separated, e.g. aws,gcp
         company_stage (SalariesGetCompanyStage | Unset):
         framework_expertise (bool | Unset):  Default: False.
@@ -168,8 +168,8 @@ def sync(
     Args:
         role (str):
         level (SalariesGetLevel):
-        location (str | Unset):  Default: 'us-national'.
-        industry (str | Unset):
+        location (str | Unset): A key or name, e.g. "Austin, TX" Default: 'us-national'.
+        industry (str | Unset): e.g. fintech, e-commerce, healthcare
         certifications (str | Unset): Comma-separated, e.g. aws,gcp
         company_stage (SalariesGetCompanyStage | Unset):
         framework_expertise (bool | Unset):  Default: False.
@@ -210,8 +210,8 @@ async def asyncio_detailed(
     Args:
         role (str):
         level (SalariesGetLevel):
-        location (str | Unset):  Default: 'us-national'.
-        industry (str | Unset):
+        location (str | Unset): A key or name, e.g. "Austin, TX" Default: 'us-national'.
+        industry (str | Unset): e.g. fintech, e-commerce, healthcare
         certifications (str | Unset): Comma-separated, e.g. aws,gcp
         company_stage (SalariesGetCompanyStage | Unset):
         framework_expertise (bool | Unset):  Default: False.
@@ -255,8 +255,8 @@ async def asyncio(
     Args:
         role (str):
         level (SalariesGetLevel):
-        location (str | Unset):  Default: 'us-national'.
-        industry (str | Unset):
+        location (str | Unset): A key or name, e.g. "Austin, TX" Default: 'us-national'.
+        industry (str | Unset): e.g. fintech, e-commerce, healthcare
         certifications (str | Unset): Comma-separated, e.g. aws,gcp
         company_stage (SalariesGetCompanyStage | Unset):
         framework_expertise (bool | Unset):  Default: False.

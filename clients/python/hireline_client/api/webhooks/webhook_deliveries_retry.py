@@ -91,7 +91,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[DeliveryRead | Problem]:
-    """Send a failed (or delivered) message again now
+    """Send a message now: again, or ahead of its next automatic attempt
 
     Args:
         delivery_id (UUID):
@@ -123,7 +123,7 @@ def sync(
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
 ) -> DeliveryRead | Problem | None:
-    """Send a failed (or delivered) message again now
+    """Send a message now: again, or ahead of its next automatic attempt
 
     Args:
         delivery_id (UUID):
@@ -150,7 +150,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[DeliveryRead | Problem]:
-    """Send a failed (or delivered) message again now
+    """Send a message now: again, or ahead of its next automatic attempt
 
     Args:
         delivery_id (UUID):
@@ -180,7 +180,7 @@ async def asyncio(
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
 ) -> DeliveryRead | Problem | None:
-    """Send a failed (or delivered) message again now
+    """Send a message now: again, or ahead of its next automatic attempt
 
     Args:
         delivery_id (UUID):
