@@ -27,6 +27,8 @@ OPERATION_IDS: dict[str, str] = {
     "token": "auth_token",
     "logout": "auth_logout",
     "me": "me_get",
+    "read_settings": "organization_settings_get",
+    "update_settings": "organization_settings_update",
     "audit_log": "audit_log_list",
     "list_members": "members_list",
     "invite_member": "members_invite",

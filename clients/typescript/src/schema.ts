@@ -221,9 +221,9 @@ export interface paths {
             cookie?: never;
         };
         /** Your organisation's settings */
-        get: operations["read_settings"];
+        get: operations["organization_settings_get"];
         /** Change your organisation's settings (owners and admins) */
-        put: operations["update_settings"];
+        put: operations["organization_settings_update"];
         post?: never;
         delete?: never;
         options?: never;
@@ -4187,7 +4187,7 @@ export interface operations {
             };
         };
     };
-    read_settings: {
+    organization_settings_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -4248,7 +4248,7 @@ export interface operations {
             };
         };
     };
-    update_settings: {
+    organization_settings_update: {
         parameters: {
             query?: never;
             header?: never;
