@@ -14,7 +14,7 @@ import httpx
 import orjson
 
 from hireline.supervisor import api_process_ids
-from tests.e2e.test_embedded_server import HIRELINE, _free_port, _wait_ready
+from tests.served import HIRELINE, free_port, wait_ready
 
 RESTARTS = re.compile(r"^hireline_api_process_restarts_total (\S+)$", re.MULTILINE)
 
@@ -29,7 +29,7 @@ def _until(seconds: float, what: str, check: Callable[[], bool]) -> None:
 def test_a_killed_api_process_is_logged_with_its_signal_and_counted(
     database_url: str, tmp_path: Path
 ) -> None:
-    port = _free_port()
+    port = free_port()
     env = os.environ | {
         "DATABASE_URL": database_url,
         "HIRELINE_DATA_DIR": str(tmp_path / "data"),
@@ -47,7 +47,7 @@ def test_a_killed_api_process_is_logged_with_its_signal_and_counted(
         )
         try:
             # Minutes, not seconds, on a machine whose two cores are shared and busy.
-            _wait_ready(base, server, deadline_s=300)
+            wait_ready(base, server, deadline_s=300)
             _until(30, "two API processes", lambda: len(api_process_ids(server.pid)) == 2)
             victim = api_process_ids(server.pid)[0]
 

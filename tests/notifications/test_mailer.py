@@ -4,7 +4,6 @@ authentication; FileMailer leaves messages a mail client opens."""
 from __future__ import annotations
 
 import email
-import socket
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -26,6 +25,7 @@ from hireline.notifications.mailer import (
     mailer_for,
 )
 from hireline.settings import Settings
+from tests.served import free_port
 
 USER, PASSWORD = "hireline@relay", "p@ss:w/rd"
 REFUSED = "nobody@example.com"
@@ -69,17 +69,10 @@ class Inbox:
         return AuthResult(success=False, handled=False)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.fixture
 def smtp_server() -> Iterator[tuple[Inbox, int]]:
     inbox = Inbox()
-    port = _free_port()
+    port = free_port()
     controller = Controller(
         inbox,
         hostname="127.0.0.1",
@@ -152,7 +145,7 @@ async def test_a_refused_recipient_is_undeliverable_not_retried(
 
 
 async def test_an_unreachable_server_is_an_error_to_retry() -> None:
-    mailer = SmtpMailer(host="127.0.0.1", port=_free_port(), timeout=2)
+    mailer = SmtpMailer(host="127.0.0.1", port=free_port(), timeout=2)
 
     with pytest.raises(aiosmtplib.SMTPConnectError):
         await mailer.send(_message())
