@@ -320,3 +320,18 @@ async def get(
         semantic_similarity=semantics.fit(similar.get(job.id)),
     )
     return Match(application.id, job.id, candidate.id, value, explanation, None)
+
+
+async def scores_of(
+    session: AsyncSession, tenant_id: uuid.UUID, application_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, MatchScore]:
+    """The stored scores of these applications (unscored ones are absent), in one query."""
+    ids = list(application_ids)
+    if not ids:
+        return {}
+    rows = await session.execute(
+        select(MatchScore).where(
+            MatchScore.tenant_id == tenant_id, MatchScore.application_id.in_(ids)
+        )
+    )
+    return {score.application_id: score for score in rows.scalars()}
