@@ -255,7 +255,7 @@ async def applicant_counts(
         )
         .group_by(Application.job_id)
     )
-    return {job_id: (total, new) for job_id, total, new in rows.tuples()}
+    return {job_id: (total, new) for job_id, total, new in rows.all()}
 
 
 async def recent_activity(
@@ -272,4 +272,4 @@ async def recent_activity(
         .order_by(Activity.id.desc())
         .limit(limit)
     )
-    return [(activity, name) for activity, name in rows.tuples()]
+    return [(activity, name) for activity, name in rows.all()]
