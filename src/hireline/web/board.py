@@ -63,7 +63,8 @@ def reasons(explanation: dict[str, Any]) -> list[str]:
     if preferred.get("matched"):
         found.append("Also " + ", ".join(preferred["matched"][:2]))
     location = parts.get("location") or {}
-    if location.get("reason") and location.get("fit", 0) > 0:
+    # Only a match is worth a line; "location unknown" says nothing about the person.
+    if location.get("reason") and location.get("fit", 0) >= 1:
         found.append(str(location["reason"]))
     return found[:REASONS_SHOWN]
 

@@ -27,7 +27,12 @@ ACTIVITY_WORDS = {
     "application.moved": "moved to {to_stage}",
     "application.rejected": "rejected",
     "application.withdrawn": "withdrew",
-    "application.hired": "hired",
+    "candidate.hired": "hired",
+    "candidate.updated": "profile edited",
+    "candidate.exported": "data exported",
+    "resume.parsed": "résumé read",
+    "resume.parse_failed": "résumé could not be read",
+    "resume.downloaded": "résumé downloaded",
 }
 
 
@@ -35,7 +40,7 @@ def describe(kind: str, details: dict[str, object]) -> str:
     """An activity as a recruiter says it ("moved to Interview")."""
     words = ACTIVITY_WORDS.get(kind)
     if words is None:
-        return kind.replace("application.", "").replace("candidate.", "").replace("_", " ")
+        return kind.split(".")[-1].replace("_", " ")
     try:
         return words.format(**{k: v for k, v in details.items() if v is not None})
     except KeyError:
