@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
+from axe_playwright_python.async_playwright import Axe
 from playwright.async_api import Page, Request, async_playwright, expect
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -34,6 +35,20 @@ APPLICANTS = [
     ("Grace Hopper", "COBOL, compilers, Python"),
     ("Alan Turing", "Python, FastAPI, PostgreSQL, Kubernetes, AWS, 10 years"),
 ]
+
+SERIOUS = {"serious", "critical"}
+
+
+async def _accessibility_problems(page: Page, screen: str) -> list[str]:
+    """Serious and critical axe-core violations on the page, one line each."""
+    results = await Axe().run(page)
+    assert results.response["passes"], f"axe checked nothing on {screen}"
+    return [
+        f"{screen}: {violation['id']} ({violation['impact']}): {violation['help']}"
+        for violation in results.response["violations"]
+        if violation["impact"] in SERIOUS
+    ]
+
 
 pytestmark = pytest.mark.skipif(
     not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (.ci/run installs it)"
@@ -130,6 +145,7 @@ async def test_a_recruiter_signs_in_and_works_the_board(server: str, engine: Asy
         stages = [stage["name"] for stage in job["stages"]]  # type: ignore[index]
         outside: list[str] = []
         console_errors: list[str] = []
+        problems: list[str] = []
 
         def note_request(request: Request) -> None:
             if urlsplit(request.url).hostname not in {"127.0.0.1", None}:
@@ -154,6 +170,7 @@ async def test_a_recruiter_signs_in_and_works_the_board(server: str, engine: Asy
 
             await page.goto(f"{server}/")
             await page.screenshot(path=SCREENSHOTS / "landing.png")
+            problems += await _accessibility_problems(page, "landing")
 
             await page.goto(f"{server}/docs")
             await expect(page.locator(".swagger-ui .info .title")).to_contain_text("Hireline API")
@@ -167,14 +184,17 @@ async def test_a_recruiter_signs_in_and_works_the_board(server: str, engine: Asy
             await page.get_by_label("E-mail").fill("rachel@browser.example")
             await page.get_by_label("Password").fill(PASSWORD)
             await page.screenshot(path=SCREENSHOTS / "sign-in.png")
+            problems += await _accessibility_problems(page, "sign-in")
             await page.get_by_role("button", name="Sign in").click()
             await page.wait_for_url(f"{server}/app")
             await expect(page.get_by_role("heading", name="Open jobs")).to_be_visible()
             await page.screenshot(path=SCREENSHOTS / "dashboard.png", full_page=True)
+            problems += await _accessibility_problems(page, "dashboard")
 
             await page.get_by_role("link", name=str(job["title"])).click()
             await expect(page.locator("li.card")).to_have_count(len(APPLICANTS))
             await page.screenshot(path=SCREENSHOTS / "board.png", full_page=True)
+            problems += await _accessibility_problems(page, "board")
 
             # With the keyboard: the card's own "Move ... to" control, sent by htmx.
             await page.get_by_label("Move Ada Lovelace to").select_option(label=stages[1])
@@ -191,8 +211,10 @@ async def test_a_recruiter_signs_in_and_works_the_board(server: str, engine: Asy
             await _until_stage(server, headers, job["id"], "Grace Hopper", stages[2])
             await expect(target.locator("li.card")).to_contain_text("Grace Hopper")
             await page.screenshot(path=SCREENSHOTS / "board-after-moves.png", full_page=True)
+            problems += await _accessibility_problems(page, "board-after-moves")
             await browser.close()
         assert outside == []
         assert console_errors == []
+        assert problems == []
     finally:
         await truncate_all(engine)

@@ -47,6 +47,8 @@ async def test_api_docs_load_nothing_from_other_hosts(client: httpx.AsyncClient,
     references = _REFERENCE.findall(page.text)
     assert references
     for reference in references:
+        if reference.startswith("data:"):
+            continue
         assert reference.startswith("/"), reference
         assert not reference.startswith("//"), reference
         assert (await client.get(reference)).status_code == 200, reference

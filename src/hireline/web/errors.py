@@ -16,6 +16,7 @@ from hireline.web.access import OrganisationRequired, SignInRequired
 from hireline.web.templating import render
 
 Handler = Callable[[Request, Exception], Awaitable[Response]]
+PAGE_STATUSES = frozenset({403, 404, 409, 429})
 
 
 def is_html_route(path: str) -> bool:
@@ -35,8 +36,12 @@ def _html_or(fallback: Handler) -> Handler:
     async def handle(request: Request, exc: Exception) -> Response:
         status = _status_of(exc)
         path = request.url.path
-        # The careers pages answer their own form errors: only their 404 is taken over.
-        take = is_html_route(path) and (status == 404 or not path.startswith("/careers/"))
+        # Pages for what a person can run into: "not there", "not allowed", "not now". A
+        # malformed request (400, 405, 422) is a client's bug and keeps its problem document,
+        # and the careers pages answer their own form errors: only their 404 is taken over.
+        take = is_html_route(path) and (
+            status == 404 or (status in PAGE_STATUSES and not path.startswith("/careers/"))
+        )
         if not take:
             return await fallback(request, exc)
         detail = getattr(exc, "detail", None)
