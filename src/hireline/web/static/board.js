@@ -21,6 +21,13 @@
       });
     });
   }
+  // A refused move (the application was rejected meanwhile, the session ended...) is said
+  // out loud, and the board is reloaded so that no card stays where it did not go.
+  document.addEventListener("htmx:responseError", function (event) {
+    var status = document.getElementById("board-status");
+    if (status) status.textContent = "That move did not go through (" + event.detail.xhr.status + "); the board is reloaded.";
+    setTimeout(function () { window.location.reload(); }, 1500);
+  });
   document.addEventListener("DOMContentLoaded", function () { wire(document); });
   document.addEventListener("htmx:afterSwap", function (event) { wire(document); });
 })();
