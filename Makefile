@@ -8,7 +8,7 @@ VENV_BIN := .venv/bin
 
 GENERATOR_BIN := clients/generator/.venv/bin
 
-.PHONY: install run test lint format bench clean clients node-tools
+.PHONY: install run test lint format bench clean clients node-tools vendor
 
 install:
 	@if [ "$(UV)" = ".tools/bin/uv" ] && [ ! -x .tools/bin/uv ]; then \
@@ -54,3 +54,18 @@ format: install
 
 clean:
 	rm -rf .venv .tools .pytest_cache .mypy_cache .ruff_cache
+
+# Front-end files the web app serves, from the npm registry at the versions pinned in
+# package-lock.json; committed, so running and testing need no Node (ADR 0014).
+VENDOR := src/hireline/web/static/vendor
+vendor:
+	npm ci --no-audit --no-fund --ignore-scripts
+	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/htmx $(VENDOR)/pico $(VENDOR)/sortablejs $(VENDOR)/swagger-ui $(VENDOR)/redoc
+	cp node_modules/htmx.org/dist/htmx.min.js node_modules/htmx.org/LICENSE $(VENDOR)/htmx/
+	cp node_modules/@picocss/pico/css/pico.classless.min.css node_modules/@picocss/pico/LICENSE.md $(VENDOR)/pico/
+	cp node_modules/sortablejs/Sortable.min.js node_modules/sortablejs/LICENSE $(VENDOR)/sortablejs/
+	cp node_modules/swagger-ui-dist/swagger-ui-bundle.js node_modules/swagger-ui-dist/swagger-ui.css \
+		node_modules/swagger-ui-dist/LICENSE node_modules/swagger-ui-dist/NOTICE $(VENDOR)/swagger-ui/
+	cp node_modules/redoc/bundles/redoc.standalone.js node_modules/redoc/bundles/redoc.standalone.js.LICENSE.txt \
+		node_modules/redoc/LICENSE $(VENDOR)/redoc/
+	cd $(VENDOR) && find . -type f ! -name SHA256SUMS | LC_ALL=C sort | xargs sha256sum > SHA256SUMS

@@ -60,6 +60,7 @@ from hireline.matching import semantic
 from hireline.matching.routes import router as matching_router
 from hireline.search.routes import router as search_router
 from hireline.settings import Settings, get_settings
+from hireline.web.app import install_web_app
 from hireline.webhooks.routes import router as webhooks_router
 
 logger = structlog.get_logger(__name__)
@@ -154,7 +155,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # Before every route's own dependencies: no NUL reaches a query, a log or a file.
         dependencies=[Depends(refuse_nul_characters)],
         openapi_url="/openapi.json",
-        docs_url="/docs",
+        # `/docs` and `/redoc` are the web app's pages over vendored files (works offline).
+        docs_url=None,
         redoc_url=None,
         generate_unique_id_function=operation_id_function(OPERATION_IDS),
     )
@@ -192,6 +194,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(candidates_router)
     app.include_router(matching_router)
     app.include_router(webhooks_router)
+    install_web_app(app)
 
     # Starlette runs the last-added middleware first: request context wraps everything.
     # Idempotency is innermost so that it stores only what the app itself answered.

@@ -186,6 +186,16 @@ class Settings(BaseSettings):
         "`semantic` extra and pgvector on the database server; start-up fails without them.",
     )
 
+    web_session_idle_minutes: int = Field(
+        60, ge=5, le=7 * 24 * 60, description="A web-app session unused for this long ends."
+    )
+    web_session_max_hours: int = Field(
+        12,
+        ge=1,
+        le=30 * 24,
+        description="A web-app session ends this long after sign-in, however much it is used.",
+    )
+
     @field_validator("data_dir")
     @classmethod
     def _absolute_data_dir(cls, value: Path) -> Path:

@@ -257,3 +257,42 @@ async def latest_resume(session: AsyncSession, candidate: Candidate) -> Resume:
     if not resumes:
         raise NotFound("This candidate has no résumé.")
     return max(resumes, key=lambda r: (r.created_at, r.id))
+
+
+async def applicant_counts(
+    session: AsyncSession, tenant_id: uuid.UUID, job_ids: list[uuid.UUID], since: datetime
+) -> dict[uuid.UUID, tuple[int, int]]:
+    """Per job: its active applications, and how many of them arrived after `since`."""
+    if not job_ids:
+        return {}
+    rows = await session.execute(
+        select(
+            Application.job_id,
+            func.count(),
+            func.count().filter(Application.applied_at >= since),
+        )
+        .where(
+            Application.tenant_id == tenant_id,
+            Application.job_id.in_(job_ids),
+            Application.status == "active",
+        )
+        .group_by(Application.job_id)
+    )
+    return {job_id: (total, new) for job_id, total, new in rows.all()}
+
+
+async def recent_activity(
+    session: AsyncSession, tenant_id: uuid.UUID, *, limit: int
+) -> list[tuple[Activity, str | None]]:
+    """The tenant's latest activity with each candidate's name, newest first."""
+    rows = await session.execute(
+        select(Activity, Candidate.name)
+        .join(
+            Candidate,
+            (Candidate.tenant_id == Activity.tenant_id) & (Candidate.id == Activity.candidate_id),
+        )
+        .where(Activity.tenant_id == tenant_id)
+        .order_by(Activity.id.desc())
+        .limit(limit)
+    )
+    return [(activity, name) for activity, name in rows.all()]

@@ -1,0 +1,1 @@
+"""The recruiter web app: server-rendered screens over the same services as the API."""

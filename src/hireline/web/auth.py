@@ -1,0 +1,167 @@
+"""Sign-in, organisation picker and sign-out screens."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, Request, Response
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from hireline.core.db import DbSession
+from hireline.core.errors import NotFound
+from hireline.core.http_guards import _is_tls
+from hireline.core.rate_limit import RateLimiter, client_address
+from hireline.core.security import new_secret, same_secret
+from hireline.core.tenancy import enter_tenant
+from hireline.identity import audit
+from hireline.identity.models import User
+from hireline.web import sessions
+from hireline.web.access import SESSION_COOKIE, CsrfRefused, signed_in
+from hireline.web.models import WebSession
+from hireline.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+
+# Before a session exists the sign-in form is protected by a double-submit cookie, so that
+# another site cannot sign a browser in to an account of its choosing (login CSRF).
+SIGN_IN_COOKIE = "hireline_sign_in"
+WRONG_CREDENTIALS = "Wrong e-mail or password."
+Found = Annotated[tuple[WebSession, User], Depends(signed_in)]
+
+
+def _secure(request: Request) -> bool:
+    return _is_tls(request.scope, request.app.state.settings.trust_proxy_headers)
+
+
+def _safe_next(target: str | None) -> str:
+    """Only paths inside the app: never another site (open redirect)."""
+    if target and target.startswith("/app") and not target.startswith("//"):
+        return target
+    return "/app"
+
+
+def _sign_in_page(
+    request: Request, token: str, *, email: str = "", error: str | None = None, status: int = 200
+) -> HTMLResponse:
+    response = render(
+        request,
+        "sign_in.html",
+        {
+            "csrf_token": token,
+            "email": email,
+            "error": error,
+            "next": _safe_next(request.query_params.get("next")),
+        },
+        status_code=status,
+    )
+    response.set_cookie(
+        SIGN_IN_COOKIE,
+        token,
+        httponly=True,
+        samesite="strict",
+        secure=_secure(request),
+        path="/app/sign-in",
+    )
+    return response
+
+
+@router.get("/app/sign-in")
+async def sign_in_form(request: Request) -> HTMLResponse:
+    return _sign_in_page(request, request.cookies.get(SIGN_IN_COOKIE) or new_secret(nbytes=32))
+
+
+@router.post("/app/sign-in")
+async def sign_in(
+    request: Request,
+    session: DbSession,
+    email: Annotated[str, Form(max_length=320)],
+    password: Annotated[str, Form(max_length=1024)],
+    csrf_token: Annotated[str, Form(max_length=128)] = "",
+    next: Annotated[str, Form(max_length=2000)] = "/app",
+) -> Response:
+    cookie = request.cookies.get(SIGN_IN_COOKIE)
+    if not cookie or not same_secret(cookie, csrf_token):
+        raise CsrfRefused("The sign-in form has expired; reload the page and try again.")
+    limiter: RateLimiter = request.app.state.rate_limiter
+    ip = client_address(request, trust_proxy_headers=limiter.trust_proxy_headers)
+    if not (await limiter.login_allowed(email, ip)).allowed:
+        return _sign_in_page(
+            request, cookie, email=email, error="Too many failed sign-ins; try later.", status=429
+        )
+    user = await sessions.authenticate(session, email, password)
+    organisations = await sessions.organisations_of(session, user.id) if user else []
+    if user is None or not organisations:
+        await limiter.record_login_failure(email, ip)
+        return _sign_in_page(request, cookie, email=email, error=WRONG_CREDENTIALS, status=400)
+    await limiter.clear_login_failures(email, ip)
+    # A new id at every sign-in, and the one the browser came with is gone (fixation).
+    await sessions.end(session, request.cookies.get(SESSION_COOKIE))
+    only = organisations[0].tenant_id if len(organisations) == 1 else None
+    session_id, _ = await sessions.start(session, user, only)
+    if only is not None:
+        await _audit_sign_in(session, only, user, ip)
+    target = _safe_next(next) if only is not None else "/app/organisations"
+    response = RedirectResponse(target, status_code=303)
+    response.set_cookie(
+        SESSION_COOKIE,
+        session_id,
+        httponly=True,
+        samesite="lax",
+        secure=_secure(request),
+        path="/",
+    )
+    response.delete_cookie(SIGN_IN_COOKIE, path="/app/sign-in")
+    return response
+
+
+async def _audit_sign_in(session: DbSession, tenant_id: uuid.UUID, user: User, ip: str) -> None:
+    await enter_tenant(session, tenant_id)
+    await audit.record(
+        session,
+        tenant_id=tenant_id,
+        action="auth.signed_in",
+        actor_type="user",
+        actor_id=str(user.id),
+        ip=ip,
+    )
+
+
+@router.get("/app/organisations")
+async def organisations_form(request: Request, session: DbSession, found: Found) -> HTMLResponse:
+    web_session, user = found
+    return render(
+        request,
+        "organisations.html",
+        {
+            "organisations": await sessions.organisations_of(session, user.id),
+            "csrf_token": web_session.csrf_token,
+            "user": user,
+        },
+    )
+
+
+@router.post("/app/organisations")
+async def pick_organisation(
+    request: Request,
+    session: DbSession,
+    found: Found,
+    tenant_id: Annotated[uuid.UUID, Form()],
+) -> Response:
+    web_session, user = found
+    choices = await sessions.organisations_of(session, user.id)
+    if tenant_id not in {choice.tenant_id for choice in choices}:
+        raise NotFound("You are not a member of that organisation.")
+    web_session.tenant_id = tenant_id
+    limiter: RateLimiter = request.app.state.rate_limiter
+    ip = client_address(request, trust_proxy_headers=limiter.trust_proxy_headers)
+    await _audit_sign_in(session, tenant_id, user, ip)
+    return RedirectResponse("/app", status_code=303)
+
+
+@router.post("/app/sign-out")
+async def sign_out(request: Request, session: DbSession, found: Found) -> Response:
+    await sessions.end(session, request.cookies.get(SESSION_COOKIE))
+    response = RedirectResponse("/app/sign-in", status_code=303)
+    response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax")
+    return response
