@@ -10,17 +10,17 @@ import sys
 from pathlib import Path
 
 CHAOS = Path(__file__).resolve().parents[2] / "bench" / "chaos.py"
-# A few minutes at most: 60 applications, a SIGKILL every ~3 s of a process that served for
-# 15 s (on two busy cores an API process takes up to a minute to start again).
+# About a minute on a quiet machine: 300 applications (fewer are taken before any process
+# is old enough to kill), a SIGKILL every ~2 s of a process that served for 3 s.
 SHORT_RUN = [
     "--applications",
-    "60",
+    "300",
     "--clients",
     "16",
     "--kill-every",
-    "3",
+    "2",
     "--min-age",
-    "15",
+    "3",
     "--drain-seconds",
     "300",
 ]

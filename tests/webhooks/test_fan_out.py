@@ -16,21 +16,20 @@ from hireline.core.db import unit_of_work
 from hireline.core.events import DomainEvent
 from hireline.core.queue import WorkerState
 from hireline.core.tenancy import enter_tenant
-from hireline.settings import Settings
 from hireline.webhooks import tasks
 from hireline.webhooks.models import WebhookDelivery
 from tests.candidates.test_applications import apply
 from tests.identity.helpers import bearer, sign_up
 from tests.jobs.helpers import open_job
 from tests.queue_tasks import drain
-from tests.webhooks.receiver import Receiver, running_receiver
+from tests.webhooks.receiver import Receiver, private_addresses_allowed, running_receiver
 
 
 @pytest.fixture
-def state(app: FastAPI, settings: Settings) -> WorkerState:
+def state(app: FastAPI) -> Iterator[WorkerState]:
     # The receiver is on loopback, which only this explicit setting lets webhooks reach.
-    allowed = settings.model_copy(update={"webhook_allow_private_addresses": True})
-    return WorkerState(sessions=app.state.sessions, settings=allowed)
+    with private_addresses_allowed(app) as allowed:
+        yield WorkerState(sessions=app.state.sessions, settings=allowed)
 
 
 @pytest.fixture
