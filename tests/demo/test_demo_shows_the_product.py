@@ -33,11 +33,17 @@ HISTORY_EVENTS = {
 }
 
 
+# Tables of state a visitor makes, not data a demo could show: the browser's own sessions.
+VISITOR_STATE = {"web_sessions"}
+
+
 def domains() -> dict[str, set[str]]:
     """Each domain that owns tables (by the package of its models), with its tenant tables."""
     owned: dict[str, set[str]] = defaultdict(set)
     for mapper in Base.registry.mappers:
         table = mapper.local_table
+        if table.name in VISITOR_STATE:
+            continue
         if "tenant_id" in table.c or table.name == "tenants":
             owned[mapper.class_.__module__.split(".")[1]].add(str(table.name))
     return dict(owned)
