@@ -16,6 +16,12 @@ USER_SETTING = "app.user_id"
 # Lets a credential (API key, refresh token, client id, invitation) be found by its digest
 # before the tenant is known; the policy shows only the row with that exact digest.
 CREDENTIAL_SETTING = "app.credential_lookup"
+# Where the session remembers the tenant it entered, for repositories (`core/repository.py`).
+_TENANT_INFO = "hireline_tenant_id"
+
+
+class NoTenantError(RuntimeError):
+    """A tenant-scoped query ran before `enter_tenant`: a programming error, never user input."""
 
 
 async def _set_local(session: AsyncSession, name: str, value: str) -> None:
@@ -25,6 +31,15 @@ async def _set_local(session: AsyncSession, name: str, value: str) -> None:
 async def enter_tenant(session: AsyncSession, tenant_id: uuid.UUID) -> None:
     """Scope the rest of the session's transaction to `tenant_id`."""
     await _set_local(session, TENANT_SETTING, str(tenant_id))
+    session.info[_TENANT_INFO] = tenant_id
+
+
+def current_tenant(session: AsyncSession) -> uuid.UUID:
+    """The tenant `enter_tenant` scoped this session to."""
+    tenant_id: uuid.UUID | None = session.info.get(_TENANT_INFO)
+    if tenant_id is None:
+        raise NoTenantError("enter_tenant() must run before a tenant-scoped query")
+    return tenant_id
 
 
 async def enter_user(session: AsyncSession, user_id: uuid.UUID) -> None:
