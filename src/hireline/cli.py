@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
+import socket
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -61,6 +64,10 @@ def serve(
     settings = _settings()
     host = host or settings.host
     port = port or settings.port
+    _refuse_a_taken_port(host, port)
+    # systemd, `docker stop` and Kubernetes stop with SIGTERM: shut down as on Ctrl-C, so
+    # the requests in flight finish and the embedded PostgreSQL stops with us.
+    signal.signal(signal.SIGTERM, _interrupt)
     with database_url(settings) as url:
         if migrate:
             migrations.upgrade(url)
@@ -78,8 +85,9 @@ def serve(
             if settings.embedded_database
             else _masked(url)
         )
-        typer.echo(
-            f"Hireline is starting on {base}\n"
+        banner = (
+            f"Hireline is ready on {base}\n"
+            f"  Web app:    {base}/app\n"
             f"  API docs:   {base}/docs\n"
             f"  OpenAPI:    {base}/openapi.json\n"
             f"  Health:     {base}/healthz  (ready: {base}/readyz)\n"
@@ -100,6 +108,8 @@ def serve(
             "access_log": False,
             "proxy_headers": settings.trust_proxy_headers,
             "server_header": False,
+            # Requests still running after a stop signal get this long to finish.
+            "timeout_graceful_shutdown": 20,
         }
         if workers > 1:
             from hireline.core.observability import configure_logging
@@ -107,10 +117,57 @@ def serve(
 
             # The supervising process logs the deaths of API processes in the same format.
             configure_logging(settings.log_level, settings.log_format)
+            typer.echo(banner)
             run_supervised(uvicorn.Config("hireline.main:create_asgi_app", **options))
         else:
-            uvicorn.run("hireline.main:create_asgi_app", **options)
+            _serve_then_announce(uvicorn.Config("hireline.main:create_asgi_app", **options), banner)
     typer.echo("Hireline stopped.")
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _refuse_a_taken_port(host: str, port: int) -> None:
+    """Fail in one line, before starting anything, when the port cannot be had."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+    except socket.gaierror as exc:
+        typer.echo(f"error: cannot listen on {host}:{port}: {exc.strerror}", err=True)
+        raise typer.Exit(2) from None
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        # As uvicorn binds: a port left in TIME_WAIT by a previous run is free.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            typer.echo(
+                f"error: cannot listen on {host}:{port}: {exc.strerror} "
+                "(choose another port with --port or HIRELINE_PORT)",
+                err=True,
+            )
+            raise typer.Exit(2) from None
+
+
+def _serve_then_announce(config: Any, banner: str) -> None:
+    """Run one API process and print the banner once it accepts connections, so that the
+    addresses and the demo sign-ins are the last lines on the screen, not lost above the
+    start-up logs."""
+    import uvicorn
+
+    class AnnouncingServer(uvicorn.Server):
+        async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+            await super().startup(sockets)
+            if self.started:
+                typer.echo(banner)
+
+    server = AnnouncingServer(config)
+    # A SIGTERM is re-raised by uvicorn after its graceful shutdown (see `_interrupt`).
+    with contextlib.suppress(KeyboardInterrupt):
+        server.run()
+    if not server.started and not server.should_exit:
+        typer.echo("error: the API did not start (see the log above)", err=True)
+        raise typer.Exit(3)
 
 
 def _seed_demo(
@@ -204,12 +261,7 @@ def migrate_current() -> None:
 def check() -> None:
     """Print the effective configuration (secrets hidden) and check connectivity."""
     settings = _settings()
-    for name, value in settings.model_dump().items():
-        shown = "(set, hidden)" if value is not None and "url" in name else value
-        if name == "database_url" and value is not None:
-            shown = _masked(settings.database_url.get_secret_value())  # type: ignore[union-attr]
-        if name == "redis_url" and value is not None:
-            shown = _masked(settings.redis_url.get_secret_value())  # type: ignore[union-attr]
+    for name, shown in _effective_settings(settings):
         typer.echo(f"{name:28} {shown}")
     healthy = True
     with database_url(settings) as url:
@@ -239,6 +291,30 @@ def check() -> None:
             typer.echo(f"{'redis':28} UNREACHABLE: {exc}")
             healthy = False
     raise typer.Exit(0 if healthy else 1)
+
+
+def _effective_settings(settings: Settings) -> list[tuple[str, str]]:
+    """Every setting as `check` shows it: plain values as they are, database and Redis
+    URLs without their password, other secrets only as set or not, and where the token
+    signing key comes from."""
+    from pydantic import SecretStr
+
+    from hireline.core.signing_key import KEY_FILE
+
+    shown: list[tuple[str, str]] = []
+    for name in type(settings).model_fields:
+        value = getattr(settings, name)
+        if isinstance(value, SecretStr):
+            text = value.get_secret_value()
+            value = _masked(text) if name in {"database_url", "redis_url"} else "(set, hidden)"
+        shown.append((name, "(not set)" if value is None else str(value)))
+    key_source = (
+        "HIRELINE_SECRET_KEY"
+        if settings.secret_key is not None
+        else f"generated once and kept in {settings.data_dir / KEY_FILE}"
+    )
+    shown.append(("secret key source", key_source))
+    return shown
 
 
 def _semantic_problem(url: str, settings: Settings) -> str | None:

