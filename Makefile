@@ -8,7 +8,7 @@ VENV_BIN := .venv/bin
 
 GENERATOR_BIN := clients/generator/.venv/bin
 
-.PHONY: uv install install-run generator run test lint format bench clean clients node-tools vendor
+.PHONY: manifests uv install install-run generator run test lint format bench clean clients node-tools vendor
 
 uv:
 	@if [ "$(UV)" = ".tools/bin/uv" ] && [ ! -x .tools/bin/uv ]; then \
@@ -19,7 +19,7 @@ uv:
 # What running needs, and no more: no test, lint or browser tools. --inexact keeps those if
 # `make install` put them there, so switching between run and test reinstalls nothing.
 install-run: uv
-	@echo "installing Hireline's runtime dependencies into .venv (uv.lock)"
+	@echo "installing Hireline's runtime dependencies into .venv (uv.lock)" >&2
 	@$(UV) sync --locked --no-dev --inexact
 
 # Everything the tests and checks need: the dev group, and the `semantic` extra (~100 MB: a
@@ -53,16 +53,16 @@ test: install
 	$(VENV_BIN)/pytest
 
 lint: install generator node-tools
-	$(VENV_BIN)/ruff check src tests migrations bench
-	$(VENV_BIN)/ruff format --check src tests migrations bench
+	$(VENV_BIN)/ruff check src tests migrations bench deploy
+	$(VENV_BIN)/ruff format --check src tests migrations bench deploy
 	$(VENV_BIN)/mypy
 	$(VENV_BIN)/openapi-spec-validator clients/openapi.json
 	cd clients/typescript && npx redocly lint ../openapi.json --format=stylish
 	cd clients/typescript && npx tsc --noEmit
 
 format: install
-	$(VENV_BIN)/ruff check --fix src tests migrations bench
-	$(VENV_BIN)/ruff format src tests migrations bench
+	$(VENV_BIN)/ruff check --fix src tests migrations bench deploy
+	$(VENV_BIN)/ruff format src tests migrations bench deploy
 
 clean:
 	rm -rf .venv .tools .pytest_cache .mypy_cache .ruff_cache
@@ -81,3 +81,7 @@ vendor:
 	cp node_modules/redoc/bundles/redoc.standalone.js node_modules/redoc/bundles/redoc.standalone.js.LICENSE.txt \
 		node_modules/redoc/LICENSE $(VENDOR)/redoc/
 	cd $(VENDOR) && find . -type f ! -name SHA256SUMS | LC_ALL=C sort | xargs sha256sum > SHA256SUMS
+
+# The Kubernetes objects of deploy/kubernetes as one YAML stream (no kubectl needed).
+manifests: install-run
+	@$(VENV_BIN)/python deploy/kubernetes/render.py
