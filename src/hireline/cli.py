@@ -231,6 +231,59 @@ def demo_command(
     )
 
 
+def _files_dir(settings: Settings) -> Path | None:
+    """The local file store, or None when files are kept in S3."""
+    return None if settings.storage_url else settings.data_dir / "files"
+
+
+@app.command("backup")
+def backup_command(
+    archive: Annotated[
+        Path | None, typer.Argument(help="Where to write it (default: hireline-backup-<time>.tar).")
+    ] = None,
+) -> None:
+    """Back up the database (pg_dump) and the uploaded files into one archive."""
+    from datetime import UTC, datetime
+
+    from hireline.core.backup import BackupError, backup
+
+    settings = _settings()
+    target = archive or Path(f"hireline-backup-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.tar")
+    with database_url(settings) as url:
+        try:
+            summary = backup(url, _files_dir(settings), settings.data_dir, target)
+        except BackupError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(1) from None
+    typer.echo(
+        f"backed up the database (revision {summary.revision}) and {summary.files} files "
+        f"to {summary.archive} ({summary.bytes / 1_048_576:.1f} MB; it holds personal data: "
+        "keep it safe)"
+    )
+
+
+@app.command("restore")
+def restore_command(
+    archive: Annotated[Path, typer.Argument(help="A file written by `hireline backup`.")],
+) -> None:
+    """Restore a backup into an empty database (and its files into the file store)."""
+    from hireline.core.backup import BackupError, restore
+
+    settings = _settings()
+    with database_url(settings) as url:
+        try:
+            summary = restore(
+                archive, url, _files_dir(settings), settings.data_dir, settings.database_app_role
+            )
+        except BackupError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(1) from None
+    typer.echo(
+        f"restored the database (revision {summary.revision}) and {summary.files} files "
+        f"from {summary.archive}; `hireline migrate upgrade` brings an older backup up to date"
+    )
+
+
 @migrate_app.command("upgrade")
 def migrate_upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
     """Apply migrations up to REVISION (default: head)."""
