@@ -374,11 +374,11 @@ def _semantic_problem(url: str, settings: Settings) -> str | None:
     """Why semantic matching cannot run against `url`, or None when it can."""
     import asyncio
 
-    from hireline.core.db import create_engine
+    from hireline.core.db import create_app_engine
     from hireline.matching import semantic
 
     async def probe() -> None:
-        engine = create_engine(url, pool_size=1, role=settings.database_app_role)
+        engine = create_app_engine(settings, url, pool_size=1)
         try:
             async with engine.connect() as connection:
                 await semantic.check_ready(connection)

@@ -24,7 +24,7 @@ from hireline.candidates.routes import router as candidates_router
 from hireline.core import embedded_postgres
 from hireline.core.change_feed import ChangeListener
 from hireline.core.database_url import libpq_url
-from hireline.core.db import create_engine, create_sessionmaker
+from hireline.core.db import create_app_engine, create_sessionmaker
 from hireline.core.errors import install_error_handlers
 from hireline.core.http_guards import (
     BodySizeLimitMiddleware,
@@ -109,11 +109,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 server = embedded_postgres.start(settings.data_dir)
                 stack.callback(server.stop)
                 url = server.url
-            engine = create_engine(
+            engine = create_app_engine(
+                settings,
                 url,
                 pool_size=settings.db_pool_size,
                 max_overflow=settings.db_max_overflow,
-                role=settings.database_app_role,
             )
             stack.push_async_callback(engine.dispose)
             if settings.semantic_matching:

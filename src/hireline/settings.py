@@ -129,6 +129,15 @@ class Settings(BaseSettings):
     refresh_token_ttl_days: int = Field(
         30, ge=1, le=365, description="Lifetime of an unused refresh token."
     )
+    app_database_url: SecretStr | None = Field(
+        None,
+        validation_alias=AliasChoices("HIRELINE_APP_DATABASE_URL"),
+        description=(
+            "A LOGIN role for the app's own connections: a member of the app role that owns"
+            " nothing, so even SQL text that reached the database could not `SET ROLE` to the"
+            " owner. Migrations and `hireline backup` keep using DATABASE_URL."
+        ),
+    )
     database_app_role: str = Field(
         "hireline_app",
         pattern=r"^[a-z_][a-z0-9_]{0,62}$",

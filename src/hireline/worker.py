@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import structlog
 
 from hireline.core.database_url import libpq_url
-from hireline.core.db import create_engine, create_sessionmaker
+from hireline.core.db import create_app_engine, create_sessionmaker
 from hireline.core.queue import WorkerState, run_worker
 from hireline.matching import semantic
 from hireline.settings import Settings
@@ -19,9 +19,7 @@ async def work(
     url: str, settings: Settings, *, concurrency: int, extra_modules: Iterable[str] = ()
 ) -> None:
     """Run jobs until SIGINT/SIGTERM; jobs' sessions use the app's role, so RLS applies."""
-    engine = create_engine(
-        url, pool_size=concurrency, max_overflow=2, role=settings.database_app_role
-    )
+    engine = create_app_engine(settings, url, pool_size=concurrency, max_overflow=2)
     state = WorkerState(sessions=create_sessionmaker(engine), settings=settings, owner_url=url)
     logger.info("worker_starting", concurrency=concurrency)
     try:

@@ -12,7 +12,7 @@ from datetime import timedelta
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from hireline.core.db import create_engine, create_sessionmaker, unit_of_work
+from hireline.core.db import create_app_engine, create_engine, create_sessionmaker, unit_of_work
 from hireline.core.signing_key import signing_key
 from hireline.core.storage import FileStorage, storage_for
 from hireline.demo.organisation import DemoLogin, seed
@@ -120,7 +120,7 @@ async def seed_if_empty(
     storage = storage_for(settings.storage_url, settings.s3_endpoint_url, settings.data_dir)
     if reset:
         await remove_demo(url, storage)
-    engine = create_engine(url, pool_size=2, role=settings.database_app_role)
+    engine = create_app_engine(settings, url, pool_size=2)
     sessions = create_sessionmaker(engine)
     try:
         async with unit_of_work(sessions) as session:

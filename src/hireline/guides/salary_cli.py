@@ -10,7 +10,7 @@ import anyio
 import typer
 from sqlalchemy import select
 
-from hireline.core.db import create_engine, create_sessionmaker, unit_of_work
+from hireline.core.db import create_app_engine, create_sessionmaker, unit_of_work
 from hireline.core.errors import HirelineError
 from hireline.core.tenancy import enter_tenant
 from hireline.guides import salaries, salary_import
@@ -24,7 +24,7 @@ async def run_import(
 ) -> int:
     """Import `file` for the tenant; prints progress and the report; returns an exit code."""
     payload = await anyio.Path(file).read_bytes()
-    engine = create_engine(url, pool_size=1, role=settings.database_app_role)
+    engine = create_app_engine(settings, url, pool_size=1)
     started = time.perf_counter()
 
     def progress(stage: str, rows: int) -> None:

@@ -7,7 +7,7 @@ import uuid
 import typer
 from sqlalchemy import select
 
-from hireline.core.db import create_engine, create_sessionmaker, unit_of_work
+from hireline.core.db import create_app_engine, create_sessionmaker, unit_of_work
 from hireline.core.queue import defer
 from hireline.core.tenancy import enter_tenant
 from hireline.identity.models import Tenant
@@ -24,7 +24,7 @@ async def queue_backfill(url: str, settings: Settings, tenant_slug: str | None) 
             err=True,
         )
         return 2
-    engine = create_engine(url, pool_size=1, role=settings.database_app_role)
+    engine = create_app_engine(settings, url, pool_size=1)
     try:
         async with engine.connect() as connection:
             await semantic.check_ready(connection)
