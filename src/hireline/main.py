@@ -58,6 +58,8 @@ from hireline.jobs.events import JOBS_CHANGED_TOPIC
 from hireline.jobs.routes import router as jobs_router
 from hireline.matching import semantic
 from hireline.matching.routes import router as matching_router
+from hireline.outbox.relay import running_relay
+from hireline.outbox.routes import router as asyncapi_router
 from hireline.search.routes import router as search_router
 from hireline.settings import Settings, get_settings
 from hireline.web.app import install_web_app
@@ -88,7 +90,8 @@ async def _worker_in_process(url: str, app: FastAPI, settings: Settings) -> Asyn
         name="in-process-worker",
     )
     try:
-        yield
+        async with running_relay(settings, url):
+            yield
     finally:
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
@@ -194,6 +197,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(candidates_router)
     app.include_router(matching_router)
     app.include_router(webhooks_router)
+    app.include_router(asyncapi_router)
     install_web_app(app)
 
     # Starlette runs the last-added middleware first: request context wraps everything.

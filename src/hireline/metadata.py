@@ -22,7 +22,9 @@ target_metadata = Base.metadata
 FOREIGN_TABLE_PREFIXES = ("procrastinate_",)
 # Tables that only the database reads and writes (triggers and SECURITY DEFINER functions of
 # their migration); the application has no privilege on them, so no model either.
-DATABASE_ONLY_TABLES = frozenset({"candidate_search"})
+# The broker relay's one-row state (migration 0025) is read and written with fixed SQL by
+# `hireline.core.event_relay`, as its own role.
+DATABASE_ONLY_TABLES = frozenset({"candidate_search", "event_relay_state"})
 # Tables that exist only on some servers (pgvector's, migration 0012), so no model describes
 # them; `hireline.matching.semantic` reaches them with fixed SQL.
 OPTIONAL_TABLES = frozenset({"candidate_embeddings", "job_embeddings"})

@@ -138,6 +138,15 @@ class Settings(BaseSettings):
             " owner. Migrations and `hireline backup` keep using DATABASE_URL."
         ),
     )
+    event_broker_url: SecretStr | None = Field(
+        None,
+        description=(
+            "Publish every catalogue event to a broker: `nats://host:4222` (JetStream stream"
+            " `hireline`, subject `hireline.<tenant>.<type>`) or `amqp://user:pass@host:5672/`"
+            " (topic exchange `hireline`, routing key `<tenant>.<type>`). At least once, in"
+            " commit order, the event id as message id; relayed by `hireline worker`."
+        ),
+    )
     database_app_role: str = Field(
         "hireline_app",
         pattern=r"^[a-z_][a-z0-9_]{0,62}$",

@@ -10,6 +10,7 @@ from hireline.core.database_url import libpq_url
 from hireline.core.db import create_app_engine, create_sessionmaker
 from hireline.core.queue import WorkerState, run_worker
 from hireline.matching import semantic
+from hireline.outbox.relay import running_relay
 from hireline.settings import Settings
 
 logger = structlog.get_logger(__name__)
@@ -26,9 +27,10 @@ async def work(
         if settings.semantic_matching:
             async with engine.connect() as connection:
                 await semantic.check_ready(connection)
-        await run_worker(
-            libpq_url(url), state, concurrency=concurrency, extra_modules=extra_modules
-        )
+        async with running_relay(settings, url):
+            await run_worker(
+                libpq_url(url), state, concurrency=concurrency, extra_modules=extra_modules
+            )
     finally:
         await engine.dispose()
         logger.info("worker_stopped")

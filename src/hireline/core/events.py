@@ -74,6 +74,8 @@ class DomainEvent(Base):
             "tenant_id",
             text("(payload ->> 'candidate_id')"),
         ),
+        # What the broker relay has still to publish (migration 0025).
+        Index("ix_domain_events_unpublished", "id", postgresql_where=text("published_at IS NULL")),
     )
 
     id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
@@ -83,6 +85,8 @@ class DomainEvent(Base):
     occurred_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now()
     )
+    # Set by the broker relay (core/event_relay.py) once the broker has acknowledged it.
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class HandlerRegistry:
