@@ -60,6 +60,8 @@ OPERATION_IDS: dict[str, str] = {
     "update_job": "jobs_update",
     "delete_job": "jobs_delete",
     "publish_job": "jobs_publish",
+    "get_syndication": "jobs_syndication_get",
+    "put_syndication": "jobs_syndication_put",
     "pause_job": "jobs_pause",
     "close_job": "jobs_close",
     # public board

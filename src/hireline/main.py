@@ -20,6 +20,8 @@ from hireline.board.apply import page_router as apply_page_router
 from hireline.board.cache import BoardCache, BoardCacheMiddleware
 from hireline.board.careers import router as careers_router
 from hireline.board.routes import router as board_router
+from hireline.board.syndication import feed_router as syndication_feed_router
+from hireline.board.syndication import router as syndication_router
 from hireline.candidates.routes import router as candidates_router
 from hireline.core import embedded_postgres
 from hireline.core.change_feed import ChangeListener
@@ -198,6 +200,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(matching_router)
     app.include_router(webhooks_router)
     app.include_router(asyncapi_router)
+    app.include_router(syndication_router)
+    app.include_router(syndication_feed_router)
     install_web_app(app)
 
     # Starlette runs the last-added middleware first: request context wraps everything.

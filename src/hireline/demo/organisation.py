@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from hireline.board import syndication
 from hireline.candidates import applying, pipeline, rejection_reasons
 from hireline.candidates.schemas import ApplicationForm
 from hireline.core.db import unit_of_work
@@ -322,7 +323,16 @@ async def seed(
         for opening in OPENINGS
     ]
     open_jobs = await _open_jobs(sessions, owner, bodies, now)
+    # One job stays on the careers pages but out of the aggregator feed (jobs.xml).
+    unlisted = open_jobs[-1]
+    async with unit_of_work(sessions) as session:
+        await enter_tenant(session, tenant.id)
+        await syndication.set_syndicated(session, tenant.id, unlisted.job_id, syndicated=False)
     cast = _cast(rng, open_jobs, now, scale)
     await _apply_all(sessions, storage, tenant.id, cast, rng)
-    notes = tuple(o.out_of_band for o in OPENINGS if o.out_of_band)
+    notes = (
+        *(o.out_of_band for o in OPENINGS if o.out_of_band),
+        f"The {templates[unlisted.opening.template].title} job is kept out of the aggregator"
+        f" feed (/careers/{DEMO_SLUG}/jobs.xml) to show the per-job opt-out.",
+    )
     return DemoLogin(DEMO_SLUG, sign_ins, len(cast), notes)

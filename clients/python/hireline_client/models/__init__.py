@@ -147,6 +147,7 @@ from .stage_read import StageRead
 from .stage_read_kind import StageReadKind
 from .stage_ref import StageRef
 from .stage_ref_kind import StageRefKind
+from .syndication import Syndication
 from .table import Table
 from .team_member import TeamMember
 from .team_member_role import TeamMemberRole
@@ -313,6 +314,7 @@ __all__ = (
     "StageReadKind",
     "StageRef",
     "StageRefKind",
+    "Syndication",
     "Table",
     "TeamMember",
     "TeamMemberRole",
