@@ -284,6 +284,19 @@ def restore_command(
     )
 
 
+@app.command("purge")
+def purge_command() -> None:
+    """Delete expired transient records now (workers also do it daily at 03:17 UTC)."""
+    import asyncio
+
+    from hireline.maintenance.purge import purge
+
+    with database_url(_settings()) as url:
+        report = asyncio.run(purge(url))
+    for table, count in report.deleted.items():
+        typer.echo(f"{table:28} {count} deleted")
+
+
 @migrate_app.command("upgrade")
 def migrate_upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
     """Apply migrations up to REVISION (default: head)."""
