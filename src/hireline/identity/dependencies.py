@@ -14,7 +14,7 @@ from hireline.core.openapi import OperationTraits
 from hireline.core.principal import Principal
 from hireline.core.rate_limit import limit_anonymous, limit_principal
 from hireline.core.signing_key import signing_key
-from hireline.identity.authentication import (
+from hireline.identity.auth.authentication import (
     API_KEY_PREFIX,
     BEARER_CHALLENGE,
     principal_from_access_token,

@@ -14,11 +14,13 @@ from hireline.core.change_feed import announce
 from hireline.core.errors import Conflict, NotFound, ValidationFailed
 from hireline.core.pagination import cut_page, id_after
 from hireline.core.principal import Principal
-from hireline.guides import render, salaries
-from hireline.guides import service as guides
-from hireline.guides.template_models import Level, RoleTemplate
-from hireline.identity import audit, organization
+from hireline.guides.rendering import render
+from hireline.guides.salaries import service as salaries
+from hireline.guides.templates import service as guides
+from hireline.guides.templates.content import Level, RoleTemplate
+from hireline.identity.audit import service as audit
 from hireline.identity.models import Membership
+from hireline.identity.organization import service as organization
 from hireline.jobs.events import EVENT_FOR_STATUS, JOB_UPDATED, JOBS_CHANGED_TOPIC
 from hireline.jobs.models import HiringTeamMember, Job, PipelineStage
 from hireline.jobs.schemas import DEFAULT_STAGES, JobCreate, JobUpdate, TeamMember
