@@ -5,23 +5,15 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel
 
 from hireline.core.db import DbSession
 from hireline.core.principal import Principal
 from hireline.identity.audit import service as audit
-from hireline.identity.auth.schemas import AuditEntryRead
+from hireline.identity.audit.schemas import AuditEntryRead, AuditPage
 from hireline.identity.dependencies import require
 from hireline.identity.permissions import Action
 
 router = APIRouter(prefix="/v1", tags=["identity"])
-
-
-class AuditPage(BaseModel):
-    """Newest entries first; pass `next_cursor` as `cursor` for the page after."""
-
-    items: list[AuditEntryRead]
-    next_cursor: str | None
 
 
 @router.get("/audit-log", summary="Sign-ins, revocations and changes to members and credentials")

@@ -22,12 +22,12 @@ from hireline.identity.auth.schemas import (
     OAuthErrorResponse,
     SignupRequest,
     SignupResponse,
-    TenantRead,
     TokenResponse,
     UserRead,
 )
 from hireline.identity.dependencies import public, require
 from hireline.identity.models import Tenant, User
+from hireline.identity.organization.schemas import TenantRead
 from hireline.identity.permissions import Action
 
 router = APIRouter(prefix="/v1", tags=["identity"])

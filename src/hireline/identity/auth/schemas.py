@@ -1,17 +1,15 @@
-"""Request and response bodies of the identity API."""
+"""Request and response bodies of sign-up, the token endpoint and the caller's profile."""
 
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Annotated, Literal
 
-import phonenumbers
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, field_validator
 
-from hireline.core.timestamps import Timestamp
 from hireline.identity.auth import passwords
-from hireline.identity.permissions import Role, Scope
+from hireline.identity.organization.schemas import TenantRead
+from hireline.identity.permissions import Scope
 
 Slug = Annotated[
     str,
@@ -70,15 +68,6 @@ class OAuthErrorResponse(BaseModel):
     error_description: str | None = None
 
 
-class TenantRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    id: uuid.UUID
-    name: str
-    slug: str
-    plan: str
-
-
 class SignupResponse(TokenResponse):
     tenant: TenantRead
     user_id: uuid.UUID
@@ -109,158 +98,3 @@ class LogoutRequest(BaseModel):
     refresh_token: str | None = Field(
         None, description="Ends this session; without it every session of the caller ends."
     )
-
-
-def validate_scopes(scopes: list[Scope]) -> list[Scope]:
-    """Duplicates are dropped, order kept (the enum refuses unknown scopes)."""
-    return list(dict.fromkeys(scopes))
-
-
-RoleName = Annotated[
-    Role, Field(description="owner, admin, recruiter, hiring_manager, interviewer")
-]
-
-
-class AuditEntryRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    id: int
-    actor_type: str
-    actor_id: str | None
-    action: str
-    target_type: str | None
-    target_id: str | None
-    ip: str | None
-    details: dict[str, object]
-    occurred_at: datetime
-
-
-class MemberRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    user_id: uuid.UUID
-    email: str
-    name: str
-    role: str
-    joined_at: datetime
-
-
-class InvitationRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    id: uuid.UUID
-    email: str
-    role: str
-    expires_at: datetime
-    created_at: datetime
-
-
-class MembersRead(BaseModel):
-    members: list[MemberRead]
-    invitations: list[InvitationRead]
-
-
-class InviteRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    email: EmailStr
-    role: RoleName
-
-
-class InvitationCreated(InvitationRead):
-    token: str = Field(description="Shown once: send it to the invitee.")
-    accept_path: str
-
-
-class RoleChange(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    role: RoleName
-
-
-class AcceptInvitation(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    name: Name | None = Field(None, description="Your name, for a new account.")
-    password: str = Field(
-        min_length=1, max_length=1024, description="A new password, or your existing one."
-    )
-
-
-Scopes = Annotated[list[Scope], Field(min_length=1, max_length=20)]
-CredentialName = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)
-]
-
-
-class ApiKeyCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    name: CredentialName
-    scopes: Scopes
-    expires_at: Timestamp | None = None
-
-    _scopes = field_validator("scopes")(validate_scopes)
-
-
-class ApiKeyRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    id: uuid.UUID
-    name: str
-    prefix: str
-    scopes: list[Scope]
-    expires_at: datetime | None
-    last_used_at: datetime | None
-    revoked_at: datetime | None
-    created_at: datetime
-
-
-class ApiKeyCreated(ApiKeyRead):
-    key: str = Field(description="Shown once. Send as `Authorization: Bearer` or `X-API-Key`.")
-
-
-class ClientCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    name: CredentialName
-    scopes: Scopes
-
-    _scopes = field_validator("scopes")(validate_scopes)
-
-
-class ClientRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    id: uuid.UUID
-    name: str
-    client_id: str
-    scopes: list[Scope]
-    revoked_at: datetime | None
-    created_at: datetime
-
-
-class ClientCreated(ClientRead):
-    client_secret: str = Field(description="Shown once.")
-
-
-class OrganizationSettings(BaseModel):
-    """An organisation's own settings."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    default_country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] = Field(
-        description=(
-            "ISO 3166 alpha-2 country where phone numbers written without a country code are "
-            "read when neither the candidate's location nor the job names one. Until set, the "
-            "country of the organisation's first job, else US."
-        ),
-        examples=["DE"],
-    )
-
-    @field_validator("default_country")
-    @classmethod
-    def _known_country(cls, country: str) -> str:
-        if country not in phonenumbers.SUPPORTED_REGIONS:
-            raise ValueError(f"{country} is not a country code (ISO 3166 alpha-2)")
-        return country

@@ -10,7 +10,8 @@ from fastapi import APIRouter, Request, Response, status
 from hireline.core.db import DbSession
 from hireline.core.principal import Principal
 from hireline.identity.auth.routes import NO_STORE, client_ip
-from hireline.identity.auth.schemas import (
+from hireline.identity.credentials import service as credentials
+from hireline.identity.credentials.schemas import (
     ApiKeyCreate,
     ApiKeyCreated,
     ApiKeyRead,
@@ -18,7 +19,6 @@ from hireline.identity.auth.schemas import (
     ClientCreated,
     ClientRead,
 )
-from hireline.identity.credentials import service as credentials
 from hireline.identity.dependencies import require
 from hireline.identity.permissions import Action
 

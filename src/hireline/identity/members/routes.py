@@ -11,7 +11,10 @@ from starlette.responses import JSONResponse
 from hireline.core.db import DbSession
 from hireline.core.principal import Principal
 from hireline.identity.auth.routes import NO_STORE, client_ip
-from hireline.identity.auth.schemas import (
+from hireline.identity.auth.schemas import TokenResponse
+from hireline.identity.dependencies import public, require
+from hireline.identity.members import service as members
+from hireline.identity.members.schemas import (
     AcceptInvitation,
     InvitationCreated,
     InvitationRead,
@@ -19,10 +22,7 @@ from hireline.identity.auth.schemas import (
     MemberRead,
     MembersRead,
     RoleChange,
-    TokenResponse,
 )
-from hireline.identity.dependencies import public, require
-from hireline.identity.members import service as members
 from hireline.identity.permissions import Action
 
 router = APIRouter(prefix="/v1", tags=["identity"])

@@ -8,9 +8,9 @@ from fastapi import APIRouter
 
 from hireline.core.db import DbSession
 from hireline.core.principal import Principal
-from hireline.identity.auth.schemas import OrganizationSettings
 from hireline.identity.dependencies import require
 from hireline.identity.organization import service as organization
+from hireline.identity.organization.schemas import OrganizationSettings
 from hireline.identity.permissions import Action
 
 router = APIRouter(prefix="/v1", tags=["identity"])

@@ -2,31 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel
 
 from hireline.core.db import DbSession
 from hireline.core.principal import Principal
 from hireline.identity.dependencies import require
 from hireline.identity.permissions import Action
+from hireline.identity.usage.schemas import DailyUsageRead, PrincipalUsageRead
 from hireline.identity.usage.service import usage_by_day
 
 router = APIRouter(prefix="/v1", tags=["identity"])
-
-
-class PrincipalUsageRead(BaseModel):
-    principal_type: str
-    principal_id: str
-    requests: int
-
-
-class DailyUsageRead(BaseModel):
-    day: date
-    requests: int
-    principals: list[PrincipalUsageRead]
 
 
 @router.get(
