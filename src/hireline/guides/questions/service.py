@@ -9,9 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.core.principal import Principal
+from hireline.guides.questions.models import TenantQuestion
 from hireline.guides.templates import service
 from hireline.guides.templates.content import QuestionCategory
-from hireline.guides.templates.models import TenantQuestion
 from hireline.identity.audit import service as audit
 
 

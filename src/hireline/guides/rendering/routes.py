@@ -7,14 +7,12 @@ from typing import Annotated
 import anyio
 import orjson
 from fastapi import APIRouter
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from starlette.responses import Response
 
 from hireline.core.db import DbSession
 from hireline.core.principal import Principal
-from hireline.guides.rendering import pdf, render
-from hireline.guides.templates import service, variants
-from hireline.guides.templates.content import Industry, Level, Slug, WorkContext
+from hireline.guides.rendering import pdf, render, service
+from hireline.guides.rendering.schemas import RenderRequest
 from hireline.identity.dependencies import require
 from hireline.identity.permissions import Action
 
@@ -26,31 +24,6 @@ MEDIA_TYPES = {
     "html": "text/html; charset=utf-8",
     "pdf": "application/pdf",
 }
-
-
-class RenderRequest(BaseModel):
-    """Which guide to produce, and in which format."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    template: Slug = Field(examples=["python-backend-developer"])
-    version: int | None = Field(None, ge=1, description="Of your own template; default latest.")
-    # Common spellings ("Senior", "e-commerce", "remote-hybrid") resolve as the CLI resolves them.
-    level: Annotated[Level, BeforeValidator(variants.pydantic_resolver(variants.resolve_level))]
-    industry: Annotated[
-        Industry, BeforeValidator(variants.pydantic_resolver(variants.resolve_industry))
-    ]
-    context: Annotated[
-        WorkContext, BeforeValidator(variants.pydantic_resolver(variants.resolve_context))
-    ]
-    location: str = Field(
-        "us-national",
-        min_length=1,
-        max_length=80,
-        examples=["austin-tx", "Austin, TX"],
-        description="A location key or name; an unknown one is a 422 listing close matches.",
-    )
-    format: render.GuideFormat = "json"
 
 
 @router.post(

@@ -5,13 +5,18 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, File, Form, Query, UploadFile, status
-from pydantic import BaseModel
 
 from hireline.core.db import DbSession
 from hireline.core.errors import PayloadTooLarge, ValidationFailed
 from hireline.core.principal import Principal
 from hireline.guides.salaries import importing as salary_import
 from hireline.guides.salaries import service as salaries
+from hireline.guides.salaries.schemas import (
+    AdjustmentRead,
+    Band,
+    ImportReportRead,
+    SalaryBandRead,
+)
 from hireline.guides.templates.content import Level
 from hireline.identity.audit import service as audit
 from hireline.identity.dependencies import require
@@ -21,58 +26,6 @@ router = APIRouter(prefix="/v1/salaries", tags=["salaries"])
 
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 _READ_CHUNK = 1024 * 1024
-
-
-class AdjustmentRead(BaseModel):
-    key: str
-    label: str
-    kind: str
-    unit: Literal["percent", "usd"]
-    low: int
-    high: int
-    min_delta: int
-    max_delta: int
-    basis: str
-    explanation: str
-
-
-class Band(BaseModel):
-    min: int
-    max: int
-
-
-class SalaryBandRead(BaseModel):
-    """A salary band: the base figure, its origin, and what each adjustment added."""
-
-    role: str
-    level: str
-    location: str
-    location_name: str
-    currency: str
-    base: Band
-    origin: Literal["tenant", "built-in"]
-    source: str
-    as_of: str
-    basis: str
-    adjustments: list[AdjustmentRead]
-    adjusted: Band
-    notes: list[str]
-
-
-class RejectionRead(BaseModel):
-    row: int
-    reason: str
-
-
-class ImportReportRead(BaseModel):
-    """What an import did; `rejections` lists at most the first 1 000 rejected rows."""
-
-    rows_read: int
-    inserted: int
-    updated: int
-    unchanged: int
-    rejected: int
-    rejections: list[RejectionRead]
 
 
 @router.get(
