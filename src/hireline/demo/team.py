@@ -13,7 +13,7 @@ from hireline.core.db import unit_of_work
 from hireline.core.principal import Principal
 from hireline.core.tenancy import enter_tenant
 from hireline.demo.clock import Clock
-from hireline.identity.auth import tokens
+from hireline.identity.auth import signup, tokens
 from hireline.identity.auth.schemas import SignupRequest
 from hireline.identity.members import service as members
 from hireline.identity.models import Tenant
@@ -69,7 +69,7 @@ async def create_team(
         clock = Clock(session)
         tenant, user, _ = await clock.at(
             founded,
-            tokens.signup(
+            signup.signup(
                 session,
                 issuer,
                 SignupRequest(

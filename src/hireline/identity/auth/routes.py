@@ -15,6 +15,7 @@ from hireline.core.db import DbSession
 from hireline.core.errors import BadRequest
 from hireline.core.principal import Principal
 from hireline.core.rate_limit import RateLimiter, client_address, raise_if_refused
+from hireline.identity.auth import signup as signup_service
 from hireline.identity.auth import tokens
 from hireline.identity.auth.schemas import (
     LogoutRequest,
@@ -52,7 +53,7 @@ def _issuer(request: Request) -> tokens.TokenIssuer:
     summary="Create an organisation and its owner; returns tokens",
 )
 async def signup(body: SignupRequest, request: Request, session: DbSession) -> SignupResponse:
-    tenant, user, issued = await tokens.signup(
+    tenant, user, issued = await signup_service.signup(
         session, _issuer(request), body, ip=client_ip(request)
     )
     return SignupResponse(
