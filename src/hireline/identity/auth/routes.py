@@ -14,7 +14,7 @@ from sqlalchemy import select
 from hireline.core.db import DbSession
 from hireline.core.errors import BadRequest
 from hireline.core.principal import Principal
-from hireline.core.rate_limit import RateLimiter, client_address, raise_if_refused
+from hireline.core.rate_limit import RateLimiter, client_address
 from hireline.identity.auth import signup as signup_service
 from hireline.identity.auth import tokens
 from hireline.identity.auth.schemas import (
@@ -74,27 +74,6 @@ def _basic_client_credentials(authorization: str | None) -> tuple[str, str] | No
     return client_id, secret
 
 
-async def _password_grant(
-    request: Request, session: DbSession, email: str, password: str, tenant: str | None
-) -> TokenResponse:
-    """The password grant, throttled per (account, address) after failures."""
-    limiter: RateLimiter = request.app.state.rate_limiter
-    ip = client_address(request, trust_proxy_headers=limiter.trust_proxy_headers)
-    raise_if_refused(
-        await limiter.login_allowed(email, ip), "Too many failed sign-ins; try again later."
-    )
-    try:
-        issued = await tokens.password_grant(
-            session, _issuer(request), email=email, password=password, tenant_slug=tenant, ip=ip
-        )
-    except tokens.OAuthError as error:
-        if error.error == "invalid_grant":
-            await limiter.record_login_failure(email, ip)
-        raise
-    await limiter.clear_login_failures(email, ip)
-    return issued
-
-
 def _oauth_error(error: tokens.OAuthError) -> JSONResponse:
     headers = dict(NO_STORE)
     if error.status == 401:
@@ -142,7 +121,16 @@ async def token(
         if grant_type == "password":
             if not username or password is None:
                 raise tokens.OAuthError("invalid_request", "username and password are required.")
-            issued = await _password_grant(request, session, username, password, tenant)
+            limiter: RateLimiter = request.app.state.rate_limiter
+            issued = await tokens.password_grant(
+                session,
+                issuer,
+                limiter,
+                email=username,
+                password=password,
+                tenant_slug=tenant,
+                ip=client_address(request, trust_proxy_headers=limiter.trust_proxy_headers),
+            )
         elif grant_type == "refresh_token":
             if not refresh_token:
                 raise tokens.OAuthError("invalid_request", "refresh_token is required.")

@@ -10,21 +10,20 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.core.principal import Principal
+from hireline.core.rate_limit import RateLimiter
 from hireline.core.security import (
     digest,
     encode_access_token,
-    hash_password,
-    needs_rehash,
     new_secret,
     same_secret,
-    verify_password,
 )
-from hireline.core.tenancy import allow_credential_lookup, enter_tenant, enter_user
+from hireline.core.tenancy import allow_credential_lookup, enter_tenant
 from hireline.identity.audit import service as audit
+from hireline.identity.auth import service
 from hireline.identity.auth.authentication import role_of
 from hireline.identity.auth.revocation import AccessTokenRevocations
 from hireline.identity.auth.schemas import TokenResponse
-from hireline.identity.models import Membership, OAuthClient, RefreshToken, Tenant, User
+from hireline.identity.models import OAuthClient, RefreshToken
 
 REFRESH_TOKEN_PREFIX = "hlr_"  # noqa: S105  (makes leaked tokens recognisable to scanners)
 WRONG_CREDENTIALS = "The e-mail or password is incorrect."
@@ -104,74 +103,31 @@ async def issue_user_tokens(
 async def password_grant(
     session: AsyncSession,
     issuer: TokenIssuer,
+    limiter: RateLimiter,
     *,
     email: str,
     password: str,
     tenant_slug: str | None,
-    ip: str | None,
+    ip: str,
 ) -> TokenResponse:
-    """Sign a user in to one of their organisations."""
-    user = (
-        await session.execute(select(User).where(User.email == email.strip().lower()))
-    ).scalar_one_or_none()
-    # Verify even for unknown e-mails so that timing does not reveal which accounts exist.
-    if not verify_password(password, user.password_hash if user else None) or user is None:
-        if user is not None:
-            await _audit_failed_sign_in(session, user, ip)
-        raise OAuthError("invalid_grant", WRONG_CREDENTIALS)
-    await enter_user(session, user.id)
-    memberships = (
-        await session.execute(
-            select(Membership.tenant_id, Membership.role, Tenant.slug)
-            .join(Tenant, Tenant.id == Membership.tenant_id)
-            .where(Membership.user_id == user.id)
-            .order_by(Membership.created_at)
+    """Sign a user in to one of their organisations (throttled and audited by `sign_in`)."""
+    try:
+        signed_in = await service.sign_in(
+            session, limiter, email=email, password=password, ip=ip, tenant_slug=tenant_slug
         )
-    ).all()
-    if tenant_slug:
-        memberships = [row for row in memberships if row.slug == tenant_slug]
-    if not memberships:
-        # Answered, audited and throttled as a wrong password: saying "not a member" would
-        # confirm to whoever is guessing that the password is right.
-        await _audit_failed_sign_in(session, user, ip)
-        raise OAuthError("invalid_grant", WRONG_CREDENTIALS)
-    if len(memberships) > 1:
-        slugs = ", ".join(row.slug for row in memberships)
+    except service.SignInRefused:
+        raise OAuthError("invalid_grant", WRONG_CREDENTIALS) from None
+    if len(signed_in.organisations) > 1:
+        slugs = ", ".join(row.slug for row in signed_in.organisations)
         raise OAuthError(
             "invalid_request",
             f"This account belongs to several organisations; send tenant= one of: {slugs}.",
         )
-    tenant_id, role = memberships[0].tenant_id, memberships[0].role
-    await enter_tenant(session, tenant_id)
-    user.last_sign_in_at = datetime.now(UTC)
-    if needs_rehash(user.password_hash):
-        user.password_hash = hash_password(password)
-    await audit.record(
-        session,
-        tenant_id=tenant_id,
-        action="auth.signed_in",
-        actor_type="user",
-        actor_id=str(user.id),
-        ip=ip,
+    user, chosen = signed_in.user, signed_in.organisations[0]
+    await service.record_signed_in(session, chosen.tenant_id, user.id, ip)
+    return await issue_user_tokens(
+        session, issuer, tenant_id=chosen.tenant_id, user_id=user.id, role=chosen.role
     )
-    return await issue_user_tokens(session, issuer, tenant_id=tenant_id, user_id=user.id, role=role)
-
-
-async def _audit_failed_sign_in(session: AsyncSession, user: User, ip: str | None) -> None:
-    await enter_user(session, user.id)
-    tenant_ids = (
-        await session.execute(select(Membership.tenant_id).where(Membership.user_id == user.id))
-    ).scalars()
-    for tenant_id in list(tenant_ids):
-        await enter_tenant(session, tenant_id)
-        await audit.record(
-            session,
-            tenant_id=tenant_id,
-            action="auth.sign_in_failed",
-            actor_type="user",
-            actor_id=str(user.id),
-            ip=ip,
-        )
 
 
 async def refresh_grant(
