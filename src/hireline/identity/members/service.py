@@ -6,7 +6,6 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Select, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
@@ -17,7 +16,8 @@ from hireline.identity.audit import service as audit
 from hireline.identity.auth import tokens
 from hireline.identity.auth.passwords import check_password
 from hireline.identity.auth.schemas import TokenResponse
-from hireline.identity.models import Invitation, Membership, RefreshToken, User
+from hireline.identity.members.repository import MembersRepository
+from hireline.identity.models import Invitation, Membership, User
 from hireline.identity.permissions import Role, can_assign_role
 
 INVITATION_TTL = timedelta(days=7)
@@ -37,21 +37,9 @@ class Member:
     joined_at: datetime
 
 
-def _members_query(tenant_id: uuid.UUID) -> Select[Membership, User]:
-    return (
-        select(Membership, User)
-        .join(User, User.id == Membership.user_id)
-        .where(Membership.tenant_id == tenant_id)
-    )
-
-
 async def list_members(session: AsyncSession, tenant_id: uuid.UUID) -> list[Member]:
     """The tenant's members, longest-standing first (at most LIST_CAP)."""
-    rows = await session.execute(
-        _members_query(tenant_id)
-        .order_by(Membership.created_at, Membership.user_id)
-        .limit(LIST_CAP)
-    )
+    rows = await MembersRepository(session).list_members(LIST_CAP)
     return [
         Member(user.id, user.email, user.name, membership.role, membership.created_at)
         for membership, user in rows
@@ -60,9 +48,7 @@ async def list_members(session: AsyncSession, tenant_id: uuid.UUID) -> list[Memb
 
 async def get_member(session: AsyncSession, tenant_id: uuid.UUID, user_id: uuid.UUID) -> Member:
     """One member of the tenant; NotFound for anyone else, members of other tenants included."""
-    row = (
-        await session.execute(_members_query(tenant_id).where(Membership.user_id == user_id))
-    ).one_or_none()
+    row = await MembersRepository(session).member(user_id)
     if row is None:
         raise NotFound("No member with this id.")
     membership, user = row
@@ -71,18 +57,7 @@ async def get_member(session: AsyncSession, tenant_id: uuid.UUID, user_id: uuid.
 
 async def pending_invitations(session: AsyncSession, tenant_id: uuid.UUID) -> list[Invitation]:
     """Invitations that can still be accepted, oldest first (at most LIST_CAP)."""
-    rows = await session.execute(
-        select(Invitation)
-        .where(
-            Invitation.tenant_id == tenant_id,
-            Invitation.accepted_at.is_(None),
-            Invitation.revoked_at.is_(None),
-            Invitation.expires_at > func.now(),
-        )
-        .order_by(Invitation.created_at, Invitation.id)
-        .limit(LIST_CAP)
-    )
-    return list(rows.scalars())
+    return await MembersRepository(session).pending_invitations(LIST_CAP)
 
 
 def _require_assignable(principal: Principal, role: str) -> None:
@@ -96,26 +71,12 @@ async def invite(
     """An invitation and its one-time token; re-inviting replaces the pending one."""
     _require_assignable(principal, role)
     email = email.strip().lower()
-    already = (
-        await session.execute(
-            select(Membership.user_id)
-            .join(User, User.id == Membership.user_id)
-            .where(Membership.tenant_id == principal.tenant_id, User.email == email)
-        )
-    ).scalar_one_or_none()
+    repository = MembersRepository(session)
+    already = await repository.member_id_by_email(email)
     if already is not None:
         raise Conflict("This person is already a member.", member=f"/v1/members/{already}")
     now = datetime.now(UTC)
-    await session.execute(
-        update(Invitation)
-        .where(
-            Invitation.tenant_id == principal.tenant_id,
-            Invitation.email == email,
-            Invitation.accepted_at.is_(None),
-            Invitation.revoked_at.is_(None),
-        )
-        .values(revoked_at=now)
-    )
+    await repository.revoke_pending_invitations(email, now)
     token = new_secret(INVITATION_PREFIX)
     invitation = Invitation(
         tenant_id=principal.tenant_id,
@@ -152,9 +113,8 @@ async def accept(
     """Join the tenant: a new account, or an existing one proven by its password."""
     token_digest = digest(token)
     await allow_credential_lookup(session, token_digest)
-    invitation = (
-        await session.execute(select(Invitation).where(Invitation.token_digest == token_digest))
-    ).scalar_one_or_none()
+    repository = MembersRepository(session)
+    invitation = await repository.invitation_by_digest(token_digest)
     if invitation is None:
         raise NotFound("This invitation does not exist or was replaced by a newer one.")
     await enter_tenant(session, invitation.tenant_id)
@@ -163,28 +123,11 @@ async def accept(
     # Claimed first, with a conditional UPDATE: of two concurrent accepts exactly one gets
     # on (the other waits for its row lock, then finds it used) instead of both creating the
     # same account. A refusal below rolls the claim back with the rest of the request.
-    claimed = (
-        await session.execute(
-            update(Invitation)
-            .where(
-                Invitation.tenant_id == invitation.tenant_id,
-                Invitation.id == invitation.id,
-                Invitation.accepted_at.is_(None),
-                Invitation.revoked_at.is_(None),
-                Invitation.expires_at > now,
-            )
-            .values(accepted_at=now)
-            .returning(Invitation.id)
-            .execution_options(synchronize_session=False)
-        )
-    ).scalar_one_or_none()
-    if claimed is None:
+    if not await repository.claim_invitation(invitation, now):
         await session.refresh(invitation)
         _raise_unless_open(invitation, now)
         raise Conflict("This invitation can no longer be accepted.")
-    user = (
-        await session.execute(select(User).where(User.email == invitation.email))
-    ).scalar_one_or_none()
+    user = await repository.user_by_email(invitation.email)
     new_account = user is None
     if user is None:
         if name is None:
@@ -198,7 +141,7 @@ async def accept(
         await session.flush()
     elif not verify_password(password, user.password_hash):
         raise PermissionDenied("Give the password of your existing account to accept.")
-    elif await session.get(Membership, (invitation.tenant_id, user.id)) is not None:
+    elif await repository.membership(user.id) is not None:
         raise Conflict("You are already a member of this organisation; sign in instead.")
     session.add(Membership(tenant_id=invitation.tenant_id, user_id=user.id, role=invitation.role))
     await session.flush()
@@ -236,19 +179,7 @@ async def _lock_member_and_owners(
     each other concurrently then queue instead of each counting two owners (and leaving
     none), and cannot deadlock by taking the same locks in different orders.
     """
-    locked = (
-        await session.execute(
-            select(Membership)
-            .where(
-                Membership.tenant_id == tenant_id,
-                or_(Membership.user_id == user_id, Membership.role == Role.OWNER),
-            )
-            .order_by(Membership.user_id)
-            .with_for_update()
-            .execution_options(populate_existing=True)
-        )
-    ).scalars()
-    rows = list(locked)
+    rows = await MembersRepository(session).lock_member_and_owners(user_id)
     member = next((row for row in rows if row.user_id == user_id), None)
     if member is None:
         raise NotFound("No member with this id.")
@@ -299,16 +230,7 @@ async def remove(
         raise Conflict("The last owner cannot be removed; make someone else owner first.")
     role = membership.role
     await session.delete(membership)
-    revoked = await session.execute(
-        update(RefreshToken)
-        .where(
-            RefreshToken.tenant_id == principal.tenant_id,
-            RefreshToken.user_id == user_id,
-            RefreshToken.revoked_at.is_(None),
-        )
-        .values(revoked_at=datetime.now(UTC))
-        .returning(RefreshToken.id)
-    )
+    revoked = await MembersRepository(session).revoke_refresh_tokens(user_id)
     await audit.record(
         session,
         tenant_id=principal.tenant_id,
@@ -317,5 +239,12 @@ async def remove(
         target_type="user",
         target_id=user_id,
         ip=ip,
-        details={"role": role, "refresh_tokens_revoked": len(revoked.all())},
+        details={"role": role, "refresh_tokens_revoked": revoked},
     )
+
+
+async def members_among(session: AsyncSession, user_ids: set[uuid.UUID]) -> set[uuid.UUID]:
+    """Which of `user_ids` are members of the session's organisation (e.g. a hiring team)."""
+    if not user_ids:
+        return set()
+    return await MembersRepository(session).member_ids_among(user_ids)
