@@ -32,20 +32,7 @@ async def list_questions(
         principal.tenant_id,
         questions.QuestionFilter(category, topic, skill, level, role),
     )
-    return [
-        QuestionRead(
-            id=q.id,
-            origin=q.origin,
-            role=q.role,
-            category=q.category,
-            topic=q.topic,
-            question=q.question,
-            strong_answer=q.strong_answer,
-            skills=list(q.skills),
-            levels=list(q.levels),
-        )
-        for q in found
-    ]
+    return [QuestionRead.model_validate(q, from_attributes=True) for q in found]
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, summary="Add a question to your bank")
@@ -54,25 +41,5 @@ async def create_question(
     session: DbSession,
     principal: Annotated[Principal, require(Action.GUIDES_WRITE)],
 ) -> QuestionRead:
-    row = await questions.add(
-        session,
-        principal,
-        category=body.category,
-        topic=body.topic,
-        question=body.question,
-        strong_answer=body.strong_answer,
-        skills=body.skills,
-        levels=list(dict.fromkeys(body.levels)),
-        role=body.role,
-    )
-    return QuestionRead(
-        id=str(row.id),
-        origin="own",
-        role=row.role,
-        category=row.category,
-        topic=row.topic,
-        question=row.question,
-        strong_answer=row.strong_answer,
-        skills=row.skills,
-        levels=row.levels,
-    )
+    added = await questions.add(session, principal, **body.model_dump())
+    return QuestionRead.model_validate(added, from_attributes=True)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.core.principal import Principal
 from hireline.guides.questions.models import TenantQuestion
-from hireline.guides.templates import service
+from hireline.guides.questions.repository import QuestionRepository
+from hireline.guides.templates import service as templates
 from hireline.guides.templates.content import QuestionCategory
 from hireline.identity.audit import service as audit
 
@@ -54,7 +54,7 @@ async def search(
 ) -> list[BankQuestion]:
     """Questions of every template the tenant sees (its forks included) and its own."""
     found: list[BankQuestion] = []
-    for resolved in await service.list_templates(session, tenant_id):
+    for resolved in await templates.list_templates(session, tenant_id):
         template = resolved.template
         bank = template.interview_questions
         for category, questions in (
@@ -76,25 +76,7 @@ async def search(
                         levels=q.levels,
                     )
                 )
-    own = await session.execute(
-        select(TenantQuestion)
-        .where(TenantQuestion.tenant_id == tenant_id)
-        .order_by(TenantQuestion.created_at)
-    )
-    for row in own.scalars():
-        found.append(
-            BankQuestion(
-                id=str(row.id),
-                origin="own",
-                role=row.role,
-                category=row.category,
-                topic=row.topic,
-                question=row.question,
-                strong_answer=row.strong_answer,
-                skills=tuple(row.skills),
-                levels=tuple(row.levels),
-            )
-        )
+    found.extend(_own(row) for row in await QuestionRepository(session).own_questions())
     return [q for q in found if wanted.matches(q)]
 
 
@@ -109,8 +91,8 @@ async def add(
     skills: list[str],
     levels: list[str],
     role: str | None,
-) -> TenantQuestion:
-    """Add a question to the tenant's own bank."""
+) -> BankQuestion:
+    """Add a question to the tenant's own bank (a level named twice counts once)."""
     row = TenantQuestion(
         tenant_id=principal.tenant_id,
         category=category,
@@ -118,12 +100,11 @@ async def add(
         question=question,
         strong_answer=strong_answer,
         skills=skills,
-        levels=levels,
+        levels=list(dict.fromkeys(levels)),
         role=role,
         created_by=principal.id,
     )
-    session.add(row)
-    await session.flush()
+    await QuestionRepository(session).add(row)
     await audit.record(
         session,
         tenant_id=principal.tenant_id,
@@ -132,4 +113,18 @@ async def add(
         target_type="interview_question",
         target_id=row.id,
     )
-    return row
+    return _own(row)
+
+
+def _own(row: TenantQuestion) -> BankQuestion:
+    return BankQuestion(
+        id=str(row.id),
+        origin="own",
+        role=row.role,
+        category=row.category,
+        topic=row.topic,
+        question=row.question,
+        strong_answer=row.strong_answer,
+        skills=tuple(row.skills),
+        levels=tuple(row.levels),
+    )
