@@ -132,12 +132,4 @@ async def template_versions(
     session: DbSession,
     principal: Annotated[Principal, require(Action.GUIDES_READ)],
 ) -> list[VersionRead]:
-    stored = await service.versions(session, principal.tenant_id, key)
-    if not stored:
-        return [VersionRead(version=1, note="Built-in template", created_by=None, created_at=None)]
-    return [
-        VersionRead(
-            version=v.version, note=v.note, created_by=v.created_by, created_at=v.created_at
-        )
-        for v in stored
-    ]
+    return await service.versions(session, principal.tenant_id, key)

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any, Literal
 
 from pydantic import ValidationError
-from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.core.errors import Conflict, NotFound, ValidationFailed
@@ -18,6 +16,8 @@ from hireline.guides.templates import search as template_search
 from hireline.guides.templates.builtin import load_builtin_templates
 from hireline.guides.templates.content import RoleTemplate
 from hireline.guides.templates.models import TenantTemplate, TenantTemplateVersion
+from hireline.guides.templates.repository import TemplateRepository
+from hireline.guides.templates.schemas import VersionRead
 from hireline.identity.audit import service as audit
 
 Origin = Literal["built-in", "tenant"]
@@ -50,38 +50,16 @@ def _validate(content: dict[str, Any]) -> RoleTemplate:
         ) from None
 
 
-async def _own(session: AsyncSession, tenant_id: uuid.UUID, key: str) -> TenantTemplate | None:
-    return (
-        await session.execute(
-            select(TenantTemplate).where(
-                TenantTemplate.tenant_id == tenant_id, TenantTemplate.key == key
-            )
-        )
-    ).scalar_one_or_none()
-
-
 async def list_templates(session: AsyncSession, tenant_id: uuid.UUID) -> list[ResolvedTemplate]:
     """Built-in templates and the tenant's own; a fork with a built-in's key replaces it."""
-    rows = (
-        await session.execute(
-            select(TenantTemplate, TenantTemplateVersion)
-            .join(
-                TenantTemplateVersion,
-                (TenantTemplateVersion.tenant_id == TenantTemplate.tenant_id)
-                & (TenantTemplateVersion.key == TenantTemplate.key)
-                & (TenantTemplateVersion.version == TenantTemplate.current_version),
-            )
-            .where(TenantTemplate.tenant_id == tenant_id)
-        )
-    ).all()
     own = {
-        row.TenantTemplate.key: ResolvedTemplate(
-            RoleTemplate.model_validate(row.TenantTemplateVersion.content),
+        template.key: ResolvedTemplate(
+            RoleTemplate.model_validate(version.content),
             "tenant",
-            row.TenantTemplate.current_version,
-            row.TenantTemplate.forked_from,
+            template.current_version,
+            template.forked_from,
         )
-        for row in rows
+        for template, version in await TemplateRepository(session).current_versions()
     }
     built_in = {
         key: ResolvedTemplate(template, "built-in", 1)
@@ -108,10 +86,11 @@ async def get(
     session: AsyncSession, tenant_id: uuid.UUID, key: str, *, version: int | None = None
 ) -> ResolvedTemplate:
     """The tenant's template `key` (at `version`, default latest), else the built-in one."""
-    own = await _own(session, tenant_id, key)
+    repository = TemplateRepository(session)
+    own = await repository.template(key)
     if own is not None:
         wanted = version or own.current_version
-        stored = await session.get(TenantTemplateVersion, (tenant_id, key, wanted))
+        stored = await repository.version(key, wanted)
         if stored is None:
             raise NotFound(f"Template {key!r} has no version {wanted}.")
         return ResolvedTemplate(
@@ -129,20 +108,20 @@ async def fork(
     """Copy a template into the tenant as version 1 of its own template."""
     source = await get(session, principal.tenant_id, key)
     target_key = new_key or key
-    if await _own(session, principal.tenant_id, target_key) is not None:
+    repository = TemplateRepository(session)
+    if await repository.template(target_key) is not None:
         raise Conflict(
             f"Your organisation already has a template {target_key!r}; fork with another new_key.",
             field="new_key",
         )
     content = source.template.model_dump(mode="json") | {"key": target_key}
     template = _validate(content)
-    session.add(
+    await repository.add(
         TenantTemplate(
             tenant_id=principal.tenant_id, key=target_key, forked_from=key, current_version=1
         )
     )
-    await session.flush()
-    session.add(
+    await repository.add(
         TenantTemplateVersion(
             tenant_id=principal.tenant_id,
             key=target_key,
@@ -152,7 +131,6 @@ async def fork(
             created_by=principal.id,
         )
     )
-    await session.flush()
     await audit.record(
         session,
         tenant_id=principal.tenant_id,
@@ -175,7 +153,8 @@ async def edit(
     expected_version: int | None,
 ) -> ResolvedTemplate:
     """Apply a JSON merge patch as a new immutable version of the tenant's template."""
-    own = await _own(session, principal.tenant_id, key)
+    repository = TemplateRepository(session)
+    own = await repository.template(key)
     if own is None:
         raise NotFound(f"Your organisation has no template {key!r}; fork it first.")
     if expected_version is not None and expected_version != own.current_version:
@@ -188,27 +167,14 @@ async def edit(
             "A template's key cannot change; fork it under the new key instead.",
             errors=[{"loc": ["body", "key"], "msg": "cannot change", "type": "immutable"}],
         )
-    current = await session.get(
-        TenantTemplateVersion, (principal.tenant_id, key, own.current_version)
-    )
+    current = await repository.version(key, own.current_version)
     assert current is not None
     content = merge_patch(current.content, patch)
     template = _validate(content)
     next_version = own.current_version + 1
-    # Guarded on the version read above, so two concurrent edits cannot both win.
-    moved = await session.execute(
-        update(TenantTemplate)
-        .where(
-            TenantTemplate.tenant_id == principal.tenant_id,
-            TenantTemplate.key == key,
-            TenantTemplate.current_version == own.current_version,
-        )
-        .values(current_version=next_version, updated_at=datetime.now(UTC))
-        .returning(TenantTemplate.key)
-    )
-    if moved.scalar_one_or_none() is None:
+    if not await repository.advance(key, own.current_version, next_version):
         raise Conflict("The template changed meanwhile; fetch it and try again.")
-    session.add(
+    await repository.add(
         TenantTemplateVersion(
             tenant_id=principal.tenant_id,
             key=key,
@@ -218,7 +184,6 @@ async def edit(
             created_by=principal.id,
         )
     )
-    await session.flush()
     await audit.record(
         session,
         tenant_id=principal.tenant_id,
@@ -231,17 +196,15 @@ async def edit(
     return ResolvedTemplate(template, "tenant", next_version, own.forked_from)
 
 
-async def versions(
-    session: AsyncSession, tenant_id: uuid.UUID, key: str
-) -> list[TenantTemplateVersion]:
-    """Every version of the tenant's template, newest first."""
-    if await _own(session, tenant_id, key) is None:
+async def versions(session: AsyncSession, tenant_id: uuid.UUID, key: str) -> list[VersionRead]:
+    """Every version of the tenant's template, newest first; a built-in template has one."""
+    repository = TemplateRepository(session)
+    if await repository.template(key) is None:
         if key in load_builtin_templates():
-            return []
+            return [
+                VersionRead(version=1, note="Built-in template", created_by=None, created_at=None)
+            ]
         raise NotFound(f"No template {key!r}.")
-    rows = await session.execute(
-        select(TenantTemplateVersion)
-        .where(TenantTemplateVersion.tenant_id == tenant_id, TenantTemplateVersion.key == key)
-        .order_by(TenantTemplateVersion.version.desc())
-    )
-    return list(rows.scalars())
+    return [
+        VersionRead.model_validate(v, from_attributes=True) for v in await repository.versions(key)
+    ]
