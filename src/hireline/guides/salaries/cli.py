@@ -8,15 +8,13 @@ from typing import cast
 
 import anyio
 import typer
-from sqlalchemy import select
 
 from hireline.core.db import create_engine, create_sessionmaker, unit_of_work
-from hireline.core.errors import HirelineError
-from hireline.core.tenancy import enter_tenant
+from hireline.core.errors import HirelineError, NotFound
 from hireline.guides.salaries import importing as salary_import
 from hireline.guides.salaries import service as salaries
 from hireline.identity.audit import service as audit
-from hireline.identity.models import Tenant
+from hireline.identity.organization import service as organization
 from hireline.settings import Settings
 
 
@@ -35,13 +33,11 @@ async def run_import(
 
     try:
         async with unit_of_work(create_sessionmaker(engine)) as session:
-            tenant_id = (
-                await session.execute(select(Tenant.id).where(Tenant.slug == tenant_slug))
-            ).scalar_one_or_none()
-            if tenant_id is None:
+            try:
+                tenant_id = (await organization.enter_by_slug(session, tenant_slug)).id
+            except NotFound:
                 typer.echo(f"error: no organisation has the slug {tenant_slug!r}", err=True)
                 return 2
-            await enter_tenant(session, tenant_id)
             chosen = fmt or ("json" if file.suffix.lower() == ".json" else "csv")
             try:
                 report = await salaries.import_benchmarks(

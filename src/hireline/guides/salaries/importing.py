@@ -1,7 +1,8 @@
 """Salary benchmark ETL: parse and validate CSV or JSON rows, then load them in one go.
 
-Rows are checked in plain Python (no per-row model objects) and loaded with COPY into a
-temporary table followed by one upsert, because the import must keep pace with a raw COPY.
+Rows are checked in plain Python (no per-row model objects); `repository.upsert` loads them
+with COPY into a temporary table followed by one upsert, because the import must keep pace
+with a raw COPY.
 """
 
 from __future__ import annotations
@@ -9,15 +10,12 @@ from __future__ import annotations
 import csv
 import io
 import re
-import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
 import orjson
-from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.core.errors import ValidationFailed
 from hireline.guides.templates.content import LEVELS
@@ -266,97 +264,13 @@ def parse(
     return rows
 
 
-def _copy_text(rows: list[Row]) -> bytes:
-    # COPY's text format: tabs and newlines in values must be escaped; only `source` can hold them.
-    def clean(value: str) -> str:
-        return (
-            value.replace("\\", "\\\\")
-            .replace("\t", "\\t")
-            .replace("\n", "\\n")
-            .replace("\r", "\\r")
-        )
-
-    return "".join(
-        f"{r[0]}\t{r[1]}\t{r[2]}\t{r[3]}\t{r[4]}\t{r[5]}\t{clean(r[6])}\t{r[7]}\n" for r in rows
-    ).encode()
-
-
-# Updating changed rows and then inserting absent ones is several times faster than
-# INSERT .. ON CONFLICT for bulk loads; the advisory lock keeps concurrent imports of one
-# tenant from racing between the two statements.
-_LOCK = text("SELECT pg_advisory_xact_lock(hashtextextended('salary_import:' || :tenant_id, 0))")
-_UPDATE_CHANGED = text(
-    """
-    UPDATE salary_benchmarks AS current SET
-        min_salary = incoming.min_salary,
-        max_salary = incoming.max_salary,
-        source = incoming.source,
-        as_of = incoming.as_of,
-        updated_at = now()
-    FROM salary_import AS incoming
-    WHERE current.tenant_id = :tenant_id
-      AND (current.role, current.level, current.location, current.currency)
-        = (incoming.role, incoming.level, incoming.location, incoming.currency)
-      AND (current.min_salary, current.max_salary, current.source, current.as_of)
-        IS DISTINCT FROM (incoming.min_salary, incoming.max_salary, incoming.source,
-                          incoming.as_of)
-    """
-)
-_INSERT_NEW = text(
-    """
-    INSERT INTO salary_benchmarks
-        (tenant_id, role, level, location, currency, min_salary, max_salary, source, as_of)
-    SELECT :tenant_id, role, level, location, currency, min_salary, max_salary, source, as_of
-    FROM salary_import AS incoming
-    WHERE NOT EXISTS (
-        SELECT FROM salary_benchmarks AS current
-        WHERE current.tenant_id = :tenant_id
-          AND (current.role, current.level, current.location, current.currency)
-            = (incoming.role, incoming.level, incoming.location, incoming.currency)
-    )
-    """
-)
-
-
-async def load(
-    session: AsyncSession,
-    tenant_id: uuid.UUID,
-    rows: list[Row],
-    report: ImportReport,
-    progress: Progress | None = None,
-) -> None:
-    """Upsert `rows` for the tenant in the session's transaction; identical rows are left alone."""
-    if not rows:
-        return
-    connection = await session.connection()
-    await connection.execute(
-        text(
-            "CREATE TEMPORARY TABLE IF NOT EXISTS salary_import ("
-            "role text, level text, location text, currency text, min_salary int, "
-            "max_salary int, source text, as_of date) ON COMMIT DELETE ROWS"
-        )
-    )
-    await connection.execute(text("TRUNCATE salary_import"))
-    raw = (await connection.get_raw_connection()).driver_connection
-    assert raw is not None
-    chunk = 20_000
-    async with (
-        raw.cursor() as cursor,
-        cursor.copy(
-            "COPY salary_import (role, level, location, currency, min_salary, max_salary, source, "
-            "as_of) FROM STDIN"
-        ) as copy,
-    ):
-        for start in range(0, len(rows), chunk):
-            await copy.write(_copy_text(rows[start : start + chunk]))
-            if progress:
-                progress("copied", min(start + chunk, len(rows)))
-    parameters = {"tenant_id": tenant_id}
-    await connection.execute(_LOCK, {"tenant_id": str(tenant_id)})
-    updated = (await connection.execute(_UPDATE_CHANGED, parameters)).rowcount
-    inserted = (await connection.execute(_INSERT_NEW, parameters)).rowcount
-    report.inserted += inserted
-    report.updated += updated
-    report.unchanged += len(rows) - inserted - updated
-    if progress:
-        progress("loaded", len(rows))
+def format_of(file_name: str | None, payload: bytes, declared: str | None) -> ImportFormat:
+    """The declared format, else the file name's, else what the first byte suggests."""
+    if declared in ("csv", "json"):
+        return "csv" if declared == "csv" else "json"
+    name = (file_name or "").lower()
+    if name.endswith(".json"):
+        return "json"
+    if name.endswith(".csv"):
+        return "csv"
+    return "json" if payload.lstrip()[:1] in (b"[", b"{") else "csv"

@@ -7,9 +7,8 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, File, Form, Query, UploadFile, status
 
 from hireline.core.db import DbSession
-from hireline.core.errors import PayloadTooLarge, ValidationFailed
+from hireline.core.errors import PayloadTooLarge
 from hireline.core.principal import Principal
-from hireline.guides.salaries import importing as salary_import
 from hireline.guides.salaries import service as salaries
 from hireline.guides.salaries.schemas import (
     AdjustmentRead,
@@ -18,7 +17,6 @@ from hireline.guides.salaries.schemas import (
     SalaryBandRead,
 )
 from hireline.guides.templates.content import Level
-from hireline.identity.audit import service as audit
 from hireline.identity.dependencies import require
 from hireline.identity.permissions import Action
 
@@ -95,19 +93,6 @@ async def _read_limited(upload: UploadFile) -> bytes:
     return b"".join(chunks)
 
 
-def _format_of(
-    upload: UploadFile, payload: bytes, declared: str | None
-) -> salary_import.ImportFormat:
-    if declared in ("csv", "json"):
-        return "csv" if declared == "csv" else "json"
-    name = (upload.filename or "").lower()
-    if name.endswith(".json"):
-        return "json"
-    if name.endswith(".csv"):
-        return "csv"
-    return "json" if payload.lstrip()[:1] in (b"[", b"{") else "csv"
-
-
 @router.post(
     "/imports",
     status_code=status.HTTP_200_OK,
@@ -121,27 +106,12 @@ async def import_salaries(
     format: Annotated[Literal["csv", "json"] | None, Form()] = None,
     source: Annotated[str, Form(max_length=200)] = "Imported benchmark",
 ) -> ImportReportRead:
-    payload = await _read_limited(file)
-    fmt = _format_of(file, payload, format)
-    if not source.strip():
-        raise ValidationFailed(
-            "source must not be blank.",
-            errors=[{"loc": ["body", "source"], "msg": "must not be blank", "type": "value"}],
-        )
-    report = await salaries.import_benchmarks(
-        session, principal.tenant_id, payload, fmt, default_source=source.strip()
-    )
-    await audit.record(
+    report = await salaries.import_upload(
         session,
-        tenant_id=principal.tenant_id,
-        actor=principal,
-        action="salaries.imported",
-        details={
-            "file": file.filename,
-            "rows_read": report.rows_read,
-            "inserted": report.inserted,
-            "updated": report.updated,
-            "rejected": report.rejected,
-        },
+        principal,
+        await _read_limited(file),
+        file_name=file.filename,
+        declared_format=format,
+        source=source,
     )
     return ImportReportRead.model_validate(report, from_attributes=True)

@@ -7,15 +7,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from hireline.core.errors import NotFound
+from hireline.core.errors import NotFound, ValidationFailed
+from hireline.core.principal import Principal
 from hireline.guides.salaries import importing as salary_import
-from hireline.guides.salaries.models import SalaryBenchmark
+from hireline.guides.salaries.repository import SalaryRepository
 from hireline.guides.templates import variants
 from hireline.guides.templates.builtin import load_builtin_templates
 from hireline.guides.templates.content import CompensationFactor, Level, RoleTemplate
+from hireline.identity.audit import service as audit
 
 CompanyStage = Literal["startup", "established"]
 
@@ -115,17 +116,7 @@ async def location_bands(
 ) -> list[LocationBand]:
     """The level's band in every location: the tenant's imported figure replaces the built-in
     one where it has one, and locations only the tenant prices follow the built-in ones."""
-    own = (
-        await session.execute(
-            select(SalaryBenchmark)
-            .where(
-                SalaryBenchmark.tenant_id == tenant_id,
-                SalaryBenchmark.role == template.key,
-                SalaryBenchmark.level == level,
-            )
-            .order_by(SalaryBenchmark.location)
-        )
-    ).scalars()
+    own = await SalaryRepository(session).for_level(template.key, level)
     imported = {row.location: row for row in own}
     rows = []
     for row in built_in_location_bands(template, level):
@@ -177,15 +168,7 @@ async def resolve_query(
     neither way is left for `band` to report as not found.
     """
     template = load_builtin_templates().get(role)
-    imported = list(
-        (
-            await session.execute(
-                select(SalaryBenchmark.location)
-                .where(SalaryBenchmark.tenant_id == tenant_id, SalaryBenchmark.role == role)
-                .distinct()
-            )
-        ).scalars()
-    )
+    imported = await SalaryRepository(session).locations(role)
     resolved_industry: str | None = None
     try:
         if template is not None or imported:
@@ -293,16 +276,7 @@ async def band(
     """The band for `query`: the tenant's imported figure first, then the built-in one."""
     lookup = template_for or load_builtin_templates().get
     template = lookup(query.role)
-    own = (
-        await session.execute(
-            select(SalaryBenchmark).where(
-                SalaryBenchmark.tenant_id == tenant_id,
-                SalaryBenchmark.role == query.role,
-                SalaryBenchmark.level == query.level,
-                SalaryBenchmark.location == query.location,
-            )
-        )
-    ).scalar_one_or_none()
+    own = await SalaryRepository(session).benchmark(query.role, query.level, query.location)
     if own is None:
         if template is None:
             raise NotFound(
@@ -348,5 +322,43 @@ async def import_benchmarks(
     rows = salary_import.parse(
         payload, fmt, default_source=default_source, report=report, progress=progress
     )
-    await salary_import.load(session, tenant_id, rows, report, progress=progress)
+    inserted, updated = await SalaryRepository(session).upsert(rows, progress)
+    report.inserted += inserted
+    report.updated += updated
+    report.unchanged += len(rows) - inserted - updated
+    return report
+
+
+async def import_upload(
+    session: AsyncSession,
+    principal: Principal,
+    payload: bytes,
+    *,
+    file_name: str | None,
+    declared_format: str | None,
+    source: str,
+) -> salary_import.ImportReport:
+    """An import sent through the API: its format found, its benchmarks loaded, audited."""
+    if not source.strip():
+        raise ValidationFailed(
+            "source must not be blank.",
+            errors=[{"loc": ["body", "source"], "msg": "must not be blank", "type": "value"}],
+        )
+    fmt = salary_import.format_of(file_name, payload, declared_format)
+    report = await import_benchmarks(
+        session, principal.tenant_id, payload, fmt, default_source=source.strip()
+    )
+    await audit.record(
+        session,
+        tenant_id=principal.tenant_id,
+        actor=principal,
+        action="salaries.imported",
+        details={
+            "file": file_name,
+            "rows_read": report.rows_read,
+            "inserted": report.inserted,
+            "updated": report.updated,
+            "rejected": report.rejected,
+        },
+    )
     return report
