@@ -5,10 +5,10 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.core.principal import Principal
+from hireline.identity.audit.repository import AuditRepository
 from hireline.identity.models import AuditEntry
 
 
@@ -26,7 +26,7 @@ async def record(
     details: dict[str, Any] | None = None,
 ) -> None:
     """Append an entry in the caller's transaction (the tenant must already be entered)."""
-    session.add(
+    await AuditRepository(session).add(
         AuditEntry(
             tenant_id=tenant_id,
             actor_type=actor.kind if actor else (actor_type or "anonymous"),
@@ -38,7 +38,6 @@ async def record(
             details=details or {},
         )
     )
-    await session.flush()
 
 
 async def entries(
@@ -50,10 +49,4 @@ async def entries(
     action: str | None = None,
 ) -> list[AuditEntry]:
     """The newest entries first, older than `before_id` (a cursor) when given."""
-    query = select(AuditEntry).where(AuditEntry.tenant_id == tenant_id)
-    if before_id is not None:
-        query = query.where(AuditEntry.id < before_id)
-    if action is not None:
-        query = query.where(AuditEntry.action == action)
-    rows = await session.execute(query.order_by(AuditEntry.id.desc()).limit(limit))
-    return list(rows.scalars())
+    return await AuditRepository(session).newest(before_id=before_id, limit=limit, action=action)

@@ -5,9 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import TypeVar
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.core.errors import NotFound, PermissionDenied, ValidationFailed
@@ -15,6 +13,7 @@ from hireline.core.principal import Principal
 from hireline.core.security import digest, new_secret
 from hireline.identity.audit import service as audit
 from hireline.identity.auth.authentication import API_KEY_PREFIX
+from hireline.identity.credentials.repository import Credential, CredentialRepository
 from hireline.identity.models import ApiKey, OAuthClient
 from hireline.identity.permissions import scopes_within
 
@@ -68,8 +67,7 @@ async def create_api_key(
         created_by=uuid.UUID(principal.id) if principal.kind == "user" else None,
         expires_at=expires_at,
     )
-    session.add(key)
-    await session.flush()
+    await CredentialRepository(session).add(key)
     await audit.record(
         session,
         tenant_id=principal.tenant_id,
@@ -88,7 +86,6 @@ async def create_api_key(
     return key, secret
 
 
-Credential = TypeVar("Credential", ApiKey, OAuthClient)
 _LABELS = {"api_key": "API key", "oauth_client": "OAuth client"}
 
 
@@ -96,13 +93,7 @@ async def _newest(
     session: AsyncSession, model: type[Credential], tenant_id: uuid.UUID
 ) -> list[Credential]:
     """A tenant's credentials, revoked ones included, newest first (at most LIST_CAP)."""
-    rows = await session.execute(
-        select(model)
-        .where(model.tenant_id == tenant_id)
-        .order_by(model.created_at.desc(), model.id)
-        .limit(LIST_CAP)
-    )
-    return list(rows.scalars())
+    return await CredentialRepository(session).newest(model, LIST_CAP)
 
 
 async def _revoke(
@@ -115,11 +106,7 @@ async def _revoke(
     ip: str | None,
 ) -> Credential:
     """Revoke at once (the next request with it is refused); revoking twice is a no-op."""
-    credential = (
-        await session.execute(
-            select(model).where(model.tenant_id == principal.tenant_id, model.id == credential_id)
-        )
-    ).scalar_one_or_none()
+    credential = await CredentialRepository(session).get(model, credential_id)
     if credential is None:
         raise NotFound(f"No {_LABELS[kind]} with this id.")
     if credential.revoked_at is None:
@@ -171,8 +158,7 @@ async def create_client(
         scopes=scopes,
         created_by=uuid.UUID(principal.id) if principal.kind == "user" else None,
     )
-    session.add(client)
-    await session.flush()
+    await CredentialRepository(session).add(client)
     await audit.record(
         session,
         tenant_id=principal.tenant_id,

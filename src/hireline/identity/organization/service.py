@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.core.errors import NotFound
@@ -18,13 +17,14 @@ from hireline.core.principal import Principal
 from hireline.core.tenancy import enter_tenant
 from hireline.identity.audit import service as audit
 from hireline.identity.models import Tenant
+from hireline.identity.organization.repository import OrganizationRepository
 
 FALLBACK_COUNTRY = "US"
 
 
 async def enter_by_slug(session: AsyncSession, slug: str) -> Tenant:
     """The tenant with this slug, with the transaction scoped to it; NotFound otherwise."""
-    tenant = (await session.execute(select(Tenant).where(Tenant.slug == slug))).scalar_one_or_none()
+    tenant = await OrganizationRepository(session).by_slug(slug)
     if tenant is None:
         raise NotFound(f"No careers site is called {slug!r}.")
     await enter_tenant(session, tenant.id)
@@ -33,7 +33,7 @@ async def enter_by_slug(session: AsyncSession, slug: str) -> Tenant:
 
 async def get(session: AsyncSession, tenant_id: uuid.UUID) -> Tenant:
     """The organisation with this id; NotFound otherwise."""
-    tenant = await session.get(Tenant, tenant_id)
+    tenant = await OrganizationRepository(session).by_id(tenant_id)
     if tenant is None:
         raise NotFound("No organisation with this id.")
     return tenant
@@ -51,11 +51,7 @@ async def adopt_first_job_country(
     """Make `country` (that of a new job) the default, unless the organisation has one."""
     if country is None:
         return
-    await session.execute(
-        update(Tenant)
-        .where(Tenant.id == tenant_id, Tenant.default_country.is_(None))
-        .values(default_country=country)
-    )
+    await OrganizationRepository(session).default_country_unless_set(country)
 
 
 async def set_default_country(session: AsyncSession, principal: Principal, country: str) -> str:

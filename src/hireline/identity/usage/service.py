@@ -18,20 +18,16 @@ from datetime import UTC, date, datetime
 from itertools import groupby
 
 import structlog
-from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from hireline.core.principal import Principal
 from hireline.core.tenancy import enter_tenant
-from hireline.identity.models import UsageCount
+from hireline.identity.usage.repository import UsageRepository
 
 logger = structlog.get_logger(__name__)
 
 FLUSH_INTERVAL_SECONDS = 5.0
-# Keeps each statement well under PostgreSQL's 65 535 bind parameters (5 per row).
-ROWS_PER_STATEMENT = 1000
 
 _UsageKey = tuple[uuid.UUID, date, str, str]
 
@@ -98,7 +94,7 @@ class UsageRecorder:
                     try:
                         async with session.begin():
                             await enter_tenant(session, tenant_id)
-                            await _add(session, rows)
+                            await UsageRepository(session).add_counts(rows)
                     except IntegrityError:
                         logger.warning("usage_dropped_for_missing_tenant", tenant_id=str(tenant_id))
                     else:
@@ -146,34 +142,6 @@ class UsageRecorder:
                 logger.exception("usage_flush_failed", unwritten=self.pending)
 
 
-async def _add(session: AsyncSession, rows: list[tuple[_UsageKey, int]]) -> None:
-    for start in range(0, len(rows), ROWS_PER_STATEMENT):
-        values = [
-            {
-                "tenant_id": tenant_id,
-                "day": day,
-                "principal_type": principal_type,
-                "principal_id": principal_id,
-                "requests": requests,
-            }
-            for (tenant_id, day, principal_type, principal_id), requests in rows[
-                start : start + ROWS_PER_STATEMENT
-            ]
-        ]
-        statement = insert(UsageCount).values(values)
-        await session.execute(
-            statement.on_conflict_do_update(
-                index_elements=[
-                    UsageCount.tenant_id,
-                    UsageCount.day,
-                    UsageCount.principal_type,
-                    UsageCount.principal_id,
-                ],
-                set_={"requests": UsageCount.requests + statement.excluded.requests},
-            )
-        )
-
-
 async def usage_by_day(
     session: AsyncSession, tenant_id: uuid.UUID, since: date
 ) -> list[DailyUsage]:
@@ -181,18 +149,7 @@ async def usage_by_day(
 
     Counts reach the table within a flush interval, so today's figure trails by seconds.
     """
-    rows = (
-        await session.execute(
-            select(
-                UsageCount.day,
-                UsageCount.principal_type,
-                UsageCount.principal_id,
-                UsageCount.requests,
-            )
-            .where(UsageCount.tenant_id == tenant_id, UsageCount.day >= since)
-            .order_by(UsageCount.day, UsageCount.principal_type, UsageCount.principal_id)
-        )
-    ).all()
+    rows = await UsageRepository(session).counts_since(since)
     days: list[DailyUsage] = []
     for day, group in groupby(rows, key=lambda row: row[0]):
         principals = tuple(PrincipalUsage(row[1], row[2], int(row[3])) for row in group)
