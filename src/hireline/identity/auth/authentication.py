@@ -5,15 +5,14 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.core.errors import Unauthenticated
 from hireline.core.principal import Principal
 from hireline.core.security import InvalidToken, decode_access_token, digest
 from hireline.core.tenancy import allow_credential_lookup, enter_tenant
+from hireline.identity.auth.repository import AuthRepository
 from hireline.identity.auth.revocation import AccessTokenRevocations
-from hireline.identity.models import ApiKey, Membership, OAuthClient, Tenant
 from hireline.identity.organization.plans import limit_for
 from hireline.identity.permissions import actions_for_role, actions_for_scopes
 
@@ -30,34 +29,23 @@ def _refuse(reason: str) -> Unauthenticated:
 
 
 async def _tenant_limit(session: AsyncSession, tenant_id: uuid.UUID) -> tuple[str, int | None]:
-    row = (
-        await session.execute(
-            select(Tenant.plan, Tenant.rate_limit_per_minute).where(Tenant.id == tenant_id)
-        )
-    ).one_or_none()
-    if row is None:
+    found = await AuthRepository(session).tenant_limit(tenant_id)
+    if found is None:
         raise _refuse("The organisation of this credential no longer exists.")
-    return row[0], row[1]
+    return found
 
 
 async def role_of(session: AsyncSession, tenant_id: uuid.UUID, user_id: uuid.UUID) -> str | None:
     """The user's role in the tenant, or None once they are no longer a member."""
-    return (
-        await session.execute(
-            select(Membership.role).where(
-                Membership.tenant_id == tenant_id, Membership.user_id == user_id
-            )
-        )
-    ).scalar_one_or_none()
+    return await AuthRepository(session).role_of(tenant_id, user_id)
 
 
 async def principal_from_api_key(session: AsyncSession, key: str) -> Principal:
     """The principal of a live API key; revoked or expired keys are refused at once."""
     key_digest = digest(key)
     await allow_credential_lookup(session, key_digest)
-    api_key = (
-        await session.execute(select(ApiKey).where(ApiKey.key_digest == key_digest))
-    ).scalar_one_or_none()
+    repository = AuthRepository(session)
+    api_key = await repository.api_key_by_digest(key_digest)
     now = datetime.now(UTC)
     if api_key is None or api_key.revoked_at is not None:
         raise _refuse("The API key is unknown or has been revoked.")
@@ -65,11 +53,7 @@ async def principal_from_api_key(session: AsyncSession, key: str) -> Principal:
         raise _refuse("The API key has expired.")
     await enter_tenant(session, api_key.tenant_id)
     if api_key.last_used_at is None or now - api_key.last_used_at > LAST_USED_RESOLUTION:
-        await session.execute(
-            update(ApiKey)
-            .where(ApiKey.tenant_id == api_key.tenant_id, ApiKey.id == api_key.id)
-            .values(last_used_at=now)
-        )
+        await repository.touch_api_key(api_key, now)
     plan, override = await _tenant_limit(session, api_key.tenant_id)
     return Principal(
         kind="api_key",
@@ -117,13 +101,7 @@ async def principal_from_access_token(
             token_expires_at=expires_at,
         )
     if claims["typ"] == "client":
-        client = (
-            await session.execute(
-                select(OAuthClient).where(
-                    OAuthClient.tenant_id == tenant_id, OAuthClient.client_id == subject
-                )
-            )
-        ).scalar_one_or_none()
+        client = await AuthRepository(session).client(subject, tenant_id)
         if client is None or client.revoked_at is not None:
             raise _refuse("The OAuth client has been revoked.")
         granted = tuple(str(claims.get("scope", "")).split())

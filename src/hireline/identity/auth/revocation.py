@@ -17,11 +17,9 @@ from datetime import UTC, datetime
 import structlog
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
-from sqlalchemy import delete, select
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from hireline.identity.models import RevokedAccessToken
+from hireline.identity.auth.repository import AuthRepository
 
 logger = structlog.get_logger(__name__)
 
@@ -65,16 +63,7 @@ class AccessTokenRevocations:
                 return
             except RedisError as exc:
                 logger.warning("token_revocation_storage_unavailable", error=str(exc))
-        await session.execute(
-            delete(RevokedAccessToken).where(
-                RevokedAccessToken.tenant_id == tenant_id, RevokedAccessToken.expires_at < now
-            )
-        )
-        await session.execute(
-            insert(RevokedAccessToken)
-            .values(tenant_id=tenant_id, token_id=token_id, expires_at=expires_at)
-            .on_conflict_do_nothing()
-        )
+        await AuthRepository(session).remember_revoked(tenant_id, token_id, expires_at, now)
 
     async def is_revoked(self, session: AsyncSession, tenant_id: uuid.UUID, token_id: str) -> bool:
         """Whether the token was revoked (the session is in the token's tenant)."""
@@ -83,11 +72,4 @@ class AccessTokenRevocations:
                 return bool(await self._redis.exists(self._key(tenant_id, token_id)))
             except RedisError as exc:
                 logger.warning("token_revocation_storage_unavailable", error=str(exc))
-        found = await session.execute(
-            select(RevokedAccessToken.token_id).where(
-                RevokedAccessToken.tenant_id == tenant_id,
-                RevokedAccessToken.token_id == token_id,
-                RevokedAccessToken.expires_at > datetime.now(UTC),
-            )
-        )
-        return found.scalar_one_or_none() is not None
+        return await AuthRepository(session).is_revoked(tenant_id, token_id)

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import base64
 import binascii
-import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Header, Request, status
 from fastapi.responses import JSONResponse
-from sqlalchemy import select
 
 from hireline.core.db import DbSession
 from hireline.core.errors import BadRequest
 from hireline.core.principal import Principal
 from hireline.core.rate_limit import RateLimiter, client_address
+from hireline.identity.auth import service, tokens
 from hireline.identity.auth import signup as signup_service
-from hireline.identity.auth import tokens
 from hireline.identity.auth.schemas import (
     LogoutRequest,
     MeResponse,
@@ -24,10 +22,8 @@ from hireline.identity.auth.schemas import (
     SignupRequest,
     SignupResponse,
     TokenResponse,
-    UserRead,
 )
 from hireline.identity.dependencies import public, require
-from hireline.identity.models import Tenant, User
 from hireline.identity.organization.schemas import TenantRead
 from hireline.identity.permissions import Action
 
@@ -188,18 +184,4 @@ async def logout(
 async def me(
     session: DbSession, principal: Annotated[Principal, require(Action.PROFILE_READ)]
 ) -> MeResponse:
-    tenant = (
-        await session.execute(select(Tenant).where(Tenant.id == principal.tenant_id))
-    ).scalar_one()
-    user = None
-    if principal.kind == "user":
-        found = await session.get(User, uuid.UUID(principal.id))
-        user = UserRead.model_validate(found) if found else None
-    return MeResponse(
-        principal_type=principal.kind,
-        tenant=TenantRead.model_validate(tenant),
-        user=user,
-        role=principal.role,
-        scopes=list(principal.scopes),
-        actions=sorted(principal.actions),
-    )
+    return await service.profile(session, principal)

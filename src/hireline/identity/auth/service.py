@@ -13,12 +13,16 @@ from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from hireline.core.principal import Principal
 from hireline.core.rate_limit import RateLimiter, raise_if_refused
 from hireline.core.security import hash_password, needs_rehash, verify_password
 from hireline.core.tenancy import enter_tenant, enter_user
 from hireline.identity.audit import service as audit
 from hireline.identity.auth.repository import AuthRepository, MembershipOf
+from hireline.identity.auth.schemas import MeResponse, UserRead
 from hireline.identity.models import User
+from hireline.identity.organization import service as organization
+from hireline.identity.organization.schemas import TenantRead
 
 TOO_MANY_FAILURES = "Too many failed sign-ins; try again later."
 
@@ -111,3 +115,20 @@ async def _audit_failure(session: AsyncSession, user: User, ip: str | None) -> N
             actor_id=str(user.id),
             ip=ip,
         )
+
+
+async def profile(session: AsyncSession, principal: Principal) -> MeResponse:
+    """Who the caller is, in which organisation, allowed to do what."""
+    tenant = await organization.get(session, principal.tenant_id)
+    user = None
+    if principal.kind == "user":
+        found = await AuthRepository(session).user(uuid.UUID(principal.id))
+        user = UserRead.model_validate(found) if found else None
+    return MeResponse(
+        principal_type=principal.kind,
+        tenant=TenantRead.model_validate(tenant),
+        user=user,
+        role=principal.role,
+        scopes=list(principal.scopes),
+        actions=sorted(principal.actions),
+    )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.core.errors import Conflict
@@ -10,9 +9,11 @@ from hireline.core.security import hash_password, verify_password
 from hireline.core.tenancy import enter_tenant
 from hireline.identity.audit import service as audit
 from hireline.identity.auth.passwords import check_password
+from hireline.identity.auth.repository import AuthRepository
 from hireline.identity.auth.schemas import SignupRequest, TokenResponse
 from hireline.identity.auth.tokens import TokenIssuer, issue_user_tokens
 from hireline.identity.models import Membership, Tenant, User
+from hireline.identity.organization.repository import OrganizationRepository
 from hireline.identity.permissions import Role
 
 
@@ -24,26 +25,23 @@ async def signup(
     An existing account may create another organisation by giving its own password.
     """
     email = request.email.lower()
-    if (
-        await session.execute(select(Tenant.id).where(Tenant.slug == request.slug))
-    ).scalar_one_or_none() is not None:
+    repository = AuthRepository(session)
+    if await OrganizationRepository(session).slug_taken(request.slug):
         raise Conflict(f"The slug {request.slug!r} is taken.", field="slug")
-    user = (await session.execute(select(User).where(User.email == email))).scalar_one_or_none()
+    user = await repository.user_by_email(email)
     if user is None:
         check_password(request.password, email=email)
         user = User(email=email, name=request.name, password_hash=hash_password(request.password))
-        session.add(user)
+        await repository.add(user)
     elif not verify_password(request.password, user.password_hash):
         raise Conflict(
             "An account with this e-mail exists; give its password to add an organisation.",
             field="email",
         )
     tenant = Tenant(name=request.organization_name, slug=request.slug)
-    session.add(tenant)
-    await session.flush()
+    await OrganizationRepository(session).add(tenant)
     await enter_tenant(session, tenant.id)
-    session.add(Membership(tenant_id=tenant.id, user_id=user.id, role=Role.OWNER))
-    await session.flush()
+    await repository.add(Membership(tenant_id=tenant.id, user_id=user.id, role=Role.OWNER))
     await audit.record(
         session,
         tenant_id=tenant.id,

@@ -6,7 +6,6 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.core.principal import Principal
@@ -21,9 +20,10 @@ from hireline.core.tenancy import allow_credential_lookup, enter_tenant
 from hireline.identity.audit import service as audit
 from hireline.identity.auth import service
 from hireline.identity.auth.authentication import role_of
+from hireline.identity.auth.repository import AuthRepository
 from hireline.identity.auth.revocation import AccessTokenRevocations
 from hireline.identity.auth.schemas import TokenResponse
-from hireline.identity.models import OAuthClient, RefreshToken
+from hireline.identity.models import RefreshToken
 
 REFRESH_TOKEN_PREFIX = "hlr_"  # noqa: S105  (makes leaked tokens recognisable to scanners)
 WRONG_CREDENTIALS = "The e-mail or password is incorrect."
@@ -67,7 +67,7 @@ async def _new_refresh_token(
     family_id: uuid.UUID,
 ) -> str:
     token = new_secret(REFRESH_TOKEN_PREFIX)
-    session.add(
+    await AuthRepository(session).add(
         RefreshToken(
             tenant_id=tenant_id,
             user_id=user_id,
@@ -76,7 +76,6 @@ async def _new_refresh_token(
             expires_at=datetime.now(UTC) + issuer.refresh_ttl,
         )
     )
-    await session.flush()
     return token
 
 
@@ -136,9 +135,8 @@ async def refresh_grant(
     """Rotate a refresh token; a token used twice revokes its whole family."""
     token_digest = digest(refresh_token)
     await allow_credential_lookup(session, token_digest)
-    stored = (
-        await session.execute(select(RefreshToken).where(RefreshToken.token_digest == token_digest))
-    ).scalar_one_or_none()
+    repository = AuthRepository(session)
+    stored = await repository.refresh_token_by_digest(token_digest)
     if stored is None:
         raise OAuthError("invalid_grant", "The refresh token is unknown.")
     await enter_tenant(session, stored.tenant_id)
@@ -148,19 +146,7 @@ async def refresh_grant(
     if stored.expires_at <= now:
         raise OAuthError("invalid_grant", "The refresh token has expired.")
     # Atomic claim: of two concurrent uses, exactly one finds used_at still empty.
-    claimed = (
-        await session.execute(
-            update(RefreshToken)
-            .where(
-                RefreshToken.tenant_id == stored.tenant_id,
-                RefreshToken.id == stored.id,
-                RefreshToken.used_at.is_(None),
-            )
-            .values(used_at=now)
-            .returning(RefreshToken.id)
-        )
-    ).scalar_one_or_none()
-    if claimed is None:
+    if not await repository.claim_refresh_token(stored, now):
         await revoke_family(session, stored.tenant_id, stored.family_id)
         await audit.record(
             session,
@@ -192,17 +178,7 @@ async def refresh_grant(
 
 async def revoke_family(session: AsyncSession, tenant_id: uuid.UUID, family_id: uuid.UUID) -> int:
     """Revoke every token of a sign-in session; returns how many were still live."""
-    result = await session.execute(
-        update(RefreshToken)
-        .where(
-            RefreshToken.tenant_id == tenant_id,
-            RefreshToken.family_id == family_id,
-            RefreshToken.revoked_at.is_(None),
-        )
-        .values(revoked_at=datetime.now(UTC))
-        .returning(RefreshToken.id)
-    )
-    return len(result.all())
+    return await AuthRepository(session).revoke_family(tenant_id, family_id)
 
 
 async def logout(
@@ -219,12 +195,9 @@ async def logout(
     if principal.token_id and principal.token_expires_at:
         expires_at = datetime.fromtimestamp(principal.token_expires_at, UTC)
         await revocations.revoke(session, tenant_id, principal.token_id, expires_at)
-    query = select(RefreshToken.family_id).where(
-        RefreshToken.tenant_id == tenant_id, RefreshToken.user_id == user_id
+    families = await AuthRepository(session).families_of(
+        tenant_id, user_id, digest(refresh_token) if refresh_token is not None else None
     )
-    if refresh_token is not None:
-        query = query.where(RefreshToken.token_digest == digest(refresh_token))
-    families = set((await session.execute(query)).scalars())
     revoked = 0
     for family_id in families:
         revoked += await revoke_family(session, tenant_id, family_id)
@@ -251,9 +224,7 @@ async def client_credentials_grant(
 ) -> TokenResponse:
     """An access token for an integration, limited to the scopes it was granted."""
     await allow_credential_lookup(session, client_id)
-    client = (
-        await session.execute(select(OAuthClient).where(OAuthClient.client_id == client_id))
-    ).scalar_one_or_none()
+    client = await AuthRepository(session).client(client_id)
     if (
         client is None
         or client.revoked_at is not None
