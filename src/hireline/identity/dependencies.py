@@ -150,3 +150,12 @@ def require(action: Action, *, replayable: bool = True) -> Any:
 def public() -> Any:
     """`Depends` for a route anyone may call."""
     return Depends(Public())
+
+
+# Responses that carry a secret (tokens, new keys) must not be kept by any cache.
+NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+
+
+def client_ip(request: Request) -> str | None:
+    """The caller's address as the server saw it (after trusted proxy rewriting)."""
+    return request.client.host if request.client else None

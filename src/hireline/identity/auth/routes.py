@@ -23,18 +23,11 @@ from hireline.identity.auth.schemas import (
     SignupResponse,
     TokenResponse,
 )
-from hireline.identity.dependencies import public, require
+from hireline.identity.dependencies import NO_STORE, client_ip, public, require
 from hireline.identity.organization.schemas import TenantRead
 from hireline.identity.permissions import Action
 
 router = APIRouter(prefix="/v1", tags=["identity"])
-
-NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
-
-
-def client_ip(request: Request) -> str | None:
-    """The caller's address as the server saw it (after trusted proxy rewriting)."""
-    return request.client.host if request.client else None
 
 
 def _issuer(request: Request) -> tokens.TokenIssuer:

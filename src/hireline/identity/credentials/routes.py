@@ -9,7 +9,6 @@ from fastapi import APIRouter, Request, Response, status
 
 from hireline.core.db import DbSession
 from hireline.core.principal import Principal
-from hireline.identity.auth.routes import NO_STORE, client_ip
 from hireline.identity.credentials import service as credentials
 from hireline.identity.credentials.schemas import (
     ApiKeyCreate,
@@ -19,7 +18,7 @@ from hireline.identity.credentials.schemas import (
     ClientCreated,
     ClientRead,
 )
-from hireline.identity.dependencies import require
+from hireline.identity.dependencies import NO_STORE, client_ip, require
 from hireline.identity.permissions import Action
 
 router = APIRouter(prefix="/v1", tags=["identity"])

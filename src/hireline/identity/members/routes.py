@@ -10,9 +10,8 @@ from starlette.responses import JSONResponse
 
 from hireline.core.db import DbSession
 from hireline.core.principal import Principal
-from hireline.identity.auth.routes import NO_STORE, client_ip
 from hireline.identity.auth.schemas import TokenResponse
-from hireline.identity.dependencies import public, require
+from hireline.identity.dependencies import NO_STORE, client_ip, public, require
 from hireline.identity.members import service as members
 from hireline.identity.members.schemas import (
     AcceptInvitation,
