@@ -11,8 +11,9 @@ import sys
 import time
 from collections.abc import Callable
 
-from hireline.guides import pdf, render, salaries
-from hireline.guides.builtin import load_builtin_templates
+from hireline.guides.rendering import pdf, render
+from hireline.guides.salaries import service as salaries
+from hireline.guides.templates.builtin import load_builtin_templates
 
 
 def _median_ms(action: Callable[[], object], rounds: int) -> float:

@@ -23,7 +23,7 @@ from hireline.core import embedded_postgres, migrations
 from hireline.core.database_url import libpq_url, with_database
 from hireline.core.db import create_engine, create_sessionmaker, unit_of_work
 from hireline.core.tenancy import enter_tenant
-from hireline.guides import salaries
+from hireline.guides.salaries import service as salaries
 from hireline.identity.models import Tenant
 
 LEVELS = ("junior", "mid", "senior", "staff")

@@ -428,7 +428,7 @@ def import_salaries(
     """Validate a CSV/JSON file of salary benchmarks and load its good rows for a tenant."""
     import asyncio
 
-    from hireline.guides.salary_cli import run_import
+    from hireline.guides.salaries.cli import run_import
 
     if fmt not in (None, "csv", "json"):
         raise typer.BadParameter("must be csv or json", param_hint="--format")
@@ -479,7 +479,7 @@ def guide_render(
     fmt: Annotated[str, typer.Option("--format", help="json, markdown, html or pdf")] = "markdown",
 ) -> None:
     """Write a complete hiring guide for a built-in template to standard output."""
-    from hireline.guides.cli import render_builtin
+    from hireline.guides.rendering.cli import render_builtin
 
     sys.stdout.buffer.write(render_builtin(template, level, industry, context, location, fmt))
 

@@ -43,19 +43,19 @@ from hireline.core.signing_key import signing_key
 from hireline.core.storage import storage_for
 from hireline.core.system_routes import router as system_router
 from hireline.core.text_input import refuse_nul_characters
-from hireline.guides.question_routes import router as questions_router
-from hireline.guides.render_routes import router as render_router
-from hireline.guides.routes import router as guides_router
-from hireline.guides.salary_routes import router as salary_router
-from hireline.identity.audit_routes import router as audit_router
-from hireline.identity.auth_routes import router as auth_router
-from hireline.identity.credentials_routes import router as credentials_router
-from hireline.identity.members_routes import router as members_router
-from hireline.identity.organization_routes import router as organization_router
-from hireline.identity.revocation import AccessTokenRevocations
-from hireline.identity.tokens import TokenIssuer
-from hireline.identity.usage import UsageRecorder
-from hireline.identity.usage_routes import router as usage_router
+from hireline.guides.questions.routes import router as questions_router
+from hireline.guides.rendering.routes import router as render_router
+from hireline.guides.salaries.routes import router as salary_router
+from hireline.guides.templates.routes import router as guides_router
+from hireline.identity.audit.routes import router as audit_router
+from hireline.identity.auth.revocation import AccessTokenRevocations
+from hireline.identity.auth.routes import router as auth_router
+from hireline.identity.auth.tokens import TokenIssuer
+from hireline.identity.credentials.routes import router as credentials_router
+from hireline.identity.members.routes import router as members_router
+from hireline.identity.organization.routes import router as organization_router
+from hireline.identity.usage.routes import router as usage_router
+from hireline.identity.usage.service import UsageRecorder
 from hireline.jobs.events import JOBS_CHANGED_TOPIC
 from hireline.jobs.routes import router as jobs_router
 from hireline.matching import semantic

@@ -9,8 +9,9 @@ from hireline.candidates import models as candidate_models  # noqa: F401
 from hireline.candidates import rejection_reasons  # noqa: F401
 from hireline.core import events  # noqa: F401  (registers the tables)
 from hireline.core.db import Base
-from hireline.guides import models as guide_models  # noqa: F401
-from hireline.guides import salary_models  # noqa: F401
+from hireline.guides.questions import models as question_models  # noqa: F401
+from hireline.guides.salaries import models as salary_models  # noqa: F401
+from hireline.guides.templates import models as guide_models  # noqa: F401
 from hireline.identity import models as identity_models  # noqa: F401
 from hireline.jobs import models as job_models  # noqa: F401
 from hireline.matching import models as matching_models  # noqa: F401

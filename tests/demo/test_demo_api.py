@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from hireline import demo
 from hireline.demo.openings import OPENINGS
 from hireline.demo.team import TEAM
-from hireline.guides.builtin import load_builtin_templates
+from hireline.guides.templates.builtin import load_builtin_templates
 from hireline.settings import Settings
 from tests.identity.helpers import bearer, password_token
 

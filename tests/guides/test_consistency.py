@@ -16,9 +16,10 @@ from dataclasses import dataclass
 
 import pytest
 
-from hireline.guides import figures, render, salaries
-from hireline.guides.builtin import get_builtin_template, load_builtin_templates
-from hireline.guides.template_models import (
+from hireline.guides.rendering import figures, render
+from hireline.guides.salaries import service as salaries
+from hireline.guides.templates.builtin import get_builtin_template, load_builtin_templates
+from hireline.guides.templates.content import (
     INDUSTRIES,
     LEVELS,
     WORK_CONTEXTS,

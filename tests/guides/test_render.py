@@ -13,9 +13,10 @@ import pytest
 from typer.testing import CliRunner
 
 from hireline.cli import app as cli_app
-from hireline.guides import pdf, render, salaries
-from hireline.guides.builtin import get_builtin_template
-from hireline.guides.template_models import INDUSTRIES, LEVELS, WORK_CONTEXTS
+from hireline.guides.rendering import pdf, render
+from hireline.guides.salaries import service as salaries
+from hireline.guides.templates.builtin import get_builtin_template
+from hireline.guides.templates.content import INDUSTRIES, LEVELS, WORK_CONTEXTS
 from tests.identity.helpers import bearer, sign_up
 
 KEY = "python-backend-developer"

@@ -15,13 +15,13 @@ import yaml
 from pydantic import ValidationError
 
 from hireline.core.errors import NotFound
-from hireline.guides.builtin import (
+from hireline.guides.templates.builtin import (
     DATA_DIR,
     get_builtin_template,
     load_builtin_templates,
     load_template_file,
 )
-from hireline.guides.template_models import (
+from hireline.guides.templates.content import (
     INDUSTRIES,
     LEVELS,
     WORK_CONTEXTS,

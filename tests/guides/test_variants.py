@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hireline.guides import variants
-from hireline.guides.builtin import get_builtin_template
-from hireline.guides.template_models import INDUSTRIES, WORK_CONTEXTS, SalaryRange
+from hireline.guides.templates import variants
+from hireline.guides.templates.builtin import get_builtin_template
+from hireline.guides.templates.content import INDUSTRIES, WORK_CONTEXTS, SalaryRange
 
 TEMPLATE = get_builtin_template("python-backend-developer")
 SEPARATORS = st.sampled_from(["-", "_", " ", ", ", " / ", ""])

@@ -11,7 +11,7 @@ import pytest
 from fastapi import FastAPI
 
 from hireline.core.security import encode_access_token
-from hireline.identity.revocation import AccessTokenRevocations
+from hireline.identity.auth.revocation import AccessTokenRevocations
 from tests.identity.helpers import PASSWORD, bearer, password_token, sign_up
 
 

@@ -17,6 +17,7 @@ from hireline.identity.models import Tenant, User
 from hireline.main import create_app, with_edge_cache
 from hireline.settings import Settings
 from tests.identity.helpers import bearer, password_token, sign_up
+from tests.web.helpers import web_sign_in
 
 pytestmark = pytest.mark.skipif(
     not os.environ.get("REDIS_URL"), reason="needs REDIS_URL (CI sets it)"
@@ -110,6 +111,28 @@ async def test_failed_sign_ins_are_throttled(
         # The owner, from an address that has not failed for the account, is let in.
         elsewhere = await password_token(two_processes[0], email, address="203.0.113.7")
         assert elsewhere.status_code == 200, elsewhere.text
+    finally:
+        async with engine.begin() as connection:
+            await connection.execute(Tenant.__table__.delete().where(Tenant.slug == slug))
+            await connection.execute(
+                User.__table__.delete().where(User.email.like(f"%@{slug}.example"))
+            )
+
+
+async def test_failed_web_sign_ins_throttle_the_token_endpoint_too(
+    two_processes: list[httpx.AsyncClient], engine: AsyncEngine
+) -> None:
+    slug = f"rl-{uuid.uuid4().hex[:8]}"
+    await sign_up(two_processes[0], slug)
+    email = f"owner@{slug}.example"
+    try:
+        for _ in range(3):
+            failed = await web_sign_in(two_processes[0], email, "wrong password here")
+            assert failed.status_code == 400
+        throttled = await web_sign_in(two_processes[0], email)
+        assert throttled.status_code == 429
+        assert "Too many failed sign-ins" in throttled.text
+        assert (await password_token(two_processes[1], email)).status_code == 429
     finally:
         async with engine.begin() as connection:
             await connection.execute(Tenant.__table__.delete().where(Tenant.slug == slug))

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from hireline.core.principal import Principal
 from hireline.core.tenancy import enter_tenant
 from hireline.identity.models import Tenant, UsageCount
-from hireline.identity.usage import DailyUsage, PrincipalUsage, UsageRecorder, usage_by_day
+from hireline.identity.usage.service import DailyUsage, PrincipalUsage, UsageRecorder, usage_by_day
 from tests.conftest import truncate_all
 
 DAY = date(2026, 11, 20)

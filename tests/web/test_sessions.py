@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from hireline.core.security import digest
 from hireline.core.tenancy import allow_credential_lookup
 from hireline.main import with_edge_cache
-from tests.identity.helpers import PASSWORD, sign_up
+from tests.identity.helpers import PASSWORD, bearer, sign_up
 from tests.web.helpers import SESSION_COOKIE, csrf_token, session_cookie, web_sign_in
 
 EMAIL = "owner@acme.example"
@@ -180,3 +180,18 @@ async def test_sessions_are_invisible_without_their_id(
         await allow_credential_lookup(session, digest(cookie))
         shown = (await session.execute(text("SELECT count(*) FROM web_sessions"))).scalar_one()
     assert (hidden, shown) == (0, 1)
+
+
+async def test_a_failed_web_sign_in_is_audited_as_the_token_endpoint_audits_it(
+    client: httpx.AsyncClient, owner: dict[str, object]
+) -> None:
+    await web_sign_in(client, EMAIL, "not the password at all")
+    await web_sign_in(client, EMAIL)
+    page = await client.get(
+        "/v1/audit-log", params={"limit": 2}, headers=bearer(str(owner["access_token"]))
+    )
+    assert page.status_code == 200
+    assert [entry["action"] for entry in page.json()["items"]] == [
+        "auth.signed_in",
+        "auth.sign_in_failed",
+    ]

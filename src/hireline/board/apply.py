@@ -22,8 +22,8 @@ from hireline.core.rate_limit import client_address
 from hireline.core.storage import FileStorage
 from hireline.core.text_input import nul_character_errors
 from hireline.identity.dependencies import caller_if_any, public
+from hireline.identity.organization.service import enter_by_slug
 from hireline.identity.permissions import Action
-from hireline.identity.tenants import enter_by_slug
 from hireline.jobs import service as jobs
 
 api_router = APIRouter(prefix="/v1/boards", tags=["board"], dependencies=[public()])

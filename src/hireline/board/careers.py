@@ -21,7 +21,7 @@ from hireline.board.routes import PUBLIC_CACHE
 from hireline.core.db import DbSession
 from hireline.identity.dependencies import public
 from hireline.identity.models import Tenant
-from hireline.identity.tenants import enter_by_slug
+from hireline.identity.organization.service import enter_by_slug
 from hireline.jobs.models import Job
 
 router = APIRouter(prefix="/careers", include_in_schema=False, dependencies=[public()])

@@ -14,7 +14,7 @@ from starlette.responses import Response
 from hireline.board import service
 from hireline.core.db import DbSession
 from hireline.identity.dependencies import public
-from hireline.identity.tenants import enter_by_slug
+from hireline.identity.organization.service import enter_by_slug
 from hireline.jobs.models import Job
 
 router = APIRouter(prefix="/v1/boards", tags=["board"], dependencies=[public()])

@@ -28,7 +28,7 @@ from hireline.core.db import DbSession
 from hireline.core.principal import Principal
 from hireline.identity.dependencies import public, require
 from hireline.identity.permissions import Action
-from hireline.identity.tenants import enter_by_slug
+from hireline.identity.organization.service import enter_by_slug
 from hireline.jobs import service as jobs
 from hireline.jobs.events import JOBS_CHANGED_TOPIC
 from hireline.jobs.models import Job

@@ -27,7 +27,7 @@ from hireline.core.database_url import libpq_url
 from hireline.core.db import on_commit
 from hireline.core.principal import Principal
 from hireline.core.storage import FileStorage
-from hireline.identity import audit
+from hireline.identity.audit import service as audit
 
 CANDIDATE_ERASED = "candidate.erased"
 

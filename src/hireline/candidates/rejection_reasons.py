@@ -17,7 +17,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from hireline.core.db import Base
 from hireline.core.errors import ValidationFailed
 from hireline.core.principal import Principal
-from hireline.identity import audit
+from hireline.identity.audit import service as audit
 
 BUILT_IN = {
     "not_qualified": "Does not meet the requirements",

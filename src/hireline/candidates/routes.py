@@ -37,7 +37,7 @@ from hireline.core.pagination import MAX_PAGE_SIZE
 from hireline.core.principal import Principal
 from hireline.core.storage import FileStorage
 from hireline.core.timestamps import Timestamp
-from hireline.identity import audit
+from hireline.identity.audit import service as audit
 from hireline.identity.dependencies import require
 from hireline.identity.permissions import Action
 from hireline.jobs import service as jobs

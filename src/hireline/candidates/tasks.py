@@ -26,7 +26,7 @@ from hireline.core.queue import (
     queue,
     worker_state,
 )
-from hireline.identity import organization
+from hireline.identity.organization import service as organization
 from hireline.jobs import service as jobs
 from hireline.notifications.erasure import forget_mail_about
 from hireline.resumes.places import country_of

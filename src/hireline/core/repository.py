@@ -38,7 +38,7 @@ class Repository:
         """The tenant of the session's transaction (`enter_tenant` must have run)."""
         return current_tenant(self.session)
 
-    def owned(self, model: type[Owned]) -> Select[tuple[Owned]]:
+    def owned(self, model: type[Owned]) -> Select[Owned]:
         """`SELECT model WHERE model.tenant_id = <the session's tenant>`."""
         tenant_column: InstrumentedAttribute[uuid.UUID] = model.tenant_id
         return select(model).where(tenant_column == self.tenant_id)

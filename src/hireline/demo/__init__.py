@@ -17,7 +17,7 @@ from hireline.core.signing_key import signing_key
 from hireline.core.storage import FileStorage, storage_for
 from hireline.demo.organisation import DemoLogin, seed
 from hireline.demo.team import DEMO_SLUG, TEAM, SignIn
-from hireline.identity import tokens
+from hireline.identity.auth import tokens
 from hireline.identity.models import Tenant
 from hireline.settings import Settings
 

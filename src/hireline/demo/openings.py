@@ -6,8 +6,8 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from hireline.guides import salaries
-from hireline.guides.template_models import RoleTemplate
+from hireline.guides.salaries import service as salaries
+from hireline.guides.templates.content import RoleTemplate
 from hireline.jobs import service as jobs
 from hireline.jobs.schemas import JobCreate
 

@@ -30,10 +30,10 @@ from hireline.demo.history import Story, story
 from hireline.demo.openings import OPENINGS, Opening, job_body
 from hireline.demo.people import Person, person
 from hireline.demo.team import DEMO_SLUG, SignIn, create_team, principal
-from hireline.guides import questions
-from hireline.guides import service as guides
-from hireline.guides.builtin import load_builtin_templates
-from hireline.identity import tokens
+from hireline.guides.questions import service as questions
+from hireline.guides.templates import service as guides
+from hireline.guides.templates.builtin import load_builtin_templates
+from hireline.identity.auth import tokens
 from hireline.identity.models import Tenant
 from hireline.identity.permissions import Role
 from hireline.jobs import service as jobs

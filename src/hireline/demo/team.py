@@ -13,10 +13,11 @@ from hireline.core.db import unit_of_work
 from hireline.core.principal import Principal
 from hireline.core.tenancy import enter_tenant
 from hireline.demo.clock import Clock
-from hireline.identity import members, tokens
+from hireline.identity.auth import signup, tokens
+from hireline.identity.auth.schemas import SignupRequest
+from hireline.identity.members import service as members
 from hireline.identity.models import Tenant
 from hireline.identity.permissions import ROLE_ACTIONS, Role
-from hireline.identity.schemas import SignupRequest
 
 DEMO_SLUG = "demo"
 DEMO_PLAN = "demo"
@@ -68,7 +69,7 @@ async def create_team(
         clock = Clock(session)
         tenant, user, _ = await clock.at(
             founded,
-            tokens.signup(
+            signup.signup(
                 session,
                 issuer,
                 SignupRequest(

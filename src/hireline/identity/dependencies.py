@@ -14,7 +14,7 @@ from hireline.core.openapi import OperationTraits
 from hireline.core.principal import Principal
 from hireline.core.rate_limit import limit_anonymous, limit_principal
 from hireline.core.signing_key import signing_key
-from hireline.identity.authentication import (
+from hireline.identity.auth.authentication import (
     API_KEY_PREFIX,
     BEARER_CHALLENGE,
     principal_from_access_token,
@@ -150,3 +150,12 @@ def require(action: Action, *, replayable: bool = True) -> Any:
 def public() -> Any:
     """`Depends` for a route anyone may call."""
     return Depends(Public())
+
+
+# Responses that carry a secret (tokens, new keys) must not be kept by any cache.
+NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+
+
+def client_ip(request: Request) -> str | None:
+    """The caller's address as the server saw it (after trusted proxy rewriting)."""
+    return request.client.host if request.client else None

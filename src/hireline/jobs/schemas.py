@@ -17,7 +17,7 @@ from pydantic import (
 from pydantic.config import JsonDict
 
 from hireline.core.timestamps import Timestamp
-from hireline.guides.template_models import Industry, Level, Slug, WorkContext
+from hireline.guides.templates.content import Industry, Level, Slug, WorkContext
 from hireline.jobs.stages import StageKind
 
 JobStatus = Literal["draft", "open", "paused", "closed"]

@@ -14,11 +14,13 @@ from hireline.core.change_feed import announce
 from hireline.core.errors import Conflict, NotFound, ValidationFailed
 from hireline.core.pagination import cut_page, id_after
 from hireline.core.principal import Principal
-from hireline.guides import render, salaries
-from hireline.guides import service as guides
-from hireline.guides.template_models import Level, RoleTemplate
-from hireline.identity import audit, organization
-from hireline.identity.models import Membership
+from hireline.guides.rendering import render
+from hireline.guides.salaries import service as salaries
+from hireline.guides.templates import service as guides
+from hireline.guides.templates.content import Level, RoleTemplate
+from hireline.identity.audit import service as audit
+from hireline.identity.members import service as team_members
+from hireline.identity.organization import service as organization
 from hireline.jobs.events import EVENT_FOR_STATUS, JOB_UPDATED, JOBS_CHANGED_TOPIC
 from hireline.jobs.models import HiringTeamMember, Job, PipelineStage
 from hireline.jobs.schemas import DEFAULT_STAGES, JobCreate, JobUpdate, TeamMember
@@ -86,15 +88,7 @@ async def _set_team(
 ) -> None:
     wanted = {member.user_id: member.role for member in team}
     if wanted:
-        members = set(
-            (
-                await session.execute(
-                    select(Membership.user_id).where(
-                        Membership.tenant_id == tenant_id, Membership.user_id.in_(wanted)
-                    )
-                )
-            ).scalars()
-        )
+        members = await team_members.members_among(session, set(wanted))
         strangers = [str(user_id) for user_id in wanted if user_id not in members]
         if strangers:
             raise ValidationFailed(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from hireline.guides.template_models import GroupedItems, RoleTemplate
+from hireline.guides.templates.content import GroupedItems, RoleTemplate
 from hireline.resumes.taxonomy import load_taxonomy
 
 MAX_SKILLS = 50

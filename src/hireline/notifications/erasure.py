@@ -16,7 +16,7 @@ import uuid
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.core.events import DomainEvent
-from hireline.identity import members
+from hireline.identity.members import service as members
 from hireline.notifications.compose import message_id
 from hireline.notifications.mailer import FileMailer, mailer_for
 from hireline.notifications.messages import (

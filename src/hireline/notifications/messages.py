@@ -22,7 +22,8 @@ from hireline.candidates import service as candidates
 from hireline.candidates.models import Candidate
 from hireline.core.errors import NotFound
 from hireline.core.events import DomainEvent
-from hireline.identity import members, tenants
+from hireline.identity.members import service as members
+from hireline.identity.organization import service as tenants
 from hireline.jobs import service as jobs
 from hireline.jobs.models import Job
 from hireline.notifications.compose import (

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from hireline.identity import members
+from hireline.identity.members import service as members
 from hireline.identity.permissions import Role
 from hireline.notifications.messages import WEBHOOK_ENDPOINT_DISABLED, Draft
 from hireline.notifications.tasks import enqueue

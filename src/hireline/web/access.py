@@ -12,7 +12,7 @@ from hireline.core.errors import PermissionDenied
 from hireline.core.principal import Principal
 from hireline.core.security import same_secret
 from hireline.core.tenancy import enter_tenant
-from hireline.identity.authentication import role_of
+from hireline.identity.auth.authentication import role_of
 from hireline.identity.models import User
 from hireline.identity.permissions import Action, actions_for_role
 from hireline.web import sessions

@@ -9,12 +9,11 @@ from fastapi import APIRouter, Depends, Form, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from hireline.core.db import DbSession
-from hireline.core.errors import NotFound
+from hireline.core.errors import NotFound, RateLimited
 from hireline.core.http_guards import _is_tls
 from hireline.core.rate_limit import RateLimiter, client_address
 from hireline.core.security import new_secret, same_secret
-from hireline.core.tenancy import enter_tenant
-from hireline.identity import audit
+from hireline.identity.auth import service as sign_in_service
 from hireline.identity.models import User
 from hireline.web import sessions
 from hireline.web.access import SESSION_COOKIE, CsrfRefused, signed_in
@@ -85,22 +84,23 @@ async def sign_in(
         raise CsrfRefused("The sign-in form has expired; reload the page and try again.")
     limiter: RateLimiter = request.app.state.rate_limiter
     ip = client_address(request, trust_proxy_headers=limiter.trust_proxy_headers)
-    if not (await limiter.login_allowed(email, ip)).allowed:
+    try:
+        signed_in = await sign_in_service.sign_in(
+            session, limiter, email=email, password=password, ip=ip
+        )
+    except RateLimited:
         return _sign_in_page(
             request, cookie, email=email, error="Too many failed sign-ins; try later.", status=429
         )
-    user = await sessions.authenticate(session, email, password)
-    organisations = await sessions.organisations_of(session, user.id) if user else []
-    if user is None or not organisations:
-        await limiter.record_login_failure(email, ip)
+    except sign_in_service.SignInRefused:
         return _sign_in_page(request, cookie, email=email, error=WRONG_CREDENTIALS, status=400)
-    await limiter.clear_login_failures(email, ip)
+    user, organisations = signed_in.user, signed_in.organisations
     # A new id at every sign-in, and the one the browser came with is gone (fixation).
     await sessions.end(session, request.cookies.get(SESSION_COOKIE))
     only = organisations[0].tenant_id if len(organisations) == 1 else None
     session_id, _ = await sessions.start(session, user, only)
     if only is not None:
-        await _audit_sign_in(session, only, user, ip)
+        await sign_in_service.record_signed_in(session, only, user.id, ip)
     target = _safe_next(next) if only is not None else "/app/organisations"
     response = RedirectResponse(target, status_code=303)
     response.set_cookie(
@@ -115,18 +115,6 @@ async def sign_in(
     return response
 
 
-async def _audit_sign_in(session: DbSession, tenant_id: uuid.UUID, user: User, ip: str) -> None:
-    await enter_tenant(session, tenant_id)
-    await audit.record(
-        session,
-        tenant_id=tenant_id,
-        action="auth.signed_in",
-        actor_type="user",
-        actor_id=str(user.id),
-        ip=ip,
-    )
-
-
 @router.get("/app/organisations")
 async def organisations_form(request: Request, session: DbSession, found: Found) -> HTMLResponse:
     web_session, user = found
@@ -134,7 +122,7 @@ async def organisations_form(request: Request, session: DbSession, found: Found)
         request,
         "organisations.html",
         {
-            "organisations": await sessions.organisations_of(session, user.id),
+            "organisations": await sign_in_service.organisations_of(session, user.id),
             "csrf_token": web_session.csrf_token,
             "user": user,
         },
@@ -149,13 +137,13 @@ async def pick_organisation(
     tenant_id: Annotated[uuid.UUID, Form()],
 ) -> Response:
     web_session, user = found
-    choices = await sessions.organisations_of(session, user.id)
+    choices = await sign_in_service.organisations_of(session, user.id)
     if tenant_id not in {choice.tenant_id for choice in choices}:
         raise NotFound("You are not a member of that organisation.")
     web_session.tenant_id = tenant_id
     limiter: RateLimiter = request.app.state.rate_limiter
     ip = client_address(request, trust_proxy_headers=limiter.trust_proxy_headers)
-    await _audit_sign_in(session, tenant_id, user, ip)
+    await sign_in_service.record_signed_in(session, tenant_id, user.id, ip)
     return RedirectResponse("/app", status_code=303)
 
 

@@ -7,15 +7,14 @@ security shows a row only to a transaction that presents that digest (ADR 0014).
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from hireline.core.security import digest, new_secret, verify_password
+from hireline.core.security import digest, new_secret
 from hireline.core.tenancy import allow_credential_lookup, enter_user
-from hireline.identity.models import Membership, Tenant, User
+from hireline.identity.models import User
 from hireline.settings import Settings
 from hireline.web.models import WebSession
 
@@ -24,41 +23,9 @@ from hireline.web.models import WebSession
 TOUCH_EVERY = timedelta(minutes=1)
 
 
-@dataclass(frozen=True, slots=True)
-class OrganisationChoice:
-    """An organisation the signed-in user belongs to, as the picker shows it."""
-
-    tenant_id: uuid.UUID
-    name: str
-    slug: str
-    role: str
-
-
 def password_digest(user: User) -> str:
     """What a session remembers of the password: a change of password ends the session."""
     return digest(user.password_hash or "")
-
-
-async def authenticate(session: AsyncSession, email: str, password: str) -> User | None:
-    """The user with this e-mail and password, or None (timing alike for unknown e-mails)."""
-    user = (
-        await session.execute(select(User).where(User.email == email.strip().lower()))
-    ).scalar_one_or_none()
-    if not verify_password(password, user.password_hash if user else None) or user is None:
-        return None
-    return user
-
-
-async def organisations_of(session: AsyncSession, user_id: uuid.UUID) -> list[OrganisationChoice]:
-    """The organisations `user_id` is a member of, oldest membership first."""
-    await enter_user(session, user_id)
-    rows = await session.execute(
-        select(Membership.tenant_id, Tenant.name, Tenant.slug, Membership.role)
-        .join(Tenant, Tenant.id == Membership.tenant_id)
-        .where(Membership.user_id == user_id)
-        .order_by(Membership.created_at)
-    )
-    return [OrganisationChoice(*row) for row in rows.all()]
 
 
 async def start(

@@ -10,8 +10,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 from hireline.core.db import DbSession
 from hireline.core.pagination import MAX_PAGE_SIZE
 from hireline.core.principal import Principal
-from hireline.identity.auth_routes import NO_STORE
-from hireline.identity.dependencies import require
+from hireline.identity.dependencies import NO_STORE, require
 from hireline.identity.permissions import Action
 from hireline.settings import Settings
 from hireline.webhooks import service

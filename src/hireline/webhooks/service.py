@@ -12,7 +12,7 @@ from hireline.core.errors import Conflict, NotFound, ValidationFailed
 from hireline.core.events import DomainEvent
 from hireline.core.pagination import cut_page, id_after
 from hireline.core.principal import Principal
-from hireline.identity import audit
+from hireline.identity.audit import service as audit
 from hireline.webhooks import signing, tasks
 from hireline.webhooks.catalogue import TEST_EVENT
 from hireline.webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint

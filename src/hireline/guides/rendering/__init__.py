@@ -1,0 +1,1 @@
+"""Hiring guides written from a template: as data, then as JSON, Markdown, HTML or PDF."""

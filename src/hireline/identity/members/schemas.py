@@ -1,0 +1,68 @@
+"""Request and response bodies of members and invitations."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field
+
+from hireline.identity.auth.schemas import Name
+from hireline.identity.permissions import Role
+
+RoleName = Annotated[
+    Role, Field(description="owner, admin, recruiter, hiring_manager, interviewer")
+]
+
+
+class MemberRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    user_id: uuid.UUID
+    email: str
+    name: str
+    role: str
+    joined_at: datetime
+
+
+class InvitationRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    email: str
+    role: str
+    expires_at: datetime
+    created_at: datetime
+
+
+class MembersRead(BaseModel):
+    members: list[MemberRead]
+    invitations: list[InvitationRead]
+
+
+class InviteRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    email: EmailStr
+    role: RoleName
+
+
+class InvitationCreated(InvitationRead):
+    token: str = Field(description="Shown once: send it to the invitee.")
+    accept_path: str
+
+
+class RoleChange(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    role: RoleName
+
+
+class AcceptInvitation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: Name | None = Field(None, description="Your name, for a new account.")
+    password: str = Field(
+        min_length=1, max_length=1024, description="A new password, or your existing one."
+    )

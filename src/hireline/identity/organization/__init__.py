@@ -1,0 +1,1 @@
+"""Organisations: finding them, their plan and their own settings."""

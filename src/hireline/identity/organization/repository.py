@@ -1,0 +1,38 @@
+"""The queries of organisations (the `tenants` table, which row-level security leaves open)."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import select, update
+
+from hireline.core.repository import Repository
+from hireline.identity.models import Tenant
+
+
+class OrganizationRepository(Repository):
+    """Organisations by id or slug; settings of the session's organisation."""
+
+    async def by_slug(self, slug: str) -> Tenant | None:
+        query = select(Tenant).where(Tenant.slug == slug)
+        return (await self.session.execute(query)).scalar_one_or_none()
+
+    async def by_id(self, tenant_id: uuid.UUID) -> Tenant | None:
+        return await self.session.get(Tenant, tenant_id)
+
+    async def slug_taken(self, slug: str) -> bool:
+        query = select(Tenant.id).where(Tenant.slug == slug)
+        return (await self.session.execute(query)).scalar_one_or_none() is not None
+
+    async def add(self, tenant: Tenant) -> None:
+        """Store a new organisation; its id is known on return."""
+        self.session.add(tenant)
+        await self.session.flush()
+
+    async def default_country_unless_set(self, country: str) -> None:
+        """Set the session's organisation's default country if it has none yet."""
+        await self.session.execute(
+            update(Tenant)
+            .where(Tenant.id == self.tenant_id, Tenant.default_country.is_(None))
+            .values(default_country=country)
+        )

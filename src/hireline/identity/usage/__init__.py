@@ -1,0 +1,1 @@
+"""API usage: requests counted per day and principal."""
