@@ -27,8 +27,8 @@ from hireline.core.change_feed import announce
 from hireline.core.db import DbSession
 from hireline.core.principal import Principal
 from hireline.identity.dependencies import public, require
-from hireline.identity.permissions import Action
 from hireline.identity.organization.service import enter_by_slug
+from hireline.identity.permissions import Action
 from hireline.jobs import service as jobs
 from hireline.jobs.events import JOBS_CHANGED_TOPIC
 from hireline.jobs.models import Job
