@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from hireline.board import models as board_models  # noqa: F401
 from hireline.candidates import models as candidate_models  # noqa: F401
 from hireline.candidates import rejection_reasons  # noqa: F401
 from hireline.core import events  # noqa: F401  (registers the tables)
@@ -13,6 +14,7 @@ from hireline.guides import salary_models  # noqa: F401
 from hireline.identity import models as identity_models  # noqa: F401
 from hireline.jobs import models as job_models  # noqa: F401
 from hireline.matching import models as matching_models  # noqa: F401
+from hireline.notifications import models as notification_models  # noqa: F401
 from hireline.web import models as web_models  # noqa: F401
 from hireline.webhooks import models as webhook_models  # noqa: F401
 

@@ -195,6 +195,15 @@ class Settings(BaseSettings):
         le=30 * 24,
         description="A web-app session ends this long after sign-in, however much it is used.",
     )
+    web_requests_per_minute: int = Field(
+        600,
+        ge=10,
+        le=100_000,
+        description=(
+            "Requests a minute one person may make in the web app (its own limit, apart from "
+            "the plan's API limit; generous, since a screen loads several fragments)."
+        ),
+    )
 
     @field_validator("data_dir")
     @classmethod

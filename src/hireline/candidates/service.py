@@ -9,6 +9,7 @@ from typing import Any, Literal
 from sqlalchemy import Select, func, literal, or_, select, true, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from hireline.candidates import rejection_reasons
 from hireline.candidates.models import Activity, Application, Candidate, Resume
 from hireline.candidates.schemas import CandidateUpdate
 from hireline.core import events
@@ -296,3 +297,17 @@ async def recent_activity(
         .limit(limit)
     )
     return [(activity, name) for activity, name in rows.all()]
+
+
+async def rejection_reason_list(
+    session: AsyncSession, tenant_id: uuid.UUID
+) -> rejection_reasons.Reasons:
+    """The organisation's reasons to reject, in order (the built-in list until it sets one)."""
+    return await rejection_reasons.reasons_of(session, tenant_id)
+
+
+async def replace_rejection_reasons(
+    session: AsyncSession, principal: Principal, labels: dict[str, str]
+) -> rejection_reasons.Reasons:
+    """Make `labels` (key to label, in order) the organisation's list."""
+    return await rejection_reasons.replace(session, principal, labels)
