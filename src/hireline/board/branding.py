@@ -14,6 +14,7 @@ import warnings
 from dataclasses import dataclass
 
 from PIL import Image, UnidentifiedImageError
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.board.models import CareersBranding
@@ -100,8 +101,14 @@ async def branding_of(session: AsyncSession, tenant_id: uuid.UUID) -> Branding:
 
 async def logo_of(session: AsyncSession, tenant_id: uuid.UUID) -> tuple[bytes, str] | None:
     """The logo's bytes and media type, if the organisation has one."""
-    found = await session.get(CareersBranding, tenant_id)
-    if found is None or found.logo_type is None or found.logo is None:
+    found = (
+        await session.execute(
+            select(CareersBranding.logo, CareersBranding.logo_type).where(
+                CareersBranding.tenant_id == tenant_id
+            )
+        )
+    ).one_or_none()
+    if found is None or found.logo is None or found.logo_type is None:
         return None
     return found.logo, found.logo_type
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 
 from hireline.core.repository import Repository
 from hireline.notifications.models import EmailTemplate
@@ -12,8 +12,12 @@ class EmailTemplateRepository(Repository):
     """The session's organisation's own templates."""
 
     async def all(self) -> list[EmailTemplate]:
-        rows = await self.session.execute(self.owned(EmailTemplate).order_by(EmailTemplate.kind))
-        return list(rows.scalars())
+        rows = await self.session.scalars(
+            select(EmailTemplate)
+            .where(EmailTemplate.tenant_id == self.tenant_id)
+            .order_by(EmailTemplate.kind)
+        )
+        return list(rows)
 
     async def get(self, kind: str) -> EmailTemplate | None:
         return await self.session.get(EmailTemplate, (self.tenant_id, kind))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from datetime import UTC, date, datetime, time
 from typing import Annotated
 
@@ -70,7 +71,7 @@ async def _keys_page(
     *,
     error: Refusal | None = None,
     secret: str | None = None,
-    form: dict[str, object] | None = None,
+    form: Mapping[str, object] | None = None,
 ) -> HTMLResponse:
     return render_section(
         request,
@@ -141,7 +142,7 @@ async def _clients_page(
     *,
     error: Refusal | None = None,
     created: tuple[str, str] | None = None,
-    form: dict[str, object] | None = None,
+    form: Mapping[str, object] | None = None,
 ) -> HTMLResponse:
     return render_section(
         request,

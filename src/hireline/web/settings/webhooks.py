@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Query, Request, Response
@@ -53,7 +54,7 @@ async def _page(
     visit: Visit,
     *,
     error: Refusal | None = None,
-    form: dict[str, object] | None = None,
+    form: Mapping[str, object] | None = None,
     secret: str | None = None,
 ) -> HTMLResponse:
     tenant_id = visit.principal.tenant_id
