@@ -7,7 +7,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from hireline.web import account, auth, board, dashboard, landing
+from hireline.web import account, auth, board, dashboard, landing, sessions
 from hireline.web.errors import install_html_errors
 from hireline.web.settings import router as settings_router
 
@@ -19,5 +19,6 @@ def install_web_app(app: FastAPI) -> None:
     for module in (landing, auth, dashboard, board, account):
         app.include_router(module.router)
     app.include_router(settings_router)
+    sessions.configure(app.state.settings)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_html_errors(app)
