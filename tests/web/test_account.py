@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import httpx
+from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from hireline.core.queue import WorkerState
+from hireline.core.rate_limit import RateLimiter
 from tests.identity.helpers import PASSWORD, bearer, password_token, sign_up
 from tests.queue_tasks import drain
 from tests.web.helpers import csrf_token, session_cookie, web_sign_in
@@ -354,3 +356,35 @@ async def test_an_invitation_accept_without_the_form_token_is_refused(
         data={"name": "X", "password": PASSWORD, "password_again": PASSWORD},
     )
     assert response.status_code == 403
+
+
+async def test_password_guesses_through_sign_up_and_invitations_are_throttled(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    """Both forms check an existing account's password, so both count failed guesses."""
+    owner = bearer((await sign_up(client, "hooli"))["access_token"])
+    await sign_up(client, "globex", email="gil@globex.example")
+    invited = await client.post(
+        "/v1/members", json={"email": "gil@globex.example", "role": "recruiter"}, headers=owner
+    )
+    link = "/app/invitations/" + invited.json()["accept_path"].split("/")[-2]
+    original = app.state.rate_limiter
+    app.state.rate_limiter = RateLimiter(
+        anonymous_per_minute=1_000_000, login_failures_per_15_minutes=2
+    )
+    try:
+        guesses = []
+        for n in range(3):
+            guesses.append(
+                (
+                    await _sign_up(client, slug=f"guess-{n}", password=f"wrong password {n}")
+                ).status_code
+            )
+        token = await _form(client, link)
+        guesses.append(
+            (await client.post(link, data={"password": PASSWORD, "csrf_token": token})).status_code
+        )
+    finally:
+        app.state.rate_limiter = original
+    # Two free failures, a third that starts the wait, then the wait.
+    assert guesses == [409, 409, 409, 429]

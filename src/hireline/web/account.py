@@ -123,9 +123,15 @@ async def sign_up(
             "password": "Password",
         }.get(field or "", "A field")
         return refused(Refusal(f"{label}: {first['msg']}.", field, 422))
+    # Sign-up with an existing account's address checks its password: throttled like sign-in.
+    limiter: RateLimiter = request.app.state.rate_limiter
+    if not (await limiter.login_allowed(body.email, _ip(request))).allowed:
+        return refused(Refusal("Too many failed attempts; try again later.", None, 429))
     issuer: tokens.TokenIssuer = request.app.state.token_issuer
     created = await attempt(session, lambda: tokens.signup(session, issuer, body, ip=_ip(request)))
     if isinstance(created, Refusal):
+        if created.field == "email":
+            await limiter.record_login_failure(body.email, _ip(request))
         return refused(created)
     tenant, user, _ = created
     return await signed_in_response(request, session, user, tenant.id)
@@ -268,6 +274,11 @@ async def accept_invitation(
             return refused(
                 Refusal("The two passwords differ; type the same one twice.", "password_again", 422)
             )
+    # Joining with an existing account checks its password: throttled like sign-in.
+    limiter: RateLimiter = request.app.state.rate_limiter
+    email = str(facts["email"])
+    if not (await limiter.login_allowed(email, _ip(request))).allowed:
+        return refused(Refusal("Too many failed attempts; try again later.", None, 429))
     issuer: tokens.TokenIssuer = request.app.state.token_issuer
     joined = await attempt(
         session,
@@ -286,6 +297,7 @@ async def accept_invitation(
                 request, "account/link_refused.html", {"error": joined}, status=joined.status
             )
         if joined.status == 403:
+            await limiter.record_login_failure(email, _ip(request))
             joined = Refusal(joined.message, "password", 403)
         return refused(joined)
     user = await members.user_by_email(session, str(facts["email"]))
