@@ -69,6 +69,8 @@ def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Set
         # The suite shares one client address; the rate-limit tests set their own limits.
         rate_limit_anonymous_per_minute=1_000_000,
         login_failures_per_15_minutes=1_000_000,
+        # Tests read and age `web_sessions` rows; tests/web/test_redis_sessions.py uses Redis.
+        web_session_store="postgresql",
     )
 
 

@@ -130,6 +130,8 @@ EXTRA_PROBLEMS: dict[str, set[int]] = {
     "webhook_endpoints_create": {409},
     "webhook_endpoints_test": {409},
     "webhook_deliveries_retry": {409},
+    # A hiring manager's or interviewer's search names one of their jobs (hiring teams).
+    "candidates_search": {404},
     "system_ready": {503},
 }
 

@@ -17,6 +17,7 @@ from hireline import __version__
 from hireline.api_document import OPERATION_IDS, document_rules
 from hireline.board.apply import api_router as apply_api_router
 from hireline.board.apply import page_router as apply_page_router
+from hireline.board.branding import CAREERS_CHANGED_TOPIC
 from hireline.board.cache import BoardCache, BoardCacheMiddleware
 from hireline.board.careers import router as careers_router
 from hireline.board.routes import router as board_router
@@ -139,6 +140,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 await stack.enter_async_context(_worker_in_process(url, app, settings))
             listener = ChangeListener(libpq_url(url))
             listener.subscribe(JOBS_CHANGED_TOPIC, board_cache.invalidate_tenant)
+            listener.subscribe(CAREERS_CHANGED_TOPIC, board_cache.invalidate_tenant)
             await listener.start()
             stack.push_async_callback(listener.stop)
             logger.info("started", version=__version__, environment=settings.environment)

@@ -218,6 +218,22 @@ class Settings(BaseSettings):
         le=30 * 24,
         description="A web-app session ends this long after sign-in, however much it is used.",
     )
+    web_session_store: Literal["auto", "postgresql"] = Field(
+        "auto",
+        description=(
+            "Where web-app sessions are kept: `auto` uses Redis when REDIS_URL is set "
+            "(PostgreSQL otherwise, and while Redis does not answer); `postgresql` always."
+        ),
+    )
+    web_requests_per_minute: int = Field(
+        600,
+        ge=10,
+        le=100_000,
+        description=(
+            "Requests a minute one person may make in the web app (its own limit, apart from "
+            "the plan's API limit; generous, since a screen loads several fragments)."
+        ),
+    )
 
     @field_validator("data_dir")
     @classmethod

@@ -23,6 +23,8 @@ TENANT_TABLES = (
     "api_usage",
     "idempotency_keys",
     "domain_events",
+    "email_templates",
+    "careers_branding",
 )
 
 
@@ -107,3 +109,44 @@ async def test_writing_into_another_tenant_is_refused(
     await savepoint.rollback()
     me = await client.get("/v1/me", headers=bearer(globex["access_token"]))
     assert me.json()["tenant"]["slug"] == "globex"
+
+
+async def test_web_settings_routes_do_not_reach_another_organisations_ids(
+    client: httpx.AsyncClient,
+) -> None:
+    """Every id route of /app/settings answers 404 for another organisation's ids."""
+    from tests.web.helpers import csrf_token, web_sign_in
+
+    acme = bearer((await sign_up(client, "acme"))["access_token"])
+    key = await client.post(
+        "/v1/api-keys", json={"name": "k", "scopes": ["jobs:read"]}, headers=acme
+    )
+    oauth = await client.post(
+        "/v1/oauth-clients", json={"name": "c", "scopes": ["jobs:read"]}, headers=acme
+    )
+    hook = await client.post(
+        "/v1/webhooks/endpoints",
+        json={"url": "https://hooks.example.com/a", "event_types": ["*"]},
+        headers=acme,
+    )
+    test = await client.post(f"/v1/webhooks/endpoints/{hook.json()['id']}/test", headers=acme)
+    acme_owner = (await client.get("/v1/me", headers=acme)).json()["user"]["id"]
+    await sign_up(client, "globex")
+    await web_sign_in(client, "owner@globex.example")
+    token = csrf_token((await client.get("/app/settings/members")).text)
+    endpoint = hook.json()["id"]
+    for path, data in (
+        (f"/app/settings/members/{acme_owner}/role", {"role": "admin"}),
+        (f"/app/settings/members/{acme_owner}/remove", {}),
+        (f"/app/settings/api-keys/{key.json()['id']}/revoke", {}),
+        (f"/app/settings/oauth-clients/{oauth.json()['id']}/revoke", {}),
+        (f"/app/settings/webhooks/{endpoint}/enabled", {}),
+        (f"/app/settings/webhooks/{endpoint}/test", {}),
+        (f"/app/settings/webhooks/{endpoint}/delete", {}),
+        (f"/app/settings/webhooks/{endpoint}/deliveries/{test.json()['id']}/retry", {}),
+    ):
+        response = await client.post(path, data=data | {"csrf_token": token})
+        assert response.status_code == 404, path
+    assert (await client.get(f"/app/settings/webhooks/{endpoint}")).status_code == 404
+    assert (await client.get("/v1/api-keys", headers=acme)).json()[0]["revoked_at"] is None
+    assert (await client.get(f"/v1/webhooks/endpoints/{endpoint}", headers=acme)).json()["enabled"]

@@ -16,9 +16,10 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markdown_it import MarkdownIt
 from starlette.responses import Response
 
-from hireline.board import service
+from hireline.board import branding, service
 from hireline.board.routes import PUBLIC_CACHE
 from hireline.core.db import DbSession
+from hireline.core.errors import NotFound
 from hireline.identity.dependencies import public
 from hireline.identity.models import Tenant
 from hireline.identity.organization.service import enter_by_slug
@@ -50,12 +51,23 @@ def _templates() -> Environment:
     )
 
 
-def render_page(name: str, tenant: Tenant, *, cacheable: bool, **context: Any) -> Response:
+def render_page(
+    name: str,
+    tenant: Tenant,
+    *,
+    cacheable: bool,
+    look: branding.Branding | None = None,
+    **context: Any,
+) -> Response:
     """An HTML page; cacheable ones carry the headers the board cache keys on."""
     html = (
         _templates()
         .get_template(name)
-        .render(organization={"name": tenant.name, "slug": tenant.slug}, **context)
+        .render(
+            organization={"name": tenant.name, "slug": tenant.slug},
+            branding=look or branding.Branding(colour=None, intro=None, has_logo=False),
+            **context,
+        )
     )
     headers = (
         {"Cache-Control": PUBLIC_CACHE, "X-Hireline-Tenant": str(tenant.id)}
@@ -202,6 +214,7 @@ async def careers_list(
         "list.html",
         tenant,
         cacheable=True,
+        look=await branding.branding_of(session, tenant.id),
         jobs=[_view(job) for job in jobs],
         filters=wanted,
         next_cursor=next_cursor,
@@ -226,6 +239,7 @@ async def job_page(
         "job.html",
         tenant,
         cacheable=error is None,
+        look=await branding.branding_of(session, tenant.id),
         job=_view(job),
         description_html=description_html,
         json_ld=json_for_script(job_posting(job, tenant, _base_url(request), description_html)),
@@ -242,6 +256,25 @@ async def careers_job(
 ) -> Response:
     tenant = await enter_by_slug(session, slug)
     return await job_page(request, session, tenant, job_id)
+
+
+@router.get("/{slug}/logo")
+async def careers_logo(slug: Slug, session: DbSession) -> Response:
+    tenant = await enter_by_slug(session, slug)
+    logo = await branding.logo_of(session, tenant.id)
+    if logo is None:
+        raise NotFound("This organisation has no logo.")
+    data, media_type = logo
+    # Served as the image it was checked to be, never as a document.
+    return Response(
+        data,
+        media_type=media_type,
+        headers={
+            "Cache-Control": "public, max-age=300",
+            "Content-Security-Policy": "default-src 'none'; sandbox",
+            "X-Hireline-Tenant": str(tenant.id),
+        },
+    )
 
 
 @router.get("/{slug}/feed.xml")

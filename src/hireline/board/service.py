@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from sqlalchemy import Text, cast, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from hireline.board import branding
 from hireline.core.errors import NotFound
 from hireline.core.pagination import cut_page, id_after
+from hireline.core.principal import Principal
 from hireline.core.sql import contains_pattern
 from hireline.jobs.models import Job
 
@@ -62,3 +64,23 @@ async def open_job(session: AsyncSession, tenant_id: uuid.UUID, job_id: uuid.UUI
     if job is None or job.status != "open":
         raise NotFound("This job is not open, or does not exist.")
     return job
+
+
+async def careers_branding(session: AsyncSession, tenant_id: uuid.UUID) -> branding.Branding:
+    """How the organisation's careers pages look (for the settings screen)."""
+    return await branding.branding_of(session, tenant_id)
+
+
+async def save_careers_branding(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    colour: str,
+    intro: str,
+    logo: bytes | None,
+    remove_logo: bool = False,
+) -> branding.Branding:
+    """Check and store the careers pages' colour, introduction and logo, all or nothing."""
+    return await branding.save(
+        session, principal, colour=colour, intro=intro, logo=logo, remove_logo=remove_logo
+    )

@@ -101,6 +101,7 @@ async def job_applications(
         Query(description="newest first, or best match to the job's requirements first"),
     ] = "newest",
 ) -> ApplicationPage:
+    await jobs.require_visible(session, principal, job_id)
     await jobs.get(session, principal.tenant_id, job_id)
     rows, next_cursor = await service.applications_of_job(
         session,
@@ -126,6 +127,7 @@ async def job_applications(
 async def get_application(
     application_id: uuid.UUID, session: DbSession, principal: Reader
 ) -> ApplicationRead:
+    await service.require_application_visible(session, principal, application_id)
     application = await pipeline.get(session, principal.tenant_id, application_id)
     candidate = await service.get(session, principal.tenant_id, application.candidate_id)
     return await _one(session, application, candidate)
@@ -135,6 +137,7 @@ async def get_application(
 async def move_application(
     application_id: uuid.UUID, body: MoveRequest, session: DbSession, principal: Writer
 ) -> ApplicationRead:
+    await service.require_application_visible(session, principal, application_id)
     return await _one(
         session, await pipeline.move(session, principal, application_id, body.stage_id)
     )
@@ -172,6 +175,7 @@ async def replace_rejection_reasons(
 async def reject_application(
     application_id: uuid.UUID, body: RejectRequest, session: DbSession, principal: Writer
 ) -> ApplicationRead:
+    await service.require_application_visible(session, principal, application_id)
     details = {
         "reason": body.reason,
         "reason_label": await rejection_reasons.label_of(session, principal.tenant_id, body.reason),
@@ -193,6 +197,8 @@ async def hire(application_id: uuid.UUID, session: DbSession, principal: Writer)
 async def withdraw(
     application_id: uuid.UUID, session: DbSession, principal: Writer
 ) -> ApplicationRead:
+    await service.require_application_visible(session, principal, application_id)
+    await service.require_application_visible(session, principal, application_id)
     return await _one(
         session, await pipeline.finish(session, principal, application_id, "withdrawn")
     )
@@ -219,7 +225,13 @@ async def list_candidates(
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 50,
 ) -> CandidatePage:
     rows, next_cursor = await service.page(
-        session, principal.tenant_id, q=q, tag=tag, cursor=cursor, limit=limit
+        session,
+        principal.tenant_id,
+        q=q,
+        tag=tag,
+        cursor=cursor,
+        limit=limit,
+        among_jobs=await jobs.visible_job_ids(session, principal),
     )
     return CandidatePage(
         items=[CandidateRead.model_validate(c) for c in rows], next_cursor=next_cursor
@@ -230,6 +242,7 @@ async def list_candidates(
 async def get_candidate(
     candidate_id: uuid.UUID, session: DbSession, principal: Reader
 ) -> CandidateRead:
+    await service.require_candidate_visible(session, principal, candidate_id)
     return await _candidate(session, await service.get(session, principal.tenant_id, candidate_id))
 
 
@@ -237,6 +250,7 @@ async def get_candidate(
 async def update_candidate(
     candidate_id: uuid.UUID, body: CandidateUpdate, session: DbSession, principal: Writer
 ) -> CandidateRead:
+    await service.require_candidate_visible(session, principal, candidate_id)
     return await _candidate(session, await service.update(session, principal, candidate_id, body))
 
 
@@ -244,6 +258,7 @@ async def update_candidate(
 async def candidate_activity(
     candidate_id: uuid.UUID, session: DbSession, principal: Reader
 ) -> list[ActivityRead]:
+    await service.require_candidate_visible(session, principal, candidate_id)
     candidate = await service.get(session, principal.tenant_id, candidate_id)
     return [ActivityRead.model_validate(a) for a in await service.activities_of(session, candidate)]
 
@@ -261,6 +276,7 @@ async def download_resume(
     session: DbSession,
     principal: Reader,
 ) -> Response:
+    await service.require_candidate_visible(session, principal, candidate_id)
     stored = await service.resume(session, principal.tenant_id, candidate_id, resume_id)
     storage: FileStorage = request.app.state.storage
     data = await storage.read(stored.storage_key)
@@ -290,6 +306,7 @@ async def download_resume(
 async def reparse_resume(
     candidate_id: uuid.UUID, session: DbSession, principal: Writer
 ) -> ResumeRead:
+    await service.require_candidate_visible(session, principal, candidate_id)
     candidate = await service.get(session, principal.tenant_id, candidate_id)
     stored = await service.latest_resume(session, candidate)
     stored.parse_status, stored.parse_error = profile.PENDING, None
@@ -302,6 +319,7 @@ async def reparse_resume(
 async def export_candidate(
     candidate_id: uuid.UUID, session: DbSession, principal: Writer
 ) -> CandidateExport:
+    await service.require_candidate_visible(session, principal, candidate_id)
     return CandidateExport.model_validate(await privacy.export(session, principal, candidate_id))
 
 
@@ -313,4 +331,5 @@ async def export_candidate(
 async def erase_candidate(
     candidate_id: uuid.UUID, request: Request, session: DbSession, principal: Writer
 ) -> None:
+    await service.require_candidate_visible(session, principal, candidate_id)
     await privacy.erase(session, principal, request.app.state.storage, candidate_id)

@@ -9,6 +9,7 @@ from typing import Any, Literal
 from sqlalchemy import Select, func, literal, or_, select, true, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from hireline.candidates import rejection_reasons
 from hireline.candidates.models import Activity, Application, Candidate, Resume
 from hireline.candidates.schemas import CandidateUpdate
 from hireline.core import events
@@ -22,6 +23,7 @@ from hireline.core.pagination import (
 )
 from hireline.core.principal import Principal
 from hireline.core.sql import contains_pattern
+from hireline.jobs import service as jobs
 from hireline.jobs.models import PipelineStage
 from hireline.matching import reasons
 from hireline.matching.models import MatchScore
@@ -47,9 +49,21 @@ async def page(
     tag: str | None,
     cursor: str | None,
     limit: int,
+    among_jobs: frozenset[uuid.UUID] | None = None,
 ) -> tuple[list[Candidate], str | None]:
-    """Candidates newest first; `q` matches name or e-mail."""
+    """Candidates newest first; `q` matches name or e-mail; only applicants to `among_jobs`
+    when given."""
     query = select(Candidate).where(Candidate.tenant_id == tenant_id, Candidate.erased_at.is_(None))
+    if among_jobs is not None:
+        query = query.where(
+            select(Application.id)
+            .where(
+                Application.tenant_id == tenant_id,
+                Application.candidate_id == Candidate.id,
+                Application.job_id.in_(among_jobs),
+            )
+            .exists()
+        )
     if q:
         pattern = contains_pattern(q)
         query = query.where(or_(Candidate.name.ilike(pattern), Candidate.email.ilike(pattern)))
@@ -296,3 +310,55 @@ async def recent_activity(
         .limit(limit)
     )
     return [(activity, name) for activity, name in rows.all()]
+
+
+async def rejection_reason_list(
+    session: AsyncSession, tenant_id: uuid.UUID
+) -> rejection_reasons.Reasons:
+    """The organisation's reasons to reject, in order (the built-in list until it sets one)."""
+    return await rejection_reasons.reasons_of(session, tenant_id)
+
+
+async def replace_rejection_reasons(
+    session: AsyncSession, principal: Principal, labels: dict[str, str]
+) -> rejection_reasons.Reasons:
+    """Make `labels` (key to label, in order) the organisation's list."""
+    return await rejection_reasons.replace(session, principal, labels)
+
+
+async def require_application_visible(
+    session: AsyncSession, principal: Principal, application_id: uuid.UUID
+) -> None:
+    """NotFound unless the principal may see the application's job (hiring teams)."""
+    visible = await jobs.visible_job_ids(session, principal)
+    if visible is None:
+        return
+    job_id = (
+        await session.execute(
+            select(Application.job_id).where(
+                Application.tenant_id == principal.tenant_id, Application.id == application_id
+            )
+        )
+    ).scalar_one_or_none()
+    if job_id is None or job_id not in visible:
+        raise NotFound("No application with this id.")
+
+
+async def require_candidate_visible(
+    session: AsyncSession, principal: Principal, candidate_id: uuid.UUID
+) -> None:
+    """NotFound unless the candidate applied to a job the principal may see."""
+    visible = await jobs.visible_job_ids(session, principal)
+    if visible is None:
+        return
+    found = await session.execute(
+        select(Application.id)
+        .where(
+            Application.tenant_id == principal.tenant_id,
+            Application.candidate_id == candidate_id,
+            Application.job_id.in_(visible),
+        )
+        .limit(1)
+    )
+    if found.scalar_one_or_none() is None:
+        raise NotFound("No candidate with this id.")

@@ -24,6 +24,7 @@ from hireline.core.db import unit_of_work
 from hireline.core.principal import Principal
 from hireline.core.storage import FileStorage
 from hireline.core.tenancy import enter_tenant
+from hireline.demo import appearance
 from hireline.demo.clock import Clock
 from hireline.demo.documents import LAYOUTS, resume_file
 from hireline.demo.history import Story, story
@@ -311,6 +312,7 @@ async def seed(
     recruiter = next(s for s in sign_ins if s.role == Role.RECRUITER)
     templates = load_builtin_templates()
     await _settings_of_the_organisation(sessions, owner, now)
+    await appearance.present(sessions, owner)
     bodies = [
         (
             opening,

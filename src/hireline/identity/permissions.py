@@ -142,3 +142,14 @@ def can_assign_role(assigner_role: str, role: str) -> bool:
     if assigner_role == Role.OWNER:
         return True
     return assigner_role == Role.ADMIN and role != Role.OWNER
+
+
+# Roles that work on particular jobs: a member with one of them sees only the jobs whose
+# hiring team they are on, with those jobs' applications and candidates. Keys and clients
+# act for the organisation and are bounded by their scopes instead.
+TEAM_SCOPED_ROLES = frozenset({Role.HIRING_MANAGER, Role.INTERVIEWER})
+
+
+def sees_only_own_jobs(kind: str, role: str | None) -> bool:
+    """Whether a principal of this kind and role is limited to its hiring teams' jobs."""
+    return kind == "user" and role in TEAM_SCOPED_ROLES

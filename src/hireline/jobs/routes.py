@@ -93,7 +93,12 @@ async def list_jobs(
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 50,
 ) -> JobPage:
     jobs, next_cursor = await service.page(
-        session, principal.tenant_id, status=status_, cursor=cursor, limit=limit
+        session,
+        principal.tenant_id,
+        status=status_,
+        cursor=cursor,
+        limit=limit,
+        among=await service.visible_job_ids(session, principal),
     )
     # Two queries for the whole page's stages and teams, not two per job.
     ids = [job.id for job in jobs]
@@ -123,6 +128,7 @@ async def get_job(
     session: DbSession,
     principal: Annotated[Principal, require(Action.JOBS_READ)],
 ) -> JobRead:
+    await service.require_visible(session, principal, job_id)
     return await to_read(
         session, await service.get(session, principal.tenant_id, job_id), with_warnings=True
     )

@@ -21,6 +21,7 @@ from hireline.guides.templates.content import Level, RoleTemplate
 from hireline.identity.audit import service as audit
 from hireline.identity.members import service as team_members
 from hireline.identity.organization import service as organization
+from hireline.identity.permissions import sees_only_own_jobs
 from hireline.jobs.events import EVENT_FOR_STATUS, JOB_UPDATED, JOBS_CHANGED_TOPIC
 from hireline.jobs.models import HiringTeamMember, Job, PipelineStage
 from hireline.jobs.schemas import DEFAULT_STAGES, JobCreate, JobUpdate, TeamMember
@@ -366,9 +367,12 @@ async def page(
     status: str | None,
     cursor: str | None,
     limit: int,
+    among: frozenset[uuid.UUID] | None = None,
 ) -> tuple[list[Job], str | None]:
-    """Jobs newest first, a page at a time."""
+    """Jobs newest first, a page at a time (only those `among`, when given)."""
     query = select(Job).where(Job.tenant_id == tenant_id)
+    if among is not None:
+        query = query.where(Job.id.in_(among))
     if status is not None:
         query = query.where(Job.status == status)
     after = id_after(cursor)
@@ -377,3 +381,25 @@ async def page(
     # Ids are UUIDv7, so their order is creation order.
     result = await session.execute(query.order_by(Job.id.desc()).limit(limit + 1))
     return cut_page(list(result.scalars()), limit, lambda job: job.id)
+
+
+async def visible_job_ids(
+    session: AsyncSession, principal: Principal
+) -> frozenset[uuid.UUID] | None:
+    """The jobs a hiring manager or interviewer is on the team of; None: every job."""
+    if not sees_only_own_jobs(principal.kind, principal.role):
+        return None
+    rows = await session.execute(
+        select(HiringTeamMember.job_id).where(
+            HiringTeamMember.tenant_id == principal.tenant_id,
+            HiringTeamMember.user_id == uuid.UUID(principal.id),
+        )
+    )
+    return frozenset(rows.scalars())
+
+
+async def require_visible(session: AsyncSession, principal: Principal, job_id: uuid.UUID) -> None:
+    """NotFound (as for another organisation's job) unless the principal may see the job."""
+    visible = await visible_job_ids(session, principal)
+    if visible is not None and job_id not in visible:
+        raise NotFound("No job with this id.")

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Request
 
+from hireline.candidates import service as candidates
 from hireline.core.db import DbSession
 from hireline.core.principal import Principal
 from hireline.identity.dependencies import require
@@ -27,6 +28,7 @@ Reader = Annotated[Principal, require(Action.CANDIDATES_READ)]
 async def application_match(
     application_id: uuid.UUID, session: DbSession, principal: Reader, request: Request
 ) -> MatchRead:
+    await candidates.require_application_visible(session, principal, application_id)
     match = await service.get(
         session,
         principal.tenant_id,

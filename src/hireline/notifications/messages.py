@@ -22,6 +22,7 @@ from hireline.candidates import service as candidates
 from hireline.candidates.models import Candidate
 from hireline.core.errors import NotFound
 from hireline.core.events import DomainEvent
+from hireline.identity import password_reset
 from hireline.identity.members import service as members
 from hireline.identity.organization import service as tenants
 from hireline.jobs import service as jobs
@@ -35,6 +36,8 @@ from hireline.notifications.compose import (
     render,
     sender,
 )
+from hireline.notifications.custom_templates import render_custom
+from hireline.notifications.repository import EmailTemplateRepository
 from hireline.settings import Settings
 
 logger = structlog.get_logger(__name__)
@@ -44,6 +47,9 @@ ALREADY_APPLIED = "already_applied"
 APPLICATION_REJECTED = "application_rejected"
 NEW_APPLICATION = "new_application"
 WEBHOOK_ENDPOINT_DISABLED = "webhook_endpoint_disabled"
+INVITATION = "invitation"
+# Sent to a person, not on behalf of an organisation: `build_account_message` builds it.
+PASSWORD_RESET = "password_reset"  # noqa: S105  (a kind of message, not a secret)
 
 LAST_ERROR_LIMIT = 500
 # Webhook URLs often carry their secret in the path (Slack's do): show enough to recognise
@@ -144,12 +150,18 @@ async def _to_candidate(
         "job_title": one_line(job.title),
         "organization": organization,
     }
+    own = await EmailTemplateRepository(session).get(template)
+    if own is not None:
+        footer = f"You are receiving this because you applied for a job at {organization}."
+        subject, body = render_custom(own.subject, own.body, facts, footer)
+    else:
+        subject, body = subject.format(**facts), render(template, **facts)
     return compose(
         # Candidates know the organisation they applied to, not the software it uses.
         from_=sender(settings.mail_from, display_name=organization),
         to=to,
-        subject=subject.format(**facts),
-        body=render(template, **facts),
+        subject=subject,
+        body=body,
         message_id=message_id(draft.key, domain=mail_domain(settings)),
     )
 
@@ -265,3 +277,67 @@ def shown_endpoint(url: str) -> str:
 def _host(url: str) -> str:
     # The netloc without "user:password@"; `hostname` would drop an IPv6 literal's brackets.
     return urlsplit(url).netloc.rpartition("@")[2]
+
+
+@_builds(INVITATION)
+async def invitation(
+    session: AsyncSession, settings: Settings, draft: Draft
+) -> EmailMessage | None:
+    """To an invitee: the link to join, with a token made now (None once it cannot be used)."""
+    reissued = await members.reissue_invitation_token(
+        session, draft.tenant_id, uuid.UUID(draft.params["invitation_id"])
+    )
+    if reissued is None:
+        return None
+    invited, token = reissued
+    organization = await _organization(session, draft.tenant_id)
+    facts = {
+        "organization": organization,
+        "role": invited.role.replace("_", " "),
+        "link": f"{_app_url(settings)}/app/invitations/{token}",
+    }
+    own = await EmailTemplateRepository(session).get(INVITATION)
+    footer = "You are receiving this because a member of the organisation invited you."
+    if own is not None:
+        subject, body = render_custom(own.subject, own.body, facts, footer)
+    else:
+        subject = "You are invited to join {organization} on Hireline".format(**facts)
+        body = render(INVITATION, **facts)
+    return compose(
+        from_=sender(settings.mail_from, display_name=organization),
+        to=_recipient(invited.email, None),
+        subject=subject,
+        body=body,
+        # A fresh Message-ID per attempt: each carries its own link, only the last one works.
+        message_id=message_id(f"{draft.key}:{token}", domain=mail_domain(settings)),
+    )
+
+
+async def build_account_message(
+    session: AsyncSession, settings: Settings, kind: str, user_id: uuid.UUID
+) -> EmailMessage | None:
+    """A message to a person about their own account (no organisation involved)."""
+    if kind != PASSWORD_RESET:
+        logger.warning("notification_kind_unknown", kind=kind)
+        return None
+    token = await password_reset.issue(session, user_id)
+    user = await members.user_by_id(session, user_id)
+    if token is None or user is None:
+        return None
+    facts = {
+        "recipient_name": one_line(user.name) or "there",
+        "link": f"{_app_url(settings)}/app/password-reset/{token}",
+        "minutes": int(password_reset.RESET_TTL.total_seconds() // 60),
+    }
+    try:
+        to = _recipient(user.email, user.name)
+    except _InvalidRecipient:
+        logger.warning("notification_address_invalid", kind=kind)
+        return None
+    return compose(
+        from_=sender(settings.mail_from),
+        to=to,
+        subject="Set a new Hireline password",
+        body=render(PASSWORD_RESET, **facts),
+        message_id=message_id(f"{kind}:{token}", domain=mail_domain(settings)),
+    )

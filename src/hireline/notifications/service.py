@@ -7,10 +7,22 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from hireline.core.errors import NotFound
+from hireline.core.principal import Principal
+from hireline.identity.audit import service as audit
 from hireline.identity.members import service as members
 from hireline.identity.permissions import Role
-from hireline.notifications.messages import WEBHOOK_ENDPOINT_DISABLED, Draft
-from hireline.notifications.tasks import enqueue
+from hireline.notifications import custom_templates
+from hireline.notifications.compose import Body
+from hireline.notifications.messages import (
+    INVITATION,
+    PASSWORD_RESET,
+    WEBHOOK_ENDPOINT_DISABLED,
+    Draft,
+)
+from hireline.notifications.models import EmailTemplate
+from hireline.notifications.repository import EmailTemplateRepository
+from hireline.notifications.tasks import enqueue, enqueue_account
 
 ADMINISTRATORS = frozenset({Role.OWNER, Role.ADMIN})
 
@@ -49,3 +61,65 @@ async def notify_webhook_endpoint_disabled(
                 },
             ),
         )
+
+
+async def send_password_reset(session: AsyncSession, user_id: uuid.UUID) -> None:
+    """Mail the person a link to set a new password (the link is made when it is sent)."""
+    await enqueue_account(session, PASSWORD_RESET, user_id)
+
+
+async def send_invitation(
+    session: AsyncSession, tenant_id: uuid.UUID, invitation_id: uuid.UUID
+) -> None:
+    """Mail an invitee the link to join (made when it is sent; older links stop working)."""
+    await enqueue(
+        session,
+        Draft(
+            tenant_id=tenant_id,
+            kind=INVITATION,
+            key=f"{INVITATION}:{invitation_id}",
+            params={"invitation_id": str(invitation_id)},
+        ),
+    )
+
+
+async def email_templates(session: AsyncSession) -> dict[str, EmailTemplate]:
+    """The session's organisation's own templates, by kind (the others use the built-in)."""
+    return {template.kind: template for template in await EmailTemplateRepository(session).all()}
+
+
+async def save_email_template(
+    session: AsyncSession, principal: Principal, kind: str, subject: str, body: str
+) -> EmailTemplate:
+    """Use this wording for `kind` from now on; ValidationFailed naming the field if unusable."""
+    subject, body = custom_templates.check(kind, subject, body)
+    saved = await EmailTemplateRepository(session).save(kind, subject, body)
+    await audit.record(
+        session,
+        tenant_id=principal.tenant_id,
+        actor=principal,
+        action="email_template.saved",
+        target_type="email_template",
+        target_id=kind,
+    )
+    return saved
+
+
+async def reset_email_template(session: AsyncSession, principal: Principal, kind: str) -> None:
+    """Go back to the built-in wording for `kind`."""
+    if kind not in custom_templates.KINDS:
+        raise NotFound("There is no message of that kind.")
+    await EmailTemplateRepository(session).remove(kind)
+    await audit.record(
+        session,
+        tenant_id=principal.tenant_id,
+        actor=principal,
+        action="email_template.reset",
+        target_type="email_template",
+        target_id=kind,
+    )
+
+
+def preview_email_template(kind: str, subject: str, body: str) -> tuple[str, Body]:
+    """The message as sent, filled with sample facts; ValidationFailed when unusable."""
+    return custom_templates.preview(kind, subject, body)

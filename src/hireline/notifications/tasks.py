@@ -33,6 +33,7 @@ from hireline.notifications.messages import (
     NEW_APPLICATION,
     Draft,
     build,
+    build_account_message,
     event_key,
 )
 
@@ -73,6 +74,32 @@ async def send(
         logger.warning("notification_undeliverable", kind=kind, error=str(exc))
         return
     logger.info("notification_sent", kind=kind, message_id=message["Message-ID"])
+
+
+@queue.task(
+    name="notifications.send_account",
+    pass_context=True,
+    retry=DEFAULT_RETRY,
+    queue=NOTIFICATIONS_QUEUE,
+)
+async def send_account(context: JobContext, kind: str, user_id: str) -> None:
+    """Write one message about a person's own account (its link made now) and send it."""
+    settings = worker_state(context).settings
+    async with job_unit_of_work(context) as session:
+        message = await build_account_message(session, settings, kind, uuid.UUID(user_id))
+    if message is None:
+        return
+    try:
+        await mailer_for(settings).send(message)
+    except UndeliverableMessage as exc:
+        logger.warning("notification_undeliverable", kind=kind, error=str(exc))
+        return
+    logger.info("notification_sent", kind=kind, message_id=message["Message-ID"])
+
+
+async def enqueue_account(session: AsyncSession, kind: str, user_id: uuid.UUID) -> None:
+    """Queue a message to a person about their account, sent only if the session commits."""
+    await defer(session, send_account, kind=kind, user_id=str(user_id))
 
 
 def _application_facts(event: DomainEvent) -> dict[str, Any]:

@@ -9,11 +9,12 @@ from fastapi import APIRouter, Query
 
 from hireline.candidates.schemas import ApplicationStatus
 from hireline.core.db import DbSession
-from hireline.core.errors import ValidationFailed
+from hireline.core.errors import PermissionDenied, ValidationFailed
 from hireline.core.principal import Principal
 from hireline.core.timestamps import Timestamp
 from hireline.identity.dependencies import require
 from hireline.identity.permissions import Action
+from hireline.jobs import service as jobs
 from hireline.search import query as search_query
 from hireline.search import service
 from hireline.search.schemas import SearchFilters, SearchPage, SearchSort, SkillsMode
@@ -64,6 +65,13 @@ async def search_candidates(
         raise _invalid("years_min", "years_min is greater than years_max.")
     if applied_from is not None and applied_to is not None and applied_from > applied_to:
         raise _invalid("applied_from", "applied_from is after applied_to.")
+    # Hiring managers and interviewers search among the applicants of one of their jobs.
+    if await jobs.visible_job_ids(session, principal) is not None:
+        if job is None:
+            raise PermissionDenied(
+                "Hiring managers and interviewers search within one of their jobs: give job."
+            )
+        await jobs.require_visible(session, principal, job)
     filters = SearchFilters(
         job_id=job,
         stage_id=stage,

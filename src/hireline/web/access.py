@@ -10,6 +10,7 @@ from fastapi import Depends, Request
 from hireline.core.db import DbSession
 from hireline.core.errors import PermissionDenied
 from hireline.core.principal import Principal
+from hireline.core.rate_limit import RateLimiter, raise_if_refused
 from hireline.core.security import same_secret
 from hireline.core.tenancy import enter_tenant
 from hireline.identity.auth.authentication import role_of
@@ -102,9 +103,22 @@ class Screen:
             role=role,
         )
         request.state.principal = principal
+        await _within_web_limit(request, user)
         if not principal.can(self.action):
             raise PermissionDenied(f"This needs the {self.action.value!r} permission.")
         return Visit(principal=principal, user=user, web_session=web_session)
+
+
+async def _within_web_limit(request: Request, user: User) -> None:
+    """The web app's own limit, per person and generous. The plan's API limit is for
+    programs: a person clicking through the app never meets it (their requests are not
+    counted against it)."""
+    limiter: RateLimiter = request.app.state.rate_limiter
+    per_minute: int = request.app.state.settings.web_requests_per_minute
+    raise_if_refused(
+        await limiter.hit(f"web:{user.id}", per_minute),
+        "Too many requests in a minute; wait a moment and reload.",
+    )
 
 
 def screen(action: Action) -> Any:

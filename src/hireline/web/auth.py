@@ -136,15 +136,27 @@ async def pick_organisation(
     found: Found,
     tenant_id: Annotated[uuid.UUID, Form()],
 ) -> Response:
-    web_session, user = found
+    _, user = found
     choices = await sign_in_service.organisations_of(session, user.id)
     if tenant_id not in {choice.tenant_id for choice in choices}:
         raise NotFound("You are not a member of that organisation.")
-    web_session.tenant_id = tenant_id
+    # A new session id for the new organisation (its own CSRF token too): an id seen while
+    # working in one organisation is never the key to another.
+    await sessions.end(session, request.cookies.get(SESSION_COOKIE))
+    session_id, _ = await sessions.start(session, user, tenant_id)
     limiter: RateLimiter = request.app.state.rate_limiter
     ip = client_address(request, trust_proxy_headers=limiter.trust_proxy_headers)
     await sign_in_service.record_signed_in(session, tenant_id, user.id, ip)
-    return RedirectResponse("/app", status_code=303)
+    response = RedirectResponse("/app", status_code=303)
+    response.set_cookie(
+        SESSION_COOKIE,
+        session_id,
+        httponly=True,
+        samesite="lax",
+        secure=_secure(request),
+        path="/",
+    )
+    return response
 
 
 @router.post("/app/sign-out")

@@ -76,6 +76,7 @@ async def _column(
 
 
 async def _board_context(session: DbSession, visit: Visit, job_id: uuid.UUID) -> dict[str, Any]:
+    await jobs.require_visible(session, visit.principal, job_id)
     job = await jobs.get(session, visit.principal.tenant_id, job_id)
     stages = await jobs.stages_of(session, job)
     columns = [await _column(session, visit, job, stage, None) for stage in stages]
@@ -112,6 +113,7 @@ async def more_cards(
 async def _board_context_for_stage(
     session: DbSession, visit: Visit, job_id: uuid.UUID, stage_id: uuid.UUID, cursor: str | None
 ) -> dict[str, Any]:
+    await jobs.require_visible(session, visit.principal, job_id)
     job = await jobs.get(session, visit.principal.tenant_id, job_id)
     stages = await jobs.stages_of(session, job)
     stage = next((s for s in stages if s.id == stage_id), None)
@@ -135,6 +137,7 @@ async def move(
     stage_id: Annotated[uuid.UUID, Form()],
 ) -> Response:
     """Move a card; htmx gets the board back, a plain form post is sent to it."""
+    await candidates.require_application_visible(session, visit.principal, application_id)
     application = await pipeline.move(session, visit.principal, application_id, stage_id)
     if is_htmx(request):
         context = await _board_context(session, visit, application.job_id)

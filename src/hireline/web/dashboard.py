@@ -54,13 +54,18 @@ async def dashboard(
     visit: Annotated[Visit, screen(Action.JOBS_READ)],
 ) -> HTMLResponse:
     tenant_id = visit.principal.tenant_id
-    open_jobs, _ = await jobs.page(session, tenant_id, status="open", cursor=None, limit=JOBS_SHOWN)
+    # Hiring managers and interviewers see the jobs whose hiring team they are on.
+    visible = await jobs.visible_job_ids(session, visit.principal)
+    open_jobs, _ = await jobs.page(
+        session, tenant_id, status="open", cursor=None, limit=JOBS_SHOWN, among=visible
+    )
     since = datetime.now(UTC) - NEW_FOR
     counts = await candidates.applicant_counts(
         session, tenant_id, [job.id for job in open_jobs], since
     )
     activity = []
-    if visit.principal.can(Action.CANDIDATES_READ):
+    # The organisation-wide feed only for those who see every job.
+    if visit.principal.can(Action.CANDIDATES_READ) and visible is None:
         activity = [
             {
                 "name": name or "A candidate",
