@@ -152,8 +152,17 @@ async def test_an_interviewer_sees_the_board_but_cannot_move(
     job = await open_job(client, owner)
     await apply(client, job)
     [application] = await _applications(client, owner, job)
-    await _join(client, owner, "ivan@acme.example", "interviewer")
+    joined = await _join(client, owner, "ivan@acme.example", "interviewer")
+    ivan = bearer(joined["access_token"])
     await web_sign_in(client, "ivan@acme.example")
+    # Not on the job's hiring team: the job does not exist for them.
+    assert (await client.get(f"/app/jobs/{job['id']}")).status_code == 404
+    user_id = str((await client.get("/v1/me", headers=ivan)).json()["user"]["id"])
+    team = [{"user_id": user_id, "role": "interviewer"}]
+    joined_team = await client.patch(
+        f"/v1/jobs/{job['id']}", json={"hiring_team": team}, headers=owner
+    )
+    assert joined_team.status_code == 200, joined_team.text
     board = await client.get(f"/app/jobs/{job['id']}")
     assert board.status_code == 200
     assert 'class="move"' not in board.text
