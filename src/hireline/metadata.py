@@ -11,6 +11,7 @@ from hireline.core.db import Base
 from hireline.guides import models as guide_models  # noqa: F401
 from hireline.guides import salary_models  # noqa: F401
 from hireline.identity import models as identity_models  # noqa: F401
+from hireline.interviews import models as interview_models  # noqa: F401
 from hireline.jobs import models as job_models  # noqa: F401
 from hireline.matching import models as matching_models  # noqa: F401
 from hireline.web import models as web_models  # noqa: F401
