@@ -54,6 +54,7 @@ from hireline.identity.revocation import AccessTokenRevocations
 from hireline.identity.tokens import TokenIssuer
 from hireline.identity.usage import UsageRecorder
 from hireline.identity.usage_routes import router as usage_router
+from hireline.interviews.routes import router as interviews_router
 from hireline.jobs.events import JOBS_CHANGED_TOPIC
 from hireline.jobs.routes import router as jobs_router
 from hireline.matching import semantic
@@ -194,6 +195,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(candidates_router)
     app.include_router(matching_router)
     app.include_router(webhooks_router)
+    app.include_router(interviews_router)
     install_web_app(app)
 
     # Starlette runs the last-added middleware first: request context wraps everything.

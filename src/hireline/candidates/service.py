@@ -296,3 +296,13 @@ async def recent_activity(
         .limit(limit)
     )
     return [(activity, name) for activity, name in rows.all()]
+
+
+async def get_application(
+    session: AsyncSession, tenant_id: uuid.UUID, application_id: uuid.UUID
+) -> Application:
+    """One application of the tenant; NotFound otherwise (for domains above candidates)."""
+    application = await session.get(Application, (tenant_id, application_id))
+    if application is None:
+        raise NotFound("No application with this id.")
+    return application

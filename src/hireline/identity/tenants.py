@@ -27,3 +27,8 @@ async def get(session: AsyncSession, tenant_id: uuid.UUID) -> Tenant:
     if tenant is None:
         raise NotFound("No organisation with this id.")
     return tenant
+
+
+async def all_ids(session: AsyncSession) -> list[uuid.UUID]:
+    """Every organisation's id (periodic jobs that visit each tenant in turn)."""
+    return list((await session.execute(select(Tenant.id).order_by(Tenant.id))).scalars())
