@@ -59,7 +59,8 @@ async def test_a_job_from_a_template_gets_a_default_plan_with_traced_kits(
     for attribute in technical["kit"]["attributes"]:
         assert [level["rating"] for level in attribute["levels"]] == [1, 2, 3, 4]
         assert attribute["question_ids"]
-    assert technical["kit"]["evaluation_tips"] and technical["kit"]["red_flags"]
+    assert technical["kit"]["evaluation_tips"]
+    assert technical["kit"]["red_flags"]
     # Every requirement is either covered by an interview or listed as uncovered.
     kinds = {r["kind"] for r in plan["requirements"]}
     assert kinds == {"skill", "attribute"}
@@ -128,7 +129,8 @@ async def test_scheduling_reads_local_time_and_refuses_panel_conflicts_unless_fo
     body = first.json()
     assert body["starts_at"].startswith("2026-12-14T09:00:00")  # 10:00 in Berlin, in UTC
     assert body["ends_at"].startswith("2026-12-14T10:00:00")
-    assert body["sequence"] == 0 and body["status"] == "scheduled"
+    assert body["sequence"] == 0
+    assert body["status"] == "scheduled"
 
     clash = await _schedule(client, setup, design, starts_at="2026-12-14T10:30:00")
     assert clash.status_code == 409, clash.text
