@@ -23,6 +23,13 @@ TENANT_TABLES = (
     "api_usage",
     "idempotency_keys",
     "domain_events",
+    "interview_plans",
+    "plan_interviews",
+    "interviews",
+    "interview_panelists",
+    "scorecards",
+    "scorecard_versions",
+    "interviewer_availability",
 )
 
 
