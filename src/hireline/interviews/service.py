@@ -7,6 +7,7 @@ Routes, the web app and other domains call these; the rules live in the sub-modu
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -311,3 +312,45 @@ async def free_slots(
         return []
     found = await availability.suggest(session, panel, minutes=length, after=after, count=count)
     return [Slot(starts_at=s, ends_at=e) for s, e in found]
+
+
+@dataclass(frozen=True)
+class QuestionChoice:
+    """A question the plan editor offers for a job's kits."""
+
+    id: str
+    category: str
+    topic: str
+    question: str
+
+
+async def question_choices(
+    session: AsyncSession, principal: Principal, job_id: uuid.UUID
+) -> list[QuestionChoice]:
+    """The job's template's questions for its level, and any question its kits already ask."""
+    plan = await plans.get(session, principal, job_id)
+    choices: dict[str, QuestionChoice] = {}
+    for row in plan.interviews:
+        for q in kits.Kit.load(row.kit).questions:
+            choices.setdefault(q.id, QuestionChoice(q.id, q.category, q.topic, q.question))
+    material = await plans.material_for(session, job_id)
+    for m in material.questions if material else ():
+        choices.setdefault(m.id, QuestionChoice(m.id, m.category, m.topic, m.question))
+    order = {"technical": 0, "behavioral": 1, "culture": 2}
+    return sorted(choices.values(), key=lambda c: (order.get(c.category, 3), c.topic))
+
+
+async def plan_interview_options(
+    session: AsyncSession, principal: Principal, application_id: uuid.UUID
+) -> list[PlanInterviewRead]:
+    """The interviews of the application's job plan (the schedule dialog's choices)."""
+    repo = InterviewRepository(session)
+    application = await candidates.get_application(session, repo.tenant_id, application_id)
+    return (await get_plan(session, principal, application.job_id)).interviews
+
+
+async def application_job_id(
+    session: AsyncSession, principal: Principal, application_id: uuid.UUID
+) -> uuid.UUID:
+    repo = InterviewRepository(session)
+    return (await candidates.get_application(session, repo.tenant_id, application_id)).job_id
