@@ -14,7 +14,7 @@ from hireline.core.timestamps import Timestamp
 Recommendation = Literal["strong_no", "no", "yes", "strong_yes"]
 RECOMMENDATIONS: tuple[Recommendation, ...] = ("strong_no", "no", "yes", "strong_yes")
 NO_EVIDENCE = "no_evidence"
-Rating = Literal[1, 2, 3, 4, "no_evidence"]
+Rating = Literal[1, 2, 3, 4] | Literal["no_evidence"]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 QuestionId = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 AttributeKey = Annotated[str, StringConstraints(min_length=1, max_length=200)]
