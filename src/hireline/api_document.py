@@ -111,6 +111,7 @@ OPERATION_IDS: dict[str, str] = {
     "interview_scorecards": "scorecards_list_for_interview",
     "application_scorecards": "scorecards_list_for_application",
     "feedback_summary": "scorecards_summary",
+    "scorecard_versions": "scorecards_versions",
     "my_availability": "me_availability_get",
     "replace_my_availability": "me_availability_replace",
 }
@@ -154,6 +155,7 @@ EXTRA_PROBLEMS: dict[str, set[int]] = {
     "scorecards_list_for_interview": {403},
     "scorecards_list_for_application": {403},
     "scorecards_summary": {403},
+    "scorecards_versions": {403},
     "me_availability_get": {404},
 }
 

@@ -210,6 +210,8 @@ async def test_feedback_stays_hidden_until_you_submit_yours_and_edits_are_versio
         headers=ivy,
     )
     assert revised.json()["version"] == 2
+    history = await client.get(f"/v1/scorecards/{revised.json()['id']}/versions", headers=ivy)
+    assert [v["recommendation"] for v in history.json()["versions"]] == ["yes", "strong_yes"]
 
     unknown = await client.post(
         submit, json={"ratings": {"skill:cobol": 3}, "recommendation": "yes"}, headers=ivy

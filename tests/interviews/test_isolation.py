@@ -57,6 +57,7 @@ async def test_another_organisation_reaches_none_of_the_interview_ids(
         "application_id": acme["application"]["id"],
         "interview_id": interview["id"],
         "plan_interview_id": planned,
+        "scorecard_id": scored.json()["id"],
     }
     globex = bearer((await sign_up(client, "globex-interviews"))["access_token"])
 

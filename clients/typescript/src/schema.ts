@@ -1147,6 +1147,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/scorecards/{scorecard_id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every submitted version of a scorecard (edits after submission are kept) */
+        get: operations["scorecards_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/applications/{application_id}/feedback-summary": {
         parameters: {
             query?: never;
@@ -3287,6 +3304,16 @@ export interface components {
          * @enum {string}
          */
         Scope: "jobs:read" | "jobs:write" | "candidates:read" | "candidates:write" | "guides:read" | "guides:write" | "salaries:read" | "salaries:import" | "members:read" | "webhooks:manage" | "usage:read" | "audit:read" | "interviews:read" | "interviews:write";
+        /** ScorecardHistory */
+        ScorecardHistory: {
+            /**
+             * Scorecard Id
+             * Format: uuid
+             */
+            scorecard_id: string;
+            /** Versions */
+            versions: components["schemas"]["ScorecardVersionRead"][];
+        };
         /** ScorecardList */
         ScorecardList: {
             /** Items */
@@ -3343,6 +3370,31 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+        };
+        /** ScorecardVersionRead */
+        ScorecardVersionRead: {
+            /** Version */
+            version: number;
+            /** Ratings */
+            ratings: {
+                [key: string]: (1 | 2 | 3 | 4) | "no_evidence";
+            };
+            /** Notes */
+            notes: {
+                [key: string]: string;
+            };
+            /** Summary */
+            summary: string | null;
+            /**
+             * Recommendation
+             * @enum {string}
+             */
+            recommendation: "strong_no" | "no" | "yes" | "strong_yes";
+            /**
+             * Submitted At
+             * Format: date-time
+             */
+            submitted_at: string;
         };
         /**
          * ScorecardWrite
@@ -11144,6 +11196,87 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ScorecardList"];
+                };
+            };
+            /** @description No valid credentials were presented: send a bearer token or an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The authenticated principal is not allowed to perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing exists at this address, or it belongs to an organisation you cannot see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit for this client was reached; retry after the Retry-After header. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    scorecards_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                scorecard_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScorecardHistory"];
                 };
             };
             /** @description No valid credentials were presented: send a bearer token or an API key. */

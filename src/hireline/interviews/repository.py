@@ -251,6 +251,11 @@ class InterviewRepository(Repository):
         )
         return bool(found.scalar())
 
+    async def scorecard_by_id(self, scorecard_id: uuid.UUID) -> Scorecard | None:
+        return (
+            await self.session.execute(self._owned(Scorecard).where(Scorecard.id == scorecard_id))
+        ).scalar_one_or_none()
+
     async def versions(self, scorecard_id: uuid.UUID) -> list[ScorecardVersion]:
         rows = await self.session.execute(
             self._owned(ScorecardVersion)

@@ -23,6 +23,7 @@ from hireline.interviews.schemas import (
     InterviewUpdate,
     PlanRead,
     PlanWrite,
+    ScorecardHistory,
     ScorecardList,
     ScorecardRead,
     ScorecardWrite,
@@ -162,6 +163,16 @@ async def application_scorecards(
     return ScorecardList(
         items=await service.scorecards_of_application(session, principal, application_id)
     )
+
+
+@router.get(
+    "/scorecards/{scorecard_id}/versions",
+    summary="Every submitted version of a scorecard (edits after submission are kept)",
+)
+async def scorecard_versions(
+    scorecard_id: uuid.UUID, session: DbSession, principal: FeedbackReader
+) -> ScorecardHistory:
+    return await service.scorecard_history(session, principal, scorecard_id)
 
 
 @router.get(

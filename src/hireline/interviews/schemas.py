@@ -208,6 +208,20 @@ class ScorecardRead(BaseModel):
     updated_at: datetime
 
 
+class ScorecardVersionRead(BaseModel):
+    version: int
+    ratings: dict[str, Rating]
+    notes: dict[str, str]
+    summary: str | None
+    recommendation: Recommendation
+    submitted_at: datetime
+
+
+class ScorecardHistory(BaseModel):
+    scorecard_id: uuid.UUID
+    versions: list[ScorecardVersionRead]
+
+
 class ScorecardList(BaseModel):
     items: list[ScorecardRead]
 

@@ -153,8 +153,17 @@ async def own(
     return await InterviewRepository(session).scorecard(interview.id, user_id)
 
 
-async def versions(session: AsyncSession, card: Scorecard) -> list[ScorecardVersion]:
-    return await InterviewRepository(session).versions(card.id)
+async def history(
+    session: AsyncSession, principal: Principal, scorecard_id: uuid.UUID
+) -> tuple[Scorecard, list[ScorecardVersion]]:
+    """A scorecard and each version submitted, under the same hiding rule as the rest."""
+    repo = InterviewRepository(session)
+    card = await repo.scorecard_by_id(scorecard_id)
+    if card is None:
+        raise NotFound("No scorecard with this id.")
+    if card.interviewer_id != user_id_of(principal):
+        await may_read(session, principal, card.application_id)
+    return card, await repo.versions(card.id)
 
 
 async def names(session: AsyncSession) -> dict[uuid.UUID, str]:

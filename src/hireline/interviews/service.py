@@ -34,7 +34,9 @@ from hireline.interviews.schemas import (
     PlanRead,
     PlanWrite,
     RequirementRead,
+    ScorecardHistory,
     ScorecardRead,
+    ScorecardVersionRead,
     ScorecardWrite,
     Slot,
 )
@@ -203,6 +205,27 @@ async def submit_scorecard(
     card = await scorecards.submit(session, principal, interview_id, body)
     await session.refresh(card)
     return (await _scorecard_reads(session, [card]))[0]
+
+
+async def scorecard_history(
+    session: AsyncSession, principal: Principal, scorecard_id: uuid.UUID
+) -> ScorecardHistory:
+    """Every submitted version of a scorecard, oldest first."""
+    card, versions = await scorecards.history(session, principal, scorecard_id)
+    return ScorecardHistory(
+        scorecard_id=card.id,
+        versions=[
+            ScorecardVersionRead(
+                version=v.version,
+                ratings={k: (NO_EVIDENCE if r is None else r) for k, r in v.ratings.items()},
+                notes=v.notes,
+                summary=v.summary,
+                recommendation=v.recommendation,
+                submitted_at=v.submitted_at,
+            )
+            for v in versions
+        ],
+    )
 
 
 async def own_scorecard(

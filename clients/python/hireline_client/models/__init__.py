@@ -159,12 +159,20 @@ from .salary_band_read import SalaryBandRead
 from .salary_band_read_origin import SalaryBandReadOrigin
 from .salary_range import SalaryRange
 from .scope import Scope
+from .scorecard_history import ScorecardHistory
 from .scorecard_list import ScorecardList
 from .scorecard_read import ScorecardRead
 from .scorecard_read_notes import ScorecardReadNotes
 from .scorecard_read_ratings import ScorecardReadRatings
 from .scorecard_read_ratings_additional_property_type_0 import ScorecardReadRatingsAdditionalPropertyType0
 from .scorecard_read_recommendation import ScorecardReadRecommendation
+from .scorecard_version_read import ScorecardVersionRead
+from .scorecard_version_read_notes import ScorecardVersionReadNotes
+from .scorecard_version_read_ratings import ScorecardVersionReadRatings
+from .scorecard_version_read_ratings_additional_property_type_0 import (
+    ScorecardVersionReadRatingsAdditionalPropertyType0,
+)
+from .scorecard_version_read_recommendation import ScorecardVersionReadRecommendation
 from .scorecard_write import ScorecardWrite
 from .scorecard_write_notes import ScorecardWriteNotes
 from .scorecard_write_ratings import ScorecardWriteRatings
@@ -362,12 +370,18 @@ __all__ = (
     "SalaryBandReadOrigin",
     "SalaryRange",
     "Scope",
+    "ScorecardHistory",
     "ScorecardList",
     "ScorecardRead",
     "ScorecardReadNotes",
     "ScorecardReadRatings",
     "ScorecardReadRatingsAdditionalPropertyType0",
     "ScorecardReadRecommendation",
+    "ScorecardVersionRead",
+    "ScorecardVersionReadNotes",
+    "ScorecardVersionReadRatings",
+    "ScorecardVersionReadRatingsAdditionalPropertyType0",
+    "ScorecardVersionReadRecommendation",
     "ScorecardWrite",
     "ScorecardWriteNotes",
     "ScorecardWriteRatings",
