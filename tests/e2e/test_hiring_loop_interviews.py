@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import email
 import shutil
-from datetime import datetime
+import uuid
+from datetime import UTC, datetime
 from email import policy
 from email.message import EmailMessage
 from typing import Any
@@ -18,7 +19,10 @@ from fastapi import FastAPI
 from icalendar import Calendar
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from hireline.core.db import unit_of_work
 from hireline.core.queue import WorkerState
+from hireline.core.tenancy import enter_tenant
+from hireline.interviews.tasks import queue_reminders
 from hireline.settings import Settings
 from tests.interviews.helpers import hiring_setup, ratings_for
 from tests.queue_tasks import drain
@@ -220,3 +224,42 @@ async def test_plan_schedule_reschedule_cancel_score_and_summarise(
     listed = {t["type"] for t in types}
     assert {"interview.scheduled", "interview.rescheduled", "interview.cancelled"} <= listed
     assert "scorecard.submitted" in listed
+
+
+async def test_a_missing_scorecard_is_mailed_once_a_day_after_the_interview(
+    committing_client: httpx.AsyncClient, app: FastAPI, engine: AsyncEngine, state: WorkerState
+) -> None:
+    client = committing_client
+    setup = await hiring_setup(client)
+    plan = (
+        await client.get(f"/v1/jobs/{setup['job']['id']}/interview-plan", headers=setup["owner"])
+    ).json()
+    interview = (
+        await client.post(
+            f"/v1/applications/{setup['application']['id']}/interviews",
+            json={
+                "plan_interview_id": plan["interviews"][1]["id"],
+                "starts_at": "2025-01-06T10:00:00",
+                "time_zone": "Europe/Berlin",
+            },
+            headers=setup["owner"],
+        )
+    ).json()
+    await client.post(
+        f"/v1/interviews/{interview['id']}/scorecards",
+        json={"ratings": ratings_for(interview), "recommendation": "yes"},
+        headers=setup["ivy"]["headers"],
+    )
+    await drain(engine, state)
+    for _ in range(2):  # the periodic job runs again: nobody is reminded twice
+        async with unit_of_work(app.state.sessions) as session:
+            await enter_tenant(session, uuid.UUID(setup["tenant_id"]))
+            await queue_reminders(session, datetime.now(UTC))
+        await drain(engine, state)
+
+    reminders = [m for m in _mailbox(state) if "Scorecard missing" in str(m["Subject"])]
+    assert _recipients(reminders) == {setup["sam"]["email"]}
+    assert len(reminders) == 1
+    body = reminders[0].get_body(preferencelist=("plain",))
+    assert body is not None
+    assert f"/app/interviews/{interview['id']}/scorecard" in str(body.get_content())
