@@ -187,6 +187,37 @@ async def test_an_interviewer_scores_with_the_keyboard_alone(
             await expect(page.locator("input[name=recommendation]:checked")).to_have_value("yes")
             await expect(page.locator("#summary")).to_have_value("Solid, would hire.")
             await page.screenshot(path=SCREENSHOTS / "scorecard-form.png", full_page=True)
+
+            # The recruiter's side: the plan editor and the schedule dialog with its slots.
+            recruiter = await browser.new_page(viewport={"width": 1280, "height": 900})
+            recruiter.on(
+                "console",
+                lambda m: console_errors.append(m.text) if m.type == "error" else None,
+            )
+            await recruiter.goto(f"{server}/app")
+            await recruiter.get_by_label("E-mail").fill("rachel@keyboard.example")
+            await recruiter.get_by_label("Password").fill(PASSWORD)
+            await recruiter.keyboard.press("Enter")
+            await recruiter.wait_for_url(f"{server}/app")
+            await recruiter.goto(f"{server}/app/jobs/{arranged['job']['id']}/interview-plan")
+            await expect(recruiter.locator("fieldset.plan-interview")).to_have_count(5)
+            await recruiter.screenshot(path=SCREENSHOTS / "interview-plan.png", full_page=True)
+            problems += await _accessibility_problems(recruiter, "interview plan")
+            await recruiter.goto(
+                f"{server}/app/applications/{arranged['application']['id']}/schedule"
+            )
+            # The screen round has no panel yet: no slots until the technical one is chosen.
+            await expect(recruiter.locator("ul.slots a")).to_have_count(0)
+            await recruiter.get_by_label("Interview", exact=True).select_option(index=1)
+            await expect(recruiter.locator("ul.slots a")).to_have_count(5)
+            await recruiter.locator("ul.slots a").first.click()
+            await expect(recruiter.locator("#starts_at")).not_to_have_value("")
+            await recruiter.screenshot(path=SCREENSHOTS / "schedule.png", full_page=True)
+            problems += await _accessibility_problems(recruiter, "schedule dialog")
+            await recruiter.get_by_role("button", name="Schedule and send invitations").press(
+                "Enter"
+            )
+            await expect(recruiter.get_by_role("status")).to_contain_text("Scheduled")
             await browser.close()
         assert console_errors == []
         assert problems == []

@@ -225,7 +225,23 @@ async def _schedule_context(
 ) -> dict[str, Any]:
     options = await interviews.plan_interview_options(session, visit.principal, application_id)
     planned = next((o for o in options if o.id == chosen), options[0] if options else None)
+    # Rendered with the page rather than fetched after it: nothing to race a change.
+    slots = (
+        await interviews.free_slots(
+            session,
+            visit.principal,
+            application_id,
+            plan_interview_id=planned.id,
+            interviewer_ids=[],
+            minutes=None,
+            after=None,
+            count=5,
+        )
+        if planned is not None
+        else []
+    )
     return {
+        "slots": slots,
         "visit": visit,
         "application_id": application_id,
         "options": options,
@@ -268,7 +284,6 @@ async def slot_suggestions(
 ) -> HTMLResponse:
     """The next free slots of the panel ticked (else the plan interview's), as links that
     fill the form."""
-    context = await _schedule_context(session, visit, application_id, plan_interview_id)
     slots = await interviews.free_slots(
         session,
         visit.principal,
@@ -279,8 +294,13 @@ async def slot_suggestions(
         after=None,
         count=5,
     )
-    context["slots"] = slots
-    context["values"] = {"time_zone": time_zone}
+    context = {
+        "visit": visit,
+        "application_id": application_id,
+        "planned": {"id": plan_interview_id},
+        "slots": slots,
+        "values": {"time_zone": time_zone},
+    }
     return render_fragment(request, "schedule.html", "slots", context)
 
 
