@@ -95,7 +95,10 @@ async def _make_default(session: AsyncSession, principal: Principal, job_id: uui
     team = await jobs.team_of(session, job)
     chosen = _default_questions(material) if material else [[] for _ in DEFAULT_PLAN]
     for position, (default, questions) in enumerate(zip(DEFAULT_PLAN, chosen, strict=True)):
-        stage = next((s for s in stages if s.kind == default.stage_kind), None)
+        fitting = [s for s in stages if s.kind == default.stage_kind]
+        # The first two rounds in the first stage of their kind, the later ones in the last
+        # ("Technical interview", then "Onsite").
+        stage = (fitting[0] if position < 2 else fitting[-1]) if fitting else None
         session.add(
             PlanInterview(
                 tenant_id=repo.tenant_id,
