@@ -9,8 +9,9 @@ from typing import Any
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from hireline.core.events import DomainEvent
 from hireline.core.tenancy import enter_tenant
-from hireline.interviews.tasks import queue_reminders
+from hireline.interviews.tasks import forget_erased_candidate, queue_reminders
 from tests.interviews.helpers import hiring_setup, ratings_for
 
 START = "2026-12-14T10:00:00"
@@ -290,3 +291,39 @@ async def test_a_missing_scorecard_is_reminded_once_a_day_after(
     assert await queue_reminders(db_session, ended + timedelta(hours=25)) == 1  # Sam only
     assert await queue_reminders(db_session, ended + timedelta(hours=26)) == 0
     assert datetime.now(UTC) < ended
+
+
+async def test_erasing_a_candidate_clears_what_interviewers_wrote(
+    client: httpx.AsyncClient, db_session: AsyncSession
+) -> None:
+    setup = await hiring_setup(client)
+    plan = await _plan(client, setup)
+    interview = (await _schedule(client, setup, plan["interviews"][1]["id"])).json()
+    question = interview["kit"]["questions"][0]["id"]
+    card = await client.post(
+        f"/v1/interviews/{interview['id']}/scorecards",
+        json={
+            "ratings": ratings_for(interview),
+            "notes": {question: "Mentioned her sister's clinic."},
+            "summary": "Personal details here.",
+            "recommendation": "yes",
+        },
+        headers=setup["ivy"]["headers"],
+    )
+    await enter_tenant(db_session, uuid.UUID(setup["tenant_id"]))
+    event = DomainEvent(
+        tenant_id=uuid.UUID(setup["tenant_id"]),
+        type="candidate.erased",
+        payload={"candidate_id": setup["application"]["candidate_id"]},
+    )
+    await forget_erased_candidate(event, db_session)
+
+    history = await client.get(
+        f"/v1/scorecards/{card.json()['id']}/versions", headers=setup["owner"]
+    )
+    [version] = history.json()["versions"]
+    assert version["notes"] == {}
+    assert version["summary"] is None
+    assert version["recommendation"] == "yes"
+    again = await client.get(f"/v1/interviews/{interview['id']}", headers=setup["owner"])
+    assert again.json()["video_url"] is None

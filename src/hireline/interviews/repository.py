@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import TypeVar
 
-from sqlalchemy import Select, delete, exists, select
+from sqlalchemy import Select, delete, exists, select, update
 from sqlalchemy.dialects.postgresql import insert
 
 from hireline.core.repository import Repository
@@ -263,6 +263,36 @@ class InterviewRepository(Repository):
             .order_by(ScorecardVersion.version)
         )
         return list(rows.scalars())
+
+    async def forget_candidate(self, candidate_id: uuid.UUID) -> int:
+        """Clear what interviewers wrote about a candidate (notes, summaries, every version)
+        and where they met; ratings and recommendations stay, as numbers. Returns the
+        scorecards cleared."""
+        interview_ids = select(Interview.id).where(
+            Interview.tenant_id == self.tenant_id, Interview.candidate_id == candidate_id
+        )
+        await self.session.execute(
+            update(Interview)
+            .where(Interview.tenant_id == self.tenant_id, Interview.candidate_id == candidate_id)
+            .values(location=None, video_url=None)
+        )
+        cleared = await self.session.execute(
+            update(Scorecard)
+            .where(Scorecard.tenant_id == self.tenant_id, Scorecard.interview_id.in_(interview_ids))
+            .values(notes={}, summary=None)
+            .returning(Scorecard.id)
+        )
+        ids = list(cleared.scalars())
+        if ids:
+            await self.session.execute(
+                update(ScorecardVersion)
+                .where(
+                    ScorecardVersion.tenant_id == self.tenant_id,
+                    ScorecardVersion.scorecard_id.in_(ids),
+                )
+                .values(notes={}, summary=None)
+            )
+        return len(ids)
 
     # Weekly hours
 

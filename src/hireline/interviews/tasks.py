@@ -68,6 +68,14 @@ async def send_cancellations(event: DomainEvent, session: AsyncSession) -> None:
     await _invite_everyone(session, event, "CANCEL", [*panel, invitations.CANDIDATE])
 
 
+@events.on("candidate.erased", name="interviews.forget_candidate")
+async def forget_erased_candidate(event: DomainEvent, session: AsyncSession) -> None:
+    """An erased candidate's interview notes and summaries go too (ratings stay as numbers)."""
+    candidate_id = event.payload.get("candidate_id")
+    if candidate_id:
+        await InterviewRepository(session).forget_candidate(uuid.UUID(candidate_id))
+
+
 @queue.task(
     name="interviews.send_invitation",
     pass_context=True,
