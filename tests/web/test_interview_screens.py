@@ -44,6 +44,20 @@ async def test_an_interviewer_scores_by_form_and_then_sees_the_feedback(
     mine = await client.get("/app/me/interviews")
     assert "Mon 06 Jan 2025, 10:00" in mine.text  # the interview's own wall-clock time
 
+    hours = {"csrf_token": csrf_token(mine.text), "time_zone": "Europe/Berlin"}
+    hours |= {"day-1-starts": "09:00", "day-1-ends": "12:30", "day-3-starts": "14:00"}
+    saved = await client.post("/app/me/availability", data=hours)
+    assert saved.status_code == 303
+    api_hours = (await client.get("/v1/me/availability", headers=setup["sam"]["headers"])).json()
+    assert api_hours["time_zone"] == "Europe/Berlin"
+    assert [(w["weekday"], w["starts"], w["ends"]) for w in api_hours["windows"]] == [
+        (1, "09:00:00", "12:30:00")
+    ]
+    refused = await client.post(
+        "/app/me/availability", data=hours | {"day-2-starts": "12:00", "day-2-ends": "08:00"}
+    )
+    assert refused.status_code == 422
+
     hidden = await client.get(f"/app/applications/{setup['application']['id']}/feedback")
     assert hidden.status_code == 403
     assert "Submit your own scorecard" in hidden.text

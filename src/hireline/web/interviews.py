@@ -19,6 +19,7 @@ from hireline.identity.permissions import Action
 from hireline.interviews import service as interviews
 from hireline.interviews.schemas import (
     RECOMMENDATIONS,
+    AvailabilityWrite,
     InterviewCreate,
     PlanInterviewWrite,
     PlanWrite,
@@ -76,10 +77,46 @@ def _field_errors(exc: ValidationError | ValidationFailed) -> list[str]:
     return [str(exc.detail)] + [f"{e['loc'][-1]}: {e['msg']}" for e in found]
 
 
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+async def _mine_context(session: DbSession, visit: Visit) -> dict[str, Any]:
+    hours = await interviews.my_hours(session, visit.principal)
+    by_day = {w.weekday: w for w in hours.windows}
+    return {
+        "visit": visit,
+        "interviews": await interviews.my_interviews(session, visit.principal, include_past=True),
+        "zones": TIME_ZONES,
+        "time_zone": hours.time_zone or "UTC",
+        "days": [(n, WEEKDAYS[n - 1], by_day.get(n)) for n in range(1, 8)],
+        "errors": [],
+    }
+
+
 @router.get("/app/me/interviews")
 async def my_interviews(request: Request, session: DbSession, visit: Reader) -> HTMLResponse:
-    listed = await interviews.my_interviews(session, visit.principal, include_past=True)
-    return render(request, "my_interviews.html", {"visit": visit, "interviews": listed})
+    return render(request, "my_interviews.html", await _mine_context(session, visit))
+
+
+@router.post("/app/me/availability")
+async def save_hours(request: Request, session: DbSession, visit: Reader) -> Response:
+    """One window a weekday (`day-<n>-starts`, `day-<n>-ends`); a blank day is not worked."""
+    form = await request.form()
+    windows = [
+        {"weekday": n, "starts": form.get(f"day-{n}-starts"), "ends": form.get(f"day-{n}-ends")}
+        for n in range(1, 8)
+        if form.get(f"day-{n}-starts") and form.get(f"day-{n}-ends")
+    ]
+    try:
+        body = AvailabilityWrite.model_validate(
+            {"time_zone": form.get("time_zone") or "UTC", "windows": windows}
+        )
+        await interviews.set_my_hours(session, visit.principal, body)
+    except (ValidationError, ValidationFailed) as exc:
+        context = await _mine_context(session, visit)
+        context["errors"] = _field_errors(exc)
+        return render(request, "my_interviews.html", context, status_code=422)
+    return RedirectResponse("/app/me/interviews?saved=1", 303)
 
 
 async def _scorecard_context(
