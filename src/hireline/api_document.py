@@ -99,6 +99,23 @@ OPERATION_IDS: dict[str, str] = {
     "list_deliveries": "webhook_deliveries_list",
     "get_delivery": "webhook_deliveries_get",
     "retry_delivery": "webhook_deliveries_retry",
+    # interviews
+    "get_interview_plan": "interview_plans_get",
+    "replace_interview_plan": "interview_plans_replace",
+    "schedule_interview": "interviews_schedule",
+    "application_interviews": "interviews_list_for_application",
+    "interview_slots": "interviews_suggest_slots",
+    "my_interviews": "me_interviews_list",
+    "get_interview": "interviews_get",
+    "reschedule_interview": "interviews_reschedule",
+    "cancel_interview": "interviews_cancel",
+    "submit_scorecard": "scorecards_submit",
+    "interview_scorecards": "scorecards_list_for_interview",
+    "application_scorecards": "scorecards_list_for_application",
+    "feedback_summary": "scorecards_summary",
+    "scorecard_versions": "scorecards_versions",
+    "my_availability": "me_availability_get",
+    "replace_my_availability": "me_availability_replace",
 }
 
 # Statuses that services raise for a state of the data, beyond the shared rules (input,
@@ -133,6 +150,17 @@ EXTRA_PROBLEMS: dict[str, set[int]] = {
     # A hiring manager's or interviewer's search names one of their jobs (hiring teams).
     "candidates_search": {404},
     "system_ready": {503},
+    "interview_plans_get": {404},
+    "interview_plans_replace": {404},
+    "interviews_schedule": {404, 409},
+    "interviews_reschedule": {409},
+    "interviews_cancel": {403, 409},
+    "scorecards_submit": {403, 409},
+    "scorecards_list_for_interview": {403},
+    "scorecards_list_for_application": {403},
+    "scorecards_summary": {403},
+    "scorecards_versions": {403},
+    "me_availability_get": {404},
 }
 
 # Links from a creation to operations outside its own path.

@@ -57,6 +57,7 @@ from hireline.identity.members.routes import router as members_router
 from hireline.identity.organization.routes import router as organization_router
 from hireline.identity.usage.routes import router as usage_router
 from hireline.identity.usage.service import UsageRecorder
+from hireline.interviews.routes import router as interviews_router
 from hireline.jobs.events import JOBS_CHANGED_TOPIC
 from hireline.jobs.routes import router as jobs_router
 from hireline.matching import semantic
@@ -204,6 +205,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(asyncapi_router)
     app.include_router(syndication_router)
     app.include_router(syndication_feed_router)
+    app.include_router(interviews_router)
     install_web_app(app)
 
     # Starlette runs the last-added middleware first: request context wraps everything.

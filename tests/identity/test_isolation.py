@@ -25,6 +25,13 @@ TENANT_TABLES = (
     "domain_events",
     "email_templates",
     "careers_branding",
+    "interview_plans",
+    "plan_interviews",
+    "interviews",
+    "interview_panelists",
+    "scorecards",
+    "scorecard_versions",
+    "interviewer_availability",
 )
 
 

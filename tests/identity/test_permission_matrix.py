@@ -56,6 +56,7 @@ def _post_file(path: str, content: bytes) -> Probe:
     return call
 
 
+_NOBODY = "00000000-0000-0000-0000-000000000000"
 CASES = [
     Case(Action.PROFILE_READ, _get("/v1/me")),
     Case(Action.JOBS_READ, _get("/v1/jobs")),
@@ -109,6 +110,18 @@ CASES = [
     Case(
         Action.SALARIES_READ,
         _get("/v1/salaries", role="python-backend-developer", level="mid"),
+    ),
+    Case(Action.INTERVIEWS_READ, _get("/v1/me/interviews")),
+    Case(
+        Action.INTERVIEWS_MANAGE,
+        _put_json(f"/v1/jobs/{_NOBODY}/interview-plan", {"interviews": []}),
+    ),
+    Case(Action.SCORECARDS_READ, _get(f"/v1/applications/{_NOBODY}/scorecards")),
+    Case(
+        Action.SCORECARDS_WRITE,
+        _post_json(
+            f"/v1/interviews/{_NOBODY}/scorecards", {"ratings": {}, "recommendation": "yes"}
+        ),
     ),
     Case(
         Action.SALARIES_IMPORT,

@@ -362,3 +362,13 @@ async def require_candidate_visible(
     )
     if found.scalar_one_or_none() is None:
         raise NotFound("No candidate with this id.")
+
+
+async def get_application(
+    session: AsyncSession, tenant_id: uuid.UUID, application_id: uuid.UUID
+) -> Application:
+    """One application of the tenant; NotFound otherwise (for domains above candidates)."""
+    application = await session.get(Application, (tenant_id, application_id))
+    if application is None:
+        raise NotFound("No application with this id.")
+    return application

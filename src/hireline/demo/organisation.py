@@ -28,6 +28,7 @@ from hireline.demo import appearance
 from hireline.demo.clock import Clock
 from hireline.demo.documents import LAYOUTS, resume_file
 from hireline.demo.history import Story, story
+from hireline.demo.interviews import Panel, seed_interviews
 from hireline.demo.openings import OPENINGS, Opening, job_body
 from hireline.demo.people import Person, person
 from hireline.demo.team import DEMO_SLUG, SignIn, create_team, principal
@@ -336,5 +337,19 @@ async def seed(
         *(o.out_of_band for o in OPENINGS if o.out_of_band),
         f"The {templates[unlisted.opening.template].title} job is kept out of the aggregator"
         f" feed (/careers/{DEMO_SLUG}/jobs.xml) to show the per-job opt-out.",
+    )
+    await seed_interviews(
+        sessions,
+        owner,
+        [
+            Panel(
+                job.job_id,
+                principal(tenant.id, ids[job.opening.hiring_manager], Role.HIRING_MANAGER),
+                principal(tenant.id, ids[job.opening.interviewer], Role.INTERVIEWER),
+            )
+            for job in open_jobs[:2]
+        ],
+        now,
+        rng,
     )
     return DemoLogin(DEMO_SLUG, sign_ins, len(cast), notes)

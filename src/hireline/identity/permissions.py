@@ -36,6 +36,10 @@ class Action(StrEnum):
     SALARIES_IMPORT = "salaries:import"
     WEBHOOKS_MANAGE = "webhooks:manage"
     ORGANIZATION_MANAGE = "organization:manage"
+    INTERVIEWS_READ = "interviews:read"
+    INTERVIEWS_MANAGE = "interviews:manage"
+    SCORECARDS_READ = "scorecards:read"
+    SCORECARDS_WRITE = "scorecards:write"
 
 
 _EVERYTHING = frozenset(Action)
@@ -59,6 +63,8 @@ _READ_WORK = frozenset(
         Action.CANDIDATES_READ,
         Action.GUIDES_READ,
         Action.SALARIES_READ,
+        Action.INTERVIEWS_READ,
+        Action.SCORECARDS_READ,
     }
 )
 
@@ -66,9 +72,20 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.OWNER: _EVERYTHING,
     Role.ADMIN: _EVERYTHING,
     Role.RECRUITER: _EVERYTHING - _ADMINISTRATION,
-    Role.HIRING_MANAGER: _READ_WORK | {Action.CANDIDATES_WRITE},
+    Role.HIRING_MANAGER: _READ_WORK
+    | {Action.CANDIDATES_WRITE, Action.INTERVIEWS_MANAGE, Action.SCORECARDS_WRITE},
+    # Interviewers see their own interviews only, and others' scorecards once they have
+    # submitted theirs (`hireline.interviews`).
     Role.INTERVIEWER: frozenset(
-        {Action.PROFILE_READ, Action.JOBS_READ, Action.CANDIDATES_READ, Action.GUIDES_READ}
+        {
+            Action.PROFILE_READ,
+            Action.JOBS_READ,
+            Action.CANDIDATES_READ,
+            Action.GUIDES_READ,
+            Action.INTERVIEWS_READ,
+            Action.SCORECARDS_READ,
+            Action.SCORECARDS_WRITE,
+        }
     ),
 }
 
@@ -88,6 +105,8 @@ class Scope(StrEnum):
     WEBHOOKS_MANAGE = "webhooks:manage"
     USAGE_READ = "usage:read"
     AUDIT_READ = "audit:read"
+    INTERVIEWS_READ = "interviews:read"
+    INTERVIEWS_WRITE = "interviews:write"
 
 
 # Scopes granted to API keys and OAuth clients; a write scope includes its read.
@@ -104,6 +123,10 @@ SCOPE_ACTIONS: dict[str, frozenset[Action]] = {
     Scope.WEBHOOKS_MANAGE: frozenset({Action.WEBHOOKS_MANAGE}),
     Scope.USAGE_READ: frozenset({Action.USAGE_READ}),
     Scope.AUDIT_READ: frozenset({Action.AUDIT_READ}),
+    Scope.INTERVIEWS_READ: frozenset({Action.INTERVIEWS_READ, Action.SCORECARDS_READ}),
+    Scope.INTERVIEWS_WRITE: frozenset(
+        {Action.INTERVIEWS_READ, Action.INTERVIEWS_MANAGE, Action.SCORECARDS_READ}
+    ),
 }
 
 

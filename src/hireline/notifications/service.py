@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
+from email.message import EmailMessage
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -12,17 +14,20 @@ from hireline.core.principal import Principal
 from hireline.identity.audit import service as audit
 from hireline.identity.members import service as members
 from hireline.identity.permissions import Role
-from hireline.notifications import custom_templates
+from hireline.notifications import compose, custom_templates
 from hireline.notifications.compose import Body
+from hireline.notifications.mailer import UndeliverableMessage, mailer_for
 from hireline.notifications.messages import (
     INVITATION,
     PASSWORD_RESET,
     WEBHOOK_ENDPOINT_DISABLED,
     Draft,
+    mail_domain,
 )
 from hireline.notifications.models import EmailTemplate
 from hireline.notifications.repository import EmailTemplateRepository
 from hireline.notifications.tasks import enqueue, enqueue_account
+from hireline.settings import Settings
 
 ADMINISTRATORS = frozenset({Role.OWNER, Role.ADMIN})
 
@@ -123,3 +128,64 @@ async def reset_email_template(session: AsyncSession, principal: Principal, kind
 def preview_email_template(kind: str, subject: str, body: str) -> tuple[str, Body]:
     """The message as sent, filled with sample facts; ValidationFailed when unusable."""
     return custom_templates.preview(kind, subject, body)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file to attach: its bytes, MIME type (`text/calendar`), name and type parameters."""
+
+    content: bytes
+    mime_type: str
+    filename: str
+    params: dict[str, str]
+
+
+def compose_message(
+    settings: Settings,
+    *,
+    to_email: str,
+    to_name: str | None,
+    subject: str,
+    text: str,
+    html: str,
+    key: str,
+    from_name: str | None = None,
+    attachments: tuple[Attachment, ...] = (),
+) -> EmailMessage | None:
+    """A message from the configured sender to one person, its Message-ID derived from `key`
+    (resent messages are recognisably one); None when the address is unusable."""
+    try:
+        to = compose.address(to_email, to_name)
+    except compose.InvalidAddress:
+        return None
+    message = compose.compose(
+        from_=compose.sender(settings.mail_from, display_name=from_name),
+        to=to,
+        subject=subject,
+        body=compose.Body(text=text, html=html),
+        message_id=compose.message_id(key, domain=mail_domain(settings)),
+    )
+    for attachment in attachments:
+        maintype, _, subtype = attachment.mime_type.partition("/")
+        message.add_attachment(
+            attachment.content,
+            maintype=maintype,
+            subtype=subtype,
+            filename=attachment.filename,
+            params=attachment.params,
+        )
+    return message
+
+
+async def deliver(settings: Settings, message: EmailMessage) -> bool:
+    """Hand a message to the configured mailer; False when the server refused it for good."""
+    try:
+        await mailer_for(settings).send(message)
+    except UndeliverableMessage:
+        return False
+    return True
+
+
+def one_line(value: str) -> str:
+    """Text made safe for a subject line (one line, no control characters)."""
+    return compose.one_line(value)

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse
 from hireline.candidates import service as candidates
 from hireline.core.db import DbSession
 from hireline.identity.permissions import Action
+from hireline.interviews import service as interviews
 from hireline.jobs import service as jobs
 from hireline.web.access import Visit, screen
 from hireline.web.templating import render
@@ -77,6 +78,11 @@ async def dashboard(
                 session, tenant_id, limit=ACTIVITY_SHOWN
             )
         ]
+    to_score = (
+        await interviews.to_score(session, visit.principal)
+        if visit.principal.can(Action.SCORECARDS_WRITE)
+        else []
+    )
     return render(
         request,
         "dashboard.html",
@@ -84,5 +90,6 @@ async def dashboard(
             "visit": visit,
             "jobs": [(job, *counts.get(job.id, (0, 0))) for job in open_jobs],
             "activity": activity,
+            "to_score": to_score,
         },
     )

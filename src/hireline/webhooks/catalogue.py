@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hireline.interviews.events import DESCRIPTIONS as INTERVIEW_EVENTS
+
 ALL_EVENTS = "*"
 TEST_EVENT = "webhook.test"
 
@@ -19,3 +21,4 @@ EVENT_TYPES: dict[str, str] = {
     "resume.parsed": "A résumé was read; the candidate's profile may have changed.",
     "resume.parse_failed": "A résumé could not be read; the reason is in the data.",
 }
+EVENT_TYPES.update({str(kind): text for kind, text in INTERVIEW_EVENTS.items()})

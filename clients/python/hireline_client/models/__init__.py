@@ -5,6 +5,7 @@ from .activity_read import ActivityRead
 from .activity_read_details import ActivityReadDetails
 from .adjustment_read import AdjustmentRead
 from .adjustment_read_unit import AdjustmentReadUnit
+from .anchor_read import AnchorRead
 from .api_key_create import ApiKeyCreate
 from .api_key_created import ApiKeyCreated
 from .api_key_read import ApiKeyRead
@@ -16,9 +17,13 @@ from .application_read_status import ApplicationReadStatus
 from .applications_list_sort import ApplicationsListSort
 from .applications_list_status import ApplicationsListStatus
 from .attempt_read import AttemptRead
+from .attribute_read import AttributeRead
+from .attribute_summary import AttributeSummary
 from .audit_entry_read import AuditEntryRead
 from .audit_entry_read_details import AuditEntryReadDetails
 from .audit_page import AuditPage
+from .availability_read import AvailabilityRead
+from .availability_write import AvailabilityWrite
 from .band import Band
 from .body_auth_token import BodyAuthToken
 from .body_board_apply import BodyBoardApply
@@ -53,18 +58,27 @@ from .endpoint_with_secret import EndpointWithSecret
 from .event_type_read import EventTypeRead
 from .facet_value import FacetValue
 from .facets import Facets
+from .feedback_summary import FeedbackSummary
+from .feedback_summary_recommendations import FeedbackSummaryRecommendations
 from .field_error import FieldError
 from .fork_request import ForkRequest
 from .fragment import Fragment
 from .from_template import FromTemplate
 from .from_template_context import FromTemplateContext
 from .from_template_industry import FromTemplateIndustry
+from .given_rating import GivenRating
+from .given_rating_rating_type_0 import GivenRatingRatingType0
 from .guide import Guide
 from .guide_salary import GuideSalary
 from .health import Health
 from .highlight import Highlight
 from .highlight_field import HighlightField
 from .import_report_read import ImportReportRead
+from .interview_create import InterviewCreate
+from .interview_list import InterviewList
+from .interview_read import InterviewRead
+from .interview_read_status import InterviewReadStatus
+from .interview_update import InterviewUpdate
 from .invitation_created import InvitationCreated
 from .invitation_read import InvitationRead
 from .invite_request import InviteRequest
@@ -83,6 +97,8 @@ from .job_update_employment_type import JobUpdateEmploymentType
 from .job_update_level_type_0 import JobUpdateLevelType0
 from .job_update_skill_weights_type_0 import JobUpdateSkillWeightsType0
 from .jobs_list_status import JobsListStatus
+from .kit_question_read import KitQuestionRead
+from .kit_read import KitRead
 from .level_part import LevelPart
 from .location_part import LocationPart
 from .logout_request import LogoutRequest
@@ -94,10 +110,15 @@ from .match_summary import MatchSummary
 from .me_response import MeResponse
 from .member_read import MemberRead
 from .members_read import MembersRead
+from .missing_scorecard import MissingScorecard
 from .move_request import MoveRequest
 from .o_auth_error_response import OAuthErrorResponse
 from .o_auth_error_response_error import OAuthErrorResponseError
 from .organization_settings import OrganizationSettings
+from .plan_interview_read import PlanInterviewRead
+from .plan_interview_write import PlanInterviewWrite
+from .plan_read import PlanRead
+from .plan_write import PlanWrite
 from .points import Points
 from .principal_usage_read import PrincipalUsageRead
 from .problem import Problem
@@ -114,6 +135,7 @@ from .question_read import QuestionRead
 from .questions_list_category import QuestionsListCategory
 from .questions_list_level import QuestionsListLevel
 from .readiness import Readiness
+from .red_flag_read import RedFlagRead
 from .reject_request import RejectRequest
 from .rejection_read import RejectionRead
 from .rejection_reason_item import RejectionReasonItem
@@ -125,6 +147,7 @@ from .render_request_context import RenderRequestContext
 from .render_request_format import RenderRequestFormat
 from .render_request_industry import RenderRequestIndustry
 from .render_request_level import RenderRequestLevel
+from .requirement_read import RequirementRead
 from .resume_read import ResumeRead
 from .resume_read_parse_status import ResumeReadParseStatus
 from .resume_read_parsed_type_0 import ResumeReadParsedType0
@@ -136,6 +159,25 @@ from .salary_band_read import SalaryBandRead
 from .salary_band_read_origin import SalaryBandReadOrigin
 from .salary_range import SalaryRange
 from .scope import Scope
+from .scorecard_history import ScorecardHistory
+from .scorecard_list import ScorecardList
+from .scorecard_read import ScorecardRead
+from .scorecard_read_notes import ScorecardReadNotes
+from .scorecard_read_ratings import ScorecardReadRatings
+from .scorecard_read_ratings_additional_property_type_0 import ScorecardReadRatingsAdditionalPropertyType0
+from .scorecard_read_recommendation import ScorecardReadRecommendation
+from .scorecard_version_read import ScorecardVersionRead
+from .scorecard_version_read_notes import ScorecardVersionReadNotes
+from .scorecard_version_read_ratings import ScorecardVersionReadRatings
+from .scorecard_version_read_ratings_additional_property_type_0 import (
+    ScorecardVersionReadRatingsAdditionalPropertyType0,
+)
+from .scorecard_version_read_recommendation import ScorecardVersionReadRecommendation
+from .scorecard_write import ScorecardWrite
+from .scorecard_write_notes import ScorecardWriteNotes
+from .scorecard_write_ratings import ScorecardWriteRatings
+from .scorecard_write_ratings_additional_property_type_0 import ScorecardWriteRatingsAdditionalPropertyType0
+from .scorecard_write_recommendation import ScorecardWriteRecommendation
 from .search_hit import SearchHit
 from .search_page import SearchPage
 from .section import Section
@@ -143,6 +185,8 @@ from .signup_request import SignupRequest
 from .signup_response import SignupResponse
 from .skills_part import SkillsPart
 from .skills_part_skill_weights_type_0 import SkillsPartSkillWeightsType0
+from .slot import Slot
+from .slot_list import SlotList
 from .stage_read import StageRead
 from .stage_read_kind import StageReadKind
 from .stage_ref import StageRef
@@ -164,6 +208,7 @@ from .token_response import TokenResponse
 from .user_read import UserRead
 from .version_read import VersionRead
 from .webhook_deliveries_list_status import WebhookDeliveriesListStatus
+from .weekly_window import WeeklyWindow
 from .years_part import YearsPart
 
 __all__ = (
@@ -172,6 +217,7 @@ __all__ = (
     "ActivityReadDetails",
     "AdjustmentRead",
     "AdjustmentReadUnit",
+    "AnchorRead",
     "ApiKeyCreate",
     "ApiKeyCreated",
     "ApiKeyRead",
@@ -183,9 +229,13 @@ __all__ = (
     "ApplicationsListSort",
     "ApplicationsListStatus",
     "AttemptRead",
+    "AttributeRead",
+    "AttributeSummary",
     "AuditEntryRead",
     "AuditEntryReadDetails",
     "AuditPage",
+    "AvailabilityRead",
+    "AvailabilityWrite",
     "Band",
     "BodyAuthToken",
     "BodyBoardApply",
@@ -220,18 +270,27 @@ __all__ = (
     "EventTypeRead",
     "Facets",
     "FacetValue",
+    "FeedbackSummary",
+    "FeedbackSummaryRecommendations",
     "FieldError",
     "ForkRequest",
     "Fragment",
     "FromTemplate",
     "FromTemplateContext",
     "FromTemplateIndustry",
+    "GivenRating",
+    "GivenRatingRatingType0",
     "Guide",
     "GuideSalary",
     "Health",
     "Highlight",
     "HighlightField",
     "ImportReportRead",
+    "InterviewCreate",
+    "InterviewList",
+    "InterviewRead",
+    "InterviewReadStatus",
+    "InterviewUpdate",
     "InvitationCreated",
     "InvitationRead",
     "InviteRequest",
@@ -250,6 +309,8 @@ __all__ = (
     "JobUpdateEmploymentType",
     "JobUpdateLevelType0",
     "JobUpdateSkillWeightsType0",
+    "KitQuestionRead",
+    "KitRead",
     "LevelPart",
     "LocationPart",
     "LogoutRequest",
@@ -261,10 +322,15 @@ __all__ = (
     "MemberRead",
     "MembersRead",
     "MeResponse",
+    "MissingScorecard",
     "MoveRequest",
     "OAuthErrorResponse",
     "OAuthErrorResponseError",
     "OrganizationSettings",
+    "PlanInterviewRead",
+    "PlanInterviewWrite",
+    "PlanRead",
+    "PlanWrite",
     "Points",
     "PrincipalUsageRead",
     "Problem",
@@ -281,6 +347,7 @@ __all__ = (
     "QuestionsListCategory",
     "QuestionsListLevel",
     "Readiness",
+    "RedFlagRead",
     "RejectionRead",
     "RejectionReasonItem",
     "RejectionReasonList",
@@ -292,6 +359,7 @@ __all__ = (
     "RenderRequestFormat",
     "RenderRequestIndustry",
     "RenderRequestLevel",
+    "RequirementRead",
     "ResumeRead",
     "ResumeReadParsedType0",
     "ResumeReadParseStatus",
@@ -303,6 +371,23 @@ __all__ = (
     "SalaryBandReadOrigin",
     "SalaryRange",
     "Scope",
+    "ScorecardHistory",
+    "ScorecardList",
+    "ScorecardRead",
+    "ScorecardReadNotes",
+    "ScorecardReadRatings",
+    "ScorecardReadRatingsAdditionalPropertyType0",
+    "ScorecardReadRecommendation",
+    "ScorecardVersionRead",
+    "ScorecardVersionReadNotes",
+    "ScorecardVersionReadRatings",
+    "ScorecardVersionReadRatingsAdditionalPropertyType0",
+    "ScorecardVersionReadRecommendation",
+    "ScorecardWrite",
+    "ScorecardWriteNotes",
+    "ScorecardWriteRatings",
+    "ScorecardWriteRatingsAdditionalPropertyType0",
+    "ScorecardWriteRecommendation",
     "SearchHit",
     "SearchPage",
     "Section",
@@ -310,6 +395,8 @@ __all__ = (
     "SignupResponse",
     "SkillsPart",
     "SkillsPartSkillWeightsType0",
+    "Slot",
+    "SlotList",
     "StageRead",
     "StageReadKind",
     "StageRef",
@@ -331,5 +418,6 @@ __all__ = (
     "UserRead",
     "VersionRead",
     "WebhookDeliveriesListStatus",
+    "WeeklyWindow",
     "YearsPart",
 )

@@ -7,6 +7,8 @@ class Scope(StrEnum):
     CANDIDATESWRITE = "candidates:write"
     GUIDESREAD = "guides:read"
     GUIDESWRITE = "guides:write"
+    INTERVIEWSREAD = "interviews:read"
+    INTERVIEWSWRITE = "interviews:write"
     JOBSREAD = "jobs:read"
     JOBSWRITE = "jobs:write"
     MEMBERSREAD = "members:read"

@@ -208,3 +208,76 @@ async def versions(session: AsyncSession, tenant_id: uuid.UUID, key: str) -> lis
     return [
         VersionRead.model_validate(v, from_attributes=True) for v in await repository.versions(key)
     ]
+
+
+@dataclass(frozen=True)
+class KitQuestion:
+    """A bank question as an interview kit uses it (plain data, for other domains)."""
+
+    id: str
+    category: str
+    topic: str
+    question: str
+    strong_answer: str
+    skills: tuple[str, ...]
+    levels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class InterviewMaterial:
+    """What a template offers to interview for one level: questions, tips, red flags."""
+
+    questions: tuple[KitQuestion, ...]
+    evaluation_tips: tuple[str, ...]
+    red_flags: tuple[tuple[str, str, str], ...]  # (title, problem, instead)
+
+
+async def interview_material(
+    session: AsyncSession, tenant_id: uuid.UUID, key: str, version: int | None, level: str | None
+) -> InterviewMaterial:
+    """The template's questions suited to `level` (all of them without one), its evaluation
+    tips and red flags; NotFound for an unknown template."""
+    resolved = await get(session, tenant_id, key, version=version)
+    template = resolved.template
+    bank = template.interview_questions
+    questions = [
+        KitQuestion(
+            id=f"{resolved.origin}:{template.key}:{q.key}",
+            category=category,
+            topic=q.topic,
+            question=q.question,
+            strong_answer=q.strong_answer,
+            skills=tuple(q.skills),
+            levels=tuple(q.levels),
+        )
+        for category, group in (
+            ("technical", bank.technical),
+            ("behavioral", bank.behavioral),
+            ("culture", bank.culture),
+        )
+        for q in group
+        if level is None or level in q.levels
+    ]
+    return InterviewMaterial(
+        questions=tuple(questions),
+        evaluation_tips=tuple(template.evaluation_tips),
+        red_flags=tuple((flag.title, flag.problem, flag.instead) for flag in template.red_flags),
+    )
+
+
+async def bank_questions(session: AsyncSession, tenant_id: uuid.UUID) -> list[KitQuestion]:
+    """Every question of the tenant's bank (templates' and its own), as kits use them."""
+    from hireline.guides.questions import service as questions  # it imports this module
+
+    return [
+        KitQuestion(
+            id=q.id,
+            category=q.category,
+            topic=q.topic,
+            question=q.question,
+            strong_answer=q.strong_answer,
+            skills=tuple(q.skills),
+            levels=tuple(q.levels),
+        )
+        for q in await questions.search(session, tenant_id, questions.QuestionFilter())
+    ]

@@ -36,3 +36,8 @@ class OrganizationRepository(Repository):
             .where(Tenant.id == self.tenant_id, Tenant.default_country.is_(None))
             .values(default_country=country)
         )
+
+    async def all_tenant_ids(self) -> list[uuid.UUID]:
+        """Every organisation's id, in a stable order."""
+        rows = await self.session.execute(select(Tenant.id).order_by(Tenant.id))
+        return list(rows.scalars())

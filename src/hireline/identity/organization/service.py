@@ -69,3 +69,8 @@ async def set_default_country(session: AsyncSession, principal: Principal, count
         details={"default_country": {"from": previous, "to": country}},
     )
     return country
+
+
+async def all_ids(session: AsyncSession) -> list[uuid.UUID]:
+    """Every organisation's id (periodic jobs that visit each tenant in turn)."""
+    return await OrganizationRepository(session).all_tenant_ids()

@@ -1,0 +1,1 @@
+"""Interviews: plans and kits per job, schedules with calendar invitations, scorecards."""
