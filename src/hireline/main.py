@@ -58,6 +58,8 @@ from hireline.jobs.events import JOBS_CHANGED_TOPIC
 from hireline.jobs.routes import router as jobs_router
 from hireline.matching import semantic
 from hireline.matching.routes import router as matching_router
+from hireline.offers.public import router as offers_public_router
+from hireline.offers.routes import router as offers_router
 from hireline.search.routes import router as search_router
 from hireline.settings import Settings, get_settings
 from hireline.web.app import install_web_app
@@ -194,6 +196,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(candidates_router)
     app.include_router(matching_router)
     app.include_router(webhooks_router)
+    app.include_router(offers_router)
+    app.include_router(offers_public_router)
     install_web_app(app)
 
     # Starlette runs the last-added middleware first: request context wraps everything.

@@ -13,6 +13,7 @@ from hireline.guides import salary_models  # noqa: F401
 from hireline.identity import models as identity_models  # noqa: F401
 from hireline.jobs import models as job_models  # noqa: F401
 from hireline.matching import models as matching_models  # noqa: F401
+from hireline.offers import models as offer_models  # noqa: F401
 from hireline.web import models as web_models  # noqa: F401
 from hireline.webhooks import models as webhook_models  # noqa: F401
 

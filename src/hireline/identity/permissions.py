@@ -36,6 +36,11 @@ class Action(StrEnum):
     SALARIES_IMPORT = "salaries:import"
     WEBHOOKS_MANAGE = "webhooks:manage"
     ORGANIZATION_MANAGE = "organization:manage"
+    # Offers: every offer (recruiters, admins); deciding in one's turn as an approver, and
+    # seeing the offers one is asked to approve (every role).
+    OFFERS_READ = "offers:read"
+    OFFERS_WRITE = "offers:write"
+    OFFERS_APPROVE = "offers:approve"
 
 
 _EVERYTHING = frozenset(Action)
@@ -66,9 +71,15 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.OWNER: _EVERYTHING,
     Role.ADMIN: _EVERYTHING,
     Role.RECRUITER: _EVERYTHING - _ADMINISTRATION,
-    Role.HIRING_MANAGER: _READ_WORK | {Action.CANDIDATES_WRITE},
+    Role.HIRING_MANAGER: _READ_WORK | {Action.CANDIDATES_WRITE, Action.OFFERS_APPROVE},
     Role.INTERVIEWER: frozenset(
-        {Action.PROFILE_READ, Action.JOBS_READ, Action.CANDIDATES_READ, Action.GUIDES_READ}
+        {
+            Action.PROFILE_READ,
+            Action.JOBS_READ,
+            Action.CANDIDATES_READ,
+            Action.GUIDES_READ,
+            Action.OFFERS_APPROVE,
+        }
     ),
 }
 
@@ -88,6 +99,8 @@ class Scope(StrEnum):
     WEBHOOKS_MANAGE = "webhooks:manage"
     USAGE_READ = "usage:read"
     AUDIT_READ = "audit:read"
+    OFFERS_READ = "offers:read"
+    OFFERS_WRITE = "offers:write"
 
 
 # Scopes granted to API keys and OAuth clients; a write scope includes its read.
@@ -104,6 +117,9 @@ SCOPE_ACTIONS: dict[str, frozenset[Action]] = {
     Scope.WEBHOOKS_MANAGE: frozenset({Action.WEBHOOKS_MANAGE}),
     Scope.USAGE_READ: frozenset({Action.USAGE_READ}),
     Scope.AUDIT_READ: frozenset({Action.AUDIT_READ}),
+    # Reading offers passes the approvers' door too; a key is never in an approval chain.
+    Scope.OFFERS_READ: frozenset({Action.OFFERS_READ, Action.OFFERS_APPROVE}),
+    Scope.OFFERS_WRITE: frozenset({Action.OFFERS_READ, Action.OFFERS_APPROVE, Action.OFFERS_WRITE}),
 }
 
 

@@ -49,3 +49,15 @@ async def notify_webhook_endpoint_disabled(
                 },
             ),
         )
+
+
+async def notify_offer(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    *,
+    kind: str,
+    key: str,
+    facts: dict[str, str],
+) -> None:
+    """Queue an offer e-mail (`offer_messages`: the candidate's offer, an approver's turn)."""
+    await enqueue(session, Draft(tenant_id=tenant_id, kind=kind, key=key, params=facts))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hireline.offers.events import DESCRIPTIONS as OFFER_EVENTS
+
 ALL_EVENTS = "*"
 TEST_EVENT = "webhook.test"
 
@@ -18,4 +20,5 @@ EVENT_TYPES: dict[str, str] = {
     "candidate.erased": "A candidate's personal data was erased on request.",
     "resume.parsed": "A résumé was read; the candidate's profile may have changed.",
     "resume.parse_failed": "A résumé could not be read; the reason is in the data.",
+    **{str(event): description for event, description in OFFER_EVENTS.items()},
 }
