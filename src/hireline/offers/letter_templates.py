@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from hireline.core.errors import ValidationFailed
+from hireline.core.errors import NotFound, ValidationFailed
 from hireline.core.principal import Principal
 from hireline.identity import audit, tenants
 from hireline.offers import letters
@@ -58,12 +58,15 @@ async def get_template(session: AsyncSession, key: str) -> LetterTemplateRead:
         return _read(own)
     if key == letters.DEFAULT_TEMPLATE_KEY:
         return _built_in()
-    raise _unknown_template(key)
+    raise NotFound(f"No offer letter template {key!r}.")
 
 
 async def template_body(session: AsyncSession, key: str) -> str:
     """The wording of template `key`; a 422 naming it when there is no such template."""
-    return (await get_template(session, key)).body
+    try:
+        return (await get_template(session, key)).body
+    except NotFound:
+        raise _unknown_template(key) from None
 
 
 def _check_body(body: str) -> None:
