@@ -26,6 +26,7 @@ from hireline.core.tenancy import enter_tenant
 from hireline.demo.clock import Clock
 from hireline.demo.documents import LAYOUTS, resume_file
 from hireline.demo.history import Story, story
+from hireline.demo.offers import seed_offers
 from hireline.demo.openings import OPENINGS, Opening, job_body
 from hireline.demo.people import Person, person
 from hireline.demo.team import DEMO_SLUG, SignIn, create_team, principal
@@ -324,5 +325,6 @@ async def seed(
     open_jobs = await _open_jobs(sessions, owner, bodies, now)
     cast = _cast(rng, open_jobs, now, scale)
     await _apply_all(sessions, storage, tenant.id, cast, rng)
+    await seed_offers(sessions, tenant.id, ids, sign_ins, now)
     notes = tuple(o.out_of_band for o in OPENINGS if o.out_of_band)
     return DemoLogin(DEMO_SLUG, sign_ins, len(cast), notes)

@@ -24,6 +24,7 @@ from hireline.identity.permissions import Action
 from hireline.jobs import service as jobs
 from hireline.offers import letters, links
 from hireline.offers.events import OfferEvent
+from hireline.offers.letter_templates import list_templates as list_letter_templates
 from hireline.offers.letter_templates import template_body
 from hireline.offers.models import Offer, OfferApproval
 from hireline.offers.repository import OfferRepository, next_pending
@@ -528,3 +529,26 @@ async def offer_facts(session: AsyncSession, tenant_id: uuid.UUID, offer_id: uui
     if offer is None:
         raise NotFound("No offer with this id.")
     return offer
+
+
+# --- For the web app's offer form ---
+
+
+@dataclass(frozen=True)
+class ApproverChoice:
+    user_id: uuid.UUID
+    name: str
+    role: str
+
+
+async def approver_choices(session: AsyncSession, tenant_id: uuid.UUID) -> list[ApproverChoice]:
+    """Members who may be put in an approval chain, as the form lists them."""
+    return [
+        ApproverChoice(m.user_id, m.name or m.email, m.role)
+        for m in await members.list_members(session, tenant_id)
+    ]
+
+
+async def template_choices(session: AsyncSession) -> list[tuple[str, str]]:
+    """(key, name) of the organisation's letter templates."""
+    return [(t.key, t.name) for t in await list_letter_templates(session)]
