@@ -29,7 +29,7 @@ _STORIES: tuple[tuple[str, int, str | None], ...] = (
 )
 LETTER = """Dear {{ candidate_name }},
 
-On behalf of everyone at {{ organization }}, we are thrilled to offer you the role of
+On behalf of everyone at {{ organization }}, we are thrilled to offer you the role of \
 {{ job_title }}.
 
 Base salary: {{ base_salary }} a year

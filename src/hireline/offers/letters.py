@@ -17,23 +17,20 @@ from fpdf import FPDF
 
 DEFAULT_TEMPLATE_KEY = "standard"
 DEFAULT_TEMPLATE_NAME = "Standard offer letter"
-DEFAULT_TEMPLATE_BODY = """Dear {{ candidate_name }},
-
-We are delighted to offer you the position of {{ job_title }} at {{ organization }}.
-
-Base salary: {{ base_salary }} a year
-Bonus: {{ bonus }}
-Equity: {{ equity }}
-Start date: {{ start_date }}
-
-This offer stays open until {{ expires_on }}. You can accept or decline it from the link in
-the e-mail that brought you this letter.
-
-We look forward to working with you.
-
-Kind regards,
-The {{ organization }} hiring team
-"""
+# One line per paragraph: the letter wraps to its page, and the candidate's page to the screen.
+DEFAULT_TEMPLATE_BODY = (
+    "Dear {{ candidate_name }},\n\n"
+    "We are delighted to offer you the position of {{ job_title }} at {{ organization }}.\n\n"
+    "Base salary: {{ base_salary }} a year\n"
+    "Bonus: {{ bonus }}\n"
+    "Equity: {{ equity }}\n"
+    "Start date: {{ start_date }}\n\n"
+    "This offer stays open until {{ expires_on }}. You can accept or decline it from the link "
+    "in the e-mail that brought you this letter.\n\n"
+    "We look forward to working with you.\n\n"
+    "Kind regards,\n"
+    "The {{ organization }} hiring team\n"
+)
 
 # What a template may use, with what each stands for (GET /v1/offer-templates lists them).
 FIELDS: dict[str, str] = {

@@ -85,6 +85,7 @@ async def _board_context(session: DbSession, visit: Visit, job_id: uuid.UUID) ->
         "stages": stages,
         "columns": columns,
         "can_move": visit.principal.can(Action.CANDIDATES_WRITE),
+        "can_offer": visit.principal.can(Action.OFFERS_WRITE),
     }
 
 
@@ -123,6 +124,7 @@ async def _board_context_for_stage(
         "stages": stages,
         "column": await _column(session, visit, job, stage, cursor),
         "can_move": visit.principal.can(Action.CANDIDATES_WRITE),
+        "can_offer": visit.principal.can(Action.OFFERS_WRITE),
     }
 
 
