@@ -18,24 +18,24 @@ from hireline.candidates import service as candidates
 from hireline.core import events
 from hireline.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from hireline.core.principal import Principal
-from hireline.guides.salaries import SalaryBandResult
-from hireline.identity import audit, members, tenants
+from hireline.identity import audit, members
 from hireline.identity.permissions import Action
 from hireline.jobs import service as jobs
-from hireline.offers import letters, links
+from hireline.offers.bands import explain_band, within
+from hireline.offers.documents import Letter
+from hireline.offers.documents import by_link as by_link
+from hireline.offers.documents import candidate_link as candidate_link
+from hireline.offers.documents import candidate_principal as candidate_principal
+from hireline.offers.documents import letter_of as letter_of
+from hireline.offers.documents import link_for as link_for
+from hireline.offers.documents import offer_facts as offer_facts
 from hireline.offers.events import OfferEvent
 from hireline.offers.letter_templates import list_templates as list_letter_templates
 from hireline.offers.letter_templates import template_body
 from hireline.offers.models import Offer, OfferApproval
 from hireline.offers.repository import OfferRepository, next_pending
-from hireline.offers.schemas import (
-    ApprovalDecision,
-    ApprovalRead,
-    OfferCreate,
-    OfferRead,
-    RejectRemaining,
-    SalaryBand,
-)
+from hireline.offers.schemas import ApprovalDecision, OfferCreate, OfferRead, RejectRemaining
+from hireline.offers.views import view, views
 
 # Offers still under way: an application has at most one of them at a time.
 OPEN_STATUSES = frozenset({"awaiting_approval", "approved", "sent"})
@@ -45,49 +45,6 @@ def _field_error(field: str, message: str, kind: str) -> ValidationFailed:
     return ValidationFailed(
         message, errors=[{"loc": ["body", field], "msg": message, "type": kind}]
     )
-
-
-def explain_band(band: SalaryBandResult | None, reason: str | None = None) -> dict[str, Any]:
-    """The band as stored on an offer and shown beside the form (JSON)."""
-    if band is None:
-        return {
-            "available": False,
-            "reason": reason
-            or "The job has no role template and level, so there is no band to check against.",
-        }
-    return SalaryBand(
-        available=True,
-        role=band.role,
-        level=band.level,
-        location=band.location,
-        location_name=band.location_name,
-        currency=band.currency,
-        min=band.adjusted_min,
-        max=band.adjusted_max,
-        origin=band.origin,
-        source=band.source,
-        as_of=band.as_of,
-        basis=band.basis,
-        adjustments=[
-            {
-                "label": a.label,
-                "min_delta": a.min_delta,
-                "max_delta": a.max_delta,
-                "explanation": a.explanation,
-            }
-            for a in band.adjustments
-        ],
-        notes=band.notes,
-    ).model_dump(mode="json")
-
-
-def within(band: dict[str, Any], salary: int, currency: str) -> bool | None:
-    """Whether the salary is inside the band; None when there is no band to compare with."""
-    if not band.get("available"):
-        return None
-    if currency != band["currency"]:
-        return False
-    return bool(band["min"] <= salary <= band["max"])
 
 
 async def band_for_application(
@@ -331,16 +288,6 @@ async def send(session: AsyncSession, principal: Principal, offer_id: uuid.UUID)
     return await view(session, offer, chain)
 
 
-def candidate_principal(offer: Offer) -> Principal:
-    """The candidate answering through their link: known by the offer, allowed nothing else."""
-    return Principal(
-        kind="anonymous",
-        id=f"candidate:{offer.candidate_id}",
-        tenant_id=offer.tenant_id,
-        actions=frozenset(),
-    )
-
-
 async def answer(
     session: AsyncSession,
     principal: Principal,
@@ -405,130 +352,9 @@ async def reject_remaining(
     return [application.id for application in rejected]
 
 
-# --- Reading ---
-
-
-async def views(session: AsyncSession, offers: list[Offer]) -> list[OfferRead]:
-    chains = await OfferRepository(session).approvals_of([offer.id for offer in offers])
-    return [await view(session, offer, chains.get(offer.id, [])) for offer in offers]
-
-
-async def _names(session: AsyncSession, tenant_id: uuid.UUID) -> dict[uuid.UUID, str]:
-    return {m.user_id: m.name for m in await members.list_members(session, tenant_id)}
-
-
-async def view(
-    session: AsyncSession, offer: Offer, chain: list[OfferApproval] | None = None
-) -> OfferRead:
-    if chain is None:
-        chain = (await OfferRepository(session).approvals_of([offer.id])).get(offer.id, [])
-    names = await _names(session, offer.tenant_id)
-    turn = next_pending(chain) if offer.status == "awaiting_approval" else None
-    approvals = []
-    for approval in chain:
-        read = ApprovalRead.model_validate(approval)
-        read.name = names.get(approval.user_id)
-        approvals.append(read)
-    return OfferRead(
-        id=offer.id,
-        application_id=offer.application_id,
-        job_id=offer.job_id,
-        candidate_id=offer.candidate_id,
-        status=offer.status,
-        base_salary=offer.base_salary,
-        currency=offer.currency,
-        bonus=offer.bonus,
-        equity=offer.equity,
-        start_date=offer.start_date,
-        expires_at=offer.expires_at,
-        template=offer.template_key,
-        band=SalaryBand.model_validate(offer.band or {"available": False}),
-        within_band=offer.within_band,
-        out_of_band_reason=offer.out_of_band_reason,
-        approvals=approvals,
-        next_approver=turn.user_id if turn else None,
-        decided_by=offer.decided_by,
-        decision_note=offer.decision_note,
-        created_at=offer.created_at,
-        sent_at=offer.sent_at,
-        decided_at=offer.decided_at,
-    )
-
-
-# --- The letter and the candidate's link ---
-
-
-@dataclass(frozen=True)
-class Letter:
-    text: str
-    pdf: bytes
-    organization: str
-    job_title: str
-    candidate_name: str
-
-
-async def _facts(session: AsyncSession, offer: Offer) -> letters.LetterFacts:
-    candidate = await candidates.get(session, offer.tenant_id, offer.candidate_id)
-    job = await jobs.get(session, offer.tenant_id, offer.job_id)
-    organization = (await tenants.get(session, offer.tenant_id)).name
-    return letters.LetterFacts(
-        candidate_name=candidate.name or candidate.email or "Candidate",
-        job_title=job.title,
-        organization=organization,
-        base_salary=offer.base_salary,
-        currency=offer.currency,
-        bonus=offer.bonus,
-        equity=offer.equity,
-        start_date=offer.start_date,
-        expires_at=offer.expires_at,
-        today=datetime.now(UTC).date(),
-    )
-
-
-async def letter_of(session: AsyncSession, offer: Offer) -> Letter:
-    facts = await _facts(session, offer)
-    text = letters.fill(await template_body(session, offer.template_key), facts)
-    pdf = letters.to_pdf(text, organization=facts.organization, title=f"Offer: {facts.job_title}")
-    return Letter(text, pdf, facts.organization, facts.job_title, facts.candidate_name)
-
-
 async def letter(session: AsyncSession, principal: Principal, offer_id: uuid.UUID) -> Letter:
     offer, _ = await _visible(session, principal, offer_id)
     return await letter_of(session, offer)
-
-
-def candidate_link(
-    public_url: str, key: str, offer: Offer | OfferRead, tenant_id: uuid.UUID
-) -> str:
-    """The address the candidate answers the offer at (valid until the offer expires)."""
-    token = links.sign(links.OfferRef(tenant_id, offer.id), offer.expires_at, key=key)
-    return links.url(public_url, token)
-
-
-async def link_for(
-    session: AsyncSession, tenant_id: uuid.UUID, offer_id: uuid.UUID, *, public_url: str, key: str
-) -> str:
-    """The candidate's link to a sent offer (for its e-mail); NotFound otherwise."""
-    offer = await OfferRepository(session).get(offer_id)
-    if offer is None or offer.status not in {"sent", "accepted", "declined"}:
-        raise NotFound("No sent offer with this id.")
-    return candidate_link(public_url, key, offer, tenant_id)
-
-
-async def by_link(session: AsyncSession, ref: links.OfferRef) -> Offer:
-    """The offer a verified link names (the session already entered its tenant)."""
-    offer = await OfferRepository(session).get(ref.offer_id)
-    if offer is None or offer.status not in {"sent", "accepted", "declined"}:
-        raise NotFound("This offer is not available.")
-    return offer
-
-
-async def offer_facts(session: AsyncSession, tenant_id: uuid.UUID, offer_id: uuid.UUID) -> Offer:
-    """An offer for notifications (no principal: the worker acts for the system)."""
-    offer = await OfferRepository(session).get(offer_id)
-    if offer is None:
-        raise NotFound("No offer with this id.")
-    return offer
 
 
 # --- For the web app's offer form ---
