@@ -36,7 +36,12 @@ router = APIRouter(prefix="/v1", tags=["offers"])
 Participant = Annotated[Principal, require(Action.OFFERS_APPROVE)]
 Reader = Annotated[Principal, require(Action.OFFERS_READ)]
 Writer = Annotated[Principal, require(Action.OFFERS_WRITE)]
-PDF: dict[int | str, dict[str, Any]] = {200: {"content": {"application/pdf": {}}}}
+PDF: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "The letter as a PDF document",
+        "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
+    }
+}
 
 
 def _pdf(data: bytes, filename: str) -> Response:

@@ -15,16 +15,22 @@ from .application_read_answers import ApplicationReadAnswers
 from .application_read_status import ApplicationReadStatus
 from .applications_list_sort import ApplicationsListSort
 from .applications_list_status import ApplicationsListStatus
+from .approval_decision import ApprovalDecision
+from .approval_decision_decision import ApprovalDecisionDecision
+from .approval_read import ApprovalRead
+from .approval_read_status import ApprovalReadStatus
 from .attempt_read import AttemptRead
 from .audit_entry_read import AuditEntryRead
 from .audit_entry_read_details import AuditEntryReadDetails
 from .audit_page import AuditPage
 from .band import Band
+from .band_adjustment import BandAdjustment
 from .body_auth_token import BodyAuthToken
 from .body_board_apply import BodyBoardApply
 from .body_board_apply_answers import BodyBoardApplyAnswers
 from .body_salaries_import import BodySalariesImport
 from .body_salaries_import_format import BodySalariesImportFormat
+from .candidate_answer import CandidateAnswer
 from .candidate_export import CandidateExport
 from .candidate_export_activity_item import CandidateExportActivityItem
 from .candidate_export_applications_item import CandidateExportApplicationsItem
@@ -83,6 +89,11 @@ from .job_update_employment_type import JobUpdateEmploymentType
 from .job_update_level_type_0 import JobUpdateLevelType0
 from .job_update_skill_weights_type_0 import JobUpdateSkillWeightsType0
 from .jobs_list_status import JobsListStatus
+from .letter_preview import LetterPreview
+from .letter_template_list import LetterTemplateList
+from .letter_template_read import LetterTemplateRead
+from .letter_template_read_fields import LetterTemplateReadFields
+from .letter_template_write import LetterTemplateWrite
 from .level_part import LevelPart
 from .location_part import LocationPart
 from .logout_request import LogoutRequest
@@ -97,6 +108,11 @@ from .members_read import MembersRead
 from .move_request import MoveRequest
 from .o_auth_error_response import OAuthErrorResponse
 from .o_auth_error_response_error import OAuthErrorResponseError
+from .offer_create import OfferCreate
+from .offer_list import OfferList
+from .offer_read import OfferRead
+from .offer_read_status import OfferReadStatus
+from .offers_list_status import OffersListStatus
 from .organization_settings import OrganizationSettings
 from .points import Points
 from .principal_usage_read import PrincipalUsageRead
@@ -114,7 +130,9 @@ from .question_read import QuestionRead
 from .questions_list_category import QuestionsListCategory
 from .questions_list_level import QuestionsListLevel
 from .readiness import Readiness
+from .reject_remaining import RejectRemaining
 from .reject_request import RejectRequest
+from .rejected_applications import RejectedApplications
 from .rejection_read import RejectionRead
 from .rejection_reason_item import RejectionReasonItem
 from .rejection_reason_list import RejectionReasonList
@@ -132,6 +150,7 @@ from .role import Role
 from .role_change import RoleChange
 from .salaries_get_company_stage import SalariesGetCompanyStage
 from .salaries_get_level import SalariesGetLevel
+from .salary_band import SalaryBand
 from .salary_band_read import SalaryBandRead
 from .salary_band_read_origin import SalaryBandReadOrigin
 from .salary_range import SalaryRange
@@ -181,16 +200,22 @@ __all__ = (
     "ApplicationReadStatus",
     "ApplicationsListSort",
     "ApplicationsListStatus",
+    "ApprovalDecision",
+    "ApprovalDecisionDecision",
+    "ApprovalRead",
+    "ApprovalReadStatus",
     "AttemptRead",
     "AuditEntryRead",
     "AuditEntryReadDetails",
     "AuditPage",
     "Band",
+    "BandAdjustment",
     "BodyAuthToken",
     "BodyBoardApply",
     "BodyBoardApplyAnswers",
     "BodySalariesImport",
     "BodySalariesImportFormat",
+    "CandidateAnswer",
     "CandidateExport",
     "CandidateExportActivityItem",
     "CandidateExportApplicationsItem",
@@ -249,6 +274,11 @@ __all__ = (
     "JobUpdateEmploymentType",
     "JobUpdateLevelType0",
     "JobUpdateSkillWeightsType0",
+    "LetterPreview",
+    "LetterTemplateList",
+    "LetterTemplateRead",
+    "LetterTemplateReadFields",
+    "LetterTemplateWrite",
     "LevelPart",
     "LocationPart",
     "LogoutRequest",
@@ -263,6 +293,11 @@ __all__ = (
     "MoveRequest",
     "OAuthErrorResponse",
     "OAuthErrorResponseError",
+    "OfferCreate",
+    "OfferList",
+    "OfferRead",
+    "OfferReadStatus",
+    "OffersListStatus",
     "OrganizationSettings",
     "Points",
     "PrincipalUsageRead",
@@ -280,10 +315,12 @@ __all__ = (
     "QuestionsListCategory",
     "QuestionsListLevel",
     "Readiness",
+    "RejectedApplications",
     "RejectionRead",
     "RejectionReasonItem",
     "RejectionReasonList",
     "RejectionReasonsUpdate",
+    "RejectRemaining",
     "RejectRequest",
     "RelatedSkill",
     "RenderRequest",
@@ -298,6 +335,7 @@ __all__ = (
     "RoleChange",
     "SalariesGetCompanyStage",
     "SalariesGetLevel",
+    "SalaryBand",
     "SalaryBandRead",
     "SalaryBandReadOrigin",
     "SalaryRange",

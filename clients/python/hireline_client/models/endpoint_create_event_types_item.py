@@ -12,9 +12,16 @@ class EndpointCreateEventTypesItem(StrEnum):
     JOB_PAUSED = "job.paused"
     JOB_PUBLISHED = "job.published"
     JOB_UPDATED = "job.updated"
+    OFFER_ACCEPTED = "offer.accepted"
+    OFFER_APPROVAL_REQUESTED = "offer.approval_requested"
+    OFFER_APPROVED = "offer.approved"
+    OFFER_CREATED = "offer.created"
+    OFFER_DECLINED = "offer.declined"
+    OFFER_DECLINED_BY_APPROVER = "offer.declined_by_approver"
+    OFFER_SENT = "offer.sent"
     RESUME_PARSED = "resume.parsed"
     RESUME_PARSE_FAILED = "resume.parse_failed"
-    VALUE_12 = "*"
+    VALUE_19 = "*"
 
     def __str__(self) -> str:
         return str(self.value)
