@@ -265,6 +265,9 @@ async def test_offer_to_hire_through_approvals_and_the_candidates_link(
         to_ada["Subject"] == f"Your offer for Backend <Engineer> & Co at {org['slug'].title()} Inc"
     )
     assert "Ada &lt;b&gt;Lovelace&lt;/b&gt;" in _text(to_ada, "html")
+    [attached] = list(to_ada.iter_attachments())
+    assert attached.get_filename() == "offer-letter.pdf"
+    assert "Dear Ada <b>Lovelace</b>" in _pdf_text(attached.get_content(), tmp_path)
     link = next(word for word in _text(to_ada).split() if word.startswith(f"{PUBLIC_URL}/offers/"))
     path = link.removeprefix(PUBLIC_URL)
     token = path.removeprefix("/offers/")

@@ -53,13 +53,18 @@ async def offer_sent(
         ),
         "expires_on": letters.long_date(offer.expires_at.date()),
     }
-    return compose(
+    message = compose(
         from_=sender(settings.mail_from, display_name=organization),
         to=_recipient(candidate.email, candidate.name),
         subject=f"Your offer for {facts['job_title']} at {organization}",
         body=render(OFFER_SENT, **facts),
         message_id=message_id(draft.key, domain=mail_domain(settings)),
     )
+    letter = await offers.letter_of(session, offer)
+    message.add_attachment(
+        letter.pdf, maintype="application", subtype="pdf", filename="offer-letter.pdf"
+    )
+    return message
 
 
 @_builds(OFFER_APPROVAL_REQUESTED)

@@ -12,6 +12,7 @@ from hireline.candidates import service as candidates
 from hireline.core.db import DbSession
 from hireline.identity.permissions import Action
 from hireline.jobs import service as jobs
+from hireline.offers import service as offers
 from hireline.web.access import Visit, screen
 from hireline.web.templating import render
 
@@ -72,6 +73,9 @@ async def dashboard(
                 session, tenant_id, limit=ACTIVITY_SHOWN
             )
         ]
+    awaiting = []
+    if visit.principal.can(Action.OFFERS_APPROVE):
+        awaiting = await offers.listed(session, visit.principal, status=None, awaiting_me=True)
     return render(
         request,
         "dashboard.html",
@@ -79,5 +83,6 @@ async def dashboard(
             "visit": visit,
             "jobs": [(job, *counts.get(job.id, (0, 0))) for job in open_jobs],
             "activity": activity,
+            "awaiting": awaiting,
         },
     )
