@@ -164,5 +164,7 @@ def to_pdf(text: str, *, organization: str, title: str) -> bytes:
             pdf.ln(4)
             continue
         # markdown=False: "**" or "__" in a name is text, not bold.
-        pdf.multi_cell(0, 6, _latin1(line), new_x="LMARGIN", new_y="NEXT", markdown=False)
+        pdf.multi_cell(
+            0, 6, _latin1(line), new_x="LMARGIN", new_y="NEXT", markdown=False, align="L"
+        )
     return bytes(pdf.output())
