@@ -17,6 +17,22 @@ from hireline.settings import Settings
 
 # Route function name -> operation id: `<resource>_<verb>`.
 OPERATION_IDS: dict[str, str] = {
+    # offers
+    "create_offer": "offers_create",
+    "application_offers": "offers_list_for_application",
+    "offer_band": "offers_band",
+    "list_offers": "offers_list",
+    "get_offer": "offers_get",
+    "decide_offer": "offers_decide",
+    "send_offer": "offers_send",
+    "accept_offer": "offers_accept",
+    "decline_offer": "offers_decline",
+    "offer_letter": "offers_letter",
+    "reject_remaining_applications": "jobs_reject_remaining",
+    "list_offer_templates": "offer_templates_list",
+    "get_offer_template": "offer_templates_get",
+    "put_offer_template": "offer_templates_put",
+    "preview_offer_template": "offer_templates_preview",
     # operations
     "healthz": "system_health",
     "readyz": "system_ready",
@@ -161,6 +177,12 @@ EXTRA_PROBLEMS: dict[str, set[int]] = {
     "scorecards_summary": {403},
     "scorecards_versions": {403},
     "me_availability_get": {404},
+    "offers_create": {409},
+    "offers_decide": {403, 409},
+    "offers_send": {409},
+    "offers_accept": {409},
+    "offers_decline": {409},
+    "jobs_reject_remaining": {409},
 }
 
 # Links from a creation to operations outside its own path.

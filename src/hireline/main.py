@@ -62,6 +62,8 @@ from hireline.jobs.events import JOBS_CHANGED_TOPIC
 from hireline.jobs.routes import router as jobs_router
 from hireline.matching import semantic
 from hireline.matching.routes import router as matching_router
+from hireline.offers.public import router as offers_public_router
+from hireline.offers.routes import router as offers_router
 from hireline.outbox.relay import running_relay
 from hireline.outbox.routes import router as asyncapi_router
 from hireline.search.routes import router as search_router
@@ -206,6 +208,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(syndication_router)
     app.include_router(syndication_feed_router)
     app.include_router(interviews_router)
+    app.include_router(offers_router)
+    app.include_router(offers_public_router)
     install_web_app(app)
 
     # Starlette runs the last-added middleware first: request context wraps everything.

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.core.tenancy import enter_tenant
 from tests.identity.helpers import bearer, sign_up
+from tests.offers import helpers as offers
 
 TENANT_TABLES = (
     "memberships",
@@ -32,6 +33,9 @@ TENANT_TABLES = (
     "scorecards",
     "scorecard_versions",
     "interviewer_availability",
+    "offers",
+    "offer_approvals",
+    "offer_letter_templates",
 )
 
 
@@ -157,3 +161,49 @@ async def test_web_settings_routes_do_not_reach_another_organisations_ids(
     assert (await client.get(f"/app/settings/webhooks/{endpoint}")).status_code == 404
     assert (await client.get("/v1/api-keys", headers=acme)).json()[0]["revoked_at"] is None
     assert (await client.get(f"/v1/webhooks/endpoints/{endpoint}", headers=acme)).json()["enabled"]
+
+
+async def test_another_tenants_offers_are_404_on_every_offer_route(
+    client: httpx.AsyncClient,
+) -> None:
+    acme = await sign_up(client, "acme")
+    globex = await sign_up(client, "globex")
+    acme_headers = bearer(acme["access_token"])
+    stranger = bearer(globex["access_token"])
+    acme_owner = (await client.get("/v1/me", headers=acme_headers)).json()["user"]["id"]
+    globex_owner = (await client.get("/v1/me", headers=stranger)).json()["user"]["id"]
+    made = await offers.offer(client, "acme", acme_headers, acme_owner)
+    custom = await client.put(
+        "/v1/offer-templates/acme-only",
+        json={"name": "Acme", "body": "Dear {{ candidate_name }}"},
+        headers=acme_headers,
+    )
+    assert custom.status_code == 200, custom.text
+    offer_id, application_id = made["offer"]["id"], made["application_id"]
+    job_id = made["job"]["id"]
+    probes = [
+        ("GET", f"/v1/offers/{offer_id}", None),
+        ("GET", f"/v1/offers/{offer_id}/letter", None),
+        ("POST", f"/v1/offers/{offer_id}/approval", {"decision": "approve"}),
+        ("POST", f"/v1/offers/{offer_id}/send", None),
+        ("POST", f"/v1/offers/{offer_id}/accept", {}),
+        ("POST", f"/v1/offers/{offer_id}/decline", {}),
+        ("GET", f"/v1/applications/{application_id}/offers", None),
+        ("GET", f"/v1/applications/{application_id}/offer-band", None),
+        (
+            "POST",
+            f"/v1/applications/{application_id}/offers",
+            offers.terms([globex_owner]),
+        ),
+        ("POST", f"/v1/jobs/{job_id}/reject-remaining", {"reason": "position_filled"}),
+    ]
+    for method, path, body in probes:
+        response = await client.request(method, path, json=body, headers=stranger)
+        assert response.status_code == 404, (method, path, response.text)
+    theirs = await client.get("/v1/offer-templates/acme-only", headers=stranger)
+    assert theirs.status_code == 404
+    listed = await client.get("/v1/offers", headers=stranger)
+    assert listed.json()["items"] == []
+    # The owner's own view is intact.
+    mine = await client.get(f"/v1/offers/{offer_id}", headers=acme_headers)
+    assert mine.status_code == 200

@@ -130,6 +130,14 @@ CASES = [
             b"role,level,location,currency,min,max\nx-role,mid,austin-tx,USD,1000,2000\n",
         ),
     ),
+    Case(Action.OFFERS_APPROVE, _get("/v1/offers")),
+    Case(Action.OFFERS_READ, _get("/v1/offer-templates")),
+    Case(
+        Action.OFFERS_WRITE,
+        _put_json(
+            "/v1/offer-templates/matrix", {"name": "Matrix", "body": "Dear {{ candidate_name }}"}
+        ),
+    ),
 ]
 
 

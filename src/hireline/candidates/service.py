@@ -9,7 +9,7 @@ from typing import Any, Literal
 from sqlalchemy import Select, func, literal, or_, select, true, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from hireline.candidates import rejection_reasons
+from hireline.candidates import pipeline, rejection_reasons
 from hireline.candidates.models import Activity, Application, Candidate, Resume
 from hireline.candidates.schemas import CandidateUpdate
 from hireline.core import events
@@ -364,6 +364,9 @@ async def require_candidate_visible(
         raise NotFound("No candidate with this id.")
 
 
+# --- For the offers domain: an application's facts, hiring, and closing a filled job. ---
+
+
 async def get_application(
     session: AsyncSession, tenant_id: uuid.UUID, application_id: uuid.UUID
 ) -> Application:
@@ -372,3 +375,66 @@ async def get_application(
     if application is None:
         raise NotFound("No application with this id.")
     return application
+    """The tenant's application; NotFound for another tenant's or a missing one."""
+    return await pipeline.get(session, tenant_id, application_id)
+
+
+async def hire(
+    session: AsyncSession, principal: Principal, application_id: uuid.UUID
+) -> Application:
+    """End an active application as hired (`candidate.hired`); 409 unless it is active."""
+    return await pipeline.finish(session, principal, application_id, "hired")
+
+
+async def count_applications(
+    session: AsyncSession, tenant_id: uuid.UUID, job_id: uuid.UUID, status: str
+) -> int:
+    """How many of the job's applications have `status` (hired, active, ...)."""
+    return int(
+        (
+            await session.execute(
+                select(func.count()).where(
+                    Application.tenant_id == tenant_id,
+                    Application.job_id == job_id,
+                    Application.status == status,
+                )
+            )
+        ).scalar_one()
+    )
+
+
+async def reject_remaining(
+    session: AsyncSession,
+    principal: Principal,
+    job_id: uuid.UUID,
+    *,
+    reason: str,
+    notify_candidate: bool,
+    note: str | None,
+) -> list[Application]:
+    """Reject every active application of the job with one reason (a 422 for an unknown
+    reason, before anything changes); each leaves its activity and `application.rejected`."""
+    label = await rejection_reasons.label_of(session, principal.tenant_id, reason)
+    active = (
+        await session.execute(
+            select(Application)
+            .where(
+                Application.tenant_id == principal.tenant_id,
+                Application.job_id == job_id,
+                Application.status == "active",
+            )
+            .order_by(Application.id)
+            .with_for_update()
+        )
+    ).scalars()
+    details: dict[str, Any] = {
+        "reason": reason,
+        "reason_label": label,
+        "notify_candidate": notify_candidate,
+    }
+    if note:
+        details["note"] = note
+    return [
+        await pipeline.finish(session, principal, application.id, "rejected", dict(details))
+        for application in list(active)
+    ]

@@ -139,6 +139,8 @@ def job_body(
         # The first required skill matters most; the scores show the weight.
         "skill_weights": {required[0]: 2.0},
         "min_years_experience": MIN_YEARS[level],
+        # Room for the demo's hires and its accepted offer, so every job stays open.
+        "openings": 5,
         "hiring_team": [
             {"user_id": str(team[opening.hiring_manager]), "role": "hiring_manager"},
             {"user_id": str(team[opening.interviewer]), "role": "interviewer"},

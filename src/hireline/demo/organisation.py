@@ -29,6 +29,7 @@ from hireline.demo.clock import Clock
 from hireline.demo.documents import LAYOUTS, resume_file
 from hireline.demo.history import Story, story
 from hireline.demo.interviews import Panel, seed_interviews
+from hireline.demo.offers import seed_offers
 from hireline.demo.openings import OPENINGS, Opening, job_body
 from hireline.demo.people import Person, person
 from hireline.demo.team import DEMO_SLUG, SignIn, create_team, principal
@@ -352,4 +353,5 @@ async def seed(
         now,
         rng,
     )
+    await seed_offers(sessions, tenant.id, ids, sign_ins, now)
     return DemoLogin(DEMO_SLUG, sign_ins, len(cast), notes)

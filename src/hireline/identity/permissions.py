@@ -40,6 +40,11 @@ class Action(StrEnum):
     INTERVIEWS_MANAGE = "interviews:manage"
     SCORECARDS_READ = "scorecards:read"
     SCORECARDS_WRITE = "scorecards:write"
+    # Offers: every offer (recruiters, admins); deciding in one's turn as an approver, and
+    # seeing the offers one is asked to approve (every role).
+    OFFERS_READ = "offers:read"
+    OFFERS_WRITE = "offers:write"
+    OFFERS_APPROVE = "offers:approve"
 
 
 _EVERYTHING = frozenset(Action)
@@ -73,7 +78,12 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.ADMIN: _EVERYTHING,
     Role.RECRUITER: _EVERYTHING - _ADMINISTRATION,
     Role.HIRING_MANAGER: _READ_WORK
-    | {Action.CANDIDATES_WRITE, Action.INTERVIEWS_MANAGE, Action.SCORECARDS_WRITE},
+    | {
+        Action.CANDIDATES_WRITE,
+        Action.INTERVIEWS_MANAGE,
+        Action.SCORECARDS_WRITE,
+        Action.OFFERS_APPROVE,
+    },
     # Interviewers see their own interviews only, and others' scorecards once they have
     # submitted theirs (`hireline.interviews`).
     Role.INTERVIEWER: frozenset(
@@ -85,6 +95,7 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
             Action.INTERVIEWS_READ,
             Action.SCORECARDS_READ,
             Action.SCORECARDS_WRITE,
+            Action.OFFERS_APPROVE,
         }
     ),
 }
@@ -107,6 +118,8 @@ class Scope(StrEnum):
     AUDIT_READ = "audit:read"
     INTERVIEWS_READ = "interviews:read"
     INTERVIEWS_WRITE = "interviews:write"
+    OFFERS_READ = "offers:read"
+    OFFERS_WRITE = "offers:write"
 
 
 # Scopes granted to API keys and OAuth clients; a write scope includes its read.
@@ -127,6 +140,9 @@ SCOPE_ACTIONS: dict[str, frozenset[Action]] = {
     Scope.INTERVIEWS_WRITE: frozenset(
         {Action.INTERVIEWS_READ, Action.INTERVIEWS_MANAGE, Action.SCORECARDS_READ}
     ),
+    # Reading offers passes the approvers' door too; a key is never in an approval chain.
+    Scope.OFFERS_READ: frozenset({Action.OFFERS_READ, Action.OFFERS_APPROVE}),
+    Scope.OFFERS_WRITE: frozenset({Action.OFFERS_READ, Action.OFFERS_APPROVE, Action.OFFERS_WRITE}),
 }
 
 

@@ -59,6 +59,8 @@ class Job(Base):
     published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     valid_through: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # How many people the job hires; accepting the last of them closes it (offers).
+    openings: Mapped[int] = mapped_column(Integer, server_default="1")
     created_by: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

@@ -63,6 +63,7 @@ async def to_read(
         preferred_skills=job.preferred_skills,
         skill_weights=job.skill_weights or {},
         min_years_experience=job.min_years_experience,
+        openings=job.openings,
         status=job.status,
         template=(
             TemplateRef(

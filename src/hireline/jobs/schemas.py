@@ -29,6 +29,10 @@ Skill = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, ma
 StageName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
 SkillWeight = Annotated[float, Field(ge=0, le=10)]
 MinYears = Annotated[float, Field(ge=0, le=50)]
+Openings = Annotated[
+    int,
+    Field(ge=1, le=1000, description="People hired for it; the last accepted offer closes it."),
+]
 # Text with something besides spaces in it (the JSON-schema form of a stripped min_length=1).
 _SOME_TEXT: JsonDict = {"type": "string", "pattern": "\\S"}
 DEFAULT_STAGES = ("Applied", "Screen", "Technical interview", "Onsite", "Offer")
@@ -154,6 +158,7 @@ class JobCreate(BaseModel):
         description="Skill -> weight in matching (1 if absent).",
     )
     min_years_experience: MinYears | None = None
+    openings: Openings = 1
     stages: list[StageName] | None = Field(None, min_length=1, max_length=20)
     hiring_team: list[TeamMember] = Field(default_factory=list, max_length=50)
     valid_through: Timestamp | None = None
@@ -191,13 +196,14 @@ class JobUpdate(BaseModel):
     preferred_skills: list[Skill] | None = Field(None, max_length=50)
     skill_weights: dict[Skill, SkillWeight] | None = Field(None, max_length=100)
     min_years_experience: MinYears | None = None
+    openings: Openings | None = Field(None, json_schema_extra=_not_nullable)
     stages: list[StageName] | None = Field(None, min_length=1, max_length=20)
     hiring_team: list[TeamMember] | None = Field(None, max_length=50)
     valid_through: Timestamp | None = None
 
-    @field_validator("title", "employment_type", "description")
+    @field_validator("title", "employment_type", "description", "openings")
     @classmethod
-    def _not_null(cls, value: str | None) -> str | None:
+    def _not_null(cls, value: str | int | None) -> str | int | None:
         # Runs only for fields sent: leaving one out keeps it, null cannot clear it.
         if value is None:
             raise ValueError("may be left out, but not set to null")
@@ -239,6 +245,7 @@ class JobRead(BaseModel):
     preferred_skills: list[str]
     skill_weights: dict[str, float] = Field(default_factory=dict)
     min_years_experience: float | None = None
+    openings: int = 1
     status: JobStatus
     template: TemplateRef | None
     stages: list[StageRead]

@@ -226,6 +226,7 @@ async def create(session: AsyncSession, principal: Principal, body: JobCreate) -
         preferred_skills=preferred_skills,
         skill_weights=body.skill_weights,
         min_years_experience=body.min_years_experience,
+        openings=body.openings,
         template_key=template_ref[0] if template_ref else None,
         template_version=template_ref[1] if template_ref else None,
         template_origin=template_ref[2] if template_ref else None,
@@ -266,6 +267,7 @@ async def update(
         "description",
         "valid_through",
         "min_years_experience",
+        "openings",
     ):
         if name in changes:
             setattr(job, name, changes[name])
@@ -403,3 +405,40 @@ async def require_visible(session: AsyncSession, principal: Principal, job_id: u
     visible = await visible_job_ids(session, principal)
     if visible is not None and job_id not in visible:
         raise NotFound("No job with this id.")
+
+
+# --- For the offers domain: the job's salary band, and closing it once it is filled. ---
+
+
+def salary_query(job: Job) -> salaries.BandQuery | None:
+    """What the job's band is looked up by (role template, level, first salary location), or
+    None when the job lacks a template or a level."""
+    if job.template_key is None or job.level is None:
+        return None
+    location = next(
+        (loc.get("salary_location") for loc in job.locations if loc.get("salary_location")),
+        "us-national",
+    )
+    return salaries.BandQuery(role=job.template_key, level=job.level, location=location)  # type: ignore[arg-type]
+
+
+async def salary_band(session: AsyncSession, job: Job) -> salaries.SalaryBandResult | None:
+    """The job's band as the hiring guide explains it; None when there is none to compare."""
+    query = salary_query(job)
+    if query is None:
+        return None
+    try:
+        return await salaries.band(session, job.tenant_id, query)
+    except NotFound:
+        return None
+
+
+async def close_if_filled(
+    session: AsyncSession, principal: Principal, job_id: uuid.UUID, hired: int
+) -> bool:
+    """Close the job (`job.closed`) when `hired` people fill its openings; True if it closed."""
+    job = await get(session, principal.tenant_id, job_id)
+    if hired < job.openings or job.status not in TRANSITIONS["close"][0]:
+        return False
+    await transition(session, principal, job_id, "close")
+    return True

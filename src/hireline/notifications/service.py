@@ -189,3 +189,15 @@ async def deliver(settings: Settings, message: EmailMessage) -> bool:
 def one_line(value: str) -> str:
     """Text made safe for a subject line (one line, no control characters)."""
     return compose.one_line(value)
+
+
+async def notify_offer(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    *,
+    kind: str,
+    key: str,
+    facts: dict[str, str],
+) -> None:
+    """Queue an offer e-mail (`offer_messages`: the candidate's offer, an approver's turn)."""
+    await enqueue(session, Draft(tenant_id=tenant_id, kind=kind, key=key, params=facts))

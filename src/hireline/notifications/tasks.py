@@ -25,6 +25,7 @@ from hireline.core.errors import NotFound
 from hireline.core.events import DomainEvent
 from hireline.core.queue import DEFAULT_RETRY, defer, job_unit_of_work, queue, worker_state
 from hireline.jobs import service as jobs
+from hireline.notifications import offer_messages  # noqa: F401  (registers its builders)
 from hireline.notifications.mailer import UndeliverableMessage, mailer_for
 from hireline.notifications.messages import (
     ALREADY_APPLIED,

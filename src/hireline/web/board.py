@@ -86,6 +86,7 @@ async def _board_context(session: DbSession, visit: Visit, job_id: uuid.UUID) ->
         "stages": stages,
         "columns": columns,
         "can_move": visit.principal.can(Action.CANDIDATES_WRITE),
+        "can_offer": visit.principal.can(Action.OFFERS_WRITE),
     }
 
 
@@ -125,6 +126,7 @@ async def _board_context_for_stage(
         "stages": stages,
         "column": await _column(session, visit, job, stage, cursor),
         "can_move": visit.principal.can(Action.CANDIDATES_WRITE),
+        "can_offer": visit.principal.can(Action.OFFERS_WRITE),
     }
 
 

@@ -13,6 +13,7 @@ from hireline.core.db import DbSession
 from hireline.identity.permissions import Action
 from hireline.interviews import service as interviews
 from hireline.jobs import service as jobs
+from hireline.offers import service as offers
 from hireline.web.access import Visit, screen
 from hireline.web.templating import render
 
@@ -83,6 +84,9 @@ async def dashboard(
         if visit.principal.can(Action.SCORECARDS_WRITE)
         else []
     )
+    awaiting = []
+    if visit.principal.can(Action.OFFERS_APPROVE):
+        awaiting = await offers.listed(session, visit.principal, status=None, awaiting_me=True)
     return render(
         request,
         "dashboard.html",
@@ -91,5 +95,6 @@ async def dashboard(
             "jobs": [(job, *counts.get(job.id, (0, 0))) for job in open_jobs],
             "activity": activity,
             "to_score": to_score,
+            "awaiting": awaiting,
         },
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hireline.interviews.events import DESCRIPTIONS as INTERVIEW_EVENTS
+from hireline.offers.events import DESCRIPTIONS as OFFER_EVENTS
 
 ALL_EVENTS = "*"
 TEST_EVENT = "webhook.test"
@@ -20,5 +21,6 @@ EVENT_TYPES: dict[str, str] = {
     "candidate.erased": "A candidate's personal data was erased on request.",
     "resume.parsed": "A résumé was read; the candidate's profile may have changed.",
     "resume.parse_failed": "A résumé could not be read; the reason is in the data.",
+    **{str(event): description for event, description in OFFER_EVENTS.items()},
 }
 EVENT_TYPES.update({str(kind): text for kind, text in INTERVIEW_EVENTS.items()})

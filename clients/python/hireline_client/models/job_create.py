@@ -38,6 +38,7 @@ class JobCreate:
         preferred_skills (list[str] | Unset):
         skill_weights (JobCreateSkillWeights | Unset): Skill -> weight in matching (1 if absent).
         min_years_experience (float | None | Unset):
+        openings (int | Unset): People hired for it; the last accepted offer closes it. Default: 1.
         stages (list[str] | None | Unset):
         hiring_team (list[TeamMember] | Unset):
         valid_through (datetime.datetime | None | Unset):
@@ -55,6 +56,7 @@ class JobCreate:
     preferred_skills: list[str] | Unset = UNSET
     skill_weights: JobCreateSkillWeights | Unset = UNSET
     min_years_experience: float | None | Unset = UNSET
+    openings: int | Unset = 1
     stages: list[str] | None | Unset = UNSET
     hiring_team: list[TeamMember] | Unset = UNSET
     valid_through: datetime.datetime | None | Unset = UNSET
@@ -132,6 +134,8 @@ class JobCreate:
         else:
             min_years_experience = self.min_years_experience
 
+        openings = self.openings
+
         stages: list[str] | None | Unset
         if isinstance(self.stages, Unset):
             stages = UNSET
@@ -185,6 +189,8 @@ class JobCreate:
             field_dict["skill_weights"] = skill_weights
         if min_years_experience is not UNSET:
             field_dict["min_years_experience"] = min_years_experience
+        if openings is not UNSET:
+            field_dict["openings"] = openings
         if stages is not UNSET:
             field_dict["stages"] = stages
         if hiring_team is not UNSET:
@@ -315,6 +321,8 @@ class JobCreate:
 
         min_years_experience = _parse_min_years_experience(d.pop("min_years_experience", UNSET))
 
+        openings = d.pop("openings", UNSET)
+
         def _parse_stages(data: object) -> list[str] | None | Unset:
             if data is None:
                 return data
@@ -371,6 +379,7 @@ class JobCreate:
             preferred_skills=preferred_skills,
             skill_weights=skill_weights,
             min_years_experience=min_years_experience,
+            openings=openings,
             stages=stages,
             hiring_team=hiring_team,
             valid_through=valid_through,

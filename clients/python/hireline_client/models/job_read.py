@@ -49,6 +49,7 @@ class JobRead:
         updated_at (datetime.datetime):
         skill_weights (JobReadSkillWeights | Unset):
         min_years_experience (float | None | Unset):
+        openings (int | Unset):  Default: 1.
         warnings (list[str] | Unset):
     """
 
@@ -73,6 +74,7 @@ class JobRead:
     updated_at: datetime.datetime
     skill_weights: JobReadSkillWeights | Unset = UNSET
     min_years_experience: float | None | Unset = UNSET
+    openings: int | Unset = 1
     warnings: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -159,6 +161,8 @@ class JobRead:
         else:
             min_years_experience = self.min_years_experience
 
+        openings = self.openings
+
         warnings: list[str] | Unset = UNSET
         if not isinstance(self.warnings, Unset):
             warnings = self.warnings
@@ -192,6 +196,8 @@ class JobRead:
             field_dict["skill_weights"] = skill_weights
         if min_years_experience is not UNSET:
             field_dict["min_years_experience"] = min_years_experience
+        if openings is not UNSET:
+            field_dict["openings"] = openings
         if warnings is not UNSET:
             field_dict["warnings"] = warnings
 
@@ -351,6 +357,8 @@ class JobRead:
 
         min_years_experience = _parse_min_years_experience(d.pop("min_years_experience", UNSET))
 
+        openings = d.pop("openings", UNSET)
+
         warnings = cast(list[str], d.pop("warnings", UNSET))
 
         job_read = cls(
@@ -375,6 +383,7 @@ class JobRead:
             updated_at=updated_at,
             skill_weights=skill_weights,
             min_years_experience=min_years_experience,
+            openings=openings,
             warnings=warnings,
         )
 

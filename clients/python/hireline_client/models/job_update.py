@@ -36,6 +36,7 @@ class JobUpdate:
         preferred_skills (list[str] | None | Unset):
         skill_weights (JobUpdateSkillWeightsType0 | None | Unset):
         min_years_experience (float | None | Unset):
+        openings (int | Unset): People hired for it; the last accepted offer closes it.
         stages (list[str] | None | Unset):
         hiring_team (list[TeamMember] | None | Unset):
         valid_through (datetime.datetime | None | Unset):
@@ -52,6 +53,7 @@ class JobUpdate:
     preferred_skills: list[str] | None | Unset = UNSET
     skill_weights: JobUpdateSkillWeightsType0 | None | Unset = UNSET
     min_years_experience: float | None | Unset = UNSET
+    openings: int | Unset = UNSET
     stages: list[str] | None | Unset = UNSET
     hiring_team: list[TeamMember] | None | Unset = UNSET
     valid_through: datetime.datetime | None | Unset = UNSET
@@ -134,6 +136,8 @@ class JobUpdate:
         else:
             min_years_experience = self.min_years_experience
 
+        openings = self.openings
+
         stages: list[str] | None | Unset
         if isinstance(self.stages, Unset):
             stages = UNSET
@@ -188,6 +192,8 @@ class JobUpdate:
             field_dict["skill_weights"] = skill_weights
         if min_years_experience is not UNSET:
             field_dict["min_years_experience"] = min_years_experience
+        if openings is not UNSET:
+            field_dict["openings"] = openings
         if stages is not UNSET:
             field_dict["stages"] = stages
         if hiring_team is not UNSET:
@@ -341,6 +347,8 @@ class JobUpdate:
 
         min_years_experience = _parse_min_years_experience(d.pop("min_years_experience", UNSET))
 
+        openings = d.pop("openings", UNSET)
+
         def _parse_stages(data: object) -> list[str] | None | Unset:
             if data is None:
                 return data
@@ -409,6 +417,7 @@ class JobUpdate:
             preferred_skills=preferred_skills,
             skill_weights=skill_weights,
             min_years_experience=min_years_experience,
+            openings=openings,
             stages=stages,
             hiring_team=hiring_team,
             valid_through=valid_through,

@@ -12,6 +12,8 @@ class Scope(StrEnum):
     JOBSREAD = "jobs:read"
     JOBSWRITE = "jobs:write"
     MEMBERSREAD = "members:read"
+    OFFERSREAD = "offers:read"
+    OFFERSWRITE = "offers:write"
     SALARIESIMPORT = "salaries:import"
     SALARIESREAD = "salaries:read"
     USAGEREAD = "usage:read"

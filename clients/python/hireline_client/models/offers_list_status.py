@@ -1,0 +1,13 @@
+from enum import StrEnum
+
+
+class OffersListStatus(StrEnum):
+    ACCEPTED = "accepted"
+    APPROVAL_DECLINED = "approval_declined"
+    APPROVED = "approved"
+    AWAITING_APPROVAL = "awaiting_approval"
+    DECLINED = "declined"
+    SENT = "sent"
+
+    def __str__(self) -> str:
+        return str(self.value)
