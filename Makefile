@@ -44,6 +44,8 @@ lint: install node-tools
 	$(VENV_BIN)/ruff check src tests migrations bench
 	$(VENV_BIN)/ruff format --check src tests migrations bench
 	$(VENV_BIN)/mypy
+	@# The rooms' doors: import contracts in pyproject.toml (CONTRIBUTING.md).
+	$(VENV_BIN)/lint-imports --no-cache
 	$(VENV_BIN)/openapi-spec-validator clients/openapi.json
 	cd clients/typescript && npx redocly lint ../openapi.json --format=stylish
 	cd clients/typescript && npx tsc --noEmit
