@@ -19,7 +19,7 @@ from hireline.guides import service as guides
 from hireline.guides.template_models import Level, RoleTemplate
 from hireline.identity import audit, organization
 from hireline.identity.models import Membership
-from hireline.jobs.events import EVENT_FOR_STATUS, JOB_UPDATED, JOBS_CHANGED_TOPIC
+from hireline.jobs.events import EVENT_FOR_STATUS, JOBS_CHANGED_TOPIC, JobEvent
 from hireline.jobs.models import HiringTeamMember, Job, PipelineStage
 from hireline.jobs.schemas import DEFAULT_STAGES, JobCreate, JobUpdate, TeamMember
 from hireline.jobs.stages import kind_for
@@ -295,7 +295,7 @@ async def update(
     await announce(session, JOBS_CHANGED_TOPIC, str(job.tenant_id))
     await events.record(
         session,
-        type=JOB_UPDATED,
+        type=JobEvent.UPDATED,
         payload={"job_id": str(job.id), "fields": sorted(changes)},
         tenant_id=job.tenant_id,
     )
