@@ -8,7 +8,7 @@ VENV_BIN := .venv/bin
 
 GENERATOR_BIN := clients/generator/.venv/bin
 
-.PHONY: install run test lint format bench clean clients node-tools vendor
+.PHONY: install run test lint format bench clean clients node-tools vendor migration-snapshots
 
 install:
 	@if [ "$(UV)" = ".tools/bin/uv" ] && [ ! -x .tools/bin/uv ]; then \
@@ -49,6 +49,11 @@ lint: install node-tools
 	$(VENV_BIN)/openapi-spec-validator clients/openapi.json
 	cd clients/typescript && npx redocly lint ../openapi.json --format=stylish
 	cd clients/typescript && npx tsc --noEmit
+
+# The SQL each NEW Alembic revision writes, kept in tests/migrations/snapshots/ (never rewrites
+# an existing snapshot: revisions are frozen; tests/migrations/test_frozen_revisions.py).
+migration-snapshots: install
+	$(VENV_BIN)/python -m tests.migrations.snapshots
 
 format: install
 	$(VENV_BIN)/ruff check --fix src tests migrations bench

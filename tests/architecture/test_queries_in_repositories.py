@@ -13,7 +13,7 @@ INFRASTRUCTURE = {
     "core/tenancy.py": "sets the transaction's tenant (`set_config`), which RLS reads",
     "core/change_feed.py": "LISTEN/NOTIFY on a connection of its own, not a query on a table",
     "core/system_routes.py": "the readiness probe's `SELECT 1` and schema check",
-    "core/rls.py": "DDL helpers that migrations call with Alembic's connection",
+    "core/rls.py": "the DDL pattern revisions copy, run on Alembic's connection",
 }
 
 # TODAY'S CROSSINGS, one per line: the repository refactor of issue 18 moves these queries
