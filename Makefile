@@ -59,6 +59,23 @@ format: install
 	$(VENV_BIN)/ruff check --fix src tests migrations bench
 	$(VENV_BIN)/ruff format src tests migrations bench
 
+# Every benchmark in its quick mode (`--quick`: small sizes): a smoke run that the scripts
+# still work, in a few minutes. The README's figures come from the full sizes (each script's
+# docstring). Uses DATABASE_URL's server when set, else embedded PostgreSQL; board.py needs wrk.
+bench: install
+	$(VENV_BIN)/python bench/guide_render.py --quick
+	$(VENV_BIN)/python bench/resume_quality.py --quick
+	$(VENV_BIN)/python bench/embeddings.py --quick
+	$(VENV_BIN)/python bench/salary_import.py --quick
+	$(VENV_BIN)/python bench/demo_seed.py --quick
+	$(VENV_BIN)/python bench/match.py --quick
+	$(VENV_BIN)/python bench/search_data.py --quick
+	$(VENV_BIN)/python -m bench.search --quick
+	$(VENV_BIN)/python bench/resume_burst.py --quick
+	@if command -v wrk >/dev/null 2>&1; then $(VENV_BIN)/python bench/board.py --quick; \
+	else echo "bench/board.py skipped: it needs wrk (Debian package)"; fi
+	$(VENV_BIN)/python bench/chaos.py --quick
+
 clean:
 	rm -rf .venv .tools .pytest_cache .mypy_cache .ruff_cache
 
