@@ -192,7 +192,7 @@ def main() -> None:
     parser.add_argument("--parsed-alone", type=int, default=400, help="résumés per parser run")
     parser.add_argument("--quick", action="store_true", help="small sizes (`make bench`)")
     if "--quick" in sys.argv[1:]:
-        parser.set_defaults(applications=40, concurrency=2, parsed_alone=40)
+        parser.set_defaults(applications=20, concurrency=2, parsed_alone=20)
     args = parser.parse_args()
 
     for children in () if args.skip_parsers_alone else (1, args.concurrency):
