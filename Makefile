@@ -8,7 +8,7 @@ VENV_BIN := .venv/bin
 
 GENERATOR_BIN := clients/generator/.venv/bin
 
-.PHONY: manifests uv install install-run generator run test lint format bench clean clients node-tools vendor
+.PHONY: manifests uv install install-run generator run test lint format bench clean clients node-tools vendor migration-snapshots
 
 uv:
 	@if [ "$(UV)" = ".tools/bin/uv" ] && [ ! -x .tools/bin/uv ]; then \
@@ -56,13 +56,37 @@ lint: install generator node-tools
 	$(VENV_BIN)/ruff check src tests migrations bench deploy
 	$(VENV_BIN)/ruff format --check src tests migrations bench deploy
 	$(VENV_BIN)/mypy
+	@# The rooms' doors: import contracts in pyproject.toml (CONTRIBUTING.md).
+	$(VENV_BIN)/lint-imports --no-cache
 	$(VENV_BIN)/openapi-spec-validator clients/openapi.json
 	cd clients/typescript && npx redocly lint ../openapi.json --format=stylish
 	cd clients/typescript && npx tsc --noEmit
 
+# The SQL each NEW Alembic revision writes, kept in tests/migrations/snapshots/ (never rewrites
+# an existing snapshot: revisions are frozen; tests/migrations/test_frozen_revisions.py).
+migration-snapshots: install
+	$(VENV_BIN)/python -m tests.migrations.snapshots
+
 format: install
 	$(VENV_BIN)/ruff check --fix src tests migrations bench deploy
 	$(VENV_BIN)/ruff format src tests migrations bench deploy
+
+# Every benchmark in its quick mode (`--quick`: small sizes): a smoke run that the scripts
+# still work, in a few minutes. The README's figures come from the full sizes (each script's
+# docstring). Uses DATABASE_URL's server when set, else embedded PostgreSQL; board.py needs wrk.
+bench: install
+	$(VENV_BIN)/python bench/guide_render.py --quick
+	$(VENV_BIN)/python bench/resume_quality.py --quick
+	$(VENV_BIN)/python bench/embeddings.py --quick
+	$(VENV_BIN)/python bench/salary_import.py --quick
+	$(VENV_BIN)/python bench/demo_seed.py --quick
+	$(VENV_BIN)/python bench/match.py --quick
+	$(VENV_BIN)/python bench/search_data.py --quick
+	$(VENV_BIN)/python -m bench.search --quick
+	$(VENV_BIN)/python bench/resume_burst.py --quick
+	@if command -v wrk >/dev/null 2>&1; then $(VENV_BIN)/python bench/board.py --quick; \
+	else echo "bench/board.py skipped: it needs wrk (Debian package)"; fi
+	$(VENV_BIN)/python bench/chaos.py --quick
 
 clean:
 	rm -rf .venv .tools .pytest_cache .mypy_cache .ruff_cache

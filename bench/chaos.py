@@ -491,6 +491,9 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=4, help="the worker's")
     parser.add_argument("--drain-seconds", type=float, default=900)
     parser.add_argument("--seed", type=int, default=20)
+    parser.add_argument("--quick", action="store_true", help="small sizes (`make bench`)")
+    if "--quick" in sys.argv[1:]:
+        parser.set_defaults(applications=30, clients=4, kill_every=4.0, drain_seconds=120)
     args = parser.parse_args()
 
     webhooks, mail = WebhookSink(), MailSink()

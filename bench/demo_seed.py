@@ -15,6 +15,7 @@ import asyncio
 import os
 import random
 import statistics
+import sys
 import tempfile
 import time
 import uuid
@@ -67,6 +68,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--parse", type=int, default=200, help="résumés to parse (0: none)")
+    parser.add_argument("--quick", action="store_true", help="small sizes (`make bench`)")
+    if "--quick" in sys.argv[1:]:
+        parser.set_defaults(rounds=1, parse=20)
     args = parser.parse_args()
     server = os.environ.get("DATABASE_URL")
     embedded = None

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
+import sys
 import time
 
 from hireline.matching import embeddings
@@ -46,6 +47,9 @@ def main() -> None:
     parser.add_argument("--texts", type=int, default=64)
     parser.add_argument("--batch", type=int, default=embeddings.BATCH_SIZE)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--quick", action="store_true", help="small sizes (`make bench`)")
+    if "--quick" in sys.argv[1:]:
+        parser.set_defaults(texts=8, batch=8, repeat=1)
     args = parser.parse_args()
 
     started = time.perf_counter()

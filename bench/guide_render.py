@@ -1,6 +1,6 @@
 """How long a hiring guide takes to build and write out, per format, over the built-in templates.
 
-Run: `.venv/bin/python bench/guide_render.py [ROUNDS]`. Prints the median milliseconds per
+Run: `.venv/bin/python bench/guide_render.py [ROUNDS | --quick]`. Prints the median milliseconds per
 guide for building the data and for each output format, in-process and without a database.
 """
 
@@ -25,8 +25,8 @@ def _median_ms(action: Callable[[], object], rounds: int) -> float:
     return statistics.median(timings)
 
 
-def main(rounds: int) -> None:
-    templates = load_builtin_templates()
+def main(rounds: int, limit: int | None = None) -> None:
+    templates = dict(list(load_builtin_templates().items())[:limit])
     figures: dict[str, list[float]] = {"build": [], "markdown": [], "html": [], "pdf": []}
     for template in templates.values():
         request = render.GuideRequest(
@@ -50,4 +50,7 @@ def main(rounds: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 50)
+    if sys.argv[1:] == ["--quick"]:  # `make bench`
+        main(3, limit=4)
+    else:
+        main(int(sys.argv[1]) if len(sys.argv) > 1 else 50)

@@ -29,6 +29,7 @@ import asyncio
 import os
 import random
 import statistics
+import sys
 import tempfile
 import time
 import uuid
@@ -268,6 +269,9 @@ def main() -> None:
     parser.add_argument("--ranked", type=int, default=5_000)
     parser.add_argument("--other-tenants", type=int, default=0)
     parser.add_argument("--tenant-candidates", type=int, default=0)
+    parser.add_argument("--quick", action="store_true", help="small sizes (`make bench`)")
+    if "--quick" in sys.argv[1:]:
+        parser.set_defaults(applicants=2000, ranked=200)
     args = parser.parse_args()
     server = os.environ.get("DATABASE_URL")
     embedded = None

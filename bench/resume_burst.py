@@ -189,10 +189,14 @@ def main() -> None:
         "--profile", metavar="FILE", help="run the (single) worker under cProfile, stats to FILE"
     )
     parser.add_argument("--skip-parsers-alone", action="store_true")
+    parser.add_argument("--parsed-alone", type=int, default=400, help="résumés per parser run")
+    parser.add_argument("--quick", action="store_true", help="small sizes (`make bench`)")
+    if "--quick" in sys.argv[1:]:
+        parser.set_defaults(applications=20, concurrency=2, parsed_alone=20)
     args = parser.parse_args()
 
     for children in () if args.skip_parsers_alone else (1, args.concurrency):
-        rate = parse_only_rate(children)
+        rate = parse_only_rate(children, args.parsed_alone)
         print(f"parsers alone: {children} child(ren) {rate:.0f} résumés/s")
 
     server = os.environ.get("DATABASE_URL")

@@ -1,7 +1,7 @@
 """Prints how well résumé fields are read: the generated held-out corpus, then the files
 written by hand for the tests.
 
-    .venv/bin/python bench/resume_quality.py [--brief] [--dev]
+    .venv/bin/python bench/resume_quality.py [--brief] [--dev] [--quick]
 
 The generated corpus (`tests/resumes/generated.py`: PDF in one and two columns and with
 tables, DOCX with tables or header/footer contacts, text in UTF-8, UTF-16, Windows-1252 and
@@ -25,9 +25,12 @@ from tests.resumes.scoring import score_corpus, score_generated
 
 
 def main() -> None:
-    details = "--brief" not in sys.argv[1:]
+    # `--quick` (make bench): figures only, over the first 20 held-out seeds.
+    quick = "--quick" in sys.argv[1:]
+    details = "--brief" not in sys.argv[1:] and not quick
+    held_out = HELD_OUT_SEEDS[:20] if quick else HELD_OUT_SEEDS
     print("== Generated corpus, held-out seeds (never used for tuning) ==")
-    print(score_generated(corpus(HELD_OUT_SEEDS)).format(details=details))
+    print(score_generated(corpus(held_out)).format(details=details))
     if "--dev" in sys.argv[1:]:
         print("\n== Generated corpus, validation seeds (misses read once) ==")
         print(score_generated(corpus(VALIDATION_SEEDS)).format(details=details))

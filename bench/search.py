@@ -232,6 +232,9 @@ def main() -> None:
     parser.add_argument(
         "--plans-for", metavar="TEXT", help="with --plans: the queries whose label holds TEXT"
     )
+    parser.add_argument("--quick", action="store_true", help="small sizes (`make bench`)")
+    if "--quick" in sys.argv[1:]:
+        parser.set_defaults(candidates=2000, rounds=2)
     sys.exit(asyncio.run(main_async(parser.parse_args())))
 
 

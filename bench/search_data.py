@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import random
+import sys
 import time
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -283,6 +284,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--candidates", type=int, default=100_000)
     parser.add_argument("--other-tenants", type=int, default=10)
+    parser.add_argument("--quick", action="store_true", help="small sizes (`make bench`)")
+    if "--quick" in sys.argv[1:]:
+        parser.set_defaults(candidates=2000, other_tenants=1)
     args = parser.parse_args()
     build(server_url(), args.candidates, args.other_tenants)
 

@@ -6,18 +6,20 @@ Create Date: 2026-11-25
 """
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import sqlalchemy as sa
 from alembic import op
-from procrastinate.schema import SchemaManager
+from psycopg import sql
 from sqlalchemy.dialects import postgresql
-
-from hireline.core import rls
 
 revision: str = "0001"
 down_revision: str | Sequence[str] | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
+
+# The task queue's schema as procrastinate shipped it when this revision was written.
+PROCRASTINATE_SCHEMA = Path(__file__).with_name("20261125_0001_procrastinate_schema.sql")
 
 # procrastinate ships no uninstall script; its objects all share this prefix.
 DROP_PROCRASTINATE = """
@@ -46,7 +48,7 @@ END $$;
 
 
 def upgrade() -> None:
-    rls.execute(SchemaManager.get_schema())
+    _execute(PROCRASTINATE_SCHEMA.read_text(encoding="utf-8"))
     op.create_table(
         "domain_events",
         sa.Column("id", sa.BigInteger(), sa.Identity(always=False), nullable=False),
@@ -71,4 +73,23 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_domain_events_tenant_id_occurred_at", table_name="domain_events")
     op.drop_table("domain_events")
-    rls.execute(DROP_PROCRASTINATE)
+    _execute(DROP_PROCRASTINATE)
+
+
+# Frozen with this revision: copies of the helpers (hireline.core.rls) it used when it
+# was written, so that later changes to the application's code cannot change its SQL.
+
+
+def _execute(statement: str | sql.Composable) -> None:
+    """Run SQL in the migration's transaction through psycopg itself; offline (`--sql`), write
+    it to the script instead.
+
+    Function bodies hold `$$`, `%` and `:name` text that SQLAlchemy's and psycopg's
+    parameter parsing would otherwise try to interpret.
+    """
+    context = op.get_context()
+    if context.as_sql:
+        text = statement if isinstance(statement, str) else statement.as_string()
+        context.impl.static_output(text.strip().rstrip(";") + ";\n")
+        return
+    op.get_bind().connection.driver_connection.execute(statement)  # type: ignore[union-attr]

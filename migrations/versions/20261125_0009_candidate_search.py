@@ -14,9 +14,8 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+from psycopg import sql
 from sqlalchemy.dialects import postgresql
-
-from hireline.core import rls
 
 revision: str = "0009"
 down_revision: str | Sequence[str] | None = "0008"
@@ -85,8 +84,8 @@ DOCUMENT_SQL = "hireline_search_document(name, email, headline, skills, resume_t
 
 
 def upgrade() -> None:
-    rls.execute(EXTENSIONS)
-    rls.execute(DOCUMENT_FUNCTION)
+    _execute(EXTENSIONS)
+    _execute(DOCUMENT_FUNCTION)
     op.add_column("candidates", sa.Column("resume_text", sa.Text(), nullable=True))
     op.add_column(
         "candidates",
@@ -123,12 +122,12 @@ def upgrade() -> None:
         ["tenant_id", "skills"],
         postgresql_using="gin",
     )
-    rls.execute(RESUME_TRIGGER)
-    rls.execute(BACKFILL)
+    _execute(RESUME_TRIGGER)
+    _execute(BACKFILL)
 
 
 def downgrade() -> None:
-    rls.execute(
+    _execute(
         "DROP TRIGGER IF EXISTS resumes_copy_text_to_candidate ON resumes;"
         "DROP FUNCTION IF EXISTS hireline_copy_resume_text();"
     )
@@ -138,7 +137,26 @@ def downgrade() -> None:
     op.drop_index("ix_candidates_tenant_id_search_document", table_name="candidates")
     op.drop_column("candidates", "search_document")
     op.drop_column("candidates", "resume_text")
-    rls.execute(
+    _execute(
         "DROP FUNCTION IF EXISTS hireline_search_document(text, text, text, varchar[], text, text);"
         "DROP EXTENSION IF EXISTS pg_trgm; DROP EXTENSION IF EXISTS btree_gin;"
     )
+
+
+# Frozen with this revision: copies of the helpers (hireline.core.rls) it used when it
+# was written, so that later changes to the application's code cannot change its SQL.
+
+
+def _execute(statement: str | sql.Composable) -> None:
+    """Run SQL in the migration's transaction through psycopg itself; offline (`--sql`), write
+    it to the script instead.
+
+    Function bodies hold `$$`, `%` and `:name` text that SQLAlchemy's and psycopg's
+    parameter parsing would otherwise try to interpret.
+    """
+    context = op.get_context()
+    if context.as_sql:
+        text = statement if isinstance(statement, str) else statement.as_string()
+        context.impl.static_output(text.strip().rstrip(";") + ";\n")
+        return
+    op.get_bind().connection.driver_connection.execute(statement)  # type: ignore[union-attr]

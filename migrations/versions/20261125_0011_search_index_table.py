@@ -26,9 +26,6 @@ from alembic import op
 from psycopg import sql
 from sqlalchemy.dialects import postgresql
 
-from hireline.core import rls
-from hireline.settings import get_settings
-
 revision: str = "0011"
 down_revision: str | Sequence[str] | None = "0010"
 branch_labels: str | Sequence[str] | None = None
@@ -238,10 +235,10 @@ CANDIDATE_INDEXES: list[tuple[str, list[str], dict[str, str]]] = [
 
 
 def _sql(template: str) -> sql.Composed:
-    schema = op.get_bind().execute(sa.text("SELECT current_schema()")).scalar_one()
+    schema = _current_schema()
     return sql.SQL(template).format(
         schema=sql.Identifier(schema),
-        role=sql.Identifier(get_settings().database_app_role),
+        role=sql.Identifier(_app_role()),
         walk_rows_per_match=sql.Literal(WALK_ROWS_PER_MATCH),
     )
 
@@ -280,7 +277,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("tenant_id", "candidate_id", name=op.f("pk_candidate_search")),
     )
     # Default privileges (0002) gave the application role the usual grants; take them back.
-    rls.execute(_sql("REVOKE ALL ON candidate_search FROM PUBLIC, {role}"))
+    _execute(_sql("REVOKE ALL ON candidate_search FROM PUBLIC, {role}"))
     op.create_index(
         "ix_candidate_search_tenant_id_document",
         "candidate_search",
@@ -318,13 +315,13 @@ def upgrade() -> None:
         ["tenant_key", "skills"],
         postgresql_using="gin",
     )
-    rls.execute(
+    _execute(
         "CREATE STATISTICS candidate_search_tenant_key (dependencies)"
         " ON tenant_id, tenant_key FROM candidate_search"
     )
-    rls.execute(_sql(SYNC_TRIGGER))
-    rls.execute(BACKFILL)
-    rls.execute(_sql(SEARCH_FUNCTION))
+    _execute(_sql(SYNC_TRIGGER))
+    _execute(BACKFILL)
+    _execute(_sql(SEARCH_FUNCTION))
     for name, _, _ in CANDIDATE_INDEXES:
         op.drop_index(name, table_name="candidates")
 
@@ -332,5 +329,39 @@ def upgrade() -> None:
 def downgrade() -> None:
     for name, columns, ops in CANDIDATE_INDEXES:
         op.create_index(name, "candidates", columns, postgresql_using="gin", postgresql_ops=ops)
-    rls.execute(DROP_FUNCTIONS)
+    _execute(DROP_FUNCTIONS)
     op.drop_table("candidate_search")
+
+
+# Frozen with this revision: copies of the helpers (hireline.core.rls) it used when it
+# was written, so that later changes to the application's code cannot change its SQL.
+
+
+def _execute(statement: str | sql.Composable) -> None:
+    """Run SQL in the migration's transaction through psycopg itself; offline (`--sql`), write
+    it to the script instead.
+
+    Function bodies hold `$$`, `%` and `:name` text that SQLAlchemy's and psycopg's
+    parameter parsing would otherwise try to interpret.
+    """
+    context = op.get_context()
+    if context.as_sql:
+        text = statement if isinstance(statement, str) else statement.as_string()
+        context.impl.static_output(text.strip().rstrip(";") + ";\n")
+        return
+    op.get_bind().connection.driver_connection.execute(statement)  # type: ignore[union-attr]
+
+
+def _app_role() -> str:
+    """The role the application switches to (`HIRELINE_DATABASE_APP_ROLE`), which
+    migrations/env.py puts in the Alembic configuration: an input, like the database URL."""
+    context = op.get_context()
+    assert context.config is not None
+    return str(context.config.attributes["app_role"])
+
+
+def _current_schema() -> str:
+    """The schema being migrated; an offline script (`--sql`) is written for `public`."""
+    if op.get_context().as_sql:
+        return "public"
+    return str(op.get_bind().execute(sa.text("SELECT current_schema()")).scalar_one())

@@ -21,8 +21,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 import structlog
 from alembic import op
-
-from hireline.core import rls
+from psycopg import sql
 
 revision: str = "0012"
 down_revision: str | Sequence[str] | None = "0011"
@@ -93,6 +92,8 @@ END $$;
 
 
 def _vector_available() -> bool:
+    if op.get_context().as_sql:
+        return True  # an offline script (`--sql`) is written for a server that has pgvector
     return bool(
         op.get_bind()
         .execute(
@@ -103,6 +104,8 @@ def _vector_available() -> bool:
 
 
 def _tables_exist() -> bool:
+    if op.get_context().as_sql:
+        return True
     return bool(
         op.get_bind()
         .execute(sa.text("SELECT to_regclass('candidate_embeddings') IS NOT NULL"))
@@ -118,14 +121,68 @@ def upgrade() -> None:
             "server; HIRELINE_SEMANTIC_MATCHING cannot be turned on here",
         )
         return
-    rls.execute(TABLES)
-    rls.execute(rls.isolate_by_tenant("candidate_embeddings"))
-    rls.execute(rls.isolate_by_tenant("job_embeddings"))
-    rls.execute(ERASURE_TRIGGER)
+    _execute(TABLES)
+    _execute(_isolate_by_tenant("candidate_embeddings"))
+    _execute(_isolate_by_tenant("job_embeddings"))
+    _execute(ERASURE_TRIGGER)
 
 
 def downgrade() -> None:
     if not _tables_exist():
         return  # upgraded on a server without pgvector: nothing was created
-    rls.execute(DROP)
-    rls.execute(DROP_EXTENSION)
+    _execute(DROP)
+    _execute(DROP_EXTENSION)
+
+
+# Frozen with this revision: copies of the helpers (hireline.core.rls) it used when it
+# was written, so that later changes to the application's code cannot change its SQL.
+
+
+def _execute(statement: str | sql.Composable) -> None:
+    """Run SQL in the migration's transaction through psycopg itself; offline (`--sql`), write
+    it to the script instead.
+
+    Function bodies hold `$$`, `%` and `:name` text that SQLAlchemy's and psycopg's
+    parameter parsing would otherwise try to interpret.
+    """
+    context = op.get_context()
+    if context.as_sql:
+        text = statement if isinstance(statement, str) else statement.as_string()
+        context.impl.static_output(text.strip().rstrip(";") + ";\n")
+        return
+    op.get_bind().connection.driver_connection.execute(statement)  # type: ignore[union-attr]
+
+
+def _isolate_by_tenant(
+    table: str, *, lookup_column: str | None = None, member_column: str | None = None
+) -> sql.Composed:
+    """Row-level security on `table`: rows of the current tenant only, even for its owner.
+
+    `lookup_column` additionally shows (read-only) the row whose digest the transaction
+    asked for; `member_column` shows rows of the signed-in user across tenants.
+    """
+    t = sql.Identifier(table)
+    statements: list[sql.Composable] = [
+        sql.SQL("ALTER TABLE {t} ENABLE ROW LEVEL SECURITY").format(t=t),
+        sql.SQL("ALTER TABLE {t} FORCE ROW LEVEL SECURITY").format(t=t),
+        sql.SQL(
+            "CREATE POLICY tenant_isolation ON {t} "
+            "USING (tenant_id IS NOT DISTINCT FROM hireline_current_tenant()) "
+            "WITH CHECK (tenant_id IS NOT DISTINCT FROM hireline_current_tenant())"
+        ).format(t=t),
+    ]
+    if lookup_column:
+        statements.append(
+            sql.SQL(
+                "CREATE POLICY credential_lookup ON {t} FOR SELECT "
+                "USING ({c} = hireline_credential_lookup())"
+            ).format(t=t, c=sql.Identifier(lookup_column))
+        )
+    if member_column:
+        statements.append(
+            sql.SQL(
+                "CREATE POLICY own_memberships ON {t} FOR SELECT "
+                "USING ({c} = hireline_current_user())"
+            ).format(t=t, c=sql.Identifier(member_column))
+        )
+    return sql.SQL(";\n").join(statements)

@@ -34,9 +34,6 @@ from alembic import op
 from psycopg import sql
 from sqlalchemy.dialects import postgresql
 
-from hireline.core import rls
-from hireline.settings import get_settings
-
 revision: str = "0015"
 down_revision: str | Sequence[str] | None = "0017"
 branch_labels: str | Sequence[str] | None = None
@@ -324,10 +321,10 @@ SEARCH_COLUMNS: list[tuple[str, str, sa.types.TypeEngine[Any]]] = [
 
 
 def _sql(template: str) -> sql.Composed:
-    schema = op.get_bind().execute(sa.text("SELECT current_schema()")).scalar_one()
+    schema = _current_schema()
     return sql.SQL(template).format(
         schema=sql.Identifier(schema),
-        role=sql.Identifier(get_settings().database_app_role),
+        role=sql.Identifier(_app_role()),
         config=sql.Literal(f"{schema}.hireline") + sql.SQL("::regconfig"),
         floor=sql.Literal(NAME_WORD_FLOOR),
         trigrams=sql.Literal(NAME_WORD_TRIGRAMS),
@@ -354,12 +351,12 @@ def _add_document_column() -> None:
 
 
 def upgrade() -> None:
-    rls.execute(EXTENSIONS)
-    rls.execute(_sql(FUNCTIONS))
+    _execute(EXTENSIONS)
+    _execute(_sql(FUNCTIONS))
     op.drop_column("candidates", "search_document")
-    rls.execute(_sql(DOCUMENT_FUNCTION))
+    _execute(_sql(DOCUMENT_FUNCTION))
     _add_document_column()
-    rls.execute(REFRESH_DOCUMENTS)
+    _execute(REFRESH_DOCUMENTS)
     for name, expression, type_ in SEARCH_COLUMNS:
         op.add_column(
             "candidate_search",
@@ -385,7 +382,7 @@ def upgrade() -> None:
     op.create_index(
         "ix_candidate_search_skill_keys", "candidate_search", ["skill_keys"], postgresql_using="gin"
     )
-    rls.execute(_sql(SEARCH_FUNCTION))
+    _execute(_sql(SEARCH_FUNCTION))
 
 
 def _revision(filename: str) -> ModuleType:
@@ -401,8 +398,8 @@ def _revision(filename: str) -> ModuleType:
 
 def downgrade() -> None:
     search_table = _revision("20261125_0011_search_index_table.py")
-    rls.execute("DROP FUNCTION IF EXISTS hireline_search_candidates")
-    rls.execute(search_table._sql(search_table.SEARCH_FUNCTION))
+    _execute("DROP FUNCTION IF EXISTS hireline_search_candidates")
+    _execute(search_table._sql(search_table.SEARCH_FUNCTION))
     op.create_index(
         "ix_candidate_search_tenant_key_skills",
         "candidate_search",
@@ -426,8 +423,42 @@ def downgrade() -> None:
     for name, _, _ in reversed(SEARCH_COLUMNS):
         op.drop_column("candidate_search", name)
     op.drop_column("candidates", "search_document")
-    rls.execute("DROP FUNCTION hireline_search_document(text, text, text, varchar[], text, text)")
-    rls.execute(_revision("20261125_0009_candidate_search.py").DOCUMENT_FUNCTION)
+    _execute("DROP FUNCTION hireline_search_document(text, text, text, varchar[], text, text)")
+    _execute(_revision("20261125_0009_candidate_search.py").DOCUMENT_FUNCTION)
     _add_document_column()
-    rls.execute(REFRESH_DOCUMENTS)
-    rls.execute(_sql(DROP_FUNCTIONS))
+    _execute(REFRESH_DOCUMENTS)
+    _execute(_sql(DROP_FUNCTIONS))
+
+
+# Frozen with this revision: copies of the helpers (hireline.core.rls) it used when it
+# was written, so that later changes to the application's code cannot change its SQL.
+
+
+def _execute(statement: str | sql.Composable) -> None:
+    """Run SQL in the migration's transaction through psycopg itself; offline (`--sql`), write
+    it to the script instead.
+
+    Function bodies hold `$$`, `%` and `:name` text that SQLAlchemy's and psycopg's
+    parameter parsing would otherwise try to interpret.
+    """
+    context = op.get_context()
+    if context.as_sql:
+        text = statement if isinstance(statement, str) else statement.as_string()
+        context.impl.static_output(text.strip().rstrip(";") + ";\n")
+        return
+    op.get_bind().connection.driver_connection.execute(statement)  # type: ignore[union-attr]
+
+
+def _app_role() -> str:
+    """The role the application switches to (`HIRELINE_DATABASE_APP_ROLE`), which
+    migrations/env.py puts in the Alembic configuration: an input, like the database URL."""
+    context = op.get_context()
+    assert context.config is not None
+    return str(context.config.attributes["app_role"])
+
+
+def _current_schema() -> str:
+    """The schema being migrated; an offline script (`--sql`) is written for `public`."""
+    if op.get_context().as_sql:
+        return "public"
+    return str(op.get_bind().execute(sa.text("SELECT current_schema()")).scalar_one())

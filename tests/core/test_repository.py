@@ -7,7 +7,7 @@ import uuid
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from hireline.core.repository import Repository
+from hireline.core.repositories import Repository
 from hireline.core.tenancy import NoTenantError, enter_tenant
 from hireline.jobs.models import Job
 

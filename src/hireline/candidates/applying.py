@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from hireline.candidates.events import CandidateEvent
 from hireline.candidates.models import Activity, Application, Candidate, Resume
 from hireline.candidates.schemas import CONSENT_TEXT, ApplicationCreated, ApplicationForm
 from hireline.candidates.uploads import CheckedFile
@@ -19,10 +20,6 @@ from hireline.core.ids import uuid7
 from hireline.core.storage import FileStorage, content_digest, save_with_transaction
 from hireline.identity.models import Tenant
 from hireline.jobs import service as jobs
-
-APPLICATION_CREATED = "application.created"
-# Internal (not in the webhook catalogue): someone applied again to a job they applied to.
-APPLICATION_RESUBMITTED = "application.resubmitted"
 
 
 def normalize_email(email: str) -> str:
@@ -163,7 +160,7 @@ async def apply(
     await session.flush()
     await events.record(
         session,
-        type=APPLICATION_CREATED,
+        type=CandidateEvent.APPLICATION_CREATED,
         payload={
             "application_id": str(application.id),
             "candidate_id": str(candidate.id),
@@ -208,7 +205,7 @@ async def apply_anonymously(
     except AlreadyApplied as repeated:
         await events.record(
             session,
-            type=APPLICATION_RESUBMITTED,
+            type=CandidateEvent.APPLICATION_RESUBMITTED,
             payload={
                 "application_id": str(repeated.application_id),
                 "candidate_id": str(repeated.candidate_id),

@@ -9,17 +9,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from hireline.candidates.events import CandidateEvent
 from hireline.candidates.models import Activity, Application
 from hireline.candidates.privacy import kept_in_events
 from hireline.core import events
 from hireline.core.errors import Conflict, NotFound, ValidationFailed
 from hireline.core.principal import Principal
 from hireline.jobs.models import PipelineStage
-
-STAGE_CHANGED = "application.stage_changed"
-REJECTED = "application.rejected"
-WITHDRAWN = "application.withdrawn"
-HIRED = "candidate.hired"
 
 
 async def get(
@@ -50,7 +46,7 @@ async def _record(
     application: Application,
     *,
     kind: str,
-    event_type: str,
+    event_type: CandidateEvent,
     details: dict[str, Any],
 ) -> None:
     session.add(
@@ -119,7 +115,7 @@ async def move(
         principal,
         application,
         kind="application.moved",
-        event_type=STAGE_CHANGED,
+        event_type=CandidateEvent.APPLICATION_STAGE_CHANGED,
         details={
             "from_stage_id": str(previous) if previous else None,
             "to_stage_id": str(stage.id),
@@ -144,7 +140,11 @@ async def finish(
     application.updated_at = datetime.now(UTC)
     if outcome == "rejected" and details:
         application.rejection_reason = details.get("reason")
-    event_type = {"rejected": REJECTED, "hired": HIRED, "withdrawn": WITHDRAWN}[outcome]
+    event_type = {
+        "rejected": CandidateEvent.APPLICATION_REJECTED,
+        "hired": CandidateEvent.CANDIDATE_HIRED,
+        "withdrawn": CandidateEvent.APPLICATION_WITHDRAWN,
+    }[outcome]
     await _record(
         session,
         principal,

@@ -21,6 +21,7 @@ from sqlalchemy import delete, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.candidates import service
+from hireline.candidates.events import CandidateEvent
 from hireline.candidates.models import Activity, Application, Resume
 from hireline.core import events
 from hireline.core.database_url import libpq_url
@@ -28,9 +29,6 @@ from hireline.core.db import on_commit
 from hireline.core.principal import Principal
 from hireline.core.storage import FileStorage
 from hireline.identity.audit import service as audit
-
-CANDIDATE_ERASED = "candidate.erased"
-
 
 # Event payload keys that are codes, not free text: kept when events are reduced.
 _EVENT_CODES = frozenset({"reason", "notify_candidate", "fields", "source", "status"})
@@ -146,7 +144,7 @@ async def erase(
     )
     await events.record(
         session,
-        type=CANDIDATE_ERASED,
+        type=CandidateEvent.CANDIDATE_ERASED,
         payload={"candidate_id": str(candidate.id)},
         tenant_id=principal.tenant_id,
     )

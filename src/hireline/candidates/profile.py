@@ -12,12 +12,11 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from hireline.candidates.events import CandidateEvent
 from hireline.candidates.models import Activity, Candidate, Resume
 from hireline.core import events
 from hireline.core.text_input import without_nul_characters
 
-RESUME_PARSED = "resume.parsed"
-RESUME_PARSE_FAILED = "resume.parse_failed"
 PARSED = "parsed"
 FAILED = "failed"
 PENDING = "pending"
@@ -37,7 +36,9 @@ async def record_parse(
     candidate = await session.get(Candidate, (resume.tenant_id, resume.candidate_id))
     if parsed is None:
         resume.parse_status, resume.parse_error = FAILED, error or "The file could not be read."
-        await _tell(session, resume, RESUME_PARSE_FAILED, {"reason": resume.parse_error})
+        await _tell(
+            session, resume, CandidateEvent.RESUME_PARSE_FAILED, {"reason": resume.parse_error}
+        )
         return
     fields = dict(parsed)
     resume.text = fields.pop("text", None)
@@ -47,7 +48,7 @@ async def record_parse(
     await _tell(
         session,
         resume,
-        RESUME_PARSED,
+        CandidateEvent.RESUME_PARSED,
         {"skills": fields.get("skills", []), "updated_fields": updated},
     )
 
@@ -85,7 +86,9 @@ def merge_into(candidate: Candidate, parsed: dict[str, Any]) -> list[str]:
     return changed
 
 
-async def _tell(session: AsyncSession, resume: Resume, kind: str, details: dict[str, Any]) -> None:
+async def _tell(
+    session: AsyncSession, resume: Resume, kind: CandidateEvent, details: dict[str, Any]
+) -> None:
     session.add(
         Activity(
             tenant_id=resume.tenant_id,

@@ -10,6 +10,7 @@ from sqlalchemy import Select, func, literal, or_, select, true, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.candidates import pipeline, rejection_reasons
+from hireline.candidates.events import CandidateEvent
 from hireline.candidates.models import Activity, Application, Candidate, Resume
 from hireline.candidates.schemas import CandidateUpdate
 from hireline.core import events
@@ -30,7 +31,6 @@ from hireline.matching.models import MatchScore
 from hireline.matching.schemas import MatchSummary
 from hireline.resumes.taxonomy import load_taxonomy
 
-CANDIDATE_UPDATED = "candidate.updated"
 ApplicationSort = Literal["newest", "match"]
 
 
@@ -238,10 +238,9 @@ async def update(
         )
     )
     await session.flush()
-    # Not a webhook event (not in the catalogue): it lets matching re-score the person.
     await events.record(
         session,
-        type=CANDIDATE_UPDATED,
+        type=CandidateEvent.CANDIDATE_UPDATED,
         payload={"candidate_id": str(candidate.id), "fields": sorted(changes)},
         tenant_id=candidate.tenant_id,
     )

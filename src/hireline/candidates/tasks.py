@@ -12,9 +12,8 @@ from procrastinate.exceptions import AlreadyEnqueued
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.candidates import privacy, profile
-from hireline.candidates.applying import APPLICATION_CREATED
+from hireline.candidates.events import CandidateEvent
 from hireline.candidates.models import Application, Candidate, Resume
-from hireline.candidates.privacy import CANDIDATE_ERASED
 from hireline.core import events
 from hireline.core.errors import NotFound
 from hireline.core.events import DomainEvent
@@ -70,7 +69,7 @@ async def request_parse(session: AsyncSession, resume: Resume) -> None:
     )
 
 
-@events.on(APPLICATION_CREATED, name="candidates.parse_new_resume")
+@events.on(CandidateEvent.APPLICATION_CREATED, name="candidates.parse_new_resume")
 async def parse_new_resume(event: DomainEvent, session: AsyncSession) -> None:
     resume = await session.get(Resume, (event.tenant_id, uuid.UUID(event.payload["resume_id"])))
     if resume is not None:
@@ -109,7 +108,7 @@ async def parse_resume(context: JobContext, tenant_id: str, resume_id: str) -> N
         )
 
 
-@events.on(CANDIDATE_ERASED, name="candidates.finish_erasure")
+@events.on(CandidateEvent.CANDIDATE_ERASED, name="candidates.finish_erasure")
 async def finish_erasure(event: DomainEvent, session: AsyncSession) -> None:
     """What erasure leaves to the worker: webhook bodies, mail files, then a VACUUM."""
     if event.tenant_id is None:

@@ -12,8 +12,11 @@ job per change rather than one per event and handler: a queue job costs several 
 and round trips, about as much as a handler's work (see `bench/resume_burst.py`).
 Handlers live in a domain's `tasks` module::
 
-    @events.on("application.created")
+    @events.on(CandidateEvent.APPLICATION_CREATED)
     async def notify_hiring_team(event: DomainEvent, session: AsyncSession) -> None: ...
+
+Event types are members of one `EventType` enum per domain, in its `events` module; each says
+what it means and whether it is internal (the webhook catalogue offers all the others).
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ import functools
 import uuid
 from collections.abc import Awaitable, Callable
 from datetime import datetime
-from typing import Any
+from enum import StrEnum
+from typing import Any, Literal, Self
 
 import structlog
 from procrastinate import JobContext
@@ -52,8 +56,36 @@ from hireline.core.queue import (
 
 logger = structlog.get_logger(__name__)
 
-ANY_EVENT = "*"
+ANY_EVENT: Literal["*"] = "*"
 EVENTS_QUEUE = "events"
+
+
+class EventType(StrEnum):
+    """The base of each domain's event types: a member is its wire name (`job.published`),
+    with what it means and whether it is internal.
+
+    Internal types serve the system's own handlers (re-scoring, e-mails) and are never offered
+    to webhook endpoints; every other type is in the webhook catalogue, described by its
+    `description`. Declare a member as `NAME = "room.what", "What happened."`, or as
+    `NAME = internal("room.what", "What happened.")`.
+    """
+
+    _value_: str
+    description: str
+    internal: bool
+
+    def __new__(cls, value: str, description: str, internal: bool = False) -> Self:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.description = description
+        member.internal = internal
+        return member
+
+
+def internal(value: str, description: str) -> tuple[str, str, bool]:
+    """An `EventType` member's definition, marked internal (no webhook endpoint receives it)."""
+    return value, description, True
+
 
 Handler = Callable[["DomainEvent", AsyncSession], Awaitable[None]]
 """Runs in a worker, in a unit of work of its own scoped to the event's tenant."""
@@ -145,17 +177,23 @@ handlers = HandlerRegistry()
 
 
 def register_handler(
-    event_type: str, handler: Handler, *, name: str | None = None, when: Condition | None = None
+    event_type: EventType | Literal["*"],
+    handler: Handler,
+    *,
+    name: str | None = None,
+    when: Condition | None = None,
 ) -> str:
     """Run `handler` in a worker for each committed event of `event_type` (`*`: all)."""
-    return handlers.register(event_type, handler, name=name, when=when)
+    return handlers.register(str(event_type), handler, name=name, when=when)
 
 
-def on(event_type: str, *, name: str | None = None) -> Callable[[Handler], Handler]:
+def on(
+    event_type: EventType | Literal["*"], *, name: str | None = None
+) -> Callable[[Handler], Handler]:
     """Decorator form of `register_handler`."""
 
     def decorate(handler: Handler) -> Handler:
-        handlers.register(event_type, handler, name=name)
+        handlers.register(str(event_type), handler, name=name)
         return handler
 
     return decorate
@@ -164,12 +202,12 @@ def on(event_type: str, *, name: str | None = None) -> Callable[[Handler], Handl
 async def record(
     session: AsyncSession,
     *,
-    type: str,
+    type: EventType,
     payload: dict[str, Any],
     tenant_id: uuid.UUID | None,
 ) -> DomainEvent:
     """Write an event and enqueue its dispatch; both exist only if the transaction commits."""
-    event = DomainEvent(tenant_id=tenant_id, type=type, payload=payload)
+    event = DomainEvent(tenant_id=tenant_id, type=str(type), payload=payload)
     session.add(event)
     await session.flush()
     # Recorded by a worker's job: its handlers run at the end of that job, in its

@@ -1,4 +1,9 @@
-"""SQL for migrations: the application role, its grants and tenant isolation policies."""
+"""SQL for migrations: the application role, its grants and tenant isolation policies.
+
+Revisions never import this module: each carries a copy of what it uses, so that a change
+here cannot change the SQL of a revision that already ran (tests/migrations). It is the
+pattern a new revision copies.
+"""
 
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ USER_SETTING = "app.user_id"
 # Lets a credential (API key, refresh token, client id, invitation) be found by its digest
 # before the tenant is known; the policy shows only the row with that exact digest.
 CREDENTIAL_SETTING = "app.credential_lookup"
-# Where the session remembers the tenant it entered, for repositories (`core/repository.py`).
+# Where the session remembers the tenant it entered, for repositories (`core/repositories.py`).
 _TENANT_INFO = "hireline_tenant_id"
 
 

@@ -10,7 +10,7 @@ from typing import TypeVar
 from sqlalchemy import Select, delete, exists, select, update
 from sqlalchemy.dialects.postgresql import insert
 
-from hireline.core.repository import Repository
+from hireline.core.repositories import Repository
 from hireline.interviews.models import (
     AvailabilityWindow,
     Interview,

@@ -14,6 +14,7 @@ import structlog
 from procrastinate import JobContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from hireline.candidates.events import CandidateEvent
 from hireline.core import events
 from hireline.core.events import DomainEvent
 from hireline.core.queue import DEFAULT_RETRY, defer, job_unit_of_work, queue, worker_state
@@ -68,7 +69,7 @@ async def send_cancellations(event: DomainEvent, session: AsyncSession) -> None:
     await _invite_everyone(session, event, "CANCEL", [*panel, invitations.CANDIDATE])
 
 
-@events.on("candidate.erased", name="interviews.forget_candidate")
+@events.on(CandidateEvent.CANDIDATE_ERASED, name="interviews.forget_candidate")
 async def forget_erased_candidate(event: DomainEvent, session: AsyncSession) -> None:
     """An erased candidate's interview notes and summaries go too (ratings stay as numbers)."""
     candidate_id = event.payload.get("candidate_id")

@@ -22,7 +22,7 @@ from hireline.identity.audit import service as audit
 from hireline.identity.members import service as team_members
 from hireline.identity.organization import service as organization
 from hireline.identity.permissions import sees_only_own_jobs
-from hireline.jobs.events import EVENT_FOR_STATUS, JOB_UPDATED, JOBS_CHANGED_TOPIC
+from hireline.jobs.events import EVENT_FOR_STATUS, JOBS_CHANGED_TOPIC, JobEvent
 from hireline.jobs.models import HiringTeamMember, Job, PipelineStage
 from hireline.jobs.schemas import DEFAULT_STAGES, JobCreate, JobUpdate, TeamMember
 from hireline.jobs.stages import kind_for
@@ -292,7 +292,7 @@ async def update(
     await announce(session, JOBS_CHANGED_TOPIC, str(job.tenant_id))
     await events.record(
         session,
-        type=JOB_UPDATED,
+        type=JobEvent.UPDATED,
         payload={"job_id": str(job.id), "fields": sorted(changes)},
         tenant_id=job.tenant_id,
     )

@@ -15,9 +15,7 @@ from procrastinate import JobContext
 from procrastinate.exceptions import AlreadyEnqueued
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from hireline.candidates.applying import APPLICATION_CREATED
-from hireline.candidates.profile import RESUME_PARSED
-from hireline.candidates.service import CANDIDATE_UPDATED
+from hireline.candidates.events import CandidateEvent
 from hireline.core import events
 from hireline.core.events import DomainEvent
 from hireline.core.queue import (
@@ -28,7 +26,7 @@ from hireline.core.queue import (
     queue,
     worker_state,
 )
-from hireline.jobs.events import JOB_UPDATED
+from hireline.jobs.events import JobEvent
 from hireline.matching import semantic, service
 
 logger = structlog.get_logger(__name__)
@@ -72,7 +70,7 @@ async def _refresh_jobs_of(
         await semantic.refresh_job(session, tenant_id, job_id)
 
 
-@events.on(RESUME_PARSED, name="matching.rescore_after_resume")
+@events.on(CandidateEvent.RESUME_PARSED, name="matching.rescore_after_resume")
 async def rescore_after_resume(event: DomainEvent, session: AsyncSession) -> None:
     tenant_id, candidate_id = _tenant(event), uuid.UUID(event.payload["candidate_id"])
     with_semantic = _semantic(session)
@@ -82,7 +80,7 @@ async def rescore_after_resume(event: DomainEvent, session: AsyncSession) -> Non
     await service.rescore_candidate(session, tenant_id, candidate_id, semantic=with_semantic)
 
 
-@events.on(CANDIDATE_UPDATED, name="matching.rescore_after_edit")
+@events.on(CandidateEvent.CANDIDATE_UPDATED, name="matching.rescore_after_edit")
 async def rescore_after_edit(event: DomainEvent, session: AsyncSession) -> None:
     fields = set(event.payload.get("fields", ()))
     tenant_id, candidate_id = _tenant(event), uuid.UUID(event.payload["candidate_id"])
@@ -97,7 +95,7 @@ async def rescore_after_edit(event: DomainEvent, session: AsyncSession) -> None:
     await service.rescore_candidate(session, tenant_id, candidate_id, semantic=with_semantic)
 
 
-@events.on(APPLICATION_CREATED, name="matching.score_new_application")
+@events.on(CandidateEvent.APPLICATION_CREATED, name="matching.score_new_application")
 async def score_new_application(event: DomainEvent, session: AsyncSession) -> None:
     tenant_id, candidate_id = _tenant(event), uuid.UUID(event.payload["candidate_id"])
     with_semantic = _semantic(session)
@@ -113,7 +111,7 @@ async def score_new_application(event: DomainEvent, session: AsyncSession) -> No
     )
 
 
-@events.on(JOB_UPDATED, name="matching.rescore_after_job_change")
+@events.on(JobEvent.UPDATED, name="matching.rescore_after_job_change")
 async def rescore_after_job_change(event: DomainEvent, session: AsyncSession) -> None:
     fields = event.payload.get("fields", ())
     text_changed = _semantic(session) and not JOB_TEXT_FIELDS.isdisjoint(fields)

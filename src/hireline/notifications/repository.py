@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import delete, select
 
-from hireline.core.repository import Repository
+from hireline.core.repositories import Repository
 from hireline.notifications.models import EmailTemplate
 
 

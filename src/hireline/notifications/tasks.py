@@ -19,7 +19,7 @@ import structlog
 from procrastinate import JobContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from hireline.candidates.applying import APPLICATION_RESUBMITTED
+from hireline.candidates.events import CandidateEvent
 from hireline.core import events
 from hireline.core.errors import NotFound
 from hireline.core.events import DomainEvent
@@ -127,19 +127,19 @@ async def _tell_candidate(event: DomainEvent, session: AsyncSession, kind: str) 
     )
 
 
-@events.on("application.created", name="notifications.application_received")
+@events.on(CandidateEvent.APPLICATION_CREATED, name="notifications.application_received")
 async def tell_candidate_application_received(event: DomainEvent, session: AsyncSession) -> None:
     """The candidate hears that their application arrived."""
     await _tell_candidate(event, session, APPLICATION_RECEIVED)
 
 
-@events.on(APPLICATION_RESUBMITTED, name="notifications.already_applied")
+@events.on(CandidateEvent.APPLICATION_RESUBMITTED, name="notifications.already_applied")
 async def tell_candidate_already_applied(event: DomainEvent, session: AsyncSession) -> None:
     """The candidate hears that their first application to the job still stands."""
     await _tell_candidate(event, session, ALREADY_APPLIED)
 
 
-@events.on("application.created", name="notifications.new_application")
+@events.on(CandidateEvent.APPLICATION_CREATED, name="notifications.new_application")
 async def tell_hiring_team_new_application(event: DomainEvent, session: AsyncSession) -> None:
     """Each member of the job's hiring team hears that someone applied."""
     tenant_id = _tenant(event)
@@ -160,7 +160,7 @@ async def tell_hiring_team_new_application(event: DomainEvent, session: AsyncSes
         )
 
 
-@events.on("application.rejected", name="notifications.application_rejected")
+@events.on(CandidateEvent.APPLICATION_REJECTED, name="notifications.application_rejected")
 async def tell_candidate_application_rejected(event: DomainEvent, session: AsyncSession) -> None:
     """The candidate hears of the rejection, when the recruiter chose to tell them."""
     if event.payload.get("notify_candidate") is not True:

@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
+from hireline.core.events import EventType
 
 
-class OfferEvent(StrEnum):
+class OfferEvent(EventType):
     """Every event an offer records; all of them are in the webhook catalogue."""
 
-    CREATED = "offer.created"
-    APPROVAL_REQUESTED = "offer.approval_requested"
-    APPROVED = "offer.approved"
-    DECLINED_BY_APPROVER = "offer.declined_by_approver"
-    SENT = "offer.sent"
-    ACCEPTED = "offer.accepted"
-    DECLINED = "offer.declined"
-
-
-DESCRIPTIONS: dict[OfferEvent, str] = {
-    OfferEvent.CREATED: "An offer was drafted for an application and waits for its approvers.",
-    OfferEvent.APPROVAL_REQUESTED: "An offer's next approver was asked to decide.",
-    OfferEvent.APPROVED: "An approver approved an offer; all_approved: it was the last one.",
-    OfferEvent.DECLINED_BY_APPROVER: "An approver declined an offer; it cannot be sent.",
-    OfferEvent.SENT: "An approved offer was sent to the candidate.",
-    OfferEvent.ACCEPTED: "The candidate accepted an offer and was hired.",
-    OfferEvent.DECLINED: "The candidate declined an offer.",
-}
+    CREATED = (
+        "offer.created",
+        "An offer was drafted for an application and waits for its approvers.",
+    )
+    APPROVAL_REQUESTED = "offer.approval_requested", "An offer's next approver was asked to decide."
+    APPROVED = "offer.approved", "An approver approved an offer; all_approved: it was the last one."
+    DECLINED_BY_APPROVER = (
+        "offer.declined_by_approver",
+        "An approver declined an offer; it cannot be sent.",
+    )
+    SENT = "offer.sent", "An approved offer was sent to the candidate."
+    ACCEPTED = "offer.accepted", "The candidate accepted an offer and was hired."
+    DECLINED = "offer.declined", "The candidate declined an offer."

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Select, select
 
-from hireline.core.repository import Repository
+from hireline.core.repositories import Repository
 from hireline.offers.models import Offer, OfferApproval, OfferLetterTemplate
 
 

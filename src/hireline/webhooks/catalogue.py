@@ -1,26 +1,32 @@
-"""The event types a webhook endpoint can subscribe to, and what each means."""
+"""The event types a webhook endpoint can subscribe to, and what each means.
+
+Built from every domain's `EventType` enum: each type that is not internal is offered.
+"""
 
 from __future__ import annotations
 
-from hireline.interviews.events import DESCRIPTIONS as INTERVIEW_EVENTS
-from hireline.offers.events import DESCRIPTIONS as OFFER_EVENTS
+from hireline.candidates.events import CandidateEvent
+from hireline.core.events import ANY_EVENT, EventType
+from hireline.interviews.events import InterviewEvent
+from hireline.jobs.events import JobEvent
+from hireline.offers.events import OfferEvent
+from hireline.webhooks.events import WebhookEvent
 
-ALL_EVENTS = "*"
-TEST_EVENT = "webhook.test"
+ALL_EVENTS = ANY_EVENT
+TEST_EVENT = WebhookEvent.TEST
 
-EVENT_TYPES: dict[str, str] = {
-    "job.published": "A job was opened to applicants (or reopened after a pause).",
-    "job.paused": "A job stopped taking applications for a while.",
-    "job.closed": "A job was closed for good.",
-    "job.updated": "A job's details changed.",
-    "application.created": "Someone applied to a job.",
-    "application.stage_changed": "An application moved to another pipeline stage.",
-    "application.rejected": "An application was rejected.",
-    "application.withdrawn": "An application was withdrawn.",
-    "candidate.hired": "A candidate was hired.",
-    "candidate.erased": "A candidate's personal data was erased on request.",
-    "resume.parsed": "A résumé was read; the candidate's profile may have changed.",
-    "resume.parse_failed": "A résumé could not be read; the reason is in the data.",
-    **{str(event): description for event, description in OFFER_EVENTS.items()},
-}
-EVENT_TYPES.update({str(kind): text for kind, text in INTERVIEW_EVENTS.items()})
+# Every domain's event types, in the order the catalogue lists them (a new domain's enum
+# joins here; tests/architecture/test_event_types.py fails until it does).
+DOMAIN_EVENTS: tuple[type[EventType], ...] = (
+    JobEvent,
+    CandidateEvent,
+    InterviewEvent,
+    OfferEvent,
+    WebhookEvent,
+)
+
+SUBSCRIBABLE: tuple[EventType, ...] = tuple(
+    member for domain in DOMAIN_EVENTS for member in domain if not member.internal
+)
+
+EVENT_TYPES: dict[str, str] = {member.value: member.description for member in SUBSCRIBABLE}

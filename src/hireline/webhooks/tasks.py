@@ -42,14 +42,14 @@ from hireline.notifications.service import notify_webhook_endpoint_disabled
 from hireline.settings import Settings
 from hireline.webhooks import delivery as sending
 from hireline.webhooks import signing
-from hireline.webhooks.catalogue import ALL_EVENTS, EVENT_TYPES
+from hireline.webhooks.catalogue import ALL_EVENTS, SUBSCRIBABLE
+from hireline.webhooks.events import WebhookEvent
 from hireline.webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from hireline.webhooks.ssrf import guarded_client
 
 logger = structlog.get_logger(__name__)
 
 WEBHOOKS_QUEUE = "webhooks"
-ENDPOINT_DISABLED = "webhook.endpoint_disabled"
 PENDING, SUCCEEDED, FAILED = "pending", "succeeded", "failed"
 
 _clients: dict[tuple[float, bool], httpx.AsyncClient] = {}
@@ -286,7 +286,7 @@ async def _disable(
     )
     await events.record(
         session,
-        type=ENDPOINT_DISABLED,
+        type=WebhookEvent.ENDPOINT_DISABLED,
         payload={
             "endpoint_id": str(endpoint.id),
             "url": endpoint.url,
@@ -298,5 +298,5 @@ async def _disable(
 
 
 # Only the types endpoints can subscribe to: other events cost no webhook job at all.
-for _event_type in EVENT_TYPES:
+for _event_type in SUBSCRIBABLE:
     events.register_handler(_event_type, fan_out, name="webhooks.fan_out", when=has_subscribers)

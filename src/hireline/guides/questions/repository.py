@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hireline.core.repository import Repository
+from hireline.core.repositories import Repository
 from hireline.guides.questions.models import TenantQuestion
 
 

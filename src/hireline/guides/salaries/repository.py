@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select, text
 
-from hireline.core.repository import Repository
+from hireline.core.repositories import Repository
 from hireline.guides.salaries.importing import Progress, Row
 from hireline.guides.salaries.models import SalaryBenchmark
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import update
 
-from hireline.core.repository import Repository
+from hireline.core.repositories import Repository
 from hireline.guides.templates.models import TenantTemplate, TenantTemplateVersion
 
 

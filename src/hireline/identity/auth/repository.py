@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.postgresql import insert
 
-from hireline.core.repository import Repository
+from hireline.core.repositories import Repository
 from hireline.identity.models import (
     ApiKey,
     Membership,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import TypeVar
 
-from hireline.core.repository import Repository
+from hireline.core.repositories import Repository
 from hireline.identity.models import ApiKey, OAuthClient
 
 Credential = TypeVar("Credential", ApiKey, OAuthClient)

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Select, func, or_, select, update
 
-from hireline.core.repository import Repository
+from hireline.core.repositories import Repository
 from hireline.identity.models import Invitation, Membership, RefreshToken, User
 from hireline.identity.permissions import Role
 

@@ -6,7 +6,7 @@ import uuid
 
 from sqlalchemy import select, update
 
-from hireline.core.repository import Repository
+from hireline.core.repositories import Repository
 from hireline.identity.models import Tenant
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 
-from hireline.core.repository import Repository
+from hireline.core.repositories import Repository
 from hireline.identity.models import UsageCount
 
 # Keeps each statement well under PostgreSQL's 65 535 bind parameters (5 per row).
