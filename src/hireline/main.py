@@ -20,6 +20,7 @@ from hireline.board.apply import page_router as apply_page_router
 from hireline.board.cache import BoardCache, BoardCacheMiddleware
 from hireline.board.careers import router as careers_router
 from hireline.board.routes import router as board_router
+from hireline.candidates.annotations.routes import router as annotations_router
 from hireline.candidates.routes import router as candidates_router
 from hireline.core import embedded_postgres
 from hireline.core.change_feed import ChangeListener
@@ -59,6 +60,7 @@ from hireline.jobs.routes import router as jobs_router
 from hireline.matching import semantic
 from hireline.matching.routes import router as matching_router
 from hireline.search.routes import router as search_router
+from hireline.search.saved.routes import router as saved_searches_router
 from hireline.settings import Settings, get_settings
 from hireline.web.app import install_web_app
 from hireline.webhooks.routes import router as webhooks_router
@@ -194,6 +196,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(candidates_router)
     app.include_router(matching_router)
     app.include_router(webhooks_router)
+    app.include_router(annotations_router)
+    app.include_router(saved_searches_router)
     install_web_app(app)
 
     # Starlette runs the last-added middleware first: request context wraps everything.

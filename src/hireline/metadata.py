@@ -6,6 +6,7 @@ from typing import Any
 
 from hireline.candidates import models as candidate_models  # noqa: F401
 from hireline.candidates import rejection_reasons  # noqa: F401
+from hireline.candidates.annotations import models as annotation_models  # noqa: F401
 from hireline.core import events  # noqa: F401  (registers the tables)
 from hireline.core.db import Base
 from hireline.guides import models as guide_models  # noqa: F401
@@ -13,6 +14,7 @@ from hireline.guides import salary_models  # noqa: F401
 from hireline.identity import models as identity_models  # noqa: F401
 from hireline.jobs import models as job_models  # noqa: F401
 from hireline.matching import models as matching_models  # noqa: F401
+from hireline.search.saved import models as saved_search_models  # noqa: F401
 from hireline.web import models as web_models  # noqa: F401
 from hireline.webhooks import models as webhook_models  # noqa: F401
 

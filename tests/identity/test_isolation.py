@@ -23,6 +23,8 @@ TENANT_TABLES = (
     "api_usage",
     "idempotency_keys",
     "domain_events",
+    "candidate_notes",
+    "saved_searches",
 )
 
 
