@@ -27,8 +27,6 @@ async def _candidate(client: httpx.AsyncClient, owner: dict[str, str]) -> str:
     return str(applied.json()["candidate_id"])
 
 
-
-
 async def test_a_note_mentions_members_by_handle_or_address(
     client: httpx.AsyncClient, owner: dict[str, str]
 ) -> None:
@@ -53,7 +51,12 @@ async def test_a_note_mentions_members_by_handle_or_address(
 
 @pytest.mark.parametrize(
     ("body", "status"),
-    [({"body": ""}, 422), ({"body": "   "}, 422), ({"text": "x"}, 422), ({"body": "x" * 10_001}, 422)],
+    [
+        ({"body": ""}, 422),
+        ({"body": "   "}, 422),
+        ({"text": "x"}, 422),
+        ({"body": "x" * 10_001}, 422),
+    ],
 )
 async def test_bad_notes_are_refused_and_nothing_is_stored(
     client: httpx.AsyncClient, owner: dict[str, str], body: dict[str, str], status: int

@@ -32,9 +32,7 @@ PUBLIC_URL = "https://hire.acme.example"
 @pytest.fixture
 def state(app: FastAPI, settings: Settings) -> WorkerState:
     """A worker with the app's settings (its files, say), and no mail left by earlier tests."""
-    own = settings.model_copy(
-        update={"public_url": PUBLIC_URL, "rejection_mail_delay_seconds": 0}
-    )
+    own = settings.model_copy(update={"public_url": PUBLIC_URL})
     shutil.rmtree(own.data_dir / "mail", ignore_errors=True)
     return WorkerState(sessions=app.state.sessions, settings=own)
 

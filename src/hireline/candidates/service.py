@@ -296,3 +296,19 @@ async def recent_activity(
         .limit(limit)
     )
     return [(activity, name) for activity, name in rows.all()]
+
+
+async def stage_counts(
+    session: AsyncSession, tenant_id: uuid.UUID, job_id: uuid.UUID
+) -> dict[uuid.UUID | None, int]:
+    """A job's active applications per stage (one query; the board's column headers)."""
+    rows = await session.execute(
+        select(Application.stage_id, func.count())
+        .where(
+            Application.tenant_id == tenant_id,
+            Application.job_id == job_id,
+            Application.status == "active",
+        )
+        .group_by(Application.stage_id)
+    )
+    return {stage_id: count for stage_id, count in rows.all()}

@@ -45,6 +45,7 @@ ALREADY_APPLIED = "already_applied"
 APPLICATION_REJECTED = "application_rejected"
 NEW_APPLICATION = "new_application"
 NOTE_MENTION = "note_mention"
+RECRUITER_MESSAGE = "recruiter_message"
 NOTE_EXCERPT_LIMIT = 2000
 WEBHOOK_ENDPOINT_DISABLED = "webhook_endpoint_disabled"
 
@@ -296,5 +297,30 @@ async def note_mention(
         to=_recipient(member.email, member.name),
         subject="{author_name} mentioned you on {candidate_name}".format(**facts),
         body=render(NOTE_MENTION, **facts),
+        message_id=message_id(draft.key, domain=mail_domain(settings)),
+    )
+
+
+@_builds(RECRUITER_MESSAGE)
+async def recruiter_message(
+    session: AsyncSession, settings: Settings, draft: Draft
+) -> EmailMessage | None:
+    """To a candidate: a recruiter's own words about their application."""
+    candidate = await _candidate(session, draft)
+    if not candidate.email:
+        return None
+    job = await _job(session, draft)
+    organization = await _organization(session, draft.tenant_id)
+    facts = {
+        "candidate_name": one_line(candidate.name) if candidate.name else None,
+        "job_title": one_line(job.title),
+        "organization": organization,
+        "message": str(draft.params["body"]),
+    }
+    return compose(
+        from_=sender(settings.mail_from, display_name=organization),
+        to=_recipient(candidate.email, candidate.name),
+        subject=one_line(str(draft.params["subject"])),
+        body=render(RECRUITER_MESSAGE, **facts),
         message_id=message_id(draft.key, domain=mail_domain(settings)),
     )

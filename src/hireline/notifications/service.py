@@ -7,9 +7,11 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from hireline.candidates import bulk
+from hireline.core.principal import Principal
 from hireline.identity import members
 from hireline.identity.permissions import Role
-from hireline.notifications.messages import WEBHOOK_ENDPOINT_DISABLED, Draft
+from hireline.notifications.messages import RECRUITER_MESSAGE, WEBHOOK_ENDPOINT_DISABLED, Draft
 from hireline.notifications.tasks import enqueue
 
 ADMINISTRATORS = frozenset({Role.OWNER, Role.ADMIN})
@@ -49,3 +51,36 @@ async def notify_webhook_endpoint_disabled(
                 },
             ),
         )
+
+
+async def message_applicants(
+    session: AsyncSession,
+    principal: Principal,
+    job_id: uuid.UUID,
+    application_ids: list[uuid.UUID],
+    *,
+    subject: str,
+    body: str,
+) -> tuple[int, int]:
+    """E-mail the candidates of the chosen applications a recruiter's own message; how many
+    were queued, and how many skipped (not of this job, or gone)."""
+    outcome = await bulk.applications(session, principal, job_id, application_ids)
+    batch = uuid.uuid4().hex
+    for application in outcome.done:
+        await enqueue(
+            session,
+            Draft(
+                tenant_id=principal.tenant_id,
+                kind=RECRUITER_MESSAGE,
+                key=f"{RECRUITER_MESSAGE}:{batch}:{application.candidate_id}",
+                params={
+                    "application_id": str(application.id),
+                    "candidate_id": str(application.candidate_id),
+                    "job_id": str(application.job_id),
+                    "subject": subject,
+                    "body": body,
+                },
+            ),
+        )
+        await bulk.record_message(session, principal, application, subject)
+    return len(outcome.done), len(outcome.skipped)
