@@ -1,4 +1,5 @@
-"""Who referred a candidate; notes on candidates (with the members they mention) and each member's saved searches.
+"""Who referred a candidate; notes on candidates (with the members they mention); each
+member's saved searches.
 
 Revision ID: 0024
 Revises: 0020

@@ -36,7 +36,8 @@ async def test_a_referred_person_is_added_to_a_job_with_a_resume(
 
     assert added.status_code == 201, added.text
     body = added.json()
-    assert body["application_id"] and body["resume_id"]
+    assert body["application_id"]
+    assert body["resume_id"]
     candidate = (await client.get(f"/v1/candidates/{body['id']}", headers=owner)).json()
     assert candidate["source"] == "referred"
     assert candidate["referred_by"] == "Dorothy Vaughan"

@@ -311,4 +311,4 @@ async def stage_counts(
         )
         .group_by(Application.stage_id)
     )
-    return {stage_id: count for stage_id, count in rows.all()}
+    return {stage_id: int(count) for stage_id, count in rows.all()}
