@@ -7,6 +7,7 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.candidates.files import pdf_resume
 from tests.candidates.test_applications import apply
 from tests.identity.helpers import bearer, sign_up
 from tests.identity.test_members import _join
@@ -166,3 +167,56 @@ async def test_another_organisations_candidate_is_a_404(
     page = await client.get(f"/app/candidates/{applied['candidate_id']}")
     assert page.status_code == 404
     assert "Ada Lovelace" not in page.text
+
+
+async def test_a_candidate_is_added_by_hand_from_the_app(
+    client: httpx.AsyncClient, owner: dict[str, str]
+) -> None:
+    job = await open_job(client, owner)
+    await web_sign_in(client, EMAIL)
+    form = await client.get("/app/candidates/new", params={"job_id": job["id"]})
+    assert form.status_code == 200
+    token = csrf_token(form.text)
+    added = await client.post(
+        "/app/candidates/new",
+        data={
+            "csrf_token": token,
+            "name": "Katherine Johnson",
+            "email": "kj@example.com",
+            "source": "referred",
+            "referred_by": "Dorothy",
+            "job_id": job["id"],
+        },
+        files={"resume": ("cv.pdf", pdf_resume("Katherine Johnson"), "application/pdf")},
+    )
+    assert added.status_code == 303, added.text
+    page = await client.get(added.headers["location"])
+    assert "Katherine Johnson" in page.text
+    assert "referred by Dorothy" in page.text
+    again = await client.post(
+        "/app/candidates/new",
+        data={"csrf_token": token, "name": "KJ", "email": "kj@example.com", "source": "sourced"},
+    )
+    assert again.status_code == 422
+    assert "exists already" in again.text
+    assert "data-focus-on-load" in again.text
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"name": ""}, "name:"),
+        ({"name": "A", "email": "nope"}, "email:"),
+        ({"name": "A", "source": "careers_page"}, "source:"),
+        ({"name": "A", "job_id": "00000000-0000-0000-0000-000000000000"}, "No job"),
+    ],
+)
+async def test_bad_hand_additions_are_named_and_nothing_is_stored(
+    client: httpx.AsyncClient, owner: dict[str, str], fields: dict[str, str], message: str
+) -> None:
+    await web_sign_in(client, EMAIL)
+    token = csrf_token((await client.get("/app/candidates/new")).text)
+    refused = await client.post("/app/candidates/new", data={"csrf_token": token, **fields})
+    assert refused.status_code == 422
+    assert message in refused.text
+    assert (await client.get("/v1/candidates", headers=owner)).json()["items"] == []

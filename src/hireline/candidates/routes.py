@@ -372,17 +372,8 @@ def sourcing_form(
     job_id: uuid.UUID | None,
 ) -> CandidateAdd:
     """The form's fields as a `CandidateAdd`, or a 422 naming the bad ones."""
-    raw = {
-        "name": name,
-        "email": email or None,
-        "phone": phone or None,
-        "links": [line for line in (links or "").replace(",", "\n").splitlines() if line.strip()],
-        "source": source,
-        "referred_by": referred_by or None,
-        "job_id": job_id,
-    }
     try:
-        return CandidateAdd.model_validate(raw)
+        return sourcing.from_form(name, email, phone, links, source, referred_by, job_id)
     except ValidationError as exc:
         raise RequestValidationError(
             [{**error, "loc": ("body", *error["loc"])} for error in exc.errors()]

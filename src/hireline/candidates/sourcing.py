@@ -147,3 +147,29 @@ async def add(
     elif stored is not None:
         await tasks.request_parse(session, stored)
     return Added(candidate, application, stored)
+
+
+def from_form(
+    name: str,
+    email: str | None,
+    phone: str | None,
+    links: str | None,
+    source: str,
+    referred_by: str | None,
+    job_id: uuid.UUID | str | None,
+) -> CandidateAdd:
+    """A form's fields (empty ones unset, links one a line) as a `CandidateAdd`; a pydantic
+    `ValidationError` names the bad ones."""
+    return CandidateAdd.model_validate(
+        {
+            "name": name,
+            "email": email or None,
+            "phone": phone or None,
+            "links": [
+                line for line in (links or "").replace(",", "\n").splitlines() if line.strip()
+            ],
+            "source": source,
+            "referred_by": referred_by or None,
+            "job_id": job_id or None,
+        }
+    )

@@ -7,7 +7,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from hireline.web import auth, board, candidates, dashboard, jobs, landing
+from hireline.web import auth, board, candidates, dashboard, jobs, landing, sourcing
 from hireline.web.errors import install_html_errors
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -15,8 +15,8 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 def install_web_app(app: FastAPI) -> None:
     """Add the screens and `/static`; call after the API's error handlers are installed."""
-    # jobs before board: /app/jobs/new is not a job id.
-    for module in (landing, auth, dashboard, jobs, board, candidates):
+    # New-item screens first: /app/jobs/new and /app/candidates/new are not ids.
+    for module in (landing, auth, dashboard, jobs, board, sourcing, candidates):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_html_errors(app)
