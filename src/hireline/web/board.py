@@ -74,17 +74,7 @@ async def _cards(
         sort="match",
     )
     # The page's scores and top reasons come with it (the same summary the API lists).
-    cards = [
-        Card(
-            application_id=application.id,
-            candidate_id=candidate.id,
-            name=candidate.name or candidate.email or "Unnamed candidate",
-            score=round(match.score) if match else None,
-            reasons=[reason.text for reason in match.reasons] if match else [],
-        )
-        for application, candidate, _, match in rows
-    ]
-    return cards, next_cursor
+    return [_card(row) for row in rows], next_cursor
 
 
 async def _column(
@@ -96,14 +86,34 @@ async def _column(
     return Column(stage=stage, cards=cards, cursor=next_cursor, total=total)
 
 
+def _card(row: candidates.ListedApplication) -> Card:
+    application, candidate, _, match = row
+    return Card(
+        application_id=application.id,
+        candidate_id=candidate.id,
+        name=candidate.name or candidate.email or "Unnamed candidate",
+        score=round(match.score) if match else None,
+        reasons=[reason.text for reason in match.reasons] if match else [],
+    )
+
+
 async def _board_context(session: DbSession, visit: Visit, job_id: uuid.UUID) -> dict[str, Any]:
     tenant_id = visit.principal.tenant_id
     job = await jobs.get(session, tenant_id, job_id)
     stages = await jobs.stages_of(session, job)
-    counts = await candidates.stage_counts(session, tenant_id, job.id)
-    columns = [
-        await _column(session, visit, job, stage, None, counts.get(stage.id, 0)) for stage in stages
-    ]
+    # Every column's first page in one statement: the first screen stays fast (issue 14).
+    firsts = await candidates.board_columns(session, tenant_id, job.id, per_stage=COLUMN_PAGE)
+    columns = []
+    for stage in stages:
+        first = firsts.get(stage.id) or candidates.BoardColumn()
+        columns.append(
+            Column(
+                stage=stage,
+                cards=[_card(row) for row in first.rows],
+                cursor=first.next_cursor,
+                total=first.total,
+            )
+        )
     can_move = visit.principal.can(Action.CANDIDATES_WRITE)
     rejected: list[Card] = []
     reasons: dict[str, str] = {}
