@@ -58,6 +58,8 @@ class ProfileField:
     def confidence_word(self) -> str:
         if self.confidence is None:
             return "not read"
+        if self.confidence == 0:
+            return "none"
         if self.confidence >= 0.8:
             return "high"
         if self.confidence >= 0.5:
