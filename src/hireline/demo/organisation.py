@@ -24,6 +24,7 @@ from hireline.core.principal import Principal
 from hireline.core.storage import FileStorage
 from hireline.core.tenancy import enter_tenant
 from hireline.demo.clock import Clock
+from hireline.demo.collaboration import annotate
 from hireline.demo.documents import LAYOUTS, resume_file
 from hireline.demo.history import Story, story
 from hireline.demo.openings import OPENINGS, Opening, job_body
@@ -324,5 +325,6 @@ async def seed(
     open_jobs = await _open_jobs(sessions, owner, bodies, now)
     cast = _cast(rng, open_jobs, now, scale)
     await _apply_all(sessions, storage, tenant.id, cast, rng)
+    await annotate(sessions, tenant.id, principal(tenant.id, ids[recruiter.email], Role.RECRUITER))
     notes = tuple(o.out_of_band for o in OPENINGS if o.out_of_band)
     return DemoLogin(DEMO_SLUG, sign_ins, len(cast), notes)
