@@ -23,12 +23,16 @@ from .band import Band
 from .body_auth_token import BodyAuthToken
 from .body_board_apply import BodyBoardApply
 from .body_board_apply_answers import BodyBoardApplyAnswers
+from .body_candidates_add import BodyCandidatesAdd
+from .body_candidates_add_source import BodyCandidatesAddSource
 from .body_salaries_import import BodySalariesImport
 from .body_salaries_import_format import BodySalariesImportFormat
+from .candidate_added import CandidateAdded
 from .candidate_export import CandidateExport
 from .candidate_export_activity_item import CandidateExportActivityItem
 from .candidate_export_applications_item import CandidateExportApplicationsItem
 from .candidate_export_candidate import CandidateExportCandidate
+from .candidate_export_notes_item import CandidateExportNotesItem
 from .candidate_export_resumes_item import CandidateExportResumesItem
 from .candidate_page import CandidatePage
 from .candidate_read import CandidateRead
@@ -94,7 +98,11 @@ from .match_summary import MatchSummary
 from .me_response import MeResponse
 from .member_read import MemberRead
 from .members_read import MembersRead
+from .mention_read import MentionRead
 from .move_request import MoveRequest
+from .note_create import NoteCreate
+from .note_list import NoteList
+from .note_read import NoteRead
 from .o_auth_error_response import OAuthErrorResponse
 from .o_auth_error_response_error import OAuthErrorResponseError
 from .organization_settings import OrganizationSettings
@@ -135,6 +143,11 @@ from .salaries_get_level import SalariesGetLevel
 from .salary_band_read import SalaryBandRead
 from .salary_band_read_origin import SalaryBandReadOrigin
 from .salary_range import SalaryRange
+from .saved_search_create import SavedSearchCreate
+from .saved_search_create_filters import SavedSearchCreateFilters
+from .saved_search_list import SavedSearchList
+from .saved_search_read import SavedSearchRead
+from .saved_search_read_filters import SavedSearchReadFilters
 from .scope import Scope
 from .search_hit import SearchHit
 from .search_page import SearchPage
@@ -148,6 +161,9 @@ from .stage_read_kind import StageReadKind
 from .stage_ref import StageRef
 from .stage_ref_kind import StageRefKind
 from .table import Table
+from .tag_list import TagList
+from .tags_add import TagsAdd
+from .tags_update import TagsUpdate
 from .team_member import TeamMember
 from .team_member_role import TeamMemberRole
 from .template_patch import TemplatePatch
@@ -189,12 +205,16 @@ __all__ = (
     "BodyAuthToken",
     "BodyBoardApply",
     "BodyBoardApplyAnswers",
+    "BodyCandidatesAdd",
+    "BodyCandidatesAddSource",
     "BodySalariesImport",
     "BodySalariesImportFormat",
+    "CandidateAdded",
     "CandidateExport",
     "CandidateExportActivityItem",
     "CandidateExportApplicationsItem",
     "CandidateExportCandidate",
+    "CandidateExportNotesItem",
     "CandidateExportResumesItem",
     "CandidatePage",
     "CandidateRead",
@@ -259,8 +279,12 @@ __all__ = (
     "MatchSummary",
     "MemberRead",
     "MembersRead",
+    "MentionRead",
     "MeResponse",
     "MoveRequest",
+    "NoteCreate",
+    "NoteList",
+    "NoteRead",
     "OAuthErrorResponse",
     "OAuthErrorResponseError",
     "OrganizationSettings",
@@ -301,6 +325,11 @@ __all__ = (
     "SalaryBandRead",
     "SalaryBandReadOrigin",
     "SalaryRange",
+    "SavedSearchCreate",
+    "SavedSearchCreateFilters",
+    "SavedSearchList",
+    "SavedSearchRead",
+    "SavedSearchReadFilters",
     "Scope",
     "SearchHit",
     "SearchPage",
@@ -314,6 +343,9 @@ __all__ = (
     "StageRef",
     "StageRefKind",
     "Table",
+    "TagList",
+    "TagsAdd",
+    "TagsUpdate",
     "TeamMember",
     "TeamMemberRole",
     "TemplatePatch",
