@@ -255,6 +255,7 @@ async def measure(url: str, data_dir: Path, applicants: int, runs: int) -> None:
                     if run >= 3:
                         timings.append(elapsed)
                 summary[name] = statistics.median(timings)
+                print(f"  {name:<10} {_times(timings)}   {len(response.content) // 1024} KB")
                 if PROFILE and name == "board":
                     await _statements(app, http, path, tenant_id)
             print(
