@@ -23,6 +23,7 @@ from hireline.board.careers import router as careers_router
 from hireline.board.routes import router as board_router
 from hireline.board.syndication import feed_router as syndication_feed_router
 from hireline.board.syndication import router as syndication_router
+from hireline.candidates.annotations.routes import router as annotations_router
 from hireline.candidates.routes import router as candidates_router
 from hireline.core import embedded_postgres
 from hireline.core.change_feed import ChangeListener
@@ -67,6 +68,7 @@ from hireline.offers.routes import router as offers_router
 from hireline.outbox.relay import running_relay
 from hireline.outbox.routes import router as asyncapi_router
 from hireline.search.routes import router as search_router
+from hireline.search.saved.routes import router as saved_searches_router
 from hireline.settings import Settings, get_settings
 from hireline.web.app import install_web_app
 from hireline.webhooks.routes import router as webhooks_router
@@ -210,6 +212,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(interviews_router)
     app.include_router(offers_router)
     app.include_router(offers_public_router)
+    app.include_router(annotations_router)
+    app.include_router(saved_searches_router)
     install_web_app(app)
 
     # Starlette runs the last-added middleware first: request context wraps everything.

@@ -7,6 +7,7 @@ from typing import Any
 from hireline.board import models as board_models  # noqa: F401
 from hireline.candidates import models as candidate_models  # noqa: F401
 from hireline.candidates import rejection_reasons  # noqa: F401
+from hireline.candidates.annotations import models as annotation_models  # noqa: F401
 from hireline.core import events  # noqa: F401  (registers the tables)
 from hireline.core.db import Base
 from hireline.guides.questions import models as question_models  # noqa: F401
@@ -18,6 +19,7 @@ from hireline.jobs import models as job_models  # noqa: F401
 from hireline.matching import models as matching_models  # noqa: F401
 from hireline.notifications import models as notification_models  # noqa: F401
 from hireline.offers import models as offer_models  # noqa: F401
+from hireline.search.saved import models as saved_search_models  # noqa: F401
 from hireline.web import models as web_models  # noqa: F401
 from hireline.webhooks import models as webhook_models  # noqa: F401
 

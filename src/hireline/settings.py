@@ -182,6 +182,13 @@ class Settings(BaseSettings):
         description="Sender of notification e-mails; candidates see the organisation's name "
         "with this address.",
     )
+    rejection_mail_delay_seconds: int = Field(
+        60,
+        ge=0,
+        le=86_400,
+        description="How long a rejection e-mail waits before it is sent: a recruiter who "
+        "undoes the rejection within this time sends nothing.",
+    )
     webhook_timeout_seconds: float = Field(
         10.0, gt=0, le=60, description="How long a webhook receiver has to answer."
     )

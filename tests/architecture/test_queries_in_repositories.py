@@ -22,6 +22,7 @@ INFRASTRUCTURE = {
 # TODAY'S CROSSINGS, one per line: the repository refactor of issue 18 moves these queries
 # into repositories, and the lead empties this set at merge (a test fails on a stale entry).
 NOT_YET_IN_A_REPOSITORY = {
+    "candidates/sourcing.py",  # merged with the new screens and domains: next for a repository
     "board/branding.py",  # merged with the new screens and domains: next for a repository
     "board/syndication.py",  # merged with the new screens and domains: next for a repository
     "identity/members/service.py",  # merged with the new screens and domains: next for a repository

@@ -9,6 +9,7 @@ from typing import Any
 import httpx
 import orjson
 
+from tests.candidates.files import pdf_resume
 from tests.identity.helpers import bearer, sign_up
 from tests.jobs.helpers import create_job, open_job
 
@@ -125,3 +126,24 @@ async def test_unknown_site_and_closed_job_are_404(client: httpx.AsyncClient) ->
     await client.post(f"/v1/jobs/{job['id']}/close", headers=headers)
     assert (await client.get("/careers/nobody")).status_code == 404
     assert (await client.get(f"/careers/acme/jobs/{job['id']}")).status_code == 404
+
+
+async def test_a_job_page_has_an_apply_button_at_the_top_and_lists_form_errors_first(
+    client: httpx.AsyncClient,
+) -> None:
+    owner = bearer((await sign_up(client, "errco"))["access_token"])
+    job = await open_job(client, owner)
+    page = await client.get(f"/careers/errco/jobs/{job['id']}")
+    assert page.text.index('href="#apply" class="button"') < page.text.index("<form")
+    refused = await client.post(
+        f"/careers/errco/jobs/{job['id']}/apply",
+        data={"name": "", "email": "not-an-address"},
+        files={"resume": ("cv.pdf", pdf_resume(), "application/pdf")},
+    )
+    assert refused.status_code == 422
+    form_at = refused.text.index("<form")
+    summary_at = refused.text.index('id="form-errors"')
+    assert form_at < summary_at < refused.text.index('id="name"')
+    assert "data-focus-on-load" in refused.text
+    assert 'href="#email"' in refused.text
+    assert 'src="/static/focus.js"' in refused.text

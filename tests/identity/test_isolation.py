@@ -36,6 +36,8 @@ TENANT_TABLES = (
     "offers",
     "offer_approvals",
     "offer_letter_templates",
+    "candidate_notes",
+    "saved_searches",
 )
 
 

@@ -138,6 +138,18 @@ async def apply_api(
     return await applying.apply_anonymously(session, storage, tenant, job_id, form, checked)
 
 
+# The form's fields by the names validation gives them, for the links in the error list.
+_FIELDS = ("name", "email", "phone", "links", "consent")
+
+
+def _problem(error: Any) -> dict[str, str]:
+    """One validation error as the careers form lists it: the field to go to, and why."""
+    loc = [str(part) for part in error["loc"]]
+    field = next((part for part in reversed(loc) if part in _FIELDS), "name")
+    message = str(error["msg"]).removeprefix("Value error, ")
+    return {"field": field, "message": f"{field.capitalize()}: {message}"}
+
+
 def _may_read_candidates(caller: Principal | None, tenant_id: uuid.UUID) -> bool:
     """Whether the caller may learn that a person applied: the organisation's own reader."""
     return (
@@ -167,25 +179,25 @@ async def apply_page(
         checked = await read_resume(resume if resume and resume.filename else None)
         await applying.apply_anonymously(session, _storage(request), tenant, job_id, form, checked)
     except RequestValidationError as exc:
-        problems = "; ".join(
-            f"{error['loc'][-1]}: {error['msg']}" for error in exc.errors() if error.get("loc")
-        )
         return await job_page(
             request,
             session,
             tenant,
             job_id,
-            error=f"Please check the form: {problems}.",
+            error="Please check the form.",
+            problems=[_problem(error) for error in exc.errors() if error.get("loc")],
             form=entered,
             status_code=422,
         )
     except HirelineError as exc:
+        message = exc.detail or exc.problem.title
         return await job_page(
             request,
             session,
             tenant,
             job_id,
-            error=exc.detail or exc.problem.title,
+            error="Please check the form.",
+            problems=[{"field": "resume" if "sum" in message else "name", "message": message}],
             form=entered,
             status_code=exc.problem.status,
         )

@@ -229,6 +229,7 @@ async def job_page(
     job_id: uuid.UUID,
     *,
     error: str | None = None,
+    problems: list[dict[str, str]] | None = None,
     form: dict[str, str] | None = None,
     status_code: int = 200,
 ) -> Response:
@@ -244,6 +245,7 @@ async def job_page(
         description_html=description_html,
         json_ld=json_for_script(job_posting(job, tenant, _base_url(request), description_html)),
         error=error,
+        problems=problems or [],
         form=form or {},
     )
     response.status_code = status_code

@@ -19,6 +19,16 @@ class CandidateEvent(EventType):
     )
     APPLICATION_REJECTED = "application.rejected", "An application was rejected."
     APPLICATION_WITHDRAWN = "application.withdrawn", "An application was withdrawn."
+    APPLICATION_REOPENED = (
+        "application.reopened",
+        "A rejection was undone: the application is active again.",
+    )
+    CANDIDATE_ADDED = "candidate.added", "A recruiter added a person by hand (sourced or referred)."
+    NOTE_ADDED = (
+        "candidate.note_added",
+        "A member wrote a note on a candidate (ids only, not the text).",
+    )
+    TAGS_CHANGED = "candidate.tags_changed", "A candidate's tags changed."
     CANDIDATE_HIRED = "candidate.hired", "A candidate was hired."
     # It lets matching re-score the person.
     CANDIDATE_UPDATED = internal("candidate.updated", "A recruiter edited a candidate's profile.")

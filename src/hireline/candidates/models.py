@@ -54,6 +54,8 @@ class Candidate(Base):
     tags: Mapped[list[str]] = mapped_column(ARRAY(String(60)), server_default="{}")
     notes: Mapped[str | None] = mapped_column(Text)
     source: Mapped[str] = mapped_column(String(60), server_default="careers_page")
+    # Who referred a person added by hand (migration 0024).
+    referred_by: Mapped[str | None] = mapped_column(String(200))
     # Fields a recruiter changed by hand; résumé parsing never overwrites them.
     edited_fields: Mapped[list[str]] = mapped_column(ARRAY(String(40)), server_default="{}")
     erased_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

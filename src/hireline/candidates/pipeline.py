@@ -154,3 +154,43 @@ async def finish(
         details=details or {},
     )
     return application
+
+
+REOPENED = CandidateEvent.APPLICATION_REOPENED
+
+
+async def undo_rejection(
+    session: AsyncSession, principal: Principal, application_id: uuid.UUID
+) -> Application:
+    """Make a rejected application active again, in the stage it was rejected from.
+
+    The rejection e-mail, if one was asked for, is built only when it is due to be sent
+    (`notifications.messages`): an application reopened before then is not mailed.
+    """
+    application = await get(session, principal.tenant_id, application_id)
+    if application.status != "rejected":
+        raise Conflict(
+            f"The application is {application.status}; only a rejection can be undone.",
+            application_status=application.status,
+        )
+    reason = application.rejection_reason
+    application.status = "active"
+    application.rejection_reason = None
+    application.updated_at = datetime.now(UTC)
+    await _record(
+        session,
+        principal,
+        application,
+        kind="application.reopened",
+        event_type=REOPENED,
+        details={"reason": reason},
+    )
+    return application
+
+
+async def is_rejected(
+    session: AsyncSession, tenant_id: uuid.UUID, application_id: uuid.UUID
+) -> bool:
+    """Whether the application is (still) rejected; False when it is gone."""
+    application = await session.get(Application, (tenant_id, application_id))
+    return application is not None and application.status == "rejected"

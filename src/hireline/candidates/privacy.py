@@ -21,6 +21,7 @@ from sqlalchemy import delete, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.candidates import service
+from hireline.candidates.annotations import service as notes
 from hireline.candidates.events import CandidateEvent
 from hireline.candidates.models import Activity, Application, Resume
 from hireline.core import events
@@ -40,6 +41,7 @@ ERASURE_TABLES = (
     "applications",
     "resumes",
     "activities",
+    "candidate_notes",
     "domain_events",
     "webhook_deliveries",
     "webhook_attempts",
@@ -75,6 +77,10 @@ async def export(session: AsyncSession, principal: Principal, candidate_id: Any)
         ],
         "activity": [
             _row(a, exclude=("tenant_id",)) for a in await service.activities_of(session, candidate)
+        ],
+        "notes": [
+            _row(view.note, exclude=("tenant_id",))
+            for view in await notes.notes_of(session, principal.tenant_id, candidate.id)
         ],
         "exported_at": datetime.now(UTC),
     }
@@ -121,9 +127,11 @@ async def erase(
         "location",
         "headline",
         "notes",
+        "referred_by",
         "years_experience",
     ):
         setattr(candidate, name, None)
+    await notes.forget_notes(session, candidate.id)
     candidate.links = []
     candidate.skills = []
     candidate.tags = []

@@ -5,7 +5,9 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, status
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile, status
+from fastapi.exceptions import RequestValidationError
+from pydantic import ValidationError
 from starlette.responses import Response
 
 from hireline.candidates import (
@@ -14,6 +16,7 @@ from hireline.candidates import (
     profile,
     rejection_reasons,
     service,
+    sourcing,
     tasks,
 )
 from hireline.candidates.models import Application, Candidate
@@ -22,9 +25,12 @@ from hireline.candidates.schemas import (
     ApplicationPage,
     ApplicationRead,
     ApplicationStatus,
+    CandidateAdd,
+    CandidateAdded,
     CandidateExport,
     CandidatePage,
     CandidateRead,
+    CandidateSource,
     CandidateUpdate,
     MoveRequest,
     RejectionReasonList,
@@ -32,6 +38,7 @@ from hireline.candidates.schemas import (
     RejectRequest,
     ResumeRead,
 )
+from hireline.candidates.uploads import read_resume
 from hireline.core.db import DbSession
 from hireline.core.pagination import MAX_PAGE_SIZE
 from hireline.core.principal import Principal
@@ -333,3 +340,70 @@ async def erase_candidate(
 ) -> None:
     await service.require_candidate_visible(session, principal, candidate_id)
     await privacy.erase(session, principal, request.app.state.storage, candidate_id)
+
+
+@router.post(
+    "/candidates",
+    status_code=status.HTTP_201_CREATED,
+    summary="Add a person by hand (sourced or referred), optionally with a résumé and to a job",
+    responses={
+        409: {"description": "A candidate with this e-mail exists (see `candidate_id`)"},
+        413: {"description": "Résumé over 10 MB"},
+        415: {"description": "Résumé is neither PDF, DOCX nor text (checked by content)"},
+    },
+)
+async def add_candidate(
+    request: Request,
+    session: DbSession,
+    principal: Writer,
+    name: Annotated[str, Form(min_length=1, max_length=200)],
+    email: Annotated[
+        str | None, Form(max_length=320, json_schema_extra={"format": "email"})
+    ] = None,
+    phone: Annotated[str | None, Form(max_length=40)] = None,
+    links: Annotated[str | None, Form(max_length=5000, description="One URL per line")] = None,
+    source: Annotated[CandidateSource, Form()] = "sourced",
+    referred_by: Annotated[
+        str | None, Form(max_length=200, description="Who referred the person")
+    ] = None,
+    job_id: Annotated[uuid.UUID | None, Form(description="Add them to this job too")] = None,
+    resume: Annotated[
+        UploadFile | None, File(description="PDF, DOCX or plain text, at most 10 MB")
+    ] = None,
+) -> CandidateAdded:
+    body = sourcing_form(name, email, phone, links, source, referred_by, job_id)
+    checked = await read_resume(resume) if resume is not None and resume.filename else None
+    added = await sourcing.add(session, principal, request.app.state.storage, body, checked)
+    return CandidateAdded(
+        id=added.candidate.id,
+        application_id=added.application.id if added.application else None,
+        resume_id=added.resume.id if added.resume else None,
+    )
+
+
+def sourcing_form(
+    name: str,
+    email: str | None,
+    phone: str | None,
+    links: str | None,
+    source: str,
+    referred_by: str | None,
+    job_id: uuid.UUID | None,
+) -> CandidateAdd:
+    """The form's fields as a `CandidateAdd`, or a 422 naming the bad ones."""
+    try:
+        return sourcing.from_form(name, email, phone, links, source, referred_by, job_id)
+    except ValidationError as exc:
+        raise RequestValidationError(
+            [{**error, "loc": ("body", *error["loc"])} for error in exc.errors()]
+        ) from None
+
+
+@router.post(
+    "/applications/{application_id}/reopen",
+    summary="Undo a rejection: the application is active again, in its stage",
+)
+async def reopen_application(
+    application_id: uuid.UUID, session: DbSession, principal: Writer
+) -> ApplicationRead:
+    return await _one(session, await pipeline.undo_rejection(session, principal, application_id))

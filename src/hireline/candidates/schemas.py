@@ -150,6 +150,7 @@ class CandidateRead(BaseModel):
     tags: list[str]
     notes: str | None
     source: str
+    referred_by: str | None = None
     created_at: datetime
     updated_at: datetime
     resumes: list[ResumeRead] = []
@@ -248,4 +249,41 @@ class CandidateExport(BaseModel):
     applications: list[dict[str, Any]]
     resumes: list[dict[str, Any]]
     activity: list[dict[str, Any]]
+    notes: list[dict[str, Any]] = Field(default_factory=list)
     exported_at: datetime
+
+
+CandidateSource = Literal["sourced", "referred", "agency", "event", "other"]
+
+
+class CandidateAdd(BaseModel):
+    """A person a recruiter adds by hand (found them, or a colleague referred them)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Name
+    email: EmailStr | None = None
+    phone: Phone | None = None
+    links: list[Annotated[str, StringConstraints(max_length=500)]] = Field(
+        default_factory=list, max_length=10
+    )
+    source: CandidateSource = "sourced"
+    referred_by: Annotated[
+        str | None, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)
+    ] = None
+    job_id: uuid.UUID | None = None
+
+    @field_validator("links")
+    @classmethod
+    def _web_links(cls, links: list[str]) -> list[str]:
+        cleaned = [link.strip() for link in links if link.strip()]
+        for link in cleaned:
+            if not link.lower().startswith(("https://", "http://")):
+                raise ValueError(f"links must be http(s) URLs, got {link[:60]!r}")
+        return cleaned
+
+
+class CandidateAdded(BaseModel):
+    id: uuid.UUID
+    application_id: uuid.UUID | None
+    resume_id: uuid.UUID | None

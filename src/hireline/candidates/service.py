@@ -437,3 +437,104 @@ async def reject_remaining(
         await pipeline.finish(session, principal, application.id, "rejected", dict(details))
         for application in list(active)
     ]
+
+
+async def stage_counts(
+    session: AsyncSession, tenant_id: uuid.UUID, job_id: uuid.UUID
+) -> dict[uuid.UUID | None, int]:
+    """A job's active applications per stage (one query; the board's column headers)."""
+    rows = await session.execute(
+        select(Application.stage_id, func.count())
+        .where(
+            Application.tenant_id == tenant_id,
+            Application.job_id == job_id,
+            Application.status == "active",
+        )
+        .group_by(Application.stage_id)
+    )
+    return {stage_id: int(count) for stage_id, count in rows.all()}
+
+
+class BoardColumn:
+    """The first page of one stage's active applicants, best match first, and their count."""
+
+    __slots__ = ("keys", "next_cursor", "rows", "total")
+
+    def __init__(self) -> None:
+        self.rows: list[ListedApplication] = []
+        self.keys: list[float] = []
+        self.next_cursor: str | None = None
+        self.total = 0
+
+
+async def board_columns(
+    session: AsyncSession, tenant_id: uuid.UUID, job_id: uuid.UUID, *, per_stage: int
+) -> dict[uuid.UUID | None, BoardColumn]:
+    """Every stage's first `per_stage` active applicants by match, in one statement.
+
+    The board's first screen: a window over the job's active applications and their scores
+    ranks and counts each stage at once (one pass over the job, not one per column); only the
+    shown rows are joined to candidates. Each column's cursor continues as
+    `applications_of_job(sort="match")` pages do.
+    """
+    score = func.coalesce(MatchScore.score, -1.0)
+    ranked = (
+        select(
+            Application.id.label("id"),
+            Application.stage_id.label("stage_id"),
+            score.label("score"),
+            func.row_number()
+            .over(partition_by=Application.stage_id, order_by=(score.desc(), Application.id.desc()))
+            .label("rank"),
+            func.count().over(partition_by=Application.stage_id).label("total"),
+        )
+        .outerjoin(
+            MatchScore,
+            (MatchScore.tenant_id == Application.tenant_id)
+            & (MatchScore.job_id == Application.job_id)
+            & (MatchScore.application_id == Application.id),
+        )
+        .where(
+            Application.tenant_id == tenant_id,
+            Application.job_id == job_id,
+            Application.status == "active",
+        )
+        .subquery()
+    )
+    # Two statements: the ranks alone (a pass over the job), then the shown rows by key; one
+    # statement lets the planner hash-join every candidate of the job for a hundred rows.
+    picked = (
+        await session.execute(
+            select(ranked.c.id, ranked.c.score, ranked.c.rank, ranked.c.total).where(
+                ranked.c.rank <= per_stage + 1
+            )
+        )
+    ).all()
+    keys = {row.id: (float(row.score), int(row.rank), int(row.total)) for row in picked}
+    rows = await session.execute(
+        select(Application, Candidate, MatchScore.score, MatchScore.explanation)
+        .join(
+            Candidate,
+            (Candidate.tenant_id == Application.tenant_id)
+            & (Candidate.id == Application.candidate_id),
+        )
+        .outerjoin(
+            MatchScore,
+            (MatchScore.tenant_id == Application.tenant_id)
+            & (MatchScore.application_id == Application.id),
+        )
+        .where(Application.tenant_id == tenant_id, Application.id.in_(list(keys)))
+    )
+    ordered = sorted(rows.all(), key=lambda row: (str(row[0].stage_id), keys[row[0].id][1]))
+    columns: dict[uuid.UUID | None, BoardColumn] = {}
+    for application, candidate, stored, explanation in ordered:
+        key, rank, total = keys[application.id]
+        column = columns.setdefault(application.stage_id, BoardColumn())
+        column.total = total
+        if rank > per_stage:
+            column.next_cursor = encode_cursor(column.keys[-1], str(column.rows[-1][0].id))
+            continue
+        match = reasons.summary(stored, explanation) if stored is not None else None
+        column.rows.append((application, candidate, None, match))
+        column.keys.append(key)
+    return columns

@@ -71,7 +71,10 @@ async def request_parse(session: AsyncSession, resume: Resume) -> None:
 
 @events.on(CandidateEvent.APPLICATION_CREATED, name="candidates.parse_new_resume")
 async def parse_new_resume(event: DomainEvent, session: AsyncSession) -> None:
-    resume = await session.get(Resume, (event.tenant_id, uuid.UUID(event.payload["resume_id"])))
+    resume_id = event.payload.get("resume_id")
+    if resume_id is None:  # added by hand without a résumé
+        return
+    resume = await session.get(Resume, (event.tenant_id, uuid.UUID(resume_id)))
     if resume is not None:
         await request_parse(session, resume)
 

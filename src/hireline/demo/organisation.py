@@ -26,6 +26,7 @@ from hireline.core.storage import FileStorage
 from hireline.core.tenancy import enter_tenant
 from hireline.demo import appearance
 from hireline.demo.clock import Clock
+from hireline.demo.collaboration import annotate
 from hireline.demo.documents import LAYOUTS, resume_file
 from hireline.demo.history import Story, story
 from hireline.demo.interviews import Panel, seed_interviews
@@ -354,4 +355,5 @@ async def seed(
         rng,
     )
     await seed_offers(sessions, tenant.id, ids, sign_ins, now)
+    await annotate(sessions, tenant.id, principal(tenant.id, ids[recruiter.email], Role.RECRUITER))
     return DemoLogin(DEMO_SLUG, sign_ins, len(cast), notes)

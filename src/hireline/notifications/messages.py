@@ -18,7 +18,9 @@ from urllib.parse import urlsplit
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from hireline.candidates import pipeline
 from hireline.candidates import service as candidates
+from hireline.candidates.annotations import service as notes
 from hireline.candidates.models import Candidate
 from hireline.core.errors import NotFound
 from hireline.core.events import DomainEvent
@@ -46,6 +48,9 @@ APPLICATION_RECEIVED = "application_received"
 ALREADY_APPLIED = "already_applied"
 APPLICATION_REJECTED = "application_rejected"
 NEW_APPLICATION = "new_application"
+NOTE_MENTION = "note_mention"
+RECRUITER_MESSAGE = "recruiter_message"
+NOTE_EXCERPT_LIMIT = 2000
 WEBHOOK_ENDPOINT_DISABLED = "webhook_endpoint_disabled"
 INVITATION = "invitation"
 # Sent to a person, not on behalf of an organisation: `build_account_message` builds it.
@@ -202,7 +207,12 @@ async def already_applied(
 async def application_rejected(
     session: AsyncSession, settings: Settings, draft: Draft
 ) -> EmailMessage | None:
-    """To the candidate: the organisation will not go further (never saying why)."""
+    """To the candidate: the organisation will not go further (never saying why); nothing
+    when the rejection was undone before the message was due."""
+    if not await pipeline.is_rejected(
+        session, draft.tenant_id, uuid.UUID(draft.params["application_id"])
+    ):
+        return None
     return await _to_candidate(
         session,
         settings,
@@ -277,6 +287,56 @@ def shown_endpoint(url: str) -> str:
 def _host(url: str) -> str:
     # The netloc without "user:password@"; `hostname` would drop an IPv6 literal's brackets.
     return urlsplit(url).netloc.rpartition("@")[2]
+
+
+@_builds(NOTE_MENTION)
+async def note_mention(
+    session: AsyncSession, settings: Settings, draft: Draft
+) -> EmailMessage | None:
+    """To a member a colleague @mentioned in a note on a candidate."""
+    member = await members.get_member(session, draft.tenant_id, uuid.UUID(draft.params["user_id"]))
+    view = await notes.get_note(session, draft.tenant_id, uuid.UUID(draft.params["note_id"]))
+    candidate = await candidates.get(session, draft.tenant_id, view.note.candidate_id)
+    facts = {
+        "recipient_name": one_line(member.name) or "there",
+        "author_name": one_line(view.author.name) if view.author else "A colleague",
+        "candidate_name": one_line(candidate.name or "") or "a candidate",
+        "note": view.note.body[:NOTE_EXCERPT_LIMIT],
+        "organization": await _organization(session, draft.tenant_id),
+        "candidate_url": f"{_app_url(settings)}/app/candidates/{candidate.id}",
+    }
+    return compose(
+        from_=sender(settings.mail_from),
+        to=_recipient(member.email, member.name),
+        subject="{author_name} mentioned you on {candidate_name}".format(**facts),
+        body=render(NOTE_MENTION, **facts),
+        message_id=message_id(draft.key, domain=mail_domain(settings)),
+    )
+
+
+@_builds(RECRUITER_MESSAGE)
+async def recruiter_message(
+    session: AsyncSession, settings: Settings, draft: Draft
+) -> EmailMessage | None:
+    """To a candidate: a recruiter's own words about their application."""
+    candidate = await _candidate(session, draft)
+    if not candidate.email:
+        return None
+    job = await _job(session, draft)
+    organization = await _organization(session, draft.tenant_id)
+    facts = {
+        "candidate_name": one_line(candidate.name) if candidate.name else None,
+        "job_title": one_line(job.title),
+        "organization": organization,
+        "message": str(draft.params["body"]),
+    }
+    return compose(
+        from_=sender(settings.mail_from, display_name=organization),
+        to=_recipient(candidate.email, candidate.name),
+        subject=one_line(str(draft.params["subject"])),
+        body=render(RECRUITER_MESSAGE, **facts),
+        message_id=message_id(draft.key, domain=mail_domain(settings)),
+    )
 
 
 @_builds(INVITATION)

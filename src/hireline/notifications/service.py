@@ -9,6 +9,7 @@ from email.message import EmailMessage
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from hireline.candidates import bulk
 from hireline.core.errors import NotFound
 from hireline.core.principal import Principal
 from hireline.identity.audit import service as audit
@@ -20,6 +21,7 @@ from hireline.notifications.mailer import UndeliverableMessage, mailer_for
 from hireline.notifications.messages import (
     INVITATION,
     PASSWORD_RESET,
+    RECRUITER_MESSAGE,
     WEBHOOK_ENDPOINT_DISABLED,
     Draft,
     mail_domain,
@@ -201,3 +203,36 @@ async def notify_offer(
 ) -> None:
     """Queue an offer e-mail (`offer_messages`: the candidate's offer, an approver's turn)."""
     await enqueue(session, Draft(tenant_id=tenant_id, kind=kind, key=key, params=facts))
+
+
+async def message_applicants(
+    session: AsyncSession,
+    principal: Principal,
+    job_id: uuid.UUID,
+    application_ids: list[uuid.UUID],
+    *,
+    subject: str,
+    body: str,
+) -> tuple[int, int]:
+    """E-mail the candidates of the chosen applications a recruiter's own message; how many
+    were queued, and how many skipped (not of this job, or gone)."""
+    outcome = await bulk.applications(session, principal, job_id, application_ids)
+    batch = uuid.uuid4().hex
+    for application in outcome.done:
+        await enqueue(
+            session,
+            Draft(
+                tenant_id=principal.tenant_id,
+                kind=RECRUITER_MESSAGE,
+                key=f"{RECRUITER_MESSAGE}:{batch}:{application.candidate_id}",
+                params={
+                    "application_id": str(application.id),
+                    "candidate_id": str(application.candidate_id),
+                    "job_id": str(application.job_id),
+                    "subject": subject,
+                    "body": body,
+                },
+            ),
+        )
+        await bulk.record_message(session, principal, application, subject)
+    return len(outcome.done), len(outcome.skipped)

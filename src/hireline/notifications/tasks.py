@@ -19,11 +19,19 @@ import structlog
 from procrastinate import JobContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from hireline.candidates.annotations.events import AnnotationEvent
 from hireline.candidates.events import CandidateEvent
 from hireline.core import events
 from hireline.core.errors import NotFound
 from hireline.core.events import DomainEvent
-from hireline.core.queue import DEFAULT_RETRY, defer, job_unit_of_work, queue, worker_state
+from hireline.core.queue import (
+    DEFAULT_RETRY,
+    defer,
+    job_settings,
+    job_unit_of_work,
+    queue,
+    worker_state,
+)
 from hireline.jobs import service as jobs
 from hireline.notifications import offer_messages  # noqa: F401  (registers its builders)
 from hireline.notifications.mailer import UndeliverableMessage, mailer_for
@@ -32,6 +40,7 @@ from hireline.notifications.messages import (
     APPLICATION_RECEIVED,
     APPLICATION_REJECTED,
     NEW_APPLICATION,
+    NOTE_MENTION,
     Draft,
     build,
     build_account_message,
@@ -43,11 +52,12 @@ logger = structlog.get_logger(__name__)
 NOTIFICATIONS_QUEUE = "notifications"
 
 
-async def enqueue(session: AsyncSession, draft: Draft) -> None:
+async def enqueue(session: AsyncSession, draft: Draft, *, delay_seconds: int = 0) -> None:
     """Queue one message in the session's transaction; it is sent only if that commits."""
     await defer(
         session,
         send,
+        options={"schedule_in": {"seconds": delay_seconds}} if delay_seconds > 0 else None,
         tenant_id=str(draft.tenant_id),
         kind=draft.kind,
         key=draft.key,
@@ -129,7 +139,9 @@ async def _tell_candidate(event: DomainEvent, session: AsyncSession, kind: str) 
 
 @events.on(CandidateEvent.APPLICATION_CREATED, name="notifications.application_received")
 async def tell_candidate_application_received(event: DomainEvent, session: AsyncSession) -> None:
-    """The candidate hears that their application arrived."""
+    """The candidate hears that their application arrived (not when a recruiter added them)."""
+    if event.payload.get("added_by_hand") is True:
+        return
     await _tell_candidate(event, session, APPLICATION_RECEIVED)
 
 
@@ -165,4 +177,36 @@ async def tell_candidate_application_rejected(event: DomainEvent, session: Async
     """The candidate hears of the rejection, when the recruiter chose to tell them."""
     if event.payload.get("notify_candidate") is not True:
         return
-    await _tell_candidate(event, session, APPLICATION_REJECTED)
+    # Held back for a while, so that an undone rejection is never mailed (the message is
+    # built when it is due and checks the application is still rejected).
+    settings = job_settings(session)
+    delay = settings.rejection_mail_delay_seconds if settings is not None else 0
+    facts = _application_facts(event)
+    await enqueue(
+        session,
+        Draft(
+            tenant_id=_tenant(event),
+            kind=APPLICATION_REJECTED,
+            key=event_key(event, APPLICATION_REJECTED, facts["candidate_id"]),
+            params=facts,
+        ),
+        delay_seconds=delay,
+    )
+
+
+@events.on(AnnotationEvent.NOTE_ADDED, name="notifications.note_mention")
+async def tell_mentioned_members(event: DomainEvent, session: AsyncSession) -> None:
+    """Each member a note mentions hears of it (the author does not mail themselves)."""
+    author = event.payload.get("author_id")
+    for user_id in event.payload.get("mentioned_user_ids", []):
+        if user_id == author:
+            continue
+        await enqueue(
+            session,
+            Draft(
+                tenant_id=_tenant(event),
+                kind=NOTE_MENTION,
+                key=event_key(event, NOTE_MENTION, user_id),
+                params={"note_id": event.payload["note_id"], "user_id": user_id},
+            ),
+        )

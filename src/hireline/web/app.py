@@ -7,7 +7,20 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from hireline.web import account, auth, board, dashboard, interviews, landing, offers, sessions
+from hireline.web import (
+    account,
+    auth,
+    board,
+    candidates,
+    dashboard,
+    interviews,
+    jobs,
+    landing,
+    offers,
+    search,
+    sessions,
+    sourcing,
+)
 from hireline.web.errors import install_html_errors
 from hireline.web.settings import router as settings_router
 
@@ -16,7 +29,20 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 def install_web_app(app: FastAPI) -> None:
     """Add the screens and `/static`; call after the API's error handlers are installed."""
-    for module in (landing, auth, dashboard, board, account, interviews, offers):
+    # New-item screens first: /app/jobs/new and /app/candidates/new are not ids.
+    for module in (
+        landing,
+        auth,
+        dashboard,
+        jobs,
+        board,
+        sourcing,
+        candidates,
+        search,
+        account,
+        interviews,
+        offers,
+    ):
         app.include_router(module.router)
     app.include_router(settings_router)
     sessions.configure(app.state.settings)

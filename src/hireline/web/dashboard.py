@@ -35,6 +35,10 @@ ACTIVITY_WORDS = {
     "resume.parsed": "résumé read",
     "resume.parse_failed": "résumé could not be read",
     "resume.downloaded": "résumé downloaded",
+    "application.reopened": "rejection undone",
+    "candidate.added": "added by hand ({source})",
+    "candidate.tagged": "tags changed",
+    "note.added": "note added",
 }
 
 

@@ -65,3 +65,15 @@ def render_fragment(
 
 def is_htmx(request: Request) -> bool:
     return request.headers.get("HX-Request") == "true"
+
+
+def render_fragments(
+    request: Request, template: str, blocks: list[str], context: dict[str, Any] | None = None
+) -> HTMLResponse:
+    """Several blocks of `template` in one response (the first swapped in place, the others
+    marked `hx-swap-oob` by the template)."""
+    full = _with_csrf(context)
+    html = "".join(
+        render_block(environment(), template, block, request=request, **full) for block in blocks
+    )
+    return HTMLResponse(html, headers=_headers(APP_CSP))

@@ -7,10 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.candidate_export_activity_item import CandidateExportActivityItem
     from ..models.candidate_export_applications_item import CandidateExportApplicationsItem
     from ..models.candidate_export_candidate import CandidateExportCandidate
+    from ..models.candidate_export_notes_item import CandidateExportNotesItem
     from ..models.candidate_export_resumes_item import CandidateExportResumesItem
 
 
@@ -30,6 +33,7 @@ class CandidateExport:
             resumes (list[CandidateExportResumesItem]):
             activity (list[CandidateExportActivityItem]):
             exported_at (datetime.datetime):
+            notes (list[CandidateExportNotesItem] | Unset):
     """
 
     candidate: CandidateExportCandidate
@@ -37,6 +41,7 @@ class CandidateExport:
     resumes: list[CandidateExportResumesItem]
     activity: list[CandidateExportActivityItem]
     exported_at: datetime.datetime
+    notes: list[CandidateExportNotesItem] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -59,6 +64,13 @@ class CandidateExport:
 
         exported_at = self.exported_at.isoformat()
 
+        notes: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.notes, Unset):
+            notes = []
+            for notes_item_data in self.notes:
+                notes_item = notes_item_data.to_dict()
+                notes.append(notes_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -70,6 +82,8 @@ class CandidateExport:
                 "exported_at": exported_at,
             }
         )
+        if notes is not UNSET:
+            field_dict["notes"] = notes
 
         return field_dict
 
@@ -78,6 +92,7 @@ class CandidateExport:
         from ..models.candidate_export_activity_item import CandidateExportActivityItem  # noqa: PLC0415
         from ..models.candidate_export_applications_item import CandidateExportApplicationsItem  # noqa: PLC0415
         from ..models.candidate_export_candidate import CandidateExportCandidate  # noqa: PLC0415
+        from ..models.candidate_export_notes_item import CandidateExportNotesItem  # noqa: PLC0415
         from ..models.candidate_export_resumes_item import CandidateExportResumesItem  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -106,12 +121,22 @@ class CandidateExport:
 
         exported_at = datetime.datetime.fromisoformat(d.pop("exported_at"))
 
+        _notes = d.pop("notes", UNSET)
+        notes: list[CandidateExportNotesItem] | Unset = UNSET
+        if _notes is not UNSET:
+            notes = []
+            for notes_item_data in _notes:
+                notes_item = CandidateExportNotesItem.from_dict(notes_item_data)
+
+                notes.append(notes_item)
+
         candidate_export = cls(
             candidate=candidate,
             applications=applications,
             resumes=resumes,
             activity=activity,
             exported_at=exported_at,
+            notes=notes,
         )
 
         candidate_export.additional_properties = d

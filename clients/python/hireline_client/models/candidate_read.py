@@ -36,6 +36,7 @@ class CandidateRead:
         source (str):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
+        referred_by (None | str | Unset):
         resumes (list[ResumeRead] | Unset):
         applications (list[ApplicationRead] | Unset):
     """
@@ -54,6 +55,7 @@ class CandidateRead:
     source: str
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    referred_by: None | str | Unset = UNSET
     resumes: list[ResumeRead] | Unset = UNSET
     applications: list[ApplicationRead] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -94,6 +96,12 @@ class CandidateRead:
 
         updated_at = self.updated_at.isoformat()
 
+        referred_by: None | str | Unset
+        if isinstance(self.referred_by, Unset):
+            referred_by = UNSET
+        else:
+            referred_by = self.referred_by
+
         resumes: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.resumes, Unset):
             resumes = []
@@ -128,6 +136,8 @@ class CandidateRead:
                 "updated_at": updated_at,
             }
         )
+        if referred_by is not UNSET:
+            field_dict["referred_by"] = referred_by
         if resumes is not UNSET:
             field_dict["resumes"] = resumes
         if applications is not UNSET:
@@ -204,6 +214,15 @@ class CandidateRead:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        def _parse_referred_by(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        referred_by = _parse_referred_by(d.pop("referred_by", UNSET))
+
         _resumes = d.pop("resumes", UNSET)
         resumes: list[ResumeRead] | Unset = UNSET
         if _resumes is not UNSET:
@@ -237,6 +256,7 @@ class CandidateRead:
             source=source,
             created_at=created_at,
             updated_at=updated_at,
+            referred_by=referred_by,
             resumes=resumes,
             applications=applications,
         )

@@ -10,7 +10,7 @@
         group: "board",
         draggable: "li.card",
         animation: 120,
-        filter: "select, button, a",
+        filter: "select, button, input",
         preventOnFilter: false,
         onAdd: function (event) {
           var form = event.item.querySelector("form.move");

@@ -1,0 +1,229 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.tag_list import TagList
+from ...models.tags_add import TagsAdd
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    candidate_id: UUID,
+    *,
+    body: TagsAdd,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/candidates/{candidate_id}/tags".format(
+            candidate_id=quote(str(candidate_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | TagList | None:
+    if response.status_code == 200:
+        response_200 = TagList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | TagList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    candidate_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: TagsAdd,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Problem | TagList]:
+    """Add tags to a candidate
+
+    Args:
+        candidate_id (UUID):
+        idempotency_key (str | Unset):
+        body (TagsAdd):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | TagList]
+    """
+
+    kwargs = _get_kwargs(
+        candidate_id=candidate_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    candidate_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: TagsAdd,
+    idempotency_key: str | Unset = UNSET,
+) -> Problem | TagList | None:
+    """Add tags to a candidate
+
+    Args:
+        candidate_id (UUID):
+        idempotency_key (str | Unset):
+        body (TagsAdd):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | TagList
+    """
+
+    return sync_detailed(
+        candidate_id=candidate_id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    candidate_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: TagsAdd,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Problem | TagList]:
+    """Add tags to a candidate
+
+    Args:
+        candidate_id (UUID):
+        idempotency_key (str | Unset):
+        body (TagsAdd):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | TagList]
+    """
+
+    kwargs = _get_kwargs(
+        candidate_id=candidate_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    candidate_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: TagsAdd,
+    idempotency_key: str | Unset = UNSET,
+) -> Problem | TagList | None:
+    """Add tags to a candidate
+
+    Args:
+        candidate_id (UUID):
+        idempotency_key (str | Unset):
+        body (TagsAdd):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | TagList
+    """
+
+    return (
+        await asyncio_detailed(
+            candidate_id=candidate_id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,182 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.saved_search_read import SavedSearchRead
+from ...types import Response
+
+
+def _get_kwargs(
+    search_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/saved-searches/{search_id}".format(
+            search_id=quote(str(search_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | SavedSearchRead | None:
+    if response.status_code == 200:
+        response_200 = SavedSearchRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | SavedSearchRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    search_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | SavedSearchRead]:
+    """One of your saved searches
+
+    Args:
+        search_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SavedSearchRead]
+    """
+
+    kwargs = _get_kwargs(
+        search_id=search_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    search_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | SavedSearchRead | None:
+    """One of your saved searches
+
+    Args:
+        search_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SavedSearchRead
+    """
+
+    return sync_detailed(
+        search_id=search_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    search_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | SavedSearchRead]:
+    """One of your saved searches
+
+    Args:
+        search_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SavedSearchRead]
+    """
+
+    kwargs = _get_kwargs(
+        search_id=search_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    search_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | SavedSearchRead | None:
+    """One of your saved searches
+
+    Args:
+        search_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SavedSearchRead
+    """
+
+    return (
+        await asyncio_detailed(
+            search_id=search_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,1 @@
+"""Searches a member keeps to run again: their own, in one organisation."""

@@ -1,0 +1,93 @@
+"""The search screen through HTTP: query syntax, facets, excerpts and saved searches."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from tests.candidates.test_applications import apply
+from tests.identity.helpers import bearer, sign_up
+from tests.jobs.helpers import open_job
+from tests.web.helpers import csrf_token, web_sign_in
+
+EMAIL = "owner@acme.example"
+
+
+@pytest.fixture
+async def owner(client: httpx.AsyncClient) -> dict[str, str]:
+    return bearer((await sign_up(client, "acme"))["access_token"])
+
+
+async def _people(client: httpx.AsyncClient, owner: dict[str, str]) -> list[str]:
+    job = await open_job(client, owner)
+    ids = []
+    for name, headline, skills in [
+        ("Ada Lovelace", "Python engineer who loves PostgreSQL", ["Python", "PostgreSQL"]),
+        ("Grace Hopper", "COBOL and compilers", ["COBOL"]),
+    ]:
+        first = name.split()[0].lower()
+        applied = await apply(client, job, fields={"name": name, "email": f"{first}@example.com"})
+        candidate_id = applied.json()["candidate_id"]
+        await client.patch(
+            f"/v1/candidates/{candidate_id}",
+            json={"headline": headline, "skills": skills},
+            headers=owner,
+        )
+        ids.append(candidate_id)
+    return ids
+
+
+async def test_the_query_finds_highlights_and_offers_facets(
+    client: httpx.AsyncClient, owner: dict[str, str]
+) -> None:
+    await _people(client, owner)
+    await web_sign_in(client, EMAIL)
+    found = await client.get("/app/search", params={"q": "postgresql -cobol"})
+    assert found.status_code == 200
+    assert "Ada Lovelace" in found.text
+    assert "Grace Hopper" not in found.text
+    assert "<mark>PostgreSQL</mark>" in found.text
+    everyone = await client.get("/app/search")
+    assert 'name="skills" value="COBOL"' in everyone.text
+    faceted = await client.get("/app/search", params={"skills": "COBOL"})
+    assert "Grace Hopper" in faceted.text
+    assert "Ada Lovelace" not in faceted.text
+    assert 'name="skills" value="COBOL" checked' in faceted.text
+
+
+async def test_a_bad_query_is_explained_not_an_error_page(
+    client: httpx.AsyncClient, owner: dict[str, str]
+) -> None:
+    await web_sign_in(client, EMAIL)
+    page = await client.get("/app/search", params={"q": "-java"})
+    assert page.status_code == 200
+    assert "only excludes" in page.text
+
+
+async def test_searches_are_saved_run_again_and_deleted(
+    client: httpx.AsyncClient, owner: dict[str, str]
+) -> None:
+    await _people(client, owner)
+    await web_sign_in(client, EMAIL)
+    token = csrf_token((await client.get("/app/search")).text)
+    saved = await client.post(
+        "/app/search/saved",
+        data={"csrf_token": token, "name": "COBOL people", "q": "", "skills": "COBOL"},
+    )
+    assert saved.status_code == 303
+    page = await client.get(saved.headers["location"])
+    assert "Saved as “COBOL people”." in page.text
+    assert "Grace Hopper" in page.text
+    listed = (await client.get("/v1/saved-searches", headers=owner)).json()["items"]
+    assert [(s["name"], s["filters"]) for s in listed] == [("COBOL people", {"skills": ["COBOL"]})]
+    twice = await client.post(
+        "/app/search/saved", data={"csrf_token": token, "name": "COBOL people", "q": ""}
+    )
+    assert "already" in (await client.get(twice.headers["location"])).text
+    nameless = await client.post("/app/search/saved", data={"csrf_token": token, "name": " "})
+    assert "Name the search" in (await client.get(nameless.headers["location"])).text
+    deleted = await client.post(
+        f"/app/search/saved/{listed[0]['id']}/delete", data={"csrf_token": token}
+    )
+    assert deleted.status_code == 303
+    assert (await client.get("/v1/saved-searches", headers=owner)).json()["items"] == []
