@@ -16,6 +16,10 @@ from .application_read_answers import ApplicationReadAnswers
 from .application_read_status import ApplicationReadStatus
 from .applications_list_sort import ApplicationsListSort
 from .applications_list_status import ApplicationsListStatus
+from .approval_decision import ApprovalDecision
+from .approval_decision_decision import ApprovalDecisionDecision
+from .approval_read import ApprovalRead
+from .approval_read_status import ApprovalReadStatus
 from .attempt_read import AttemptRead
 from .attribute_read import AttributeRead
 from .attribute_summary import AttributeSummary
@@ -25,15 +29,21 @@ from .audit_page import AuditPage
 from .availability_read import AvailabilityRead
 from .availability_write import AvailabilityWrite
 from .band import Band
+from .band_adjustment import BandAdjustment
 from .body_auth_token import BodyAuthToken
 from .body_board_apply import BodyBoardApply
 from .body_board_apply_answers import BodyBoardApplyAnswers
+from .body_candidates_add import BodyCandidatesAdd
+from .body_candidates_add_source import BodyCandidatesAddSource
 from .body_salaries_import import BodySalariesImport
 from .body_salaries_import_format import BodySalariesImportFormat
+from .candidate_added import CandidateAdded
+from .candidate_answer import CandidateAnswer
 from .candidate_export import CandidateExport
 from .candidate_export_activity_item import CandidateExportActivityItem
 from .candidate_export_applications_item import CandidateExportApplicationsItem
 from .candidate_export_candidate import CandidateExportCandidate
+from .candidate_export_notes_item import CandidateExportNotesItem
 from .candidate_export_resumes_item import CandidateExportResumesItem
 from .candidate_page import CandidatePage
 from .candidate_read import CandidateRead
@@ -99,6 +109,11 @@ from .job_update_skill_weights_type_0 import JobUpdateSkillWeightsType0
 from .jobs_list_status import JobsListStatus
 from .kit_question_read import KitQuestionRead
 from .kit_read import KitRead
+from .letter_preview import LetterPreview
+from .letter_template_list import LetterTemplateList
+from .letter_template_read import LetterTemplateRead
+from .letter_template_read_fields import LetterTemplateReadFields
+from .letter_template_write import LetterTemplateWrite
 from .level_part import LevelPart
 from .location_part import LocationPart
 from .logout_request import LogoutRequest
@@ -110,10 +125,19 @@ from .match_summary import MatchSummary
 from .me_response import MeResponse
 from .member_read import MemberRead
 from .members_read import MembersRead
+from .mention_read import MentionRead
 from .missing_scorecard import MissingScorecard
 from .move_request import MoveRequest
+from .note_create import NoteCreate
+from .note_list import NoteList
+from .note_read import NoteRead
 from .o_auth_error_response import OAuthErrorResponse
 from .o_auth_error_response_error import OAuthErrorResponseError
+from .offer_create import OfferCreate
+from .offer_list import OfferList
+from .offer_read import OfferRead
+from .offer_read_status import OfferReadStatus
+from .offers_list_status import OffersListStatus
 from .organization_settings import OrganizationSettings
 from .plan_interview_read import PlanInterviewRead
 from .plan_interview_write import PlanInterviewWrite
@@ -136,7 +160,9 @@ from .questions_list_category import QuestionsListCategory
 from .questions_list_level import QuestionsListLevel
 from .readiness import Readiness
 from .red_flag_read import RedFlagRead
+from .reject_remaining import RejectRemaining
 from .reject_request import RejectRequest
+from .rejected_applications import RejectedApplications
 from .rejection_read import RejectionRead
 from .rejection_reason_item import RejectionReasonItem
 from .rejection_reason_list import RejectionReasonList
@@ -155,9 +181,15 @@ from .role import Role
 from .role_change import RoleChange
 from .salaries_get_company_stage import SalariesGetCompanyStage
 from .salaries_get_level import SalariesGetLevel
+from .salary_band import SalaryBand
 from .salary_band_read import SalaryBandRead
 from .salary_band_read_origin import SalaryBandReadOrigin
 from .salary_range import SalaryRange
+from .saved_search_create import SavedSearchCreate
+from .saved_search_create_filters import SavedSearchCreateFilters
+from .saved_search_list import SavedSearchList
+from .saved_search_read import SavedSearchRead
+from .saved_search_read_filters import SavedSearchReadFilters
 from .scope import Scope
 from .scorecard_history import ScorecardHistory
 from .scorecard_list import ScorecardList
@@ -193,6 +225,9 @@ from .stage_ref import StageRef
 from .stage_ref_kind import StageRefKind
 from .syndication import Syndication
 from .table import Table
+from .tag_list import TagList
+from .tags_add import TagsAdd
+from .tags_update import TagsUpdate
 from .team_member import TeamMember
 from .team_member_role import TeamMemberRole
 from .template_patch import TemplatePatch
@@ -228,6 +263,10 @@ __all__ = (
     "ApplicationReadStatus",
     "ApplicationsListSort",
     "ApplicationsListStatus",
+    "ApprovalDecision",
+    "ApprovalDecisionDecision",
+    "ApprovalRead",
+    "ApprovalReadStatus",
     "AttemptRead",
     "AttributeRead",
     "AttributeSummary",
@@ -237,15 +276,21 @@ __all__ = (
     "AvailabilityRead",
     "AvailabilityWrite",
     "Band",
+    "BandAdjustment",
     "BodyAuthToken",
     "BodyBoardApply",
     "BodyBoardApplyAnswers",
+    "BodyCandidatesAdd",
+    "BodyCandidatesAddSource",
     "BodySalariesImport",
     "BodySalariesImportFormat",
+    "CandidateAdded",
+    "CandidateAnswer",
     "CandidateExport",
     "CandidateExportActivityItem",
     "CandidateExportApplicationsItem",
     "CandidateExportCandidate",
+    "CandidateExportNotesItem",
     "CandidateExportResumesItem",
     "CandidatePage",
     "CandidateRead",
@@ -311,6 +356,11 @@ __all__ = (
     "JobUpdateSkillWeightsType0",
     "KitQuestionRead",
     "KitRead",
+    "LetterPreview",
+    "LetterTemplateList",
+    "LetterTemplateRead",
+    "LetterTemplateReadFields",
+    "LetterTemplateWrite",
     "LevelPart",
     "LocationPart",
     "LogoutRequest",
@@ -321,11 +371,20 @@ __all__ = (
     "MatchSummary",
     "MemberRead",
     "MembersRead",
+    "MentionRead",
     "MeResponse",
     "MissingScorecard",
     "MoveRequest",
+    "NoteCreate",
+    "NoteList",
+    "NoteRead",
     "OAuthErrorResponse",
     "OAuthErrorResponseError",
+    "OfferCreate",
+    "OfferList",
+    "OfferRead",
+    "OfferReadStatus",
+    "OffersListStatus",
     "OrganizationSettings",
     "PlanInterviewRead",
     "PlanInterviewWrite",
@@ -348,10 +407,12 @@ __all__ = (
     "QuestionsListLevel",
     "Readiness",
     "RedFlagRead",
+    "RejectedApplications",
     "RejectionRead",
     "RejectionReasonItem",
     "RejectionReasonList",
     "RejectionReasonsUpdate",
+    "RejectRemaining",
     "RejectRequest",
     "RelatedSkill",
     "RenderRequest",
@@ -367,9 +428,15 @@ __all__ = (
     "RoleChange",
     "SalariesGetCompanyStage",
     "SalariesGetLevel",
+    "SalaryBand",
     "SalaryBandRead",
     "SalaryBandReadOrigin",
     "SalaryRange",
+    "SavedSearchCreate",
+    "SavedSearchCreateFilters",
+    "SavedSearchList",
+    "SavedSearchRead",
+    "SavedSearchReadFilters",
     "Scope",
     "ScorecardHistory",
     "ScorecardList",
@@ -403,6 +470,9 @@ __all__ = (
     "StageRefKind",
     "Syndication",
     "Table",
+    "TagList",
+    "TagsAdd",
+    "TagsUpdate",
     "TeamMember",
     "TeamMemberRole",
     "TemplatePatch",
