@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import psycopg
+from psycopg import sql
 from sqlalchemy.engine import make_url
 
 from hireline import __version__
@@ -32,6 +33,8 @@ FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 DATABASE_DUMP = "database.dump"
 FILES = "files"
+# Roles the migrations create for the broker relay (0025) and the purge (0027).
+MAINTENANCE_ROLES = ("hireline_relay", "hireline_purger")
 
 
 class BackupError(Exception):
@@ -171,8 +174,17 @@ def restore(
         tar.extractall(scratch, filter="data")
         root = Path(scratch)
         with psycopg.connect(libpq_url(url), autocommit=True) as connection:
-            # Roles belong to the server, not the dump: grants in the dump need the app role.
+            # Roles belong to the server, not the dump: the dump's grants and policies name
+            # the app role and the maintenance roles, which a new server does not have yet.
             connection.execute(rls.create_app_role(app_role))
+            for role in MAINTENANCE_ROLES:
+                connection.execute(
+                    sql.SQL(
+                        "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = {name})"
+                        " THEN CREATE ROLE {role} NOLOGIN NOSUPERUSER NOBYPASSRLS; END IF; END $$;"
+                        " GRANT {role} TO CURRENT_USER"
+                    ).format(name=sql.Literal(role), role=sql.Identifier(role))
+                )
         dsn, environment = _connection(url)
         _run(
             [
