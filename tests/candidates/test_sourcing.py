@@ -124,3 +124,18 @@ async def test_a_rejection_is_undone_and_only_a_rejection(
     assert reopened.json()["stage_id"] == rejected.json()["stage_id"]
     globex = bearer((await sign_up(client, "globex"))["access_token"])
     assert (await client.post(f"{path}/reopen", headers=globex)).status_code == 404
+
+
+async def test_a_skills_list_sent_as_null_is_emptied(client: httpx.AsyncClient) -> None:
+    owner = bearer((await sign_up(client, "nullskills"))["access_token"])
+    made = await client.post(
+        "/v1/candidates", data={"name": "Zed", "email": "zed@example.com"}, headers=owner
+    )
+    assert made.status_code == 201, made.text
+    path = f"/v1/candidates/{made.json()['id']}"
+    assert (await client.patch(path, json={"skills": ["python"]}, headers=owner)).status_code == 200
+    cleared = await client.patch(path, json={"skills": None}, headers=owner)
+    assert cleared.status_code == 200, cleared.text
+    assert cleared.json()["skills"] == []
+    as_text = await client.patch(path, json={"years_experience": "7"}, headers=owner)
+    assert as_text.status_code == 422

@@ -24,6 +24,13 @@ from tests.queue_tasks import drain, scalar
 
 Register = Callable[[str, Handler], None]
 
+# Jobs of the events machinery only: a worker may also run a periodic task that falls due
+# (the interview reminders every quarter hour) while a test drains the queue.
+EVENT_JOBS_SUCCEEDED = (
+    "SELECT count(*) FROM procrastinate_jobs"
+    " WHERE status = 'succeeded' AND task_name LIKE 'events.%'"
+)
+
 
 @pytest.fixture
 async def state(
@@ -111,7 +118,7 @@ async def test_committed_event_runs_its_handlers_and_the_wildcard_ones(
 
     assert await _notes(engine, marker) == ["by type", "by wildcard"]
     assert (
-        await _count(engine, "SELECT count(*) FROM procrastinate_jobs WHERE status = 'succeeded'")
+        await _count(engine, EVENT_JOBS_SUCCEEDED)
         == 1  # the dispatch ran both handlers: no job per handler
     )
 
@@ -234,9 +241,7 @@ async def test_a_handler_whose_condition_says_no_costs_no_job(
 
         assert await _notes(engine, marker) == ["wanted"]
         assert (
-            await _count(
-                engine, "SELECT count(*) FROM procrastinate_jobs WHERE status = 'succeeded'"
-            )
+            await _count(engine, EVENT_JOBS_SUCCEEDED)
             == 1  # the dispatch ran the wanted handler; the other was not run
         )
     finally:

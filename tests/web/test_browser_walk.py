@@ -311,7 +311,9 @@ async def test_the_recruiter_walk_of_issue_14(
             await walk.screen("board-moved")
 
             # The candidate page: parsed profile, résumé, match; a note mentioning Ivy.
-            await page.locator("li.card a", has_text=APPLICANT[0]).click()
+            # The card's own link (it also links to feedback and scheduling).
+            card = page.locator("li.card")
+            await card.get_by_role("link", name=APPLICANT[0], exact=True).click()
             await expect(page.get_by_role("heading", name="Profile")).to_be_visible()
             await page.get_by_label("Add a note").fill(
                 "Strong Python and SQL. @ivy can you call her?"

@@ -13,7 +13,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Request
 from markdown_it import MarkdownIt
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, StrictBool
 from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -54,7 +54,7 @@ class Syndication(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    syndicated: bool
+    syndicated: StrictBool
 
 
 async def opted_out(session: AsyncSession, tenant_id: uuid.UUID) -> set[uuid.UUID]:

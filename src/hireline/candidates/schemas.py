@@ -177,7 +177,8 @@ class CandidateUpdate(BaseModel):
     ) = Field(
         None, max_length=200, description="Replaces the list; résumé parsing then leaves it alone."
     )
-    years_experience: float | None = Field(None, ge=0, le=70)
+    # Strict: a number, not a numeric string (the document says number).
+    years_experience: float | None = Field(None, ge=0, le=70, strict=True)
 
 
 class MoveRequest(BaseModel):

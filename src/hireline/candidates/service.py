@@ -223,7 +223,8 @@ async def update(
     if changes.get("skills") is not None:
         changes["skills"] = canonical_skills(changes["skills"])
     for name, value in changes.items():
-        setattr(candidate, name, list(dict.fromkeys(value)) if name in _LISTS else value)
+        # A list sent as null empties it (the column holds a list, never NULL).
+        setattr(candidate, name, list(dict.fromkeys(value or [])) if name in _LISTS else value)
     profile_fields = _PROFILE_FIELDS & set(changes)
     candidate.edited_fields = sorted(set(candidate.edited_fields) | profile_fields)
     candidate.updated_at = datetime.now(UTC)

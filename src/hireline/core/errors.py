@@ -195,7 +195,11 @@ class ValidationFailed(HirelineError):
     problem = VALIDATION_FAILED
 
     def __init__(self, detail: str, *, errors: list[dict[str, Any]] | None = None) -> None:
-        super().__init__(detail, errors=errors or [])
+        # Locations are strings in the API's FieldError, list indexes included ("0").
+        shown = [
+            {**error, "loc": [str(part) for part in error.get("loc", ())]} for error in errors or []
+        ]
+        super().__init__(detail, errors=shown)
 
 
 class RateLimited(HirelineError):
