@@ -86,7 +86,7 @@ async def test_rejection_reason_label_with_nul(
 ) -> None:
     reasons = [{"key": "visa", "label": "Needs a \u0000 visa"}]
     response = await client.put("/v1/rejection-reasons", json={"reasons": reasons}, headers=owner)
-    assert_nul_refused(response, "body", "reasons", 0, "label")
+    assert_nul_refused(response, "body", "reasons", "0", "label")
 
 
 async def test_nul_in_a_json_key_a_header_and_a_path_parameter(
