@@ -24,7 +24,6 @@ INFRASTRUCTURE = {
 NOT_YET_IN_A_REPOSITORY = {
     "candidates/sourcing.py",  # merged with the new screens and domains: next for a repository
     "board/branding.py",  # merged with the new screens and domains: next for a repository
-    "board/syndication.py",  # merged with the new screens and domains: next for a repository
     "identity/members/service.py",  # merged with the new screens and domains: next for a repository
     "identity/password_reset.py",  # merged with the new screens and domains: next for a repository
     "interviews/service.py",  # merged with the new screens and domains: next for a repository

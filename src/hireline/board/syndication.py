@@ -14,14 +14,12 @@ from typing import Annotated
 from fastapi import APIRouter, Request
 from markdown_it import MarkdownIt
 from pydantic import BaseModel, ConfigDict, StrictBool
-from sqlalchemy import delete, select
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.responses import Response
 
 from hireline.board import service
 from hireline.board.careers import Slug
-from hireline.board.models import SyndicationOptOut
+from hireline.board.repository import SyndicationRepository
 from hireline.board.routes import PUBLIC_CACHE
 from hireline.core.change_feed import announce
 from hireline.core.db import DbSession
@@ -55,13 +53,6 @@ class Syndication(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     syndicated: StrictBool
-
-
-async def opted_out(session: AsyncSession, tenant_id: uuid.UUID) -> set[uuid.UUID]:
-    rows = await session.scalars(
-        select(SyndicationOptOut.job_id).where(SyndicationOptOut.tenant_id == tenant_id)
-    )
-    return set(rows)
 
 
 def _date(moment: datetime) -> str:
@@ -112,7 +103,7 @@ async def aggregator_feed(slug: Slug, request: Request, session: DbSession) -> R
     open_jobs, _ = await service.open_jobs(
         session, tenant.id, service.BoardFilter(), cursor=None, limit=FEED_LIMIT
     )
-    hidden = await opted_out(session, tenant.id)
+    hidden = await SyndicationRepository(session).opted_out()
     base = str(request.base_url).rstrip("/")
     source = ET.Element("source")
     _text(source, "publisher", tenant.name)
@@ -136,7 +127,7 @@ async def get_syndication(
     principal: Annotated[Principal, require(Action.JOBS_READ)],
 ) -> Syndication:
     job = await jobs.get(session, principal.tenant_id, job_id)
-    return Syndication(syndicated=job.id not in await opted_out(session, principal.tenant_id))
+    return Syndication(syndicated=not await SyndicationRepository(session).is_opted_out(job.id))
 
 
 @router.put("/{job_id}/syndication", summary="Offer the job to job aggregators, or not")
@@ -155,17 +146,10 @@ async def set_syndicated(
     session: AsyncSession, tenant_id: uuid.UUID, job_id: uuid.UUID, *, syndicated: bool
 ) -> None:
     """Offer the job to aggregators (the default), or keep it to the careers pages."""
+    repository = SyndicationRepository(session)
     if syndicated:
-        await session.execute(
-            delete(SyndicationOptOut).where(
-                SyndicationOptOut.tenant_id == tenant_id, SyndicationOptOut.job_id == job_id
-            )
-        )
+        await repository.opt_in(job_id)
     else:
-        await session.execute(
-            insert(SyndicationOptOut)
-            .values(tenant_id=tenant_id, job_id=job_id)
-            .on_conflict_do_nothing()
-        )
+        await repository.opt_out(job_id)
     # The feed is cached with the careers pages: every API process drops it on commit.
     await announce(session, JOBS_CHANGED_TOPIC, str(tenant_id))
