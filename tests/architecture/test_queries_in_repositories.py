@@ -36,8 +36,6 @@ NOT_YET_IN_A_REPOSITORY = {
     "candidates/rejection_reasons.py",  # removed by the repository refactor
     "candidates/service.py",  # removed by the repository refactor
     "candidates/tasks.py",  # removed by the repository refactor
-    "core/events.py",  # removed by the repository refactor
-    "core/idempotency.py",  # removed by the repository refactor
     "demo/__init__.py",  # removed by the repository refactor
     "demo/organisation.py",  # removed by the repository refactor
     "jobs/routes.py",  # removed by the repository refactor

@@ -20,8 +20,9 @@ from hireline.core.db import DbSession
 from hireline.core.idempotency import (
     claim_idempotency_key,
 )
+from hireline.core.models import IdempotencyRecord
 from hireline.core.principal import Principal
-from hireline.identity.models import IdempotencyRecord, Tenant
+from hireline.identity.models import Tenant
 from hireline.main import create_app
 from hireline.settings import Settings
 from tests.conftest import truncate_all

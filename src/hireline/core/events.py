@@ -24,28 +24,14 @@ from __future__ import annotations
 import functools
 import uuid
 from collections.abc import Awaitable, Callable
-from datetime import datetime
 from enum import StrEnum
 from typing import Any, Literal, Self
 
 import structlog
 from procrastinate import JobContext
-from sqlalchemy import (
-    BigInteger,
-    DateTime,
-    Identity,
-    Index,
-    String,
-    bindparam,
-    func,
-    select,
-    text,
-)
-from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import Mapped, mapped_column
 
-from hireline.core.db import Base
+from hireline.core.models import DomainEvent as DomainEvent
 from hireline.core.queue import (
     DEFAULT_RETRY,
     before_job_commit,
@@ -53,6 +39,8 @@ from hireline.core.queue import (
     job_unit_of_work,
     queue,
 )
+from hireline.core.repository import EventRepository
+from hireline.core.tenancy import NoTenantError
 
 logger = structlog.get_logger(__name__)
 
@@ -92,33 +80,6 @@ Handler = Callable[["DomainEvent", AsyncSession], Awaitable[None]]
 
 Condition = Callable[["DomainEvent", AsyncSession], Awaitable[bool]]
 """Asked when the event is dispatched: False spares the handler's job (nothing to do)."""
-
-
-class DomainEvent(Base):
-    """Something that happened to a tenant's data (`application.created`, ...)."""
-
-    __tablename__ = "domain_events"
-    __table_args__ = (
-        Index("ix_domain_events_tenant_id_occurred_at", "tenant_id", "occurred_at"),
-        # Finds a person's events when they are erased (migration 0013).
-        Index(
-            "ix_domain_events_tenant_id_candidate_id",
-            "tenant_id",
-            text("(payload ->> 'candidate_id')"),
-        ),
-        # What the broker relay has still to publish (migration 0025).
-        Index("ix_domain_events_unpublished", "id", postgresql_where=text("published_at IS NULL")),
-    )
-
-    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
-    tenant_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
-    type: Mapped[str] = mapped_column(String(100))
-    payload: Mapped[dict[str, Any]] = mapped_column(JSONB)
-    occurred_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now()
-    )
-    # Set by the broker relay (core/event_relay.py) once the broker has acknowledged it.
-    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class HandlerRegistry:
@@ -289,22 +250,18 @@ async def scrub_payloads(
 async def events_about(
     session: AsyncSession, tenant_id: uuid.UUID, key: str, value: str
 ) -> list[DomainEvent]:
-    """The tenant's events whose payload's `key` holds `value`, oldest first."""
-    # The key is written into the SQL (a code constant, never input) so that the expression
-    # is the indexed one (`payload ->> 'candidate_id'`) under generic plans too.
-    field = DomainEvent.payload[bindparam("payload_key", key, literal_execute=True)].astext
-    rows = await session.execute(
-        select(DomainEvent)
-        .where(DomainEvent.tenant_id == tenant_id, field == value)
-        .order_by(DomainEvent.id)
-    )
-    return list(rows.scalars())
+    """The tenant's events whose payload's `key` holds `value`, oldest first.
+
+    `tenant_id` must be the unit of work's tenant: the repository reads it from there.
+    """
+    events = EventRepository(session)
+    if events.tenant_id != tenant_id:
+        raise NoTenantError(f"the session works for another tenant than {tenant_id}")
+    return await events.about(key, value)
 
 
 async def _load(session: AsyncSession, event_id: int) -> DomainEvent | None:
-    event = (
-        await session.execute(select(DomainEvent).where(DomainEvent.id == event_id))
-    ).scalar_one_or_none()
+    event = await EventRepository(session).load(event_id)
     if event is None:  # deleted since (a tenant's erasure, say)
         logger.warning("event_missing", event_id=event_id)
     return event

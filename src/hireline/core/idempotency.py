@@ -26,13 +26,10 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
 
 import orjson
 import structlog
 from fastapi import FastAPI, Request
-from sqlalchemy import func, null, select, update
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.datastructures import UploadFile
 from starlette.responses import Response
@@ -41,8 +38,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from hireline.core.db import held_unit_of_work, hold_unit_of_work
 from hireline.core.errors import Conflict, ValidationFailed
 from hireline.core.principal import Principal
+from hireline.core.repository import IdempotencyRepository
 from hireline.core.tenancy import enter_tenant
-from hireline.identity.models import IdempotencyRecord
 
 logger = structlog.get_logger(__name__)
 
@@ -185,14 +182,6 @@ async def claim_idempotency_key(
     setattr(request.state, _CLAIM_STATE, claim)
 
 
-def _record_of(claim: _Claim) -> tuple[Any, ...]:
-    return (
-        IdempotencyRecord.tenant_id == claim.tenant_id,
-        IdempotencyRecord.principal == claim.principal,
-        IdempotencyRecord.key == claim.key,
-    )
-
-
 def _still_running() -> Conflict:
     return Conflict(
         f"A request with this {HEADER} is still being processed; retry shortly.",
@@ -203,46 +192,14 @@ def _still_running() -> Conflict:
 async def _take(session: AsyncSession, claim: _Claim) -> StoredResponse | None:
     """Insert the claim (replacing an expired record); else the record's response."""
     await enter_tenant(session, claim.tenant_id)
+    keys = IdempotencyRepository(session, claim.principal)
     # Held to the end of the transaction: a request still at work with the key is refused
     # at once rather than waited for, and a killed one lets go with its connection.
-    locked = await session.scalar(select(func.pg_try_advisory_xact_lock(claim.lock_id())))
-    if not locked:
+    if not await keys.try_lock(claim.lock_id()):
         raise _still_running()
-    new_claim = insert(IdempotencyRecord).values(
-        tenant_id=claim.tenant_id,
-        principal=claim.principal,
-        key=claim.key,
-        request_digest=claim.request_digest,
-        expires_at=func.now() + RETENTION,
-    )
-    insert_claim = new_claim.on_conflict_do_update(
-        index_elements=[
-            IdempotencyRecord.tenant_id,
-            IdempotencyRecord.principal,
-            IdempotencyRecord.key,
-        ],
-        set_={
-            "request_digest": new_claim.excluded.request_digest,
-            "response_status": null(),
-            "response_headers": null(),
-            "response_body": null(),
-            "created_at": func.now(),
-            "expires_at": new_claim.excluded.expires_at,
-        },
-        where=IdempotencyRecord.expires_at <= func.now(),
-    ).returning(IdempotencyRecord.key)
-    if (await session.execute(insert_claim)).first() is not None:
+    if await keys.claim(claim.key, claim.request_digest, RETENTION):
         return None
-    record = (
-        await session.execute(
-            select(
-                IdempotencyRecord.request_digest,
-                IdempotencyRecord.response_status,
-                IdempotencyRecord.response_headers,
-                IdempotencyRecord.response_body,
-            ).where(*_record_of(claim))
-        )
-    ).one_or_none()
+    record = await keys.stored(claim.key)
     if record is None:  # purged between the two statements
         raise _still_running()
     request_digest, status, headers, body = record
@@ -263,14 +220,8 @@ async def _take(session: AsyncSession, claim: _Claim) -> StoredResponse | None:
 
 async def _store(session: AsyncSession, claim: _Claim, response: StoredResponse) -> None:
     await enter_tenant(session, claim.tenant_id)
-    await session.execute(
-        update(IdempotencyRecord)
-        .where(*_record_of(claim))
-        .values(
-            response_status=response.status,
-            response_headers=[list(pair) for pair in response.headers],
-            response_body=response.body,
-        )
+    await IdempotencyRepository(session, claim.principal).store(
+        claim.key, response.status, [list(pair) for pair in response.headers], response.body
     )
 
 

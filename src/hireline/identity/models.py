@@ -15,7 +15,6 @@ from sqlalchemy import (
     Identity,
     Index,
     Integer,
-    LargeBinary,
     String,
     func,
     text,
@@ -189,25 +188,6 @@ class UsageCount(Base):
     principal_type: Mapped[str] = mapped_column(String(20), primary_key=True)
     principal_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     requests: Mapped[int] = mapped_column(BigInteger)
-
-
-class IdempotencyRecord(Base):
-    """A POST's stored response, replayed for 24 h when the same key comes again."""
-
-    __tablename__ = "idempotency_keys"
-    __table_args__ = (Index("ix_idempotency_keys_expires_at", "expires_at"),)
-
-    tenant_id: Mapped[uuid.UUID] = mapped_column(
-        UUID(as_uuid=True), ForeignKey("tenants.id", ondelete="CASCADE"), primary_key=True
-    )
-    principal: Mapped[str] = mapped_column(String(100), primary_key=True)
-    key: Mapped[str] = mapped_column(String(255), primary_key=True)
-    request_digest: Mapped[str] = mapped_column(String(64))
-    response_status: Mapped[int | None] = mapped_column(Integer)
-    response_headers: Mapped[list[list[str]] | None] = mapped_column(JSONB)
-    response_body: Mapped[bytes | None] = mapped_column(LargeBinary)
-    created_at: Mapped[datetime] = _created_at()
-    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class RevokedAccessToken(Base):
