@@ -38,8 +38,6 @@ NOT_YET_IN_A_REPOSITORY = {
     "candidates/tasks.py",  # removed by the repository refactor
     "demo/__init__.py",  # removed by the repository refactor
     "demo/organisation.py",  # removed by the repository refactor
-    "jobs/routes.py",  # removed by the repository refactor
-    "jobs/service.py",  # removed by the repository refactor
     "matching/backfill_cli.py",  # removed by the repository refactor
     "matching/semantic.py",  # removed by the repository refactor
     "matching/service.py",  # removed by the repository refactor

@@ -17,7 +17,6 @@ from hireline.jobs import service
 from hireline.jobs.models import HiringTeamMember, Job, PipelineStage
 from hireline.jobs.schemas import (
     JobCreate,
-    JobLocation,
     JobPage,
     JobRead,
     JobStatus,
@@ -29,6 +28,16 @@ from hireline.jobs.schemas import (
 )
 
 router = APIRouter(prefix="/v1/jobs", tags=["jobs"])
+
+# The fields of the API view that are the job's own columns, as they are.
+_COPIED_FROM_JOB = frozenset(JobRead.model_fields) - {
+    "skill_weights",
+    "salary",
+    "template",
+    "stages",
+    "hiring_team",
+    "warnings",
+}
 
 
 async def to_read(
@@ -44,44 +53,30 @@ async def to_read(
         stages = await service.stages_of(session, job)
     if team is None:
         team = await service.team_of(session, job)
-    return JobRead(
-        id=job.id,
-        title=job.title,
-        department=job.department,
-        locations=[JobLocation.model_validate(loc) for loc in job.locations],
-        employment_type=job.employment_type,
-        level=job.level,
-        salary=(
-            SalaryRange(
-                min=job.salary_min, max=job.salary_max, currency=job.salary_currency or "USD"
-            )
-            if job.salary_min is not None and job.salary_max is not None
-            else None
-        ),
-        description=job.description,
-        required_skills=job.required_skills,
-        preferred_skills=job.preferred_skills,
-        skill_weights=job.skill_weights or {},
-        min_years_experience=job.min_years_experience,
-        openings=job.openings,
-        status=job.status,
-        template=(
-            TemplateRef(
-                key=job.template_key,
-                version=job.template_version or 1,
-                origin=job.template_origin or "built-in",
-            )
-            if job.template_key
-            else None
-        ),
-        stages=[StageRead.model_validate(stage) for stage in stages],
-        hiring_team=[TeamMember(user_id=m.user_id, role=m.role) for m in team],
-        published_at=job.published_at,
-        closed_at=job.closed_at,
-        valid_through=job.valid_through,
-        created_at=job.created_at,
-        updated_at=job.updated_at,
-        warnings=await service.salary_warnings(session, job) if with_warnings else [],
+    return JobRead.model_validate(
+        {
+            **{name: getattr(job, name) for name in _COPIED_FROM_JOB},
+            "skill_weights": job.skill_weights or {},
+            "salary": (
+                SalaryRange(
+                    min=job.salary_min, max=job.salary_max, currency=job.salary_currency or "USD"
+                )
+                if job.salary_min is not None and job.salary_max is not None
+                else None
+            ),
+            "template": (
+                TemplateRef(
+                    key=job.template_key,
+                    version=job.template_version or 1,
+                    origin=job.template_origin or "built-in",
+                )
+                if job.template_key
+                else None
+            ),
+            "stages": [StageRead.model_validate(stage) for stage in stages],
+            "hiring_team": [TeamMember.model_validate(m, from_attributes=True) for m in team],
+            "warnings": await service.salary_warnings(session, job) if with_warnings else [],
+        }
     )
 
 
@@ -118,8 +113,7 @@ async def create_job(
     session: DbSession,
     principal: Annotated[Principal, require(Action.JOBS_WRITE)],
 ) -> JobRead:
-    job = await service.create(session, principal, body)
-    await session.refresh(job)
+    job = await service.refreshed(session, await service.create(session, principal, body))
     return await to_read(session, job, with_warnings=True)
 
 

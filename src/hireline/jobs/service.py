@@ -6,7 +6,6 @@ import uuid
 from datetime import UTC, datetime
 from typing import Literal
 
-from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.core import events
@@ -24,6 +23,7 @@ from hireline.identity.organization import service as organization
 from hireline.identity.permissions import sees_only_own_jobs
 from hireline.jobs.events import EVENT_FOR_STATUS, JOBS_CHANGED_TOPIC, JobEvent
 from hireline.jobs.models import HiringTeamMember, Job, PipelineStage
+from hireline.jobs.repository import JobRepository
 from hireline.jobs.schemas import DEFAULT_STAGES, JobCreate, JobUpdate, TeamMember
 from hireline.jobs.stages import kind_for
 from hireline.jobs.template_skills import template_skills
@@ -38,9 +38,23 @@ TRANSITIONS: dict[Transition, tuple[frozenset[str], str]] = {
 }
 
 
+def _repository(session: AsyncSession, tenant_id: uuid.UUID) -> JobRepository:
+    """The session's job repository, which must work for `tenant_id` (the caller's)."""
+    jobs = JobRepository(session)
+    if jobs.tenant_id != tenant_id:
+        raise NotFound("No job with this id.")
+    return jobs
+
+
+async def refreshed(session: AsyncSession, job: Job) -> Job:
+    """`job` with what the database filled in on insert (timestamps, defaults)."""
+    await JobRepository(session).refresh(job)
+    return job
+
+
 async def get(session: AsyncSession, tenant_id: uuid.UUID, job_id: uuid.UUID) -> Job:
     """The tenant's job; NotFound for another tenant's or a missing one."""
-    job = await session.get(Job, (tenant_id, job_id))
+    job = await _repository(session, tenant_id).get(job_id)
     if job is None:
         raise NotFound("No job with this id.")
     return job
@@ -58,13 +72,8 @@ async def stages_by_job(
     session: AsyncSession, tenant_id: uuid.UUID, job_ids: list[uuid.UUID]
 ) -> dict[uuid.UUID, list[PipelineStage]]:
     """The stages of several jobs in one query, each job's in order."""
-    rows = await session.execute(
-        select(PipelineStage)
-        .where(PipelineStage.tenant_id == tenant_id, PipelineStage.job_id.in_(job_ids))
-        .order_by(PipelineStage.job_id, PipelineStage.position)
-    )
     grouped: dict[uuid.UUID, list[PipelineStage]] = {}
-    for stage in rows.scalars():
+    for stage in await _repository(session, tenant_id).stages(job_ids):
         grouped.setdefault(stage.job_id, []).append(stage)
     return grouped
 
@@ -73,13 +82,8 @@ async def team_by_job(
     session: AsyncSession, tenant_id: uuid.UUID, job_ids: list[uuid.UUID]
 ) -> dict[uuid.UUID, list[HiringTeamMember]]:
     """The hiring teams of several jobs in one query."""
-    rows = await session.execute(
-        select(HiringTeamMember).where(
-            HiringTeamMember.tenant_id == tenant_id, HiringTeamMember.job_id.in_(job_ids)
-        )
-    )
     grouped: dict[uuid.UUID, list[HiringTeamMember]] = {}
-    for member in rows.scalars():
+    for member in await _repository(session, tenant_id).teams(job_ids):
         grouped.setdefault(member.job_id, []).append(member)
     return grouped
 
@@ -99,11 +103,7 @@ async def _set_team(
                     for s in strangers
                 ],
             )
-    await session.execute(
-        delete(HiringTeamMember).where(
-            HiringTeamMember.tenant_id == tenant_id, HiringTeamMember.job_id == job_id
-        )
-    )
+    await _repository(session, tenant_id).clear_team(job_id)
     session.add_all(
         HiringTeamMember(tenant_id=tenant_id, job_id=job_id, user_id=user_id, role=role)
         for user_id, role in wanted.items()
@@ -372,17 +372,10 @@ async def page(
     among: frozenset[uuid.UUID] | None = None,
 ) -> tuple[list[Job], str | None]:
     """Jobs newest first, a page at a time (only those `among`, when given)."""
-    query = select(Job).where(Job.tenant_id == tenant_id)
-    if among is not None:
-        query = query.where(Job.id.in_(among))
-    if status is not None:
-        query = query.where(Job.status == status)
-    after = id_after(cursor)
-    if after is not None:
-        query = query.where(Job.id < after)
-    # Ids are UUIDv7, so their order is creation order.
-    result = await session.execute(query.order_by(Job.id.desc()).limit(limit + 1))
-    return cut_page(list(result.scalars()), limit, lambda job: job.id)
+    jobs = await _repository(session, tenant_id).page(
+        status=status, after=id_after(cursor), limit=limit + 1, among=among
+    )
+    return cut_page(jobs, limit, lambda job: job.id)
 
 
 async def visible_job_ids(
@@ -391,13 +384,8 @@ async def visible_job_ids(
     """The jobs a hiring manager or interviewer is on the team of; None: every job."""
     if not sees_only_own_jobs(principal.kind, principal.role):
         return None
-    rows = await session.execute(
-        select(HiringTeamMember.job_id).where(
-            HiringTeamMember.tenant_id == principal.tenant_id,
-            HiringTeamMember.user_id == uuid.UUID(principal.id),
-        )
-    )
-    return frozenset(rows.scalars())
+    jobs = _repository(session, principal.tenant_id)
+    return await jobs.jobs_of_member(uuid.UUID(principal.id))
 
 
 async def require_visible(session: AsyncSession, principal: Principal, job_id: uuid.UUID) -> None:

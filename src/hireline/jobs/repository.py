@@ -1,0 +1,69 @@
+"""The jobs' queries: jobs, their pipeline stages and hiring teams, in the session's tenant."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+
+from sqlalchemy import delete
+
+from hireline.core.repositories import Repository
+from hireline.jobs.models import HiringTeamMember, Job, PipelineStage
+
+
+class JobRepository(Repository):
+    async def get(self, job_id: uuid.UUID) -> Job | None:
+        return await self.session.get(Job, (self.tenant_id, job_id))
+
+    async def refresh(self, job: Job) -> None:
+        """Read back what the database filled in (defaults, timestamps)."""
+        await self.session.refresh(job)
+
+    async def page(
+        self,
+        *,
+        status: str | None,
+        after: uuid.UUID | None,
+        limit: int,
+        among: frozenset[uuid.UUID] | None,
+    ) -> list[Job]:
+        """Up to `limit` jobs newest first, older than `after` (ids are UUIDv7)."""
+        query = self.owned(Job)
+        if among is not None:
+            query = query.where(Job.id.in_(among))
+        if status is not None:
+            query = query.where(Job.status == status)
+        if after is not None:
+            query = query.where(Job.id < after)
+        return list(
+            (await self.session.execute(query.order_by(Job.id.desc()).limit(limit))).scalars()
+        )
+
+    async def stages(self, job_ids: Iterable[uuid.UUID]) -> list[PipelineStage]:
+        """The stages of the jobs, each job's in order."""
+        rows = await self.session.execute(
+            self.owned(PipelineStage)
+            .where(PipelineStage.job_id.in_(list(job_ids)))
+            .order_by(PipelineStage.job_id, PipelineStage.position)
+        )
+        return list(rows.scalars())
+
+    async def teams(self, job_ids: Iterable[uuid.UUID]) -> list[HiringTeamMember]:
+        rows = await self.session.execute(
+            self.owned(HiringTeamMember).where(HiringTeamMember.job_id.in_(list(job_ids)))
+        )
+        return list(rows.scalars())
+
+    async def clear_team(self, job_id: uuid.UUID) -> None:
+        await self.session.execute(
+            delete(HiringTeamMember).where(
+                HiringTeamMember.tenant_id == self.tenant_id, HiringTeamMember.job_id == job_id
+            )
+        )
+
+    async def jobs_of_member(self, user_id: uuid.UUID) -> frozenset[uuid.UUID]:
+        """The jobs whose hiring team `user_id` is on."""
+        rows = await self.session.execute(
+            self.owned(HiringTeamMember).where(HiringTeamMember.user_id == user_id)
+        )
+        return frozenset(member.job_id for member in rows.scalars())
