@@ -23,12 +23,6 @@ JUSTIFIED = {
 # TODAY'S CROSSINGS, one per line: the repository refactor of issue 18 removes them and the
 # lead empties this set at merge (a test below fails on an entry that matches no import).
 CROSSINGS = {
-    "candidates.schemas -> matching.schemas",  # removed by the repository refactor
-    "candidates.service -> matching.models",  # removed by the repository refactor
-    "candidates.service -> matching.reasons",  # removed by the repository refactor
-    "candidates.service -> matching.schemas",  # removed by the repository refactor
-    "candidates.tasks -> notifications.erasure",  # removed by the repository refactor
-    "candidates.tasks -> webhooks.service",  # removed by the repository refactor
     # The offer e-mail renders the letter: the letter should move below notifications.
     "notifications.offer_messages -> offers.letters",
     "notifications.offer_messages -> offers.service",

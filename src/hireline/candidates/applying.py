@@ -5,20 +5,19 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Protocol
 
-from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.candidates.events import CandidateEvent
 from hireline.candidates.models import Activity, Application, Candidate, Resume
+from hireline.candidates.repository import CandidateRepository
 from hireline.candidates.schemas import CONSENT_TEXT, ApplicationCreated, ApplicationForm
 from hireline.candidates.uploads import CheckedFile
 from hireline.core import events
 from hireline.core.errors import Conflict, NotFound
 from hireline.core.ids import uuid7
 from hireline.core.storage import FileStorage, content_digest, save_with_transaction
-from hireline.identity.models import Tenant
 from hireline.jobs import service as jobs
 
 
@@ -39,6 +38,13 @@ class AlreadyApplied(Conflict):
         self.candidate_id = candidate_id
 
 
+class Organisation(Protocol):
+    """The organisation applied to (identity's tenant): its id is what applying needs."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+
+
 @dataclass(frozen=True)
 class Applied:
     application: Application
@@ -49,7 +55,7 @@ class Applied:
 async def apply(
     session: AsyncSession,
     storage: FileStorage,
-    tenant: Tenant,
+    tenant: Organisation,
     job_id: uuid.UUID,
     form: ApplicationForm,
     resume: CheckedFile,
@@ -63,23 +69,10 @@ async def apply(
             raise NotFound("No open job with this id.")
         raise Conflict(f"This job is {job.status} and does not take applications.")
     email = normalize_email(str(form.email))
-    candidate = (
-        await session.execute(
-            select(Candidate).where(
-                Candidate.tenant_id == tenant.id, Candidate.email_normalized == email
-            )
-        )
-    ).scalar_one_or_none()
+    people = CandidateRepository.working_for(session, tenant.id)
+    candidate = await people.candidate_by_email(email)
     if candidate is not None:
-        existing = (
-            await session.execute(
-                select(Application.id).where(
-                    Application.tenant_id == tenant.id,
-                    Application.job_id == job.id,
-                    Application.candidate_id == candidate.id,
-                )
-            )
-        ).scalar_one_or_none()
+        existing = await people.application_id_of(job.id, candidate.id)
         if existing is not None:
             raise AlreadyApplied(existing, candidate.id)
     stages = await jobs.stages_of(session, job)
@@ -87,29 +80,17 @@ async def apply(
 
     if candidate is None:
         # Two first applications from one person may race; the unique key settles it.
-        created = await session.execute(
-            pg_insert(Candidate)
-            .values(
-                tenant_id=tenant.id,
-                id=uuid7(),
-                email_normalized=email,
-                email=str(form.email),
-                name=form.name,
-                phone=form.phone,
-                links=form.links,
-                source=source,
-            )
-            .on_conflict_do_nothing(index_elements=["tenant_id", "email_normalized"])
-            .returning(Candidate.id)
+        candidate_id = await people.insert_candidate(
+            id=uuid7(),
+            email_normalized=email,
+            email=str(form.email),
+            name=form.name,
+            phone=form.phone,
+            links=form.links,
+            source=source,
         )
-        candidate_id = created.scalar_one_or_none()
-        candidate = (
-            await session.execute(
-                select(Candidate).where(
-                    Candidate.tenant_id == tenant.id, Candidate.email_normalized == email
-                )
-            )
-        ).scalar_one()
+        candidate = await people.candidate_by_email(email)
+        assert candidate is not None  # inserted, or there already
         if candidate_id is None:
             candidate.updated_at = now
     else:
@@ -186,7 +167,7 @@ def receipt(applied: Applied) -> ApplicationCreated:
 async def apply_anonymously(
     session: AsyncSession,
     storage: FileStorage,
-    tenant: Tenant,
+    tenant: Organisation,
     job_id: uuid.UUID,
     form: ApplicationForm,
     resume: CheckedFile,

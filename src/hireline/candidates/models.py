@@ -159,3 +159,16 @@ class Activity(Base):
     kind: Mapped[str] = mapped_column(String(60))
     details: Mapped[dict[str, Any]] = mapped_column(JSONB, server_default=text("'{}'::jsonb"))
     occurred_at: Mapped[datetime] = _now()
+
+
+class RejectionReason(Base):
+    """One reason on an organisation's own list."""
+
+    __tablename__ = "rejection_reasons"
+
+    tenant_id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True), ForeignKey("tenants.id", ondelete="CASCADE"), primary_key=True
+    )
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    label: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(Integer)

@@ -6,22 +6,24 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.candidates.events import CandidateEvent
 from hireline.candidates.models import Activity, Application
 from hireline.candidates.privacy import kept_in_events
+from hireline.candidates.repository import CandidateRepository
 from hireline.core import events
 from hireline.core.errors import Conflict, NotFound, ValidationFailed
 from hireline.core.principal import Principal
-from hireline.jobs.models import PipelineStage
+from hireline.jobs import service as jobs
 
 
 async def get(
     session: AsyncSession, tenant_id: uuid.UUID, application_id: uuid.UUID
 ) -> Application:
-    application = await session.get(Application, (tenant_id, application_id))
+    application = await CandidateRepository.working_for(session, tenant_id).application(
+        application_id
+    )
     if application is None:
         raise NotFound("No application with this id.")
     return application
@@ -29,15 +31,10 @@ async def get(
 
 async def stages_of(
     session: AsyncSession, tenant_id: uuid.UUID, applications: list[Application]
-) -> dict[uuid.UUID, PipelineStage]:
+) -> dict[uuid.UUID, jobs.StageRow]:
     """The current stage of each application (by stage id), in one query."""
     ids = {a.stage_id for a in applications if a.stage_id is not None}
-    if not ids:
-        return {}
-    rows = await session.execute(
-        select(PipelineStage).where(PipelineStage.tenant_id == tenant_id, PipelineStage.id.in_(ids))
-    )
-    return {stage.id: stage for stage in rows.scalars()}
+    return await jobs.stages_by_id(session, tenant_id, ids)
 
 
 async def _record(
@@ -91,15 +88,7 @@ async def move(
     """Put an active application in another stage of its own job."""
     application = await get(session, principal.tenant_id, application_id)
     _require_active(application, "moved")
-    stage = (
-        await session.execute(
-            select(PipelineStage).where(
-                PipelineStage.tenant_id == principal.tenant_id,
-                PipelineStage.id == stage_id,
-                PipelineStage.job_id == application.job_id,
-            )
-        )
-    ).scalar_one_or_none()
+    stage = await jobs.stage_of_job(session, principal.tenant_id, application.job_id, stage_id)
     if stage is None:
         raise ValidationFailed(
             "That stage is not part of this application's job.",
@@ -192,5 +181,7 @@ async def is_rejected(
     session: AsyncSession, tenant_id: uuid.UUID, application_id: uuid.UUID
 ) -> bool:
     """Whether the application is (still) rejected; False when it is gone."""
-    application = await session.get(Application, (tenant_id, application_id))
+    application = await CandidateRepository.working_for(session, tenant_id).application(
+        application_id
+    )
     return application is not None and application.status == "rejected"

@@ -17,13 +17,12 @@ from typing import Any
 
 import psycopg
 from psycopg import sql
-from sqlalchemy import delete, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.candidates import service
 from hireline.candidates.annotations import service as notes
 from hireline.candidates.events import CandidateEvent
-from hireline.candidates.models import Activity, Application, Resume
+from hireline.candidates.repository import CandidateRepository
 from hireline.core import events
 from hireline.core.database_url import libpq_url
 from hireline.core.db import on_commit
@@ -102,23 +101,7 @@ async def erase(
     candidate = await service.get(session, principal.tenant_id, candidate_id)
     resumes = await service.resumes_of(session, candidate)
     keys = [r.storage_key for r in resumes]
-    await session.execute(
-        delete(Resume).where(
-            Resume.tenant_id == candidate.tenant_id, Resume.candidate_id == candidate.id
-        )
-    )
-    await session.execute(
-        update(Application)
-        .where(
-            Application.tenant_id == candidate.tenant_id, Application.candidate_id == candidate.id
-        )
-        .values(answers={}, consent_text="(erased)")
-    )
-    await session.execute(
-        update(Activity)
-        .where(Activity.tenant_id == candidate.tenant_id, Activity.candidate_id == candidate.id)
-        .values(details={})
-    )
+    await CandidateRepository.working_for(session, candidate.tenant_id).erase_traces(candidate.id)
     for name in (
         "email_normalized",
         "email",

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.candidates.events import CandidateEvent
 from hireline.candidates.models import Activity, Candidate, Resume
+from hireline.candidates.repository import CandidateRepository
 from hireline.core import events
 from hireline.core.text_input import without_nul_characters
 
@@ -33,7 +34,9 @@ async def record_parse(
     # A PDF's text can hold NULs (unmapped glyphs), which PostgreSQL cannot store.
     parsed, error = without_nul_characters(parsed), without_nul_characters(error)
     resume.parsed_at = datetime.now(UTC)
-    candidate = await session.get(Candidate, (resume.tenant_id, resume.candidate_id))
+    candidate = await CandidateRepository.working_for(session, resume.tenant_id).candidate(
+        resume.candidate_id
+    )
     if parsed is None:
         resume.parse_status, resume.parse_error = FAILED, error or "The file could not be read."
         await _tell(

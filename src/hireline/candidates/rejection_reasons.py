@@ -9,12 +9,10 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import ForeignKey, Integer, String, delete, select
-from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import Mapped, mapped_column
 
-from hireline.core.db import Base
+from hireline.candidates.models import RejectionReason
+from hireline.candidates.repository import CandidateRepository
 from hireline.core.errors import ValidationFailed
 from hireline.core.principal import Principal
 from hireline.identity.audit import service as audit
@@ -31,19 +29,6 @@ BUILT_IN = {
 }
 
 
-class RejectionReason(Base):
-    """One reason on an organisation's own list."""
-
-    __tablename__ = "rejection_reasons"
-
-    tenant_id: Mapped[uuid.UUID] = mapped_column(
-        UUID(as_uuid=True), ForeignKey("tenants.id", ondelete="CASCADE"), primary_key=True
-    )
-    key: Mapped[str] = mapped_column(String(60), primary_key=True)
-    label: Mapped[str] = mapped_column(String(200))
-    position: Mapped[int] = mapped_column(Integer)
-
-
 @dataclass(frozen=True)
 class Reasons:
     """An organisation's reasons, in their order, and whether it chose them."""
@@ -53,12 +38,7 @@ class Reasons:
 
 
 async def reasons_of(session: AsyncSession, tenant_id: uuid.UUID) -> Reasons:
-    rows = await session.execute(
-        select(RejectionReason.key, RejectionReason.label)
-        .where(RejectionReason.tenant_id == tenant_id)
-        .order_by(RejectionReason.position)
-    )
-    own = {row.key: row.label for row in rows}
+    own = await CandidateRepository.working_for(session, tenant_id).rejection_reasons()
     return Reasons(own, customised=True) if own else Reasons(dict(BUILT_IN), customised=False)
 
 
@@ -82,9 +62,7 @@ async def label_of(session: AsyncSession, tenant_id: uuid.UUID, key: str) -> str
 
 async def replace(session: AsyncSession, principal: Principal, labels: dict[str, str]) -> Reasons:
     """Make `labels` (in order) the organisation's list."""
-    await session.execute(
-        delete(RejectionReason).where(RejectionReason.tenant_id == principal.tenant_id)
-    )
+    await CandidateRepository.working_for(session, principal.tenant_id).clear_rejection_reasons()
     session.add_all(
         RejectionReason(tenant_id=principal.tenant_id, key=key, label=label, position=index)
         for index, (key, label) in enumerate(labels.items())

@@ -13,7 +13,6 @@ from starlette.responses import Response
 from hireline.candidates import (
     pipeline,
     privacy,
-    profile,
     rejection_reasons,
     service,
     sourcing,
@@ -48,7 +47,6 @@ from hireline.identity.audit import service as audit
 from hireline.identity.dependencies import require
 from hireline.identity.permissions import Action
 from hireline.jobs import service as jobs
-from hireline.jobs.models import PipelineStage
 from hireline.jobs.schemas import StageRef
 
 router = APIRouter(prefix="/v1", tags=["candidates"])
@@ -60,7 +58,7 @@ Writer = Annotated[Principal, require(Action.CANDIDATES_WRITE)]
 def _application(
     application: Application,
     candidate: Candidate | None = None,
-    stage: PipelineStage | None = None,
+    stage: jobs.StageRow | None = None,
 ) -> ApplicationRead:
     read = ApplicationRead.model_validate(application)
     read.stage = StageRef.model_validate(stage) if stage is not None else None
@@ -314,12 +312,9 @@ async def reparse_resume(
     candidate_id: uuid.UUID, session: DbSession, principal: Writer
 ) -> ResumeRead:
     await service.require_candidate_visible(session, principal, candidate_id)
-    candidate = await service.get(session, principal.tenant_id, candidate_id)
-    stored = await service.latest_resume(session, candidate)
-    stored.parse_status, stored.parse_error = profile.PENDING, None
-    await tasks.request_parse(session, stored)
-    await session.flush()
-    return ResumeRead.model_validate(stored)
+    return ResumeRead.model_validate(
+        await tasks.reparse_latest_resume(session, principal.tenant_id, candidate_id)
+    )
 
 
 @router.get("/candidates/{candidate_id}/export", summary="Everything held on the person (JSON)")

@@ -17,7 +17,6 @@ from pydantic import (
 )
 
 from hireline.jobs.schemas import StageRef
-from hireline.matching.schemas import MatchSummary
 
 ApplicationStatus = Literal["active", "rejected", "hired", "withdrawn"]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -102,6 +101,26 @@ class ResumeRead(BaseModel):
     )
     parsed_at: datetime | None
     created_at: datetime
+
+
+# The brief of a match score that applicant lists carry (the matching room computes it).
+class MatchReason(BaseModel):
+    """One part of a match score, in words."""
+
+    part: str = Field(description="required_skills, preferred_skills, years, level, ...")
+    fit: float = Field(ge=0, le=1)
+    points: float = Field(description="This part's share of the score.")
+    text: str = Field(description='E.g. "has 3 of 4 required skills; missing Kubernetes".')
+
+
+class MatchSummary(BaseModel):
+    """An application's stored match score and the parts that weigh most for the job."""
+
+    score: float = Field(ge=0, le=100)
+    reasons: list[MatchReason] = Field(
+        description="Up to three parts, the heaviest for this job first; the whole "
+        "explanation is at GET /v1/applications/{id}/match."
+    )
 
 
 class ApplicationRead(BaseModel):

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import Select, func, literal, or_, select, true, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.candidates import pipeline, rejection_reasons
 from hireline.candidates.events import CandidateEvent
+from hireline.candidates.match_scores import MatchScores, plug, plugged
 from hireline.candidates.models import Activity, Application, Candidate, Resume
-from hireline.candidates.schemas import CandidateUpdate
+from hireline.candidates.repository import CandidateRepository, ListedRow
+from hireline.candidates.schemas import CandidateUpdate, MatchSummary
 from hireline.core import events
 from hireline.core.errors import NotFound
+from hireline.core.events import DomainEvent
 from hireline.core.pagination import (
     cut_page,
     decode_cursor,
@@ -23,19 +26,27 @@ from hireline.core.pagination import (
     invalid_cursor,
 )
 from hireline.core.principal import Principal
-from hireline.core.sql import contains_pattern
 from hireline.jobs import service as jobs
-from hireline.jobs.models import PipelineStage
-from hireline.matching import reasons
-from hireline.matching.models import MatchScore
-from hireline.matching.schemas import MatchSummary
 from hireline.resumes.taxonomy import load_taxonomy
 
 ApplicationSort = Literal["newest", "match"]
 
 
+def rank_applicants_by(
+    model: Any, summary: Callable[[float, Mapping[str, Any]], MatchSummary]
+) -> None:
+    """For the matching room: the table of match scores applicant lists rank by (a mapped
+    class with tenant_id, job_id, application_id, score and explanation), and how a score
+    and its explanation read in brief."""
+    plug(MatchScores(model=model, summary=summary))
+
+
+def _repository(session: AsyncSession, tenant_id: uuid.UUID) -> CandidateRepository:
+    return CandidateRepository.working_for(session, tenant_id)
+
+
 async def get(session: AsyncSession, tenant_id: uuid.UUID, candidate_id: uuid.UUID) -> Candidate:
-    candidate = await session.get(Candidate, (tenant_id, candidate_id))
+    candidate = await _repository(session, tenant_id).candidate(candidate_id)
     if candidate is None or candidate.erased_at is not None:
         raise NotFound("No candidate with this id.")
     return candidate
@@ -53,27 +64,10 @@ async def page(
 ) -> tuple[list[Candidate], str | None]:
     """Candidates newest first; `q` matches name or e-mail; only applicants to `among_jobs`
     when given."""
-    query = select(Candidate).where(Candidate.tenant_id == tenant_id, Candidate.erased_at.is_(None))
-    if among_jobs is not None:
-        query = query.where(
-            select(Application.id)
-            .where(
-                Application.tenant_id == tenant_id,
-                Application.candidate_id == Candidate.id,
-                Application.job_id.in_(among_jobs),
-            )
-            .exists()
-        )
-    if q:
-        pattern = contains_pattern(q)
-        query = query.where(or_(Candidate.name.ilike(pattern), Candidate.email.ilike(pattern)))
-    if tag:
-        query = query.where(Candidate.tags.contains([tag]))
-    after = id_after(cursor)
-    if after is not None:
-        query = query.where(Candidate.id < after)
-    result = await session.execute(query.order_by(Candidate.id.desc()).limit(limit + 1))
-    return cut_page(list(result.scalars()), limit, lambda candidate: candidate.id)
+    found = await _repository(session, tenant_id).candidates(
+        q=q, tag=tag, after=id_after(cursor), limit=limit + 1, among_jobs=among_jobs
+    )
+    return cut_page(found, limit, lambda candidate: candidate.id)
 
 
 async def applications_of_job(
@@ -92,121 +86,71 @@ async def applications_of_job(
     """A job's applications newest first (or best match first, the unscored last), with
     their candidates, current stages and stored match scores with their top reasons (in the
     same statement: a ranked list is one request)."""
-    query = (
-        select(Application, Candidate, PipelineStage, MatchScore.score, MatchScore.explanation)
-        .join(
-            Candidate,
-            (Candidate.tenant_id == Application.tenant_id)
-            & (Candidate.id == Application.candidate_id),
-        )
-        .outerjoin(
-            PipelineStage,
-            (PipelineStage.tenant_id == Application.tenant_id)
-            & (PipelineStage.id == Application.stage_id),
-        )
-        .outerjoin(
-            MatchScore,
-            (MatchScore.tenant_id == Application.tenant_id)
-            & (MatchScore.application_id == Application.id),
-        )
-        .where(Application.tenant_id == tenant_id, Application.job_id == job_id)
-    )
-    if stage_id is not None:
-        query = query.where(Application.stage_id == stage_id)
-    if status is not None:
-        query = query.where(Application.status == status)
-    if applied_from is not None:
-        query = query.where(Application.applied_at >= applied_from)
-    if applied_to is not None:
-        query = query.where(Application.applied_at < applied_to)
+    repository = _repository(session, tenant_id)
+    filters: dict[str, Any] = {
+        "stage_id": stage_id,
+        "status": status,
+        "applied_from": applied_from,
+        "applied_to": applied_to,
+    }
     if sort == "match":
-        return await _by_match(session, query, cursor, limit)
-    after = id_after(cursor)
-    if after is not None:
-        query = query.where(Application.id < after)
-    result = await session.execute(query.order_by(Application.id.desc()).limit(limit + 1))
-    return cut_page([_listed(row) for row in result.all()], limit, lambda row: row[0].id)
+        after = None
+        if cursor is not None:
+            last_score, last_id = decode_cursor(cursor, 2)
+            try:
+                after = (float(last_score), uuid.UUID(str(last_id)))
+            except (TypeError, ValueError):
+                raise invalid_cursor() from None
+        ranked = await repository.applicants_by_match(
+            job_id, **filters, after=after, limit=limit + 1
+        )
+        rows = await _with_stages(session, tenant_id, [row for row, _ in ranked])
+        if len(ranked) <= limit:
+            return rows, None
+        last, last_score = ranked[limit - 1][0][0], ranked[limit - 1][1]
+        return rows[:limit], encode_cursor(last_score, str(last.id))
+    newest = await repository.applicants_newest(
+        job_id, **filters, after=id_after(cursor), limit=limit + 1
+    )
+    rows = await _with_stages(session, tenant_id, newest)
+    return cut_page(rows, limit, lambda row: row[0].id)
 
 
 # An application in a job's list: with its candidate, current stage and match summary.
-ListedApplication = tuple[Application, Candidate, PipelineStage | None, MatchSummary | None]
+ListedApplication = tuple[Application, Candidate, jobs.StageRow | None, MatchSummary | None]
 
 
-def _listed(row: Any) -> ListedApplication:
-    score, explanation = row[3], row[4]
-    match = reasons.summary(score, explanation) if score is not None else None
-    return (row[0], row[1], row[2], match)
+def _summary(score: float | None, explanation: dict[str, Any] | None) -> MatchSummary | None:
+    return plugged().summary(score, explanation or {}) if score is not None else None
 
 
-async def _by_match(
-    session: AsyncSession,
-    query: Select[Any],
-    cursor: str | None,
-    limit: int,
-) -> tuple[list[ListedApplication], str | None]:
-    # The page's applications are picked from applications and scores alone (its filters are
-    # all on applications), then joined to candidates: a few primary-key reads, whatever the
-    # size of the candidates table. Unscored applications (worker not done) come last.
-    score = func.coalesce(MatchScore.score, -1.0)
-    top = (
-        select(Application.id, score.label("score"))
-        .outerjoin(
-            MatchScore,
-            (MatchScore.tenant_id == Application.tenant_id)
-            & (MatchScore.job_id == Application.job_id)
-            & (MatchScore.application_id == Application.id),
+async def _with_stages(
+    session: AsyncSession, tenant_id: uuid.UUID, rows: list[ListedRow]
+) -> list[ListedApplication]:
+    stages = await jobs.stages_by_id(
+        session, tenant_id, {row[0].stage_id for row in rows if row[0].stage_id is not None}
+    )
+    return [
+        (
+            application,
+            candidate,
+            stages.get(application.stage_id) if application.stage_id else None,
+            _summary(score, explanation),
         )
-        .where(query.whereclause if query.whereclause is not None else true())
-    )
-    if cursor is not None:
-        last_score, last_id = decode_cursor(cursor, 2)
-        try:
-            after = (float(last_score), uuid.UUID(str(last_id)))
-        except (TypeError, ValueError):
-            raise invalid_cursor() from None
-        top = top.where(tuple_(score, Application.id) < tuple_(literal(after[0]), after[1]))
-    page = top.order_by(score.desc(), Application.id.desc()).limit(limit + 1).subquery()
-    ranked = (
-        query.add_columns(page.c.score)
-        .join(page, Application.id == page.c.id)
-        .order_by(page.c.score.desc(), Application.id.desc())
-    )
-    found = (await session.execute(ranked)).all()
-    rows = [_listed(row) for row in found]
-    if len(found) <= limit:
-        return rows, None
-    last, last_score = found[limit - 1][0], found[limit - 1][-1]
-    return rows[:limit], encode_cursor(last_score, str(last.id))
+        for application, candidate, score, explanation in rows
+    ]
 
 
 async def resumes_of(session: AsyncSession, candidate: Candidate) -> list[Resume]:
-    rows = await session.execute(
-        select(Resume)
-        .where(Resume.tenant_id == candidate.tenant_id, Resume.candidate_id == candidate.id)
-        .order_by(Resume.id.desc())
-    )
-    return list(rows.scalars())
+    return await _repository(session, candidate.tenant_id).resumes_of(candidate.id)
 
 
 async def applications_of(session: AsyncSession, candidate: Candidate) -> list[Application]:
-    rows = await session.execute(
-        select(Application)
-        .where(
-            Application.tenant_id == candidate.tenant_id,
-            Application.candidate_id == candidate.id,
-        )
-        .order_by(Application.id.desc())
-    )
-    return list(rows.scalars())
+    return await _repository(session, candidate.tenant_id).applications_of(candidate.id)
 
 
 async def activities_of(session: AsyncSession, candidate: Candidate) -> list[Activity]:
-    rows = await session.execute(
-        select(Activity)
-        .where(Activity.tenant_id == candidate.tenant_id, Activity.candidate_id == candidate.id)
-        .order_by(Activity.id)
-    )
-    return list(rows.scalars())
+    return await _repository(session, candidate.tenant_id).activities_of(candidate.id)
 
 
 _LISTS = {"tags", "skills"}
@@ -259,7 +203,7 @@ async def resume(
     session: AsyncSession, tenant_id: uuid.UUID, candidate_id: uuid.UUID, resume_id: uuid.UUID
 ) -> Resume:
     await get(session, tenant_id, candidate_id)
-    stored = await session.get(Resume, (tenant_id, resume_id))
+    stored = await _repository(session, tenant_id).resume(resume_id)
     if stored is None or stored.candidate_id != candidate_id:
         raise NotFound("No résumé with this id.")
     return stored
@@ -279,37 +223,14 @@ async def applicant_counts(
     """Per job: its active applications, and how many of them arrived after `since`."""
     if not job_ids:
         return {}
-    rows = await session.execute(
-        select(
-            Application.job_id,
-            func.count(),
-            func.count().filter(Application.applied_at >= since),
-        )
-        .where(
-            Application.tenant_id == tenant_id,
-            Application.job_id.in_(job_ids),
-            Application.status == "active",
-        )
-        .group_by(Application.job_id)
-    )
-    return {job_id: (total, new) for job_id, total, new in rows.all()}
+    return await _repository(session, tenant_id).applicant_counts(job_ids, since)
 
 
 async def recent_activity(
     session: AsyncSession, tenant_id: uuid.UUID, *, limit: int
 ) -> list[tuple[Activity, str | None]]:
     """The tenant's latest activity with each candidate's name, newest first."""
-    rows = await session.execute(
-        select(Activity, Candidate.name)
-        .join(
-            Candidate,
-            (Candidate.tenant_id == Activity.tenant_id) & (Candidate.id == Activity.candidate_id),
-        )
-        .where(Activity.tenant_id == tenant_id)
-        .order_by(Activity.id.desc())
-        .limit(limit)
-    )
-    return [(activity, name) for activity, name in rows.all()]
+    return await _repository(session, tenant_id).recent_activity(limit)
 
 
 async def rejection_reason_list(
@@ -333,13 +254,7 @@ async def require_application_visible(
     visible = await jobs.visible_job_ids(session, principal)
     if visible is None:
         return
-    job_id = (
-        await session.execute(
-            select(Application.job_id).where(
-                Application.tenant_id == principal.tenant_id, Application.id == application_id
-            )
-        )
-    ).scalar_one_or_none()
+    job_id = await _repository(session, principal.tenant_id).job_of_application(application_id)
     if job_id is None or job_id not in visible:
         raise NotFound("No application with this id.")
 
@@ -351,17 +266,19 @@ async def require_candidate_visible(
     visible = await jobs.visible_job_ids(session, principal)
     if visible is None:
         return
-    found = await session.execute(
-        select(Application.id)
-        .where(
-            Application.tenant_id == principal.tenant_id,
-            Application.candidate_id == candidate_id,
-            Application.job_id.in_(visible),
-        )
-        .limit(1)
-    )
-    if found.scalar_one_or_none() is None:
+    if not await _repository(session, principal.tenant_id).applied_to_any(candidate_id, visible):
         raise NotFound("No candidate with this id.")
+
+
+async def events_about_erased(session: AsyncSession, erasure: DomainEvent) -> list[DomainEvent]:
+    """For the rooms that forget an erased person too: the person's other events (ids and
+    codes only by now), given the `candidate.erased` event."""
+    if erasure.tenant_id is None:
+        return []
+    found = await events.events_about(
+        session, erasure.tenant_id, "candidate_id", str(erasure.payload["candidate_id"])
+    )
+    return [event for event in found if event.id != erasure.id]
 
 
 # --- For the offers domain: an application's facts, hiring, and closing a filled job. ---
@@ -371,11 +288,6 @@ async def get_application(
     session: AsyncSession, tenant_id: uuid.UUID, application_id: uuid.UUID
 ) -> Application:
     """One application of the tenant; NotFound otherwise (for domains above candidates)."""
-    application = await session.get(Application, (tenant_id, application_id))
-    if application is None:
-        raise NotFound("No application with this id.")
-    return application
-    """The tenant's application; NotFound for another tenant's or a missing one."""
     return await pipeline.get(session, tenant_id, application_id)
 
 
@@ -390,17 +302,7 @@ async def count_applications(
     session: AsyncSession, tenant_id: uuid.UUID, job_id: uuid.UUID, status: str
 ) -> int:
     """How many of the job's applications have `status` (hired, active, ...)."""
-    return int(
-        (
-            await session.execute(
-                select(func.count()).where(
-                    Application.tenant_id == tenant_id,
-                    Application.job_id == job_id,
-                    Application.status == status,
-                )
-            )
-        ).scalar_one()
-    )
+    return await _repository(session, tenant_id).count_applications(job_id, status)
 
 
 async def reject_remaining(
@@ -415,18 +317,7 @@ async def reject_remaining(
     """Reject every active application of the job with one reason (a 422 for an unknown
     reason, before anything changes); each leaves its activity and `application.rejected`."""
     label = await rejection_reasons.label_of(session, principal.tenant_id, reason)
-    active = (
-        await session.execute(
-            select(Application)
-            .where(
-                Application.tenant_id == principal.tenant_id,
-                Application.job_id == job_id,
-                Application.status == "active",
-            )
-            .order_by(Application.id)
-            .with_for_update()
-        )
-    ).scalars()
+    active = await _repository(session, principal.tenant_id).active_applications_locked(job_id)
     details: dict[str, Any] = {
         "reason": reason,
         "reason_label": label,
@@ -436,7 +327,7 @@ async def reject_remaining(
         details["note"] = note
     return [
         await pipeline.finish(session, principal, application.id, "rejected", dict(details))
-        for application in list(active)
+        for application in active
     ]
 
 
@@ -444,16 +335,7 @@ async def stage_counts(
     session: AsyncSession, tenant_id: uuid.UUID, job_id: uuid.UUID
 ) -> dict[uuid.UUID | None, int]:
     """A job's active applications per stage (one query; the board's column headers)."""
-    rows = await session.execute(
-        select(Application.stage_id, func.count())
-        .where(
-            Application.tenant_id == tenant_id,
-            Application.job_id == job_id,
-            Application.status == "active",
-        )
-        .group_by(Application.stage_id)
-    )
-    return {stage_id: int(count) for stage_id, count in rows.all()}
+    return await _repository(session, tenant_id).stage_counts(job_id)
 
 
 class BoardColumn:
@@ -478,55 +360,12 @@ async def board_columns(
     shown rows are joined to candidates. Each column's cursor continues as
     `applications_of_job(sort="match")` pages do.
     """
-    score = func.coalesce(MatchScore.score, -1.0)
-    ranked = (
-        select(
-            Application.id.label("id"),
-            Application.stage_id.label("stage_id"),
-            score.label("score"),
-            func.row_number()
-            .over(partition_by=Application.stage_id, order_by=(score.desc(), Application.id.desc()))
-            .label("rank"),
-            func.count().over(partition_by=Application.stage_id).label("total"),
-        )
-        .outerjoin(
-            MatchScore,
-            (MatchScore.tenant_id == Application.tenant_id)
-            & (MatchScore.job_id == Application.job_id)
-            & (MatchScore.application_id == Application.id),
-        )
-        .where(
-            Application.tenant_id == tenant_id,
-            Application.job_id == job_id,
-            Application.status == "active",
-        )
-        .subquery()
-    )
+    repository = _repository(session, tenant_id)
     # Two statements: the ranks alone (a pass over the job), then the shown rows by key; one
     # statement lets the planner hash-join every candidate of the job for a hundred rows.
-    picked = (
-        await session.execute(
-            select(ranked.c.id, ranked.c.score, ranked.c.rank, ranked.c.total).where(
-                ranked.c.rank <= per_stage + 1
-            )
-        )
-    ).all()
-    keys = {row.id: (float(row.score), int(row.rank), int(row.total)) for row in picked}
-    rows = await session.execute(
-        select(Application, Candidate, MatchScore.score, MatchScore.explanation)
-        .join(
-            Candidate,
-            (Candidate.tenant_id == Application.tenant_id)
-            & (Candidate.id == Application.candidate_id),
-        )
-        .outerjoin(
-            MatchScore,
-            (MatchScore.tenant_id == Application.tenant_id)
-            & (MatchScore.application_id == Application.id),
-        )
-        .where(Application.tenant_id == tenant_id, Application.id.in_(list(keys)))
-    )
-    ordered = sorted(rows.all(), key=lambda row: (str(row[0].stage_id), keys[row[0].id][1]))
+    keys = await repository.board_ranks(job_id, per_stage)
+    rows = await repository.listed(keys)
+    ordered = sorted(rows, key=lambda row: (str(row[0].stage_id), keys[row[0].id][1]))
     columns: dict[uuid.UUID | None, BoardColumn] = {}
     for application, candidate, stored, explanation in ordered:
         key, rank, total = keys[application.id]
@@ -535,7 +374,6 @@ async def board_columns(
         if rank > per_stage:
             column.next_cursor = encode_cursor(column.keys[-1], str(column.rows[-1][0].id))
             continue
-        match = reasons.summary(stored, explanation) if stored is not None else None
-        column.rows.append((application, candidate, None, match))
+        column.rows.append((application, candidate, None, _summary(stored, explanation)))
         column.keys.append(key)
     return columns

@@ -10,13 +10,13 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.candidates import tasks
 from hireline.candidates.applying import normalize_email
 from hireline.candidates.events import CandidateEvent
 from hireline.candidates.models import Activity, Application, Candidate, Resume
+from hireline.candidates.repository import CandidateRepository
 from hireline.candidates.schemas import CandidateAdd
 from hireline.candidates.uploads import CheckedFile
 from hireline.core import events
@@ -63,13 +63,9 @@ async def add(
             raise Conflict("This job is closed; reopen it before adding people to it.")
     email = normalize_email(str(body.email)) if body.email else None
     if email is not None:
-        existing = (
-            await session.execute(
-                select(Candidate.id).where(
-                    Candidate.tenant_id == tenant_id, Candidate.email_normalized == email
-                )
-            )
-        ).scalar_one_or_none()
+        existing = await CandidateRepository.working_for(session, tenant_id).candidate_id_by_email(
+            email
+        )
         if existing is not None:
             raise CandidateExists(existing)
 

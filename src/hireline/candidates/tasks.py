@@ -11,27 +11,25 @@ from procrastinate import JobContext
 from procrastinate.exceptions import AlreadyEnqueued
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from hireline.candidates import privacy, profile
+from hireline.candidates import privacy, profile, service
 from hireline.candidates.events import CandidateEvent
-from hireline.candidates.models import Application, Candidate, Resume
+from hireline.candidates.models import Resume
+from hireline.candidates.repository import CandidateRepository
 from hireline.core import events
 from hireline.core.errors import NotFound
 from hireline.core.events import DomainEvent
 from hireline.core.queue import (
     DEFAULT_RETRY,
     defer,
-    job_settings,
     job_unit_of_work,
     queue,
     worker_state,
 )
 from hireline.identity.organization import service as organization
 from hireline.jobs import service as jobs
-from hireline.notifications.erasure import forget_mail_about
 from hireline.resumes.places import country_of
 from hireline.resumes.sandbox import ParseOutcome, ParserPool
 from hireline.settings import Settings
-from hireline.webhooks import service as webhooks
 
 logger = structlog.get_logger(__name__)
 
@@ -69,12 +67,28 @@ async def request_parse(session: AsyncSession, resume: Resume) -> None:
     )
 
 
+async def reparse_latest_resume(
+    session: AsyncSession, tenant_id: uuid.UUID, candidate_id: uuid.UUID
+) -> Resume:
+    """Read the candidate's newest résumé again (after a parser upgrade, say): it is pending
+    until the queued parse has run. NotFound without a candidate or a résumé."""
+    candidate = await service.get(session, tenant_id, candidate_id)
+    stored = await service.latest_resume(session, candidate)
+    stored.parse_status, stored.parse_error = profile.PENDING, None
+    await request_parse(session, stored)
+    await CandidateRepository.working_for(session, tenant_id).flush()
+    return stored
+
+
 @events.on(CandidateEvent.APPLICATION_CREATED, name="candidates.parse_new_resume")
 async def parse_new_resume(event: DomainEvent, session: AsyncSession) -> None:
     resume_id = event.payload.get("resume_id")
     if resume_id is None:  # added by hand without a résumé
         return
-    resume = await session.get(Resume, (event.tenant_id, uuid.UUID(resume_id)))
+    assert event.tenant_id is not None  # candidates' events always have a tenant
+    resume = await CandidateRepository.working_for(session, event.tenant_id).resume(
+        uuid.UUID(resume_id)
+    )
     if resume is not None:
         await request_parse(session, resume)
 
@@ -84,9 +98,8 @@ async def parse_resume(context: JobContext, tenant_id: str, resume_id: str) -> N
     """Read a stored résumé in a parser child and record what it found (or why nothing)."""
     state = worker_state(context)
     async with job_unit_of_work(context, tenant_id=uuid.UUID(tenant_id)) as session:
-        resume = await session.get(
-            Resume, (uuid.UUID(tenant_id), uuid.UUID(resume_id)), with_for_update=True
-        )
+        people = CandidateRepository.working_for(session, uuid.UUID(tenant_id))
+        resume = await people.resume(uuid.UUID(resume_id), for_update=True)
         if resume is None:  # erased since
             return
         try:
@@ -113,20 +126,10 @@ async def parse_resume(context: JobContext, tenant_id: str, resume_id: str) -> N
 
 @events.on(CandidateEvent.CANDIDATE_ERASED, name="candidates.finish_erasure")
 async def finish_erasure(event: DomainEvent, session: AsyncSession) -> None:
-    """What erasure leaves to the worker: webhook bodies, mail files, then a VACUUM."""
+    """What erasure leaves to the worker here: a VACUUM. (The rooms above forget the rest
+    from this event too: webhooks their bodies, notifications their mail files.)"""
     if event.tenant_id is None:
         return
-    candidate_id = str(event.payload["candidate_id"])
-    found = await events.events_about(session, event.tenant_id, "candidate_id", candidate_id)
-    about = [e for e in found if e.id != event.id]
-    rewritten = await webhooks.rewrite_deliveries_of(session, about)
-    settings = job_settings(session)
-    mails = 0
-    if settings is not None:
-        mails = await forget_mail_about(
-            session, settings, event.tenant_id, uuid.UUID(candidate_id), about
-        )
-    logger.info("erasure_finished", webhook_deliveries=rewritten, mail_files=mails)
     # One VACUUM waiting is enough for any number of erasures before it runs.
     with contextlib.suppress(AlreadyEnqueued):
         await defer(session, vacuum_after_erasure, options={"queueing_lock": VACUUM_LOCK})
@@ -147,11 +150,12 @@ async def _phone_regions(session: AsyncSession, resume: Resume) -> tuple[str | N
     candidate's stated location if known, and the fallback after what the résumé itself
     says: the job's country, else the organisation's default country."""
     tenant_id = resume.tenant_id
-    candidate = await session.get(Candidate, (tenant_id, resume.candidate_id))
+    people = CandidateRepository.working_for(session, tenant_id)
+    candidate = await people.candidate(resume.candidate_id)
     home_region = country_of(candidate.location) if candidate is not None else None
     job_country: str | None = None
     if resume.application_id is not None:
-        application = await session.get(Application, (tenant_id, resume.application_id))
+        application = await people.application(resume.application_id)
         if application is not None:
             with contextlib.suppress(NotFound):
                 job = await jobs.get(session, tenant_id, application.job_id)

@@ -9,13 +9,13 @@ underneath; the explicit filter lets PostgreSQL use the tenant-leading indexes.
 from __future__ import annotations
 
 import uuid
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, Self, TypeVar
 
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
-from hireline.core.tenancy import current_tenant
+from hireline.core.tenancy import NoTenantError, current_tenant
 
 
 class TenantOwned(Protocol):
@@ -32,6 +32,15 @@ class Repository:
 
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
+
+    @classmethod
+    def working_for(cls, session: AsyncSession, tenant_id: uuid.UUID) -> Self:
+        """The repository of `session`, for services whose callers name their tenant: it
+        must be the one the unit of work entered (anything else is a programming error)."""
+        repository = cls(session)
+        if repository.tenant_id != tenant_id:
+            raise NoTenantError(f"the unit of work is not scoped to tenant {tenant_id}")
+        return repository
 
     @property
     def tenant_id(self) -> uuid.UUID:

@@ -48,6 +48,21 @@ class JobRepository(Repository):
         )
         return list(rows.scalars())
 
+    async def stages_by_id(self, stage_ids: Iterable[uuid.UUID]) -> list[PipelineStage]:
+        rows = await self.session.execute(
+            self.owned(PipelineStage).where(PipelineStage.id.in_(list(stage_ids)))
+        )
+        return list(rows.scalars())
+
+    async def stage_of_job(self, job_id: uuid.UUID, stage_id: uuid.UUID) -> PipelineStage | None:
+        return (
+            await self.session.execute(
+                self.owned(PipelineStage).where(
+                    PipelineStage.id == stage_id, PipelineStage.job_id == job_id
+                )
+            )
+        ).scalar_one_or_none()
+
     async def teams(self, job_ids: Iterable[uuid.UUID]) -> list[HiringTeamMember]:
         rows = await self.session.execute(
             self.owned(HiringTeamMember).where(HiringTeamMember.job_id.in_(list(job_ids)))

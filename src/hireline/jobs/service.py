@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Literal, TypeAlias
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -27,6 +27,11 @@ from hireline.jobs.repository import JobRepository
 from hireline.jobs.schemas import DEFAULT_STAGES, JobCreate, JobUpdate, TeamMember
 from hireline.jobs.stages import kind_for
 from hireline.jobs.template_skills import template_skills
+
+# The rows this service hands to other rooms: theirs to read, changed only through here.
+JobRow: TypeAlias = Job
+StageRow: TypeAlias = PipelineStage
+TeamMemberRow: TypeAlias = HiringTeamMember
 
 Transition = Literal["publish", "pause", "close"]
 DEFAULT_LEVEL: Level = "mid"
@@ -86,6 +91,23 @@ async def team_by_job(
     for member in await _repository(session, tenant_id).teams(job_ids):
         grouped.setdefault(member.job_id, []).append(member)
     return grouped
+
+
+async def stages_by_id(
+    session: AsyncSession, tenant_id: uuid.UUID, stage_ids: set[uuid.UUID]
+) -> dict[uuid.UUID, PipelineStage]:
+    """Stages by id, whatever their jobs, in one query."""
+    if not stage_ids:
+        return {}
+    found = await _repository(session, tenant_id).stages_by_id(stage_ids)
+    return {stage.id: stage for stage in found}
+
+
+async def stage_of_job(
+    session: AsyncSession, tenant_id: uuid.UUID, job_id: uuid.UUID, stage_id: uuid.UUID
+) -> PipelineStage | None:
+    """The stage, if it is one of the job's."""
+    return await _repository(session, tenant_id).stage_of_job(job_id, stage_id)
 
 
 async def _set_team(

@@ -7,6 +7,8 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
+from hireline.candidates.schemas import MatchReason as MatchReason
+from hireline.candidates.schemas import MatchSummary as MatchSummary
 from hireline.matching.scoring import WEIGHTS
 
 
@@ -82,22 +84,3 @@ class MatchRead(BaseModel):
         "(`semantic` only when the score has that part).",
     )
     parts: MatchParts
-
-
-class MatchReason(BaseModel):
-    """One part of a match score, in words."""
-
-    part: str = Field(description="required_skills, preferred_skills, years, level, ...")
-    fit: float = Field(ge=0, le=1)
-    points: float = Field(description="This part's share of the score.")
-    text: str = Field(description='E.g. "has 3 of 4 required skills; missing Kubernetes".')
-
-
-class MatchSummary(BaseModel):
-    """An application's stored match score and the parts that weigh most for the job."""
-
-    score: float = Field(ge=0, le=100)
-    reasons: list[MatchReason] = Field(
-        description="Up to three parts, the heaviest for this job first; the whole "
-        "explanation is at GET /v1/applications/{id}/match."
-    )

@@ -32,12 +32,17 @@ from sqlalchemy import delete, exists, func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from hireline.candidates import service as candidates
 from hireline.candidates.models import Application, Candidate
 from hireline.core.errors import NotFound
 from hireline.jobs.models import Job
+from hireline.matching import reasons
 from hireline.matching import semantic as semantics
 from hireline.matching.models import MatchScore
 from hireline.matching.scoring import Profile, Requirements, score
+
+# Applicant lists (candidates, below) rank by these scores, summed up in words.
+candidates.rank_applicants_by(MatchScore, reasons.summary)
 
 # Applicants scored per round trip in a bulk re-score: big enough that the per-batch costs
 # vanish, small enough that a job of a million applicants stays in modest memory.

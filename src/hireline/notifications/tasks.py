@@ -19,6 +19,7 @@ import structlog
 from procrastinate import JobContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from hireline.candidates import service as candidates
 from hireline.candidates.annotations.events import AnnotationEvent
 from hireline.candidates.events import CandidateEvent
 from hireline.core import events
@@ -34,6 +35,7 @@ from hireline.core.queue import (
 )
 from hireline.jobs import service as jobs
 from hireline.notifications import offer_messages  # noqa: F401  (registers its builders)
+from hireline.notifications.erasure import forget_mail_about
 from hireline.notifications.mailer import UndeliverableMessage, mailer_for
 from hireline.notifications.messages import (
     ALREADY_APPLIED,
@@ -210,3 +212,15 @@ async def tell_mentioned_members(event: DomainEvent, session: AsyncSession) -> N
                 params={"note_id": event.payload["note_id"], "user_id": user_id},
             ),
         )
+
+
+@events.on(CandidateEvent.CANDIDATE_ERASED, name="notifications.forget_erased_candidate")
+async def forget_erased_candidate(event: DomainEvent, session: AsyncSession) -> None:
+    """Delete the mail files written about an erased person (file mailer only)."""
+    settings = job_settings(session)
+    if settings is None or event.tenant_id is None:
+        return
+    about = await candidates.events_about_erased(session, event)
+    candidate_id = uuid.UUID(str(event.payload["candidate_id"]))
+    mails = await forget_mail_about(session, settings, event.tenant_id, candidate_id, about)
+    logger.info("erasure_mail_forgotten", mail_files=mails)

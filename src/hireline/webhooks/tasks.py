@@ -27,6 +27,8 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from hireline.candidates import service as candidates
+from hireline.candidates.events import CandidateEvent
 from hireline.core import events
 from hireline.core.events import DomainEvent
 from hireline.core.ids import derived_uuid7
@@ -41,6 +43,7 @@ from hireline.core.queue import (
 from hireline.notifications.service import notify_webhook_endpoint_disabled
 from hireline.settings import Settings
 from hireline.webhooks import delivery as sending
+from hireline.webhooks import service as webhooks_service
 from hireline.webhooks import signing
 from hireline.webhooks.catalogue import ALL_EVENTS, SUBSCRIBABLE
 from hireline.webhooks.events import WebhookEvent
@@ -300,3 +303,12 @@ async def _disable(
 # Only the types endpoints can subscribe to: other events cost no webhook job at all.
 for _event_type in SUBSCRIBABLE:
     events.register_handler(_event_type, fan_out, name="webhooks.fan_out", when=has_subscribers)
+
+
+@events.on(CandidateEvent.CANDIDATE_ERASED, name="webhooks.forget_erased_candidate")
+async def forget_erased_candidate(event: DomainEvent, session: AsyncSession) -> None:
+    """Rewrite the bodies of the deliveries made from an erased person's events."""
+    about = await candidates.events_about_erased(session, event)
+    # (service imports this module too: by the time a handler runs, both are loaded.)
+    rewritten = await webhooks_service.rewrite_deliveries_of(session, about)
+    logger.info("erasure_webhooks_forgotten", webhook_deliveries=rewritten)
