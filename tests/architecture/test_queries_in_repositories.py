@@ -30,9 +30,6 @@ NOT_YET_IN_A_REPOSITORY = {
     "board/service.py",  # removed by the repository refactor
     "demo/__init__.py",  # removed by the repository refactor
     "demo/organisation.py",  # removed by the repository refactor
-    "matching/backfill_cli.py",  # removed by the repository refactor
-    "matching/semantic.py",  # removed by the repository refactor
-    "matching/service.py",  # removed by the repository refactor
     "search/service.py",  # removed by the repository refactor
     "web/sessions.py",  # removed by the repository refactor
     "webhooks/service.py",  # removed by the repository refactor

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, delete, func, literal, or_, select, true, tuple_, update
+from sqlalchemy import Select, delete, exists, func, literal, or_, select, true, tuple_, update
 from sqlalchemy.dialects.postgresql import insert
 
 from hireline.candidates.match_scores import plugged
@@ -35,6 +35,64 @@ class CandidateRepository(Repository):
 
     async def candidate(self, candidate_id: uuid.UUID) -> Candidate | None:
         return await self.session.get(Candidate, (self.tenant_id, candidate_id))
+
+    async def fresh_candidate(self, candidate_id: uuid.UUID) -> Candidate | None:
+        """The candidate as stored now (erased or not), over what the session holds."""
+        return (
+            await self.session.execute(
+                self.owned(Candidate)
+                .where(Candidate.id == candidate_id)
+                .execution_options(populate_existing=True)
+            )
+        ).scalar_one_or_none()
+
+    async def text_of(self, candidate_id: uuid.UUID) -> Any:
+        """What semantic matching may read of the candidate (and whether they are erased)."""
+        return (
+            await self.session.execute(
+                select(
+                    Candidate.name,
+                    Candidate.email,
+                    Candidate.phone,
+                    Candidate.links,
+                    Candidate.headline,
+                    Candidate.skills,
+                    Candidate.resume_text,
+                    Candidate.erased_at,
+                ).where(Candidate.tenant_id == self.tenant_id, Candidate.id == candidate_id)
+            )
+        ).first()
+
+    async def latest_parsed(self, candidate_id: uuid.UUID) -> dict[str, Any] | None:
+        """What the newest parsed résumé of the candidate found."""
+        parsed: dict[str, Any] | None = (
+            await self.session.execute(
+                select(Resume.parsed)
+                .where(
+                    Resume.tenant_id == self.tenant_id,
+                    Resume.candidate_id == candidate_id,
+                    Resume.parsed.is_not(None),
+                )
+                .order_by(Resume.created_at.desc(), Resume.id.desc())
+                .limit(1)
+            )
+        ).scalar_one_or_none()
+        return parsed
+
+    async def live_applicant_ids(self, *, after: uuid.UUID | None, limit: int) -> list[uuid.UUID]:
+        """Live candidates who applied to something, in id order, the first `limit` after
+        `after`."""
+        scope = select(Candidate.id).where(
+            Candidate.tenant_id == self.tenant_id,
+            Candidate.erased_at.is_(None),
+            exists().where(
+                Application.tenant_id == self.tenant_id, Application.candidate_id == Candidate.id
+            ),
+        )
+        if after is not None:
+            scope = scope.where(Candidate.id > after)
+        rows = await self.session.execute(scope.order_by(Candidate.id).limit(limit))
+        return list(rows.scalars())
 
     async def candidate_by_email(self, email_normalized: str) -> Candidate | None:
         return (
@@ -174,6 +232,17 @@ class CandidateRepository(Repository):
                 )
             )
         ).scalar_one_or_none()
+
+    async def jobs_applied_to(
+        self, candidate_id: uuid.UUID, application_id: uuid.UUID | None
+    ) -> list[tuple[uuid.UUID, uuid.UUID]]:
+        """(application id, job id) of the candidate's applications (or just one)."""
+        scope = select(Application.id, Application.job_id).where(
+            Application.tenant_id == self.tenant_id, Application.candidate_id == candidate_id
+        )
+        if application_id is not None:
+            scope = scope.where(Application.id == application_id)
+        return [(row[0], row[1]) for row in (await self.session.execute(scope)).all()]
 
     async def job_of_application(self, application_id: uuid.UUID) -> uuid.UUID | None:
         return (

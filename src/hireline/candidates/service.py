@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any, Literal, TypeAlias
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -377,3 +378,77 @@ async def board_columns(
         column.rows.append((application, candidate, None, _summary(stored, explanation)))
         column.keys.append(key)
     return columns
+
+
+# --- For the matching domain: what a score is computed from. ---
+
+# The rows this service hands to other rooms: theirs to read, changed only through here.
+CandidateRow: TypeAlias = Candidate
+ApplicationRow: TypeAlias = Application
+
+
+async def applications_with_jobs(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    candidate_id: uuid.UUID,
+    *,
+    application_id: uuid.UUID | None = None,
+) -> list[tuple[uuid.UUID, uuid.UUID]]:
+    """(application id, job id) of each of the candidate's applications (or just one)."""
+    return await _repository(session, tenant_id).jobs_applied_to(candidate_id, application_id)
+
+
+async def fresh_candidate(
+    session: AsyncSession, tenant_id: uuid.UUID, candidate_id: uuid.UUID
+) -> Candidate | None:
+    """The candidate as stored now, erased or not (None when missing), read again even if
+    the session holds it."""
+    return await _repository(session, tenant_id).fresh_candidate(candidate_id)
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateText:
+    """What a candidate's text for semantic matching is made of."""
+
+    name: str | None
+    email: str | None
+    phone: str | None
+    links: list[str]
+    headline: str | None
+    skills: list[str]
+    resume_text: str | None
+    erased: bool
+
+
+async def text_of(
+    session: AsyncSession, tenant_id: uuid.UUID, candidate_id: uuid.UUID
+) -> CandidateText | None:
+    """The candidate's text fields as stored (None when missing)."""
+    row = await _repository(session, tenant_id).text_of(candidate_id)
+    if row is None:
+        return None
+    return CandidateText(
+        name=row.name,
+        email=row.email,
+        phone=row.phone,
+        links=list(row.links or ()),
+        headline=row.headline,
+        skills=list(row.skills or ()),
+        resume_text=row.resume_text,
+        erased=row.erased_at is not None,
+    )
+
+
+async def latest_parsed_resume(
+    session: AsyncSession, tenant_id: uuid.UUID, candidate_id: uuid.UUID
+) -> dict[str, Any] | None:
+    """What the candidate's newest parsed résumé found (None if none was parsed)."""
+    return await _repository(session, tenant_id).latest_parsed(candidate_id)
+
+
+async def live_applicant_ids(
+    session: AsyncSession, tenant_id: uuid.UUID, *, after: uuid.UUID | None, limit: int
+) -> list[uuid.UUID]:
+    """Live candidates who applied to something, in id order, the first `limit` after
+    `after`."""
+    return await _repository(session, tenant_id).live_applicant_ids(after=after, limit=limit)

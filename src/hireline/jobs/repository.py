@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 
 from hireline.core.repositories import Repository
 from hireline.jobs.models import HiringTeamMember, Job, PipelineStage
@@ -14,6 +14,21 @@ from hireline.jobs.models import HiringTeamMember, Job, PipelineStage
 class JobRepository(Repository):
     async def get(self, job_id: uuid.UUID) -> Job | None:
         return await self.session.get(Job, (self.tenant_id, job_id))
+
+    async def fresh(self, job_ids: Iterable[uuid.UUID]) -> list[Job]:
+        """The jobs as stored now, read again even if the session holds them."""
+        rows = await self.session.execute(
+            self.owned(Job)
+            .where(Job.id.in_(list(job_ids)))
+            .execution_options(populate_existing=True)
+        )
+        return list(rows.scalars())
+
+    async def ids(self) -> list[uuid.UUID]:
+        rows = await self.session.execute(
+            select(Job.id).where(Job.tenant_id == self.tenant_id).order_by(Job.id)
+        )
+        return list(rows.scalars())
 
     async def refresh(self, job: Job) -> None:
         """Read back what the database filled in (defaults, timestamps)."""

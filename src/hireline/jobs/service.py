@@ -452,3 +452,20 @@ async def close_if_filled(
         return False
     await transition(session, principal, job_id, "close")
     return True
+
+
+# --- For the matching domain: jobs as they are stored now. ---
+
+
+async def all_job_ids(session: AsyncSession, tenant_id: uuid.UUID) -> list[uuid.UUID]:
+    """Every job of the tenant, in id order."""
+    return await _repository(session, tenant_id).ids()
+
+
+async def fresh_jobs(
+    session: AsyncSession, tenant_id: uuid.UUID, job_ids: set[uuid.UUID]
+) -> dict[uuid.UUID, Job]:
+    """The jobs by id as stored now, read again even if the session holds them."""
+    if not job_ids:
+        return {}
+    return {job.id: job for job in await _repository(session, tenant_id).fresh(job_ids)}

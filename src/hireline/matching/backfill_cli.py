@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import uuid
-
 import typer
-from sqlalchemy import select
 
 from hireline.core.db import create_app_engine, create_sessionmaker, unit_of_work
 from hireline.core.queue import defer
 from hireline.core.tenancy import enter_tenant
-from hireline.identity.models import Tenant
+from hireline.identity.organization import service as organization
 from hireline.matching import semantic
 from hireline.matching.tasks import semantic_backfill
 from hireline.settings import Settings
@@ -29,12 +26,7 @@ async def queue_backfill(url: str, settings: Settings, tenant_slug: str | None) 
         async with engine.connect() as connection:
             await semantic.check_ready(connection)
         async with unit_of_work(create_sessionmaker(engine)) as session:
-            scope = select(Tenant.id, Tenant.slug).order_by(Tenant.slug)
-            if tenant_slug is not None:
-                scope = scope.where(Tenant.slug == tenant_slug)
-            tenants: list[tuple[uuid.UUID, str]] = [
-                (row[0], row[1]) for row in (await session.execute(scope)).all()
-            ]
+            tenants = await organization.ids_and_slugs(session, tenant_slug)
             if tenant_slug is not None and not tenants:
                 typer.echo(f"error: no organisation has the slug {tenant_slug!r}", err=True)
                 return 2

@@ -27,11 +27,15 @@ from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
 import structlog
-from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from hireline.candidates.models import Candidate, Resume
-from hireline.jobs.models import Job
+from hireline.candidates import service as candidates
+from hireline.jobs import service as jobs
+from hireline.matching.repository import (
+    Embedded,
+    EmbeddingRepository,
+    embedding_tables_exist,
+)
 
 logger = structlog.get_logger(__name__)
 
@@ -61,15 +65,7 @@ def require_extra() -> None:
 async def check_ready(connection: AsyncConnection) -> None:
     """Raise `SemanticMatchingUnavailable` unless the extra and the tables are both there."""
     require_extra()
-    found = (
-        await connection.execute(
-            text(
-                "SELECT to_regclass('candidate_embeddings') IS NOT NULL"
-                " AND to_regclass('job_embeddings') IS NOT NULL"
-            )
-        )
-    ).scalar_one()
-    if not found:
+    if not await embedding_tables_exist(connection):
         raise SemanticMatchingUnavailable(
             f"{SETTING} is on, but the database has no embedding tables: they need the "
             "PostgreSQL extension `vector` (pgvector) when `hireline migrate` runs. Install "
@@ -142,7 +138,7 @@ def candidate_text(
     return without_identity(joined, names=names, contacts=contacts)
 
 
-def job_text(job: Job) -> str:
+def job_text(job: jobs.JobRow) -> str:
     """What is embedded of a job: title, skills asked for, description."""
     skills = list(dict.fromkeys([*job.required_skills, *job.preferred_skills]))
     pieces = [job.title, f"Skills: {', '.join(skills)}" if skills else "", job.description]
@@ -168,59 +164,24 @@ async def _embed(value: str) -> str:
     return "[" + ",".join(f"{x:.7g}" for x in vector) + "]"
 
 
-_STORED_CANDIDATE = text(
-    "SELECT model, text_sha256 FROM candidate_embeddings"
-    " WHERE tenant_id = :tenant_id AND candidate_id = :candidate_id"
-)
-_STORE_CANDIDATE = text(
-    "INSERT INTO candidate_embeddings (tenant_id, candidate_id, model, text_sha256, embedding)"
-    " VALUES (:tenant_id, :candidate_id, :model, :digest, CAST(:embedding AS vector))"
-    " ON CONFLICT (tenant_id, candidate_id) DO UPDATE SET model = EXCLUDED.model,"
-    " text_sha256 = EXCLUDED.text_sha256, embedding = EXCLUDED.embedding, computed_at = now()"
-)
-_FORGET_CANDIDATE = text(
-    "DELETE FROM candidate_embeddings WHERE tenant_id = :tenant_id AND candidate_id = :candidate_id"
-)
-_STORED_JOB = text(
-    "SELECT model, text_sha256 FROM job_embeddings"
-    " WHERE tenant_id = :tenant_id AND job_id = :job_id"
-)
-_STORE_JOB = text(
-    "INSERT INTO job_embeddings (tenant_id, job_id, model, text_sha256, embedding)"
-    " VALUES (:tenant_id, :job_id, :model, :digest, CAST(:embedding AS vector))"
-    " ON CONFLICT (tenant_id, job_id) DO UPDATE SET model = EXCLUDED.model,"
-    " text_sha256 = EXCLUDED.text_sha256, embedding = EXCLUDED.embedding, computed_at = now()"
-)
-_FORGET_JOB = text("DELETE FROM job_embeddings WHERE tenant_id = :tenant_id AND job_id = :job_id")
-_SIMILARITIES = text(
-    "SELECT j.job_id, 1 - (c.embedding <=> j.embedding)"
-    "  FROM candidate_embeddings c"
-    "  JOIN job_embeddings j ON j.tenant_id = c.tenant_id AND j.model = c.model"
-    " WHERE c.tenant_id = :tenant_id AND c.candidate_id = :candidate_id AND c.model = :model"
-    "   AND j.job_id = ANY(:job_ids)"
-)
-
-
 async def _refresh(
     session: AsyncSession,
-    stored: Any,
-    store: Any,
-    forget: Any,
-    key: dict[str, Any],
+    tenant_id: uuid.UUID,
+    kind: Embedded,
+    id: uuid.UUID,
     value: str,
 ) -> bool:
+    embeddings = EmbeddingRepository.working_for(session, tenant_id)
     digest = text_digest(value)
-    row = (await session.execute(stored, key)).first()
+    stored = await embeddings.stored(kind, id)
     if digest is None:
-        if row is not None:
-            await session.execute(forget, key)
-        return row is not None
-    if row is not None and row.model == MODEL_NAME and row.text_sha256 == digest:
+        if stored is not None:
+            await embeddings.forget(kind, id)
+        return stored is not None
+    if stored == (MODEL_NAME, digest):
         return False
     embedding = await _embed(value)
-    await session.execute(
-        store, {**key, "model": MODEL_NAME, "digest": digest, "embedding": embedding}
-    )
+    await embeddings.store(kind, id, model=MODEL_NAME, digest=digest, embedding=embedding)
     return True
 
 
@@ -231,47 +192,20 @@ async def refresh_candidate(
 
     An erased candidate, or one with nothing to embed, keeps no embedding.
     """
-    found = (
-        await session.execute(
-            select(
-                Candidate.name,
-                Candidate.email,
-                Candidate.phone,
-                Candidate.links,
-                Candidate.headline,
-                Candidate.skills,
-                Candidate.resume_text,
-                Candidate.erased_at,
-            ).where(Candidate.tenant_id == tenant_id, Candidate.id == candidate_id)
-        )
-    ).first()
-    key = {"tenant_id": tenant_id, "candidate_id": candidate_id}
-    if found is None or found.erased_at is not None:
+    found = await candidates.text_of(session, tenant_id, candidate_id)
+    if found is None or found.erased:
         value = ""
     else:
-        parsed = (
-            await session.execute(
-                select(Resume.parsed)
-                .where(
-                    Resume.tenant_id == tenant_id,
-                    Resume.candidate_id == candidate_id,
-                    Resume.parsed.is_not(None),
-                )
-                .order_by(Resume.created_at.desc(), Resume.id.desc())
-                .limit(1)
-            )
-        ).scalar_one_or_none()
+        parsed = await candidates.latest_parsed_resume(session, tenant_id, candidate_id)
         names, contacts = _parsed_identity(parsed)
         value = candidate_text(
             headline=found.headline,
-            skills=list(found.skills or ()),
+            skills=found.skills,
             resume_text=found.resume_text,
             names=[found.name or "", *names],
-            contacts=[found.email or "", found.phone or "", *(found.links or ()), *contacts],
+            contacts=[found.email or "", found.phone or "", *found.links, *contacts],
         )
-    changed = await _refresh(
-        session, _STORED_CANDIDATE, _STORE_CANDIDATE, _FORGET_CANDIDATE, key, value
-    )
+    changed = await _refresh(session, tenant_id, "candidate", candidate_id, value)
     if changed:
         logger.info("candidate_embedded", candidate_id=str(candidate_id), empty=not value)
     return changed
@@ -279,10 +213,9 @@ async def refresh_candidate(
 
 async def refresh_job(session: AsyncSession, tenant_id: uuid.UUID, job_id: uuid.UUID) -> bool:
     """Embed the job's current text unless it is what was embedded; whether it changed."""
-    job = await session.get(Job, (tenant_id, job_id), populate_existing=True)
-    key = {"tenant_id": tenant_id, "job_id": job_id}
+    job = (await jobs.fresh_jobs(session, tenant_id, {job_id})).get(job_id)
     value = "" if job is None else job_text(job)
-    changed = await _refresh(session, _STORED_JOB, _STORE_JOB, _FORGET_JOB, key, value)
+    changed = await _refresh(session, tenant_id, "job", job_id, value)
     if changed:
         logger.info("job_embedded", job_id=str(job_id))
     return changed
@@ -297,13 +230,5 @@ async def similarities(
     """Cosine similarity of the candidate to each of the jobs both have an embedding for."""
     if not job_ids:
         return {}
-    rows = await session.execute(
-        _SIMILARITIES,
-        {
-            "tenant_id": tenant_id,
-            "candidate_id": candidate_id,
-            "model": MODEL_NAME,
-            "job_ids": list(job_ids),
-        },
-    )
-    return {job_id: float(value) for job_id, value in rows.all()}
+    embeddings = EmbeddingRepository.working_for(session, tenant_id)
+    return await embeddings.similarities(candidate_id, job_ids, MODEL_NAME)

@@ -1,9 +1,9 @@
 """Match scores: computed from a job and a candidate, stored per application, kept current.
 
 Every writer of a job's scores first takes a transaction-scoped advisory lock on the job
-(`_lock_jobs`), then reads the job and the candidates: a job's bulk re-score and a candidate's
-re-score never interleave, so the stored score always reflects data that had committed when
-it was written, whichever job ran last.
+(`MatchRepository.lock_jobs`), then reads the job and the candidates: a job's bulk re-score
+and a candidate's re-score never interleave, so the stored score always reflects data that
+had committed when it was written, whichever job ran last.
 
 A job's bulk re-score streams its applicants through a server-side cursor in batches, scores
 each batch in Python (the same `scoring.score` a single application uses, so the two never
@@ -21,24 +21,20 @@ that part. They never embed anything themselves: the worker's tasks do, beforeha
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
 import orjson
-import psycopg
-from sqlalchemy import delete, exists, func, select
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.candidates import service as candidates
-from hireline.candidates.models import Application, Candidate
 from hireline.core.errors import NotFound
-from hireline.jobs.models import Job
+from hireline.jobs import service as jobs
 from hireline.matching import reasons
 from hireline.matching import semantic as semantics
 from hireline.matching.models import MatchScore
+from hireline.matching.repository import Applicant, MatchRepository
 from hireline.matching.scoring import Profile, Requirements, score
 
 # Applicant lists (candidates, below) rank by these scores, summed up in words.
@@ -48,39 +44,8 @@ candidates.rank_applicants_by(MatchScore, reasons.summary)
 # vanish, small enough that a job of a million applicants stays in modest memory.
 BULK_BATCH = 5_000
 
-_APPLICANTS = """
-SELECT a.id, c.skills, c.years_experience, c.location, NULL::float8
-  FROM applications a
-  JOIN candidates c ON c.tenant_id = a.tenant_id AND c.id = a.candidate_id
- WHERE a.tenant_id = %(tenant_id)s AND a.job_id = %(job_id)s AND c.erased_at IS NULL
-"""
-# The same, with each applicant's cosine similarity to the job (NULL without both embeddings);
-# the tables exist only where pgvector does (migration 0012).
-_APPLICANTS_SEMANTIC = """
-SELECT a.id, c.skills, c.years_experience, c.location, 1 - (ce.embedding <=> je.embedding)
-  FROM applications a
-  JOIN candidates c ON c.tenant_id = a.tenant_id AND c.id = a.candidate_id
-  LEFT JOIN job_embeddings je
-    ON je.tenant_id = a.tenant_id AND je.job_id = a.job_id AND je.model = %(model)s
-  LEFT JOIN candidate_embeddings ce
-    ON ce.tenant_id = c.tenant_id AND ce.candidate_id = c.id AND ce.model = %(model)s
- WHERE a.tenant_id = %(tenant_id)s AND a.job_id = %(job_id)s AND c.erased_at IS NULL
-"""
-# COPY cannot write to a table under row-level security, so batches go to a temporary table
-# first and reach `match_scores` in one INSERT ... SELECT (where the policy checks each row).
-_BATCH_TABLE = """
-CREATE TEMPORARY TABLE match_batch (
-    application_id uuid NOT NULL, score double precision NOT NULL, explanation jsonb NOT NULL
-) ON COMMIT DROP
-"""
-_COPY_BATCH = "COPY match_batch (application_id, score, explanation) FROM STDIN"
-_STORE_BATCH = """
-INSERT INTO match_scores (tenant_id, job_id, application_id, score, explanation)
-SELECT %(tenant_id)s, %(job_id)s, application_id, score, explanation FROM match_batch
-"""
 
-
-def requirements_of(job: Job) -> Requirements:
+def requirements_of(job: jobs.JobRow) -> Requirements:
     """What the job asks for, prepared for scoring."""
     return Requirements.of(
         required_skills=job.required_skills,
@@ -92,7 +57,7 @@ def requirements_of(job: Job) -> Requirements:
     )
 
 
-def profile_of(candidate: Candidate) -> Profile:
+def profile_of(candidate: candidates.CandidateRow) -> Profile:
     """The facts about a candidate that matching may use, and nothing else."""
     return Profile(
         skills=tuple(candidate.skills or ()),
@@ -101,43 +66,28 @@ def profile_of(candidate: Candidate) -> Profile:
     )
 
 
-async def _lock_jobs(session: AsyncSession, job_ids: Iterable[uuid.UUID]) -> None:
-    # In one order everywhere, so that two writers locking several jobs cannot deadlock.
-    for job_id in sorted(set(job_ids)):
-        key = func.hashtextextended(f"hireline.match:{job_id}", 0)
-        await session.execute(select(func.pg_advisory_xact_lock(key)))
+def _repository(session: AsyncSession, tenant_id: uuid.UUID) -> MatchRepository:
+    return MatchRepository.working_for(session, tenant_id)
 
 
 async def job_ids_of(
     session: AsyncSession, tenant_id: uuid.UUID, candidate_id: uuid.UUID
 ) -> list[uuid.UUID]:
     """The jobs the candidate applied to."""
-    scope = select(Application.job_id).where(
-        Application.tenant_id == tenant_id, Application.candidate_id == candidate_id
-    )
-    return list(dict.fromkeys((await session.execute(scope)).scalars()))
+    applied = await candidates.applications_with_jobs(session, tenant_id, candidate_id)
+    return list(dict.fromkeys(job_id for _, job_id in applied))
 
 
 async def tenant_job_ids(session: AsyncSession, tenant_id: uuid.UUID) -> list[uuid.UUID]:
     """Every job of the tenant, in id order."""
-    scope = select(Job.id).where(Job.tenant_id == tenant_id).order_by(Job.id)
-    return list((await session.execute(scope)).scalars())
+    return await jobs.all_job_ids(session, tenant_id)
 
 
 async def applicant_ids(
     session: AsyncSession, tenant_id: uuid.UUID, *, after: uuid.UUID | None, limit: int
 ) -> list[uuid.UUID]:
     """Live candidates who applied to something, in id order, the first `limit` after `after`."""
-    scope = select(Candidate.id).where(
-        Candidate.tenant_id == tenant_id,
-        Candidate.erased_at.is_(None),
-        exists().where(
-            Application.tenant_id == tenant_id, Application.candidate_id == Candidate.id
-        ),
-    )
-    if after is not None:
-        scope = scope.where(Candidate.id > after)
-    return list((await session.execute(scope.order_by(Candidate.id).limit(limit))).scalars())
+    return await candidates.live_applicant_ids(session, tenant_id, after=after, limit=limit)
 
 
 async def rescore_candidate(
@@ -152,44 +102,34 @@ async def rescore_candidate(
 
     With `semantic`, the stored embeddings' similarity joins the score where both exist.
     """
-    scope = select(Application.job_id).where(
-        Application.tenant_id == tenant_id, Application.candidate_id == candidate_id
+    applied = await candidates.applications_with_jobs(
+        session, tenant_id, candidate_id, application_id=application_id
     )
-    if application_id is not None:
-        scope = scope.where(Application.id == application_id)
-    job_ids = list((await session.execute(scope)).scalars())
+    job_ids = [job_id for _, job_id in applied]
     if not job_ids:
         return 0
-    await _lock_jobs(session, job_ids)
-    candidate = (
-        await session.execute(
-            select(Candidate)
-            .where(Candidate.tenant_id == tenant_id, Candidate.id == candidate_id)
-            .execution_options(populate_existing=True)
-        )
-    ).scalar_one_or_none()
+    scores = _repository(session, tenant_id)
+    await scores.lock_jobs(job_ids)
+    candidate = await candidates.fresh_candidate(session, tenant_id, candidate_id)
     if candidate is None or candidate.erased_at is not None:
         return 0
-    query = (
-        select(Application.id, Job)
-        .join(Job, (Job.tenant_id == Application.tenant_id) & (Job.id == Application.job_id))
-        .where(Application.tenant_id == tenant_id, Application.candidate_id == candidate_id)
-        .execution_options(populate_existing=True)
+    # Read after the lock: the jobs as they are now, not as the session last saw them.
+    applied = await candidates.applications_with_jobs(
+        session, tenant_id, candidate_id, application_id=application_id
     )
-    if application_id is not None:
-        query = query.where(Application.id == application_id)
+    current = await jobs.fresh_jobs(session, tenant_id, {job_id for _, job_id in applied})
     profile = profile_of(candidate)
     similar = (
         await semantics.similarities(session, tenant_id, candidate_id, job_ids) if semantic else {}
     )
     rows: list[dict[str, Any]] = []
-    for app_id, job in (await session.execute(query)).all():
+    for app_id, job_id in applied:
+        job = current[job_id]
         value, explanation = score(
             requirements_of(job), profile, semantic_similarity=semantics.fit(similar.get(job.id))
         )
         rows.append(
             {
-                "tenant_id": tenant_id,
                 "application_id": app_id,
                 "job_id": job.id,
                 "score": value,
@@ -198,18 +138,7 @@ async def rescore_candidate(
         )
     if not rows:
         return 0
-    upsert = insert(MatchScore).values(rows)
-    await session.execute(
-        upsert.on_conflict_do_update(
-            index_elements=[MatchScore.tenant_id, MatchScore.application_id],
-            set_={
-                "job_id": upsert.excluded.job_id,
-                "score": upsert.excluded.score,
-                "explanation": upsert.excluded.explanation,
-                "computed_at": func.now(),
-            },
-        )
-    )
+    await scores.store(rows)
     return len(rows)
 
 
@@ -225,43 +154,25 @@ async def rescore_job(
 
     With `semantic`, each applicant's similarity to the job comes with them in the stream.
     """
-    await _lock_jobs(session, [job_id])
-    job = (
-        await session.execute(
-            select(Job)
-            .where(Job.tenant_id == tenant_id, Job.id == job_id)
-            .execution_options(populate_existing=True)
-        )
-    ).scalar_one_or_none()
+    scores = _repository(session, tenant_id)
+    await scores.lock_jobs([job_id])
+    job = (await jobs.fresh_jobs(session, tenant_id, {job_id})).get(job_id)
     if job is None:
         return 0
     requirements = requirements_of(job)
-    await session.execute(
-        delete(MatchScore).where(MatchScore.tenant_id == tenant_id, MatchScore.job_id == job_id)
+
+    def scored(applicant: Applicant) -> tuple[float, str]:
+        _, skills, years, location, similarity = applicant
+        value, explanation = score(
+            requirements,
+            Profile(skills, years, location),
+            semantic_similarity=semantics.fit(similarity),
+        )
+        return value, orjson.dumps(explanation).decode()
+
+    return await scores.rescore_job(
+        job_id, scored, batch=batch, semantic_model=semantics.MODEL_NAME if semantic else None
     )
-    connection = await session.connection()
-    raw = cast(
-        "psycopg.AsyncConnection[Any]", (await connection.get_raw_connection()).driver_connection
-    )
-    scored = 0
-    params = {"tenant_id": tenant_id, "job_id": job_id}
-    streamed = _APPLICANTS_SEMANTIC if semantic else _APPLICANTS
-    async with raw.cursor(name=f"match_{job_id.hex}") as applicants, raw.cursor() as sink:
-        await sink.execute(_BATCH_TABLE)
-        await applicants.execute(streamed, {**params, "model": semantics.MODEL_NAME})
-        while rows := await applicants.fetchmany(batch):
-            async with sink.copy(_COPY_BATCH) as copy:
-                for app_id, skills, years, location, similarity in rows:
-                    value, explanation = score(
-                        requirements,
-                        Profile(skills, years, location),
-                        semantic_similarity=semantics.fit(similarity),
-                    )
-                    await copy.write_row((app_id, value, orjson.dumps(explanation).decode()))
-            scored += len(rows)
-        await sink.execute(_STORE_BATCH, params)
-        await sink.execute("DROP TABLE match_batch")
-    return scored
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,20 +199,8 @@ async def get(
 
     NotFound for another tenant's or a missing application.
     """
-    found = (
-        await session.execute(
-            select(Application, MatchScore)
-            .outerjoin(
-                MatchScore,
-                (MatchScore.tenant_id == Application.tenant_id)
-                & (MatchScore.application_id == Application.id),
-            )
-            .where(Application.tenant_id == tenant_id, Application.id == application_id)
-        )
-    ).first()
-    if found is None:
-        raise NotFound("No application with this id.")
-    application, stored = found
+    application = await candidates.get_application(session, tenant_id, application_id)
+    stored = await _repository(session, tenant_id).stored(application.id)
     if stored is not None:
         return Match(
             application.id,
@@ -312,8 +211,8 @@ async def get(
             stored.computed_at,
         )
     # Not scored yet (its job is queued): computed for this read, stored by the worker.
-    job = await session.get(Job, (tenant_id, application.job_id))
-    candidate = await session.get(Candidate, (tenant_id, application.candidate_id))
+    job = (await jobs.fresh_jobs(session, tenant_id, {application.job_id})).get(application.job_id)
+    candidate = await candidates.fresh_candidate(session, tenant_id, application.candidate_id)
     if job is None or candidate is None:  # foreign keys forbid it
         raise NotFound("No application with this id.")
     similar = (

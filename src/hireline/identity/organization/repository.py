@@ -41,3 +41,12 @@ class OrganizationRepository(Repository):
         """Every organisation's id, in a stable order."""
         rows = await self.session.execute(select(Tenant.id).order_by(Tenant.id))
         return list(rows.scalars())
+
+    # Reads for matching
+
+    async def ids_and_slugs(self, slug: str | None) -> list[tuple[uuid.UUID, str]]:
+        """Every organisation's (id, slug) by slug, or only the one with `slug`."""
+        scope = select(Tenant.id, Tenant.slug).order_by(Tenant.slug)
+        if slug is not None:
+            scope = scope.where(Tenant.slug == slug)
+        return [(row[0], row[1]) for row in (await self.session.execute(scope)).all()]

@@ -74,3 +74,14 @@ async def set_default_country(session: AsyncSession, principal: Principal, count
 async def all_ids(session: AsyncSession) -> list[uuid.UUID]:
     """Every organisation's id (periodic jobs that visit each tenant in turn)."""
     return await OrganizationRepository(session).all_tenant_ids()
+
+
+# Reads for matching
+
+
+async def ids_and_slugs(
+    session: AsyncSession, slug: str | None = None
+) -> list[tuple[uuid.UUID, str]]:
+    """Every organisation's (id, slug) in slug order, or only the one with `slug` (none, if
+    no organisation has it). Needs no tenant: the semantic back-fill CLI runs for all."""
+    return await OrganizationRepository(session).ids_and_slugs(slug)
