@@ -14,10 +14,10 @@ import warnings
 from dataclasses import dataclass
 
 from PIL import Image, UnidentifiedImageError
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.board.models import CareersBranding
+from hireline.board.repository import BrandingRepository
 from hireline.core.change_feed import announce
 from hireline.core.errors import ValidationFailed
 from hireline.core.principal import Principal
@@ -93,7 +93,7 @@ def check_logo(data: bytes) -> str:
 
 async def branding_of(session: AsyncSession, tenant_id: uuid.UUID) -> Branding:
     """The organisation's branding (the default look where it set nothing)."""
-    found = await session.get(CareersBranding, tenant_id)
+    found = await BrandingRepository.working_for(session, tenant_id).get()
     if found is None:
         return Branding(colour=None, intro=None, has_logo=False)
     return Branding(colour=found.colour, intro=found.intro, has_logo=found.logo_type is not None)
@@ -101,16 +101,7 @@ async def branding_of(session: AsyncSession, tenant_id: uuid.UUID) -> Branding:
 
 async def logo_of(session: AsyncSession, tenant_id: uuid.UUID) -> tuple[bytes, str] | None:
     """The logo's bytes and media type, if the organisation has one."""
-    found = (
-        await session.execute(
-            select(CareersBranding.logo, CareersBranding.logo_type).where(
-                CareersBranding.tenant_id == tenant_id
-            )
-        )
-    ).one_or_none()
-    if found is None or found.logo is None or found.logo_type is None:
-        return None
-    return found.logo, found.logo_type
+    return await BrandingRepository.working_for(session, tenant_id).logo()
 
 
 async def save(
@@ -128,7 +119,7 @@ async def save(
     if checked_intro is not None and len(checked_intro) > INTRO_LIMIT:
         raise _invalid("intro", f"The introduction must be at most {INTRO_LIMIT} characters.")
     logo_type = check_logo(logo) if logo else None
-    found = await session.get(CareersBranding, principal.tenant_id)
+    found = await BrandingRepository.working_for(session, principal.tenant_id).get()
     if found is None:
         found = CareersBranding(tenant_id=principal.tenant_id)
         session.add(found)

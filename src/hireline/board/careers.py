@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from datetime import timedelta
 from email.utils import format_datetime
 from functools import cache
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol
 from urllib.parse import urlencode
 
 import orjson
@@ -21,9 +21,22 @@ from hireline.board.routes import PUBLIC_CACHE
 from hireline.core.db import DbSession
 from hireline.core.errors import NotFound
 from hireline.identity.dependencies import public
-from hireline.identity.models import Tenant
 from hireline.identity.organization.service import enter_by_slug
-from hireline.jobs.models import Job
+from hireline.jobs import service as job_service
+
+
+class Organisation(Protocol):
+    """What the careers pages show of an organisation (identity's tenant)."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def slug(self) -> str: ...
+
 
 router = APIRouter(prefix="/careers", include_in_schema=False, dependencies=[public()])
 
@@ -53,7 +66,7 @@ def _templates() -> Environment:
 
 def render_page(
     name: str,
-    tenant: Tenant,
+    tenant: Organisation,
     *,
     cacheable: bool,
     look: branding.Branding | None = None,
@@ -77,7 +90,7 @@ def render_page(
     return Response(html, media_type="text/html; charset=utf-8", headers=headers)
 
 
-def where(job: Job) -> str:
+def where(job: job_service.JobRow) -> str:
     """Human-readable locations: "Austin, TX (hybrid); Remote (United States)"."""
     parts = []
     for location in job.locations:
@@ -90,7 +103,7 @@ def where(job: Job) -> str:
     return "; ".join(parts)
 
 
-def _view(job: Job) -> dict[str, Any]:
+def _view(job: job_service.JobRow) -> dict[str, Any]:
     salary = None
     if job.salary_min is not None and job.salary_max is not None:
         salary = f"{job.salary_currency or 'USD'} {job.salary_min:,}-{job.salary_max:,} a year"
@@ -104,7 +117,9 @@ def _view(job: Job) -> dict[str, Any]:
     }
 
 
-def job_posting(job: Job, tenant: Tenant, base_url: str, description_html: str) -> dict[str, Any]:
+def job_posting(
+    job: job_service.JobRow, tenant: Organisation, base_url: str, description_html: str
+) -> dict[str, Any]:
     """schema.org JobPosting with the properties search engines require and recommend."""
     posted = job.published_at or job.created_at
     valid_through = job.valid_through or posted + DEFAULT_VALIDITY
@@ -225,7 +240,7 @@ async def careers_list(
 async def job_page(
     request: Request,
     session: DbSession,
-    tenant: Tenant,
+    tenant: Organisation,
     job_id: uuid.UUID,
     *,
     error: str | None = None,

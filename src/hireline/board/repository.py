@@ -1,4 +1,5 @@
-"""The board's queries: which jobs are kept out of the aggregator feed."""
+"""The board's queries: careers-page branding, and which jobs are kept out of the
+aggregator feed."""
 
 from __future__ import annotations
 
@@ -7,8 +8,27 @@ import uuid
 from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert
 
-from hireline.board.models import SyndicationOptOut
+from hireline.board.models import CareersBranding, SyndicationOptOut
 from hireline.core.repositories import Repository
+
+
+class BrandingRepository(Repository):
+    """The session's organisation's careers-page branding."""
+
+    async def get(self) -> CareersBranding | None:
+        return await self.session.get(CareersBranding, self.tenant_id)
+
+    async def logo(self) -> tuple[bytes, str] | None:
+        found = (
+            await self.session.execute(
+                select(CareersBranding.logo, CareersBranding.logo_type).where(
+                    CareersBranding.tenant_id == self.tenant_id
+                )
+            )
+        ).one_or_none()
+        if found is None or found.logo is None or found.logo_type is None:
+            return None
+        return found.logo, found.logo_type
 
 
 class SyndicationRepository(Repository):

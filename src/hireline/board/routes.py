@@ -15,7 +15,7 @@ from hireline.board import service
 from hireline.core.db import DbSession
 from hireline.identity.dependencies import public
 from hireline.identity.organization.service import enter_by_slug
-from hireline.jobs.models import Job
+from hireline.jobs import service as job_service
 
 router = APIRouter(prefix="/v1/boards", tags=["board"], dependencies=[public()])
 
@@ -54,32 +54,40 @@ class PublicBoard(BaseModel):
     next_cursor: str | None
 
 
-def public_job(slug: str, job: Job, *, with_description: bool) -> PublicJob:
+# The fields of the public view that are the job's own columns, as they are.
+_COPIED_FROM_JOB = (
+    "id",
+    "title",
+    "department",
+    "employment_type",
+    "level",
+    "required_skills",
+    "preferred_skills",
+    "published_at",
+    "valid_through",
+)
+
+
+def public_job(slug: str, job: job_service.JobRow, *, with_description: bool) -> PublicJob:
     """The public view of a job: no hiring team, no template, no internal notes."""
-    return PublicJob(
-        id=job.id,
-        title=job.title,
-        department=job.department,
-        locations=[
-            {k: v for k, v in location.items() if k != "salary_location" and v is not None}
-            for location in job.locations
-        ],
-        employment_type=job.employment_type,
-        level=job.level,
-        salary=(
-            PublicSalary(
-                min=job.salary_min, max=job.salary_max, currency=job.salary_currency or "USD"
-            )
-            if job.salary_min is not None and job.salary_max is not None
-            else None
-        ),
-        description=job.description if with_description else None,
-        required_skills=job.required_skills,
-        preferred_skills=job.preferred_skills,
-        published_at=job.published_at,
-        valid_through=job.valid_through,
-        apply_url=f"/v1/boards/{slug}/jobs/{job.id}/applications",
-        careers_url=f"/careers/{slug}/jobs/{job.id}",
+    return PublicJob.model_validate(
+        {
+            **{name: getattr(job, name) for name in _COPIED_FROM_JOB},
+            "locations": [
+                {k: v for k, v in location.items() if k != "salary_location" and v is not None}
+                for location in job.locations
+            ],
+            "salary": (
+                PublicSalary(
+                    min=job.salary_min, max=job.salary_max, currency=job.salary_currency or "USD"
+                )
+                if job.salary_min is not None and job.salary_max is not None
+                else None
+            ),
+            "description": job.description if with_description else None,
+            "apply_url": f"/v1/boards/{slug}/jobs/{job.id}/applications",
+            "careers_url": f"/careers/{slug}/jobs/{job.id}",
+        }
     )
 
 

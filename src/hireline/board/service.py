@@ -5,15 +5,12 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import Text, cast, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.board import branding
 from hireline.core.errors import NotFound
-from hireline.core.pagination import cut_page, id_after
 from hireline.core.principal import Principal
-from hireline.core.sql import contains_pattern
-from hireline.jobs.models import Job
+from hireline.jobs import service as jobs
 
 
 @dataclass(frozen=True)
@@ -31,36 +28,26 @@ async def open_jobs(
     *,
     cursor: str | None,
     limit: int,
-) -> tuple[list[Job], str | None]:
+) -> tuple[list[jobs.JobRow], str | None]:
     """The tenant's open jobs, newest first, filtered."""
-    query = select(Job).where(Job.tenant_id == tenant_id, Job.status == "open")
-    if wanted.q:
-        pattern = contains_pattern(wanted.q)
-        query = query.where(
-            or_(
-                Job.title.ilike(pattern),
-                Job.department.ilike(pattern),
-                Job.description.ilike(pattern),
-            )
-        )
-    if wanted.department:
-        query = query.where(Job.department.ilike(wanted.department))
-    if wanted.location:
-        query = query.where(cast(Job.locations, Text).ilike(contains_pattern(wanted.location)))
-    if wanted.remote is True:
-        query = query.where(Job.locations.contains([{"mode": "remote"}]))
-    elif wanted.remote is False:
-        query = query.where(~Job.locations.contains([{"mode": "remote"}]))
-    after = id_after(cursor)
-    if after is not None:
-        query = query.where(Job.id < after)
-    result = await session.execute(query.order_by(Job.id.desc()).limit(limit + 1))
-    return cut_page(list(result.scalars()), limit, lambda job: job.id)
+    return await jobs.open_jobs(
+        session,
+        tenant_id,
+        q=wanted.q,
+        department=wanted.department,
+        location=wanted.location,
+        remote=wanted.remote,
+        cursor=cursor,
+        limit=limit,
+    )
 
 
-async def open_job(session: AsyncSession, tenant_id: uuid.UUID, job_id: uuid.UUID) -> Job:
+async def open_job(session: AsyncSession, tenant_id: uuid.UUID, job_id: uuid.UUID) -> jobs.JobRow:
     """One open job; drafts, paused and closed jobs are not public."""
-    job = await session.get(Job, (tenant_id, job_id))
+    try:
+        job = await jobs.get(session, tenant_id, job_id)
+    except NotFound:
+        job = None
     if job is None or job.status != "open":
         raise NotFound("This job is not open, or does not exist.")
     return job

@@ -29,7 +29,6 @@ from hireline.identity.organization.service import enter_by_slug
 from hireline.identity.permissions import Action
 from hireline.jobs import service as jobs
 from hireline.jobs.events import JOBS_CHANGED_TOPIC
-from hireline.jobs.models import Job
 
 feed_router = APIRouter(prefix="/careers", include_in_schema=False, dependencies=[public()])
 router = APIRouter(prefix="/v1/jobs", tags=["Jobs"])
@@ -64,13 +63,13 @@ def _text(parent: ET.Element, tag: str, value: str | None) -> None:
     ET.SubElement(parent, tag).text = value or ""
 
 
-def _salary(job: Job) -> str | None:
+def _salary(job: jobs.JobRow) -> str | None:
     if job.salary_min is None or job.salary_max is None:
         return None
     return f"{job.salary_currency or 'USD'} {job.salary_min:,} - {job.salary_max:,} per year"
 
 
-def job_element(job: Job, company: str, url: str) -> ET.Element:
+def job_element(job: jobs.JobRow, company: str, url: str) -> ET.Element:
     """One `<job>` with the fields aggregators require, and the recommended ones we know."""
     element = ET.Element("job")
     place = next((loc for loc in job.locations if loc.get("mode") != "remote"), None)

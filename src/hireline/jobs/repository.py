@@ -5,9 +5,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 
-from sqlalchemy import delete, select
+from sqlalchemy import Text, cast, delete, or_, select
 
 from hireline.core.repositories import Repository
+from hireline.core.sql import contains_pattern
 from hireline.jobs.models import HiringTeamMember, Job, PipelineStage
 
 
@@ -29,6 +30,41 @@ class JobRepository(Repository):
             select(Job.id).where(Job.tenant_id == self.tenant_id).order_by(Job.id)
         )
         return list(rows.scalars())
+
+    async def open_jobs(
+        self,
+        *,
+        q: str | None,
+        department: str | None,
+        location: str | None,
+        remote: bool | None,
+        after: uuid.UUID | None,
+        limit: int,
+    ) -> list[Job]:
+        """Up to `limit` open jobs newest first, older than `after`, filtered."""
+        query = self.owned(Job).where(Job.status == "open")
+        if q:
+            pattern = contains_pattern(q)
+            query = query.where(
+                or_(
+                    Job.title.ilike(pattern),
+                    Job.department.ilike(pattern),
+                    Job.description.ilike(pattern),
+                )
+            )
+        if department:
+            query = query.where(Job.department.ilike(department))
+        if location:
+            query = query.where(cast(Job.locations, Text).ilike(contains_pattern(location)))
+        if remote is True:
+            query = query.where(Job.locations.contains([{"mode": "remote"}]))
+        elif remote is False:
+            query = query.where(~Job.locations.contains([{"mode": "remote"}]))
+        if after is not None:
+            query = query.where(Job.id < after)
+        return list(
+            (await self.session.execute(query.order_by(Job.id.desc()).limit(limit))).scalars()
+        )
 
     async def refresh(self, job: Job) -> None:
         """Read back what the database filled in (defaults, timestamps)."""

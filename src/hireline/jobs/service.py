@@ -469,3 +469,30 @@ async def fresh_jobs(
     if not job_ids:
         return {}
     return {job.id: job for job in await _repository(session, tenant_id).fresh(job_ids)}
+
+
+# --- For the board: open jobs, as the public may see them. ---
+
+
+async def open_jobs(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    *,
+    q: str | None,
+    department: str | None,
+    location: str | None,
+    remote: bool | None,
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[Job], str | None]:
+    """The tenant's open jobs, newest first: `q` in title, department or description,
+    `department` as named (any case), `location` anywhere in the places, remote or not."""
+    found = await _repository(session, tenant_id).open_jobs(
+        q=q,
+        department=department,
+        location=location,
+        remote=remote,
+        after=id_after(cursor),
+        limit=limit + 1,
+    )
+    return cut_page(found, limit, lambda job: job.id)
