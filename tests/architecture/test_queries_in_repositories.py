@@ -28,7 +28,6 @@ NOT_YET_IN_A_REPOSITORY = {
     "offers/public.py",  # merged with the new screens and domains: next for a repository
     "demo/__init__.py",  # removed by the repository refactor
     "demo/organisation.py",  # removed by the repository refactor
-    "search/service.py",  # removed by the repository refactor
     "web/sessions.py",  # removed by the repository refactor
     "webhooks/service.py",  # removed by the repository refactor
     "webhooks/tasks.py",  # removed by the repository refactor
