@@ -539,3 +539,156 @@ async def board_columns(
         column.rows.append((application, candidate, None, match))
         column.keys.append(key)
     return columns
+
+
+# --- For GraphQL: batched reads (one statement for many parents) and the pipeline moves. ---
+
+
+def _listing(tenant_id: uuid.UUID) -> Select[Any]:
+    """Applications with their candidates, stages and stored scores (as `applications_of_job`
+    lists them)."""
+    return (
+        select(Application, Candidate, PipelineStage, MatchScore.score, MatchScore.explanation)
+        .join(
+            Candidate,
+            (Candidate.tenant_id == Application.tenant_id)
+            & (Candidate.id == Application.candidate_id),
+        )
+        .outerjoin(
+            PipelineStage,
+            (PipelineStage.tenant_id == Application.tenant_id)
+            & (PipelineStage.id == Application.stage_id),
+        )
+        .outerjoin(
+            MatchScore,
+            (MatchScore.tenant_id == Application.tenant_id)
+            & (MatchScore.application_id == Application.id),
+        )
+        .where(Application.tenant_id == tenant_id)
+    )
+
+
+async def applications_of_jobs(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    job_ids: list[uuid.UUID],
+    *,
+    cursor: str | None,
+    limit: int,
+) -> dict[uuid.UUID, tuple[list[ListedApplication], str | None]]:
+    """A page of each job's applications, newest first, in one statement for all the jobs:
+    a window numbers each job's rows, so no job's page costs a query of its own."""
+    after = id_after(cursor)
+    rank = (
+        func.row_number()
+        .over(partition_by=Application.job_id, order_by=Application.id.desc())
+        .label("rank")
+    )
+    ranked = (
+        select(Application.id.label("id"), rank)
+        .where(
+            Application.tenant_id == tenant_id,
+            Application.job_id.in_(job_ids),
+            Application.id < after if after is not None else true(),
+        )
+        .subquery()
+    )
+    query = (
+        _listing(tenant_id)
+        .join(ranked, ranked.c.id == Application.id)
+        .where(ranked.c.rank <= limit + 1)
+        .order_by(Application.job_id, Application.id.desc())
+    )
+    grouped: dict[uuid.UUID, list[ListedApplication]] = {job_id: [] for job_id in job_ids}
+    for row in (await session.execute(query)).all():
+        grouped[row[0].job_id].append(_listed(row))
+    return {
+        job_id: cut_page(rows, limit, lambda row: row[0].id) for job_id, rows in grouped.items()
+    }
+
+
+async def listed_applications(
+    session: AsyncSession, tenant_id: uuid.UUID, application_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, ListedApplication]:
+    """Applications by id, each with its candidate, stage and match, in one statement."""
+    rows = await session.execute(_listing(tenant_id).where(Application.id.in_(application_ids)))
+    return {row[0].id: _listed(row) for row in rows.all()}
+
+
+async def applications_of_candidates(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    candidate_ids: list[uuid.UUID],
+    *,
+    among_jobs: frozenset[uuid.UUID] | None,
+) -> dict[uuid.UUID, list[ListedApplication]]:
+    """Each candidate's applications newest first (only to `among_jobs` when given)."""
+    query = _listing(tenant_id).where(Application.candidate_id.in_(candidate_ids))
+    if among_jobs is not None:
+        query = query.where(Application.job_id.in_(among_jobs))
+    grouped: dict[uuid.UUID, list[ListedApplication]] = {id_: [] for id_ in candidate_ids}
+    for row in (await session.execute(query.order_by(Application.id.desc()))).all():
+        grouped[row[0].candidate_id].append(_listed(row))
+    return grouped
+
+
+async def candidates_by_ids(
+    session: AsyncSession, tenant_id: uuid.UUID, candidate_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, Candidate]:
+    """The tenant's candidates among `candidate_ids` that are not erased, in one statement."""
+    rows = await session.execute(
+        select(Candidate).where(
+            Candidate.tenant_id == tenant_id,
+            Candidate.id.in_(candidate_ids),
+            Candidate.erased_at.is_(None),
+        )
+    )
+    return {candidate.id: candidate for candidate in rows.scalars()}
+
+
+async def move_application(
+    session: AsyncSession, principal: Principal, application_id: uuid.UUID, stage_id: uuid.UUID
+) -> Application:
+    """Put an application the principal may see in another stage of its job."""
+    await require_application_visible(session, principal, application_id)
+    return await pipeline.move(session, principal, application_id, stage_id)
+
+
+async def reject_application(
+    session: AsyncSession,
+    principal: Principal,
+    application_id: uuid.UUID,
+    *,
+    reason: str,
+    notify_candidate: bool,
+    note: str | None,
+) -> Application:
+    """Reject an application the principal may see, with one of the organisation's reasons."""
+    await require_application_visible(session, principal, application_id)
+    details: dict[str, Any] = {
+        "reason": reason,
+        "reason_label": await rejection_reasons.label_of(session, principal.tenant_id, reason),
+        "notify_candidate": notify_candidate,
+    }
+    if note:
+        details["note"] = note
+    return await pipeline.finish(session, principal, application_id, "rejected", details)
+
+
+async def end_application(
+    session: AsyncSession,
+    principal: Principal,
+    application_id: uuid.UUID,
+    outcome: Literal["hired", "withdrawn"],
+) -> Application:
+    """Mark an application the principal may see hired or withdrawn."""
+    await require_application_visible(session, principal, application_id)
+    return await pipeline.finish(session, principal, application_id, outcome)
+
+
+async def reopen_application(
+    session: AsyncSession, principal: Principal, application_id: uuid.UUID
+) -> Application:
+    """Undo the rejection of an application the principal may see."""
+    await require_application_visible(session, principal, application_id)
+    return await pipeline.undo_rejection(session, principal, application_id)
