@@ -1,7 +1,7 @@
 """The schema and its FastAPI router: the REST guard authenticates, the unit of work holds."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: FastAPI reads the context getter's annotations
+# at run time, and its guard is a local name.
 from typing import Annotated, Any
 
 import strawberry
