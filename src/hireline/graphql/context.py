@@ -40,7 +40,14 @@ class GraphQLContext(BaseContext):
     async def run(self, work: Callable[[AsyncSession], Awaitable[T]]) -> T:
         """Run `work` on the request's session, alone."""
         async with self._lock:
-            return await work(self.session)
+            running = asyncio.ensure_future(work(self.session))
+            try:
+                return await asyncio.shield(running)
+            except asyncio.CancelledError:
+                # A statement cut off half-way breaks the connection for the whole request:
+                # let it finish before giving up the session.
+                await asyncio.wait([running])
+                raise
 
     async def visible_jobs(self) -> frozenset[uuid.UUID] | None:
         """The jobs a team-scoped member may see (None: all), read once per request."""

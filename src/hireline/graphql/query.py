@@ -26,6 +26,9 @@ from hireline.jobs import service as jobs
 
 @strawberry.type
 class Query:
+    """Every field that can fail is nullable: its error then stays its own, where a non-null
+    one would cancel its siblings mid-statement (graphql-core cancels them)."""
+
     @strawberry.field(description="Your organisation's jobs (those you may see), newest first.")
     async def jobs(
         self,
@@ -33,7 +36,7 @@ class Query:
         first: int | None = None,
         after: str | None = None,
         status: str | None = None,
-    ) -> JobPage:
+    ) -> JobPage | None:
         context = info.context
         context.require(Action.JOBS_READ)
         among = await context.visible_jobs()
@@ -50,14 +53,14 @@ class Query:
         return JobPage(items=[Job.of(job) for job in found], next_cursor=next_cursor)
 
     @strawberry.field
-    async def job(self, info: Info, id: uuid.UUID) -> Job:
+    async def job(self, info: Info, id: uuid.UUID) -> Job | None:
         context = info.context
         context.require(Action.JOBS_READ)
         await context.require_job_visible(id)
         return Job.of(await context.run(lambda s: jobs.get(s, context.principal.tenant_id, id)))
 
     @strawberry.field
-    async def application(self, info: Info, id: uuid.UUID) -> Application:
+    async def application(self, info: Info, id: uuid.UUID) -> Application | None:
         context = info.context
         context.require(Action.CANDIDATES_READ)
         found = await context.loaders.application.load(id)
@@ -66,7 +69,7 @@ class Query:
         return Application.of(found)
 
     @strawberry.field
-    async def candidate(self, info: Info, id: uuid.UUID) -> Candidate:
+    async def candidate(self, info: Info, id: uuid.UUID) -> Candidate | None:
         context = info.context
         context.require(Action.CANDIDATES_READ)
         await context.run(lambda s: candidates.require_candidate_visible(s, context.principal, id))
@@ -83,7 +86,7 @@ class Query:
         after: str | None = None,
         q: str | None = None,
         tag: str | None = None,
-    ) -> CandidatePage:
+    ) -> CandidatePage | None:
         context = info.context
         context.require(Action.CANDIDATES_READ)
         among = await context.visible_jobs()

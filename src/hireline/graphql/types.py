@@ -119,7 +119,7 @@ class Interview:
         )
 
     @strawberry.field(description="Its scorecards, as far as the caller may read them.")
-    async def scorecards(self, info: Info) -> list[Scorecard]:
+    async def scorecards(self, info: Info) -> list[Scorecard] | None:
         context = info.context
         context.require(Action.SCORECARDS_READ)
         found = await context.run(
@@ -236,7 +236,7 @@ class Application:
         )
 
     @strawberry.field
-    async def candidate(self, info: Info) -> Candidate:
+    async def candidate(self, info: Info) -> Candidate | None:
         found = await info.context.loaders.candidate.load(self.candidate_id)
         if found is None:  # erased since the application was read
             raise NotFound("No candidate with this id.")
@@ -247,7 +247,7 @@ class Application:
         return Match.of(self.match_summary) if self.match_summary is not None else None
 
     @strawberry.field
-    async def interviews(self, info: Info) -> list[Interview]:
+    async def interviews(self, info: Info) -> list[Interview] | None:
         context = info.context
         context.require(Action.INTERVIEWS_READ)
         found = await context.run(
@@ -256,7 +256,7 @@ class Application:
         return [Interview.of(read) for read in found]
 
     @strawberry.field
-    async def scorecards(self, info: Info) -> list[Scorecard]:
+    async def scorecards(self, info: Info) -> list[Scorecard] | None:
         context = info.context
         context.require(Action.SCORECARDS_READ)
         found = await context.run(
@@ -265,7 +265,7 @@ class Application:
         return [Scorecard.of(card) for card in found]
 
     @strawberry.field(description="Offers the caller may see: all, or those they approve.")
-    async def offers(self, info: Info) -> list[Offer]:
+    async def offers(self, info: Info) -> list[Offer] | None:
         context = info.context
         context.require(Action.OFFERS_APPROVE)
         found = await context.run(lambda s: offers.of_application(s, context.principal, self.id))
@@ -313,7 +313,7 @@ class Job:
     @strawberry.field(description="The job's applications, newest first, a page at a time.")
     async def applications(
         self, info: Info, first: int | None = None, after: str | None = None
-    ) -> ApplicationPage:
+    ) -> ApplicationPage | None:
         info.context.require(Action.CANDIDATES_READ)
         items, next_cursor = await info.context.loaders.applications_of_job.load(
             (self.id, page_size(first), after)

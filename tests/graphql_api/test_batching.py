@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from tests.graphql.helpers import NESTED, data, seed_jobs
+from tests.graphql_api.helpers import NESTED, data, seed_jobs
 
 
 @contextmanager
