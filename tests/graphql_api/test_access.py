@@ -169,3 +169,33 @@ async def test_a_team_member_sees_and_moves_only_their_jobs_applicants(
     assert (await _first_application(client, owner, job_b["id"]))["stage"] == app_b["stage"]
     own = await data(client, hank, move, {"id": app_a["id"], "stage": job_a["stages"][1]["id"]})
     assert own["moveApplication"]["stage"]["id"] == job_a["stages"][1]["id"]
+
+
+async def test_interviews_scorecards_and_offers_need_their_own_permissions(
+    client: httpx.AsyncClient, connection: AsyncConnection, acme: dict[str, Any]
+) -> None:
+    [job_id] = await seed_jobs(connection, acme["tenant_id"], jobs=1, applications=1)
+    application = await _first_application(client, acme["headers"], job_id)
+    query = """query ($id: UUID!) {
+      application(id: $id) { id interviews { id } scorecards { id } offers { id } }
+    }"""
+    found = await data(client, acme["headers"], query, {"id": application["id"]})
+    assert found["application"] == {
+        "id": application["id"],
+        "interviews": [],
+        "scorecards": [],
+        "offers": [],
+    }
+    created = await client.post(
+        "/v1/api-keys",
+        json={"name": "Sync", "scopes": ["candidates:read"]},
+        headers=acme["headers"],
+    )
+    key = {"X-API-Key": created.json()["key"]}
+    response = await ask(client, key, query, {"id": application["id"]})
+    assert response.json()["data"]["application"]["id"] == application["id"]
+    assert {e["path"][-1]: e["message"] for e in errors(response)} == {
+        "interviews": "This needs the 'interviews:read' permission.",
+        "scorecards": "This needs the 'scorecards:read' permission.",
+        "offers": "This needs the 'offers:approve' permission.",
+    }

@@ -7,6 +7,7 @@ from typing import Any
 import httpx
 from graphql import build_client_schema, get_introspection_query
 
+from hireline.graphql.limits import MAX_COST
 from tests.graphql_api.helpers import NESTED, ask, data, errors
 
 
@@ -43,7 +44,7 @@ async def test_a_query_too_costly_is_refused_with_its_cost(
     assert response.json().get("data") is None
     [error] = errors(response)
     assert error["message"].startswith("The query's cost is ")
-    assert "above the limit of 10000" in error["message"]
+    assert f"above the limit of {MAX_COST}" in error["message"]
     assert error["extensions"]["code"] == "query-too-costly"
 
 

@@ -23,7 +23,7 @@ from strawberry.schema.schema import validate_document
 from hireline.core.pagination import MAX_PAGE_SIZE
 
 MAX_DEPTH = 10
-MAX_COST = 10_000
+MAX_COST = 50_000
 MAX_ALIASES = 30
 MAX_TOKENS = 5_000
 DEFAULT_PAGE_SIZE = 20
