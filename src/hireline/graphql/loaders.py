@@ -45,6 +45,14 @@ class Loaders:
         )
         self.stages_of_job = DataLoader[uuid.UUID, list[StageRead]](self._stages)
 
+    def primed_candidate(self, candidate_id: uuid.UUID) -> CandidateRead | None:
+        """The candidate if already loaded or primed (no waiting), else None."""
+        future = self.candidate.cache_map.get(candidate_id)
+        if future is None or not future.done() or future.exception() is not None:
+            return None
+        found: CandidateRead | None = future.result()
+        return found
+
     @property
     def _tenant(self) -> uuid.UUID:
         return self._context.principal.tenant_id
