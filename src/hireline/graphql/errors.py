@@ -3,11 +3,16 @@ and nothing of an unexpected error but that it happened (no stack trace leaves t
 
 from __future__ import annotations
 
+import structlog
 from graphql import GraphQLError
+from strawberry import Schema
 from strawberry.extensions import MaskErrors
+from strawberry.types import ExecutionContext
 
 from hireline.core.errors import HirelineError
 from hireline.graphql.limits import QueryTooCostly
+
+logger = structlog.get_logger(__name__)
 
 
 def _is_unexpected(error: GraphQLError) -> bool:
@@ -23,6 +28,12 @@ class ProblemErrors(MaskErrors):
         super().__init__(should_mask_error=_is_unexpected, error_message="Internal server error.")
 
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
+        for error in errors:
+            if _is_unexpected(error):
+                # Logged here, with its traceback, before masking drops the original.
+                logger.error(
+                    "graphql_unexpected_error", path=error.path, exc_info=error.original_error
+                )
         processed = super()._process_errors(errors)
         for error in processed:
             original = error.original_error
@@ -38,3 +49,13 @@ class ProblemErrors(MaskErrors):
             elif isinstance(error, QueryTooCostly) or isinstance(original, QueryTooCostly):
                 error.extensions = {**(error.extensions or {}), "code": "query-too-costly"}
         return processed
+
+
+class QuietSchema(Schema):
+    """A schema that leaves logging to `ProblemErrors`: a refused permission or a missing id
+    is the client's answer, not the server's error."""
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        return None

@@ -4,7 +4,6 @@
 # at run time, and its guard is a local name.
 from typing import Annotated, Any
 
-import strawberry
 from fastapi import Request
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.fastapi import GraphQLRouter
@@ -14,14 +13,14 @@ from strawberry.types import ExecutionResult
 from hireline.core.db import DbSession, held_unit_of_work
 from hireline.core.principal import Principal
 from hireline.graphql.context import GraphQLContext
-from hireline.graphql.errors import ProblemErrors
+from hireline.graphql.errors import ProblemErrors, QuietSchema
 from hireline.graphql.limits import MAX_ALIASES, MAX_DEPTH, MAX_TOKENS, CostLimiter
 from hireline.graphql.mutations import Mutation
 from hireline.graphql.query import Query
 
 PATH = "/graphql"
 
-schema = strawberry.Schema(
+schema = QuietSchema(
     query=Query,
     mutation=Mutation,
     extensions=[
