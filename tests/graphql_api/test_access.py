@@ -199,3 +199,17 @@ async def test_interviews_scorecards_and_offers_need_their_own_permissions(
         "scorecards": "This needs the 'scorecards:read' permission.",
         "offers": "This needs the 'offers:approve' permission.",
     }
+
+
+async def test_queries_may_come_by_get_but_mutations_may_not(
+    client: httpx.AsyncClient, connection: AsyncConnection, acme: dict[str, Any]
+) -> None:
+    await seed_jobs(connection, acme["tenant_id"], jobs=2, applications=0)
+    read = await client.get(
+        "/graphql", params={"query": "{ jobs { items { id } } }"}, headers=acme["headers"]
+    )
+    assert read.status_code == 200, read.text
+    assert len(read.json()["data"]["jobs"]["items"]) == 2
+    mutation = f'mutation {{ reopenApplication(applicationId: "{uuid.uuid4()}") {{ id }} }}'
+    refused = await client.get("/graphql", params={"query": mutation}, headers=acme["headers"])
+    assert refused.status_code == 400
