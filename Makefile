@@ -83,6 +83,7 @@ bench: install
 	$(VENV_BIN)/python bench/match.py --quick
 	$(VENV_BIN)/python bench/search_data.py --quick
 	$(VENV_BIN)/python -m bench.search --quick
+	$(VENV_BIN)/python -m bench.graphql --quick
 	$(VENV_BIN)/python bench/resume_burst.py --quick
 	@if command -v wrk >/dev/null 2>&1; then $(VENV_BIN)/python bench/board.py --quick; \
 	else echo "bench/board.py skipped: it needs wrk (Debian package)"; fi

@@ -45,6 +45,7 @@ from hireline.core.signing_key import signing_key
 from hireline.core.storage import storage_for
 from hireline.core.system_routes import router as system_router
 from hireline.core.text_input import refuse_nul_characters
+from hireline.graphql.router import graphql_router
 from hireline.guides.questions.routes import router as questions_router
 from hireline.guides.rendering.routes import router as render_router
 from hireline.guides.salaries.routes import router as salary_router
@@ -54,8 +55,10 @@ from hireline.identity.auth.revocation import AccessTokenRevocations
 from hireline.identity.auth.routes import router as auth_router
 from hireline.identity.auth.tokens import TokenIssuer
 from hireline.identity.credentials.routes import router as credentials_router
+from hireline.identity.dependencies import require
 from hireline.identity.members.routes import router as members_router
 from hireline.identity.organization.routes import router as organization_router
+from hireline.identity.permissions import Action
 from hireline.identity.usage.routes import router as usage_router
 from hireline.identity.usage.service import UsageRecorder
 from hireline.interviews.routes import router as interviews_router
@@ -214,6 +217,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(offers_public_router)
     app.include_router(annotations_router)
     app.include_router(saved_searches_router)
+    # The REST guard, with the one action every principal holds: it authenticates, rate
+    # limits, counts and claims the Idempotency-Key; each GraphQL field checks its own action.
+    app.include_router(graphql_router(require(Action.PROFILE_READ)))
     install_web_app(app)
 
     # Starlette runs the last-added middleware first: request context wraps everything.

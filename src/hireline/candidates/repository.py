@@ -486,6 +486,69 @@ class CandidateRepository(Repository):
         )
         return [(row[0], row[1], row[2], row[3]) for row in rows.all()]
 
+    def _with_candidates_and_scores(self) -> Select[Any]:
+        scores = plugged().model
+        return (
+            select(Application, Candidate, scores.score, scores.explanation)
+            .join(
+                Candidate,
+                (Candidate.tenant_id == Application.tenant_id)
+                & (Candidate.id == Application.candidate_id),
+            )
+            .outerjoin(
+                scores,
+                (scores.tenant_id == Application.tenant_id)
+                & (scores.application_id == Application.id),
+            )
+            .where(Application.tenant_id == self.tenant_id)
+        )
+
+    async def applicants_of_jobs(
+        self, job_ids: list[uuid.UUID], *, after: uuid.UUID | None, limit: int
+    ) -> list[ListedRow]:
+        """The first `limit` applications of each job, newest first: a window numbers each
+        job's rows, so no job costs a statement of its own."""
+        rank = (
+            func.row_number()
+            .over(partition_by=Application.job_id, order_by=Application.id.desc())
+            .label("rank")
+        )
+        ranked = (
+            select(Application.id.label("id"), rank)
+            .where(
+                Application.tenant_id == self.tenant_id,
+                Application.job_id.in_(job_ids),
+                Application.id < after if after is not None else true(),
+            )
+            .subquery()
+        )
+        query = (
+            self._with_candidates_and_scores()
+            .join(ranked, ranked.c.id == Application.id)
+            .where(ranked.c.rank <= limit)
+            .order_by(Application.job_id, Application.id.desc())
+        )
+        return [(row[0], row[1], row[2], row[3]) for row in (await self.session.execute(query))]
+
+    async def applications_of_candidates(
+        self, candidate_ids: list[uuid.UUID], *, among_jobs: frozenset[uuid.UUID] | None
+    ) -> list[ListedRow]:
+        query = self._with_candidates_and_scores().where(
+            Application.candidate_id.in_(candidate_ids)
+        )
+        if among_jobs is not None:
+            query = query.where(Application.job_id.in_(among_jobs))
+        result = await self.session.execute(query.order_by(Application.id.desc()))
+        return [(row[0], row[1], row[2], row[3]) for row in result]
+
+    async def live_candidates(self, candidate_ids: list[uuid.UUID]) -> list[Candidate]:
+        result = await self.session.execute(
+            self.owned(Candidate).where(
+                Candidate.id.in_(candidate_ids), Candidate.erased_at.is_(None)
+            )
+        )
+        return list(result.scalars())
+
     # --- rejection reasons ---
 
     async def rejection_reasons(self) -> dict[str, str]:

@@ -452,3 +452,109 @@ async def live_applicant_ids(
     """Live candidates who applied to something, in id order, the first `limit` after
     `after`."""
     return await _repository(session, tenant_id).live_applicant_ids(after=after, limit=limit)
+
+
+# --- For GraphQL: batched reads (one statement for many parents) and the pipeline moves. ---
+
+
+async def applications_of_jobs(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    job_ids: list[uuid.UUID],
+    *,
+    cursor: str | None,
+    limit: int,
+) -> dict[uuid.UUID, tuple[list[ListedApplication], str | None]]:
+    """A page of each job's applications, newest first, in one statement for all the jobs:
+    a window numbers each job's rows, so no job's page costs a query of its own."""
+    found = await _repository(session, tenant_id).applicants_of_jobs(
+        job_ids, after=id_after(cursor), limit=limit + 1
+    )
+    rows = await _with_stages(session, tenant_id, found)
+    grouped: dict[uuid.UUID, list[ListedApplication]] = {job_id: [] for job_id in job_ids}
+    for row in rows:
+        grouped[row[0].job_id].append(row)
+    return {
+        job_id: cut_page(listed, limit, lambda row: row[0].id) for job_id, listed in grouped.items()
+    }
+
+
+async def listed_applications(
+    session: AsyncSession, tenant_id: uuid.UUID, application_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, ListedApplication]:
+    """Applications by id, each with its candidate, stage and match."""
+    found = await _repository(session, tenant_id).listed(application_ids)
+    return {row[0].id: row for row in await _with_stages(session, tenant_id, found)}
+
+
+async def applications_of_candidates(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    candidate_ids: list[uuid.UUID],
+    *,
+    among_jobs: frozenset[uuid.UUID] | None,
+) -> dict[uuid.UUID, list[ListedApplication]]:
+    """Each candidate's applications newest first (only to `among_jobs` when given)."""
+    found = await _repository(session, tenant_id).applications_of_candidates(
+        candidate_ids, among_jobs=among_jobs
+    )
+    grouped: dict[uuid.UUID, list[ListedApplication]] = {id_: [] for id_ in candidate_ids}
+    for row in await _with_stages(session, tenant_id, found):
+        grouped[row[0].candidate_id].append(row)
+    return grouped
+
+
+async def candidates_by_ids(
+    session: AsyncSession, tenant_id: uuid.UUID, candidate_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, Candidate]:
+    """The tenant's candidates among `candidate_ids` that are not erased, in one statement."""
+    found = await _repository(session, tenant_id).live_candidates(candidate_ids)
+    return {candidate.id: candidate for candidate in found}
+
+
+async def move_application(
+    session: AsyncSession, principal: Principal, application_id: uuid.UUID, stage_id: uuid.UUID
+) -> Application:
+    """Put an application the principal may see in another stage of its job."""
+    await require_application_visible(session, principal, application_id)
+    return await pipeline.move(session, principal, application_id, stage_id)
+
+
+async def reject_application(
+    session: AsyncSession,
+    principal: Principal,
+    application_id: uuid.UUID,
+    *,
+    reason: str,
+    notify_candidate: bool,
+    note: str | None,
+) -> Application:
+    """Reject an application the principal may see, with one of the organisation's reasons."""
+    await require_application_visible(session, principal, application_id)
+    details: dict[str, Any] = {
+        "reason": reason,
+        "reason_label": await rejection_reasons.label_of(session, principal.tenant_id, reason),
+        "notify_candidate": notify_candidate,
+    }
+    if note:
+        details["note"] = note
+    return await pipeline.finish(session, principal, application_id, "rejected", details)
+
+
+async def end_application(
+    session: AsyncSession,
+    principal: Principal,
+    application_id: uuid.UUID,
+    outcome: Literal["hired", "withdrawn"],
+) -> Application:
+    """Mark an application the principal may see hired or withdrawn."""
+    await require_application_visible(session, principal, application_id)
+    return await pipeline.finish(session, principal, application_id, outcome)
+
+
+async def reopen_application(
+    session: AsyncSession, principal: Principal, application_id: uuid.UUID
+) -> Application:
+    """Undo the rejection of an application the principal may see."""
+    await require_application_visible(session, principal, application_id)
+    return await pipeline.undo_rejection(session, principal, application_id)

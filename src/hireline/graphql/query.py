@@ -1,0 +1,107 @@
+# Strawberry types `field(description=...)` as returning Any, which strict mypy calls untyped.
+# mypy: disable-error-code="untyped-decorator"
+"""The entry points for reading: the same lists and lookups as the REST API's GET routes."""
+
+from __future__ import annotations
+
+import uuid
+
+import strawberry
+
+from hireline.candidates import service as candidates
+from hireline.candidates.schemas import CandidateRead
+from hireline.core.errors import NotFound
+from hireline.graphql.limits import page_size
+from hireline.graphql.types import (
+    Application,
+    Candidate,
+    CandidatePage,
+    Info,
+    Job,
+    JobPage,
+)
+from hireline.identity.permissions import Action
+from hireline.jobs import service as jobs
+
+
+@strawberry.type
+class Query:
+    """Every field that can fail is nullable: its error then stays its own, where a non-null
+    one would cancel its siblings mid-statement (graphql-core cancels them)."""
+
+    @strawberry.field(description="Your organisation's jobs (those you may see), newest first.")
+    async def jobs(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        status: str | None = None,
+    ) -> JobPage | None:
+        context = info.context
+        context.require(Action.JOBS_READ)
+        among = await context.visible_jobs()
+        found, next_cursor = await context.run(
+            lambda s: jobs.page(
+                s,
+                context.principal.tenant_id,
+                status=status,
+                cursor=after,
+                limit=page_size(first),
+                among=among,
+            )
+        )
+        return JobPage(items=[Job.of(job) for job in found], next_cursor=next_cursor)
+
+    @strawberry.field
+    async def job(self, info: Info, id: uuid.UUID) -> Job | None:
+        context = info.context
+        context.require(Action.JOBS_READ)
+        await context.require_job_visible(id)
+        return Job.of(await context.run(lambda s: jobs.get(s, context.principal.tenant_id, id)))
+
+    @strawberry.field
+    async def application(self, info: Info, id: uuid.UUID) -> Application | None:
+        context = info.context
+        context.require(Action.CANDIDATES_READ)
+        found = await context.loaders.application.load(id)
+        if found is None:
+            raise NotFound("No application with this id.")
+        return Application.of(found)
+
+    @strawberry.field
+    async def candidate(self, info: Info, id: uuid.UUID) -> Candidate | None:
+        context = info.context
+        context.require(Action.CANDIDATES_READ)
+        await context.run(lambda s: candidates.require_candidate_visible(s, context.principal, id))
+        found = await context.loaders.candidate.load(id)
+        if found is None:
+            raise NotFound("No candidate with this id.")
+        return Candidate.of(found)
+
+    @strawberry.field(description="Candidates newest first; q matches name or e-mail.")
+    async def candidates(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        q: str | None = None,
+        tag: str | None = None,
+    ) -> CandidatePage | None:
+        context = info.context
+        context.require(Action.CANDIDATES_READ)
+        among = await context.visible_jobs()
+        found, next_cursor = await context.run(
+            lambda s: candidates.page(
+                s,
+                context.principal.tenant_id,
+                q=q,
+                tag=tag,
+                cursor=after,
+                limit=page_size(first),
+                among_jobs=among,
+            )
+        )
+        reads = [CandidateRead.model_validate(candidate) for candidate in found]
+        for read in reads:
+            context.loaders.candidate.prime(read.id, read)
+        return CandidatePage(items=[Candidate.of(r) for r in reads], next_cursor=next_cursor)
