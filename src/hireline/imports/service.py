@@ -32,6 +32,7 @@ from hireline.imports.export import (
     SourceAttachment,
     SourceCandidate,
     SourceJob,
+    slug,
 )
 from hireline.imports.locations import job_locations
 from hireline.imports.report import Report
@@ -70,9 +71,13 @@ class _Run:
     jobs: dict[str, _ImportedJob] = field(default_factory=dict)
     candidates: dict[str, uuid.UUID] = field(default_factory=dict)
     applications: dict[str, uuid.UUID] = field(default_factory=dict)
+    # Records this run brought in, which the source may list twice (one file on a
+    # candidate and on their application).
+    this_run: set[tuple[str, str]] = field(default_factory=set)
 
     async def remember(self, kind: str, external_id: str, hireline_id: uuid.UUID) -> None:
         self.known[(kind, external_id)] = hireline_id
+        self.this_run.add((kind, external_id))
         await self.records.add(self.export.system, kind, external_id, hireline_id)
 
 
@@ -95,7 +100,8 @@ async def run_import(
     )
     reasons = await candidates.rejection_reason_list(session, principal.tenant_id)
     for key, label in reasons.labels.items():
-        run.reasons[key.casefold()] = run.reasons[label.casefold()] = key
+        for name in (key, label):
+            run.reasons[name.casefold()] = run.reasons[slug(name)] = key
     advance = progress or (lambda _: None)
     existing_titles = await _titles(session, principal) if export.system == "csv" else {}
     for job in export.jobs:
@@ -107,10 +113,6 @@ async def run_import(
     for application in export.applications:
         await _guarded(run, application.ref, _application(run, application))
         advance(1)
-    for person in export.candidates:
-        for attachment in person.attachments:
-            await _guarded(run, attachment.ref, _attachment(run, attachment, person.external_id))
-            advance(1)
     for application in export.applications:
         for attachment in application.attachments:
             await _guarded(
@@ -118,6 +120,12 @@ async def run_import(
                 attachment.ref,
                 _attachment(run, attachment, application.candidate_id, application.external_id),
             )
+            advance(1)
+    # Candidates' own files after their applications': the file an application names is
+    # often the candidate's too, and is better kept with the application.
+    for person in export.candidates:
+        for attachment in person.attachments:
+            await _guarded(run, attachment.ref, _attachment(run, attachment, person.external_id))
             advance(1)
     await audit.record(
         session,
@@ -271,7 +279,8 @@ async def _application(run: _Run, application: SourceApplication) -> None:
         run.report.unmapped_stages[(job.title, application.stage)] += 1
     reason = None
     if application.status == "rejected" and application.rejection_reason:
-        reason = run.reasons.get(application.rejection_reason.casefold())
+        written = application.rejection_reason
+        reason = run.reasons.get(written.casefold()) or run.reasons.get(slug(written))
         if reason is None:
             run.report.unmapped_reasons[application.rejection_reason] += 1
     stored, created = await candidates.import_application(
@@ -309,7 +318,10 @@ async def _attachment(
     candidate_id = run.candidates.get(candidate_key)
     if candidate_id is None:
         return  # the candidate failed, and is reported already
-    if ("attachment", attachment.external_id) in run.known:
+    key = ("attachment", attachment.external_id)
+    if key in run.this_run:
+        return
+    if key in run.known:
         tally.already_imported += 1
         return
     if not attachment.is_resume:
