@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from hireline.core.db import create_app_engine, create_sessionmaker, unit_of_work
@@ -59,6 +60,8 @@ async def run(
             MofNCompleteColumn(),
             TimeElapsedColumn(),
             transient=True,
+            # The report goes to standard output; the bar is for the person watching.
+            console=Console(stderr=True),
         ) as bar:
             task = bar.add_task("records", total=export.size)
             async with unit_of_work(create_sessionmaker(engine)) as session:
