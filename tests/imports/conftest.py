@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -87,7 +87,7 @@ def organisation(
 
 
 @pytest.fixture
-def export_copy(tmp_path: Path) -> Iterator[Any]:
+def export_copy(tmp_path: Path) -> Callable[[str], Path]:
     """A copy of a fixture export, to spoil in a test."""
 
     def copy(name: str) -> Path:
@@ -95,4 +95,4 @@ def export_copy(tmp_path: Path) -> Iterator[Any]:
         shutil.copytree(FIXTURES / name, target)
         return target
 
-    yield copy
+    return copy
