@@ -58,6 +58,7 @@ from hireline.identity.members.routes import router as members_router
 from hireline.identity.organization.routes import router as organization_router
 from hireline.identity.usage.routes import router as usage_router
 from hireline.identity.usage.service import UsageRecorder
+from hireline.imports.routes import router as imports_router
 from hireline.interviews.routes import router as interviews_router
 from hireline.jobs.events import JOBS_CHANGED_TOPIC
 from hireline.jobs.routes import router as jobs_router
@@ -214,6 +215,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(offers_public_router)
     app.include_router(annotations_router)
     app.include_router(saved_searches_router)
+    app.include_router(imports_router)
     install_web_app(app)
 
     # Starlette runs the last-added middleware first: request context wraps everything.

@@ -14,25 +14,13 @@ from hireline.core.errors import NotFound
 from hireline.core.principal import Principal
 from hireline.core.storage import storage_for
 from hireline.identity.organization import service as organization
-from hireline.imports import greenhouse, lever, spreadsheet
-from hireline.imports.export import Export, ExportUnreadable, SourceSystem
-from hireline.imports.files import ExportFiles
-from hireline.imports.service import RolledBack, run_import
+from hireline.imports.export import ExportUnreadable, SourceSystem
+from hireline.imports.reading import read_export
+from hireline.imports.service import run_in_own_transaction
 from hireline.settings import Settings
 
 # Who the audit log and the activity say did it: the command, not a person.
 IMPORTER_ID = "hireline-import"
-
-
-def read_export(system: SourceSystem, path: Path, mapping: Path | None) -> Export:
-    """The source's records; `ExportUnreadable` when the export as a whole is not usable."""
-    if system == "csv":
-        if mapping is None:
-            raise ExportUnreadable("a CSV import needs --mapping (a TOML or JSON file)")
-        return spreadsheet.read(path, spreadsheet.load_mapping(mapping))
-    if system == "greenhouse":
-        return greenhouse.read(ExportFiles(path))
-    return lever.read(ExportFiles(path))
 
 
 async def run(
@@ -52,8 +40,14 @@ async def run(
         typer.echo(f"error: {exc}; nothing was imported", err=True)
         return 2
     engine = create_app_engine(settings, url, pool_size=1)
+    sessions = create_sessionmaker(engine)
     storage = storage_for(settings.storage_url, settings.s3_endpoint_url, settings.data_dir)
     try:
+        async with unit_of_work(sessions) as session:
+            tenant = await organization.enter_by_slug(session, organisation)
+        principal = Principal(
+            kind="client", id=IMPORTER_ID, tenant_id=tenant.id, actions=frozenset(), role="owner"
+        )
         with Progress(
             TextColumn("importing"),
             BarColumn(),
@@ -64,28 +58,17 @@ async def run(
             console=Console(stderr=True),
         ) as bar:
             task = bar.add_task("records", total=export.size)
-            async with unit_of_work(create_sessionmaker(engine)) as session:
-                tenant = await organization.enter_by_slug(session, organisation)
-                principal = Principal(
-                    kind="client",
-                    id=IMPORTER_ID,
-                    tenant_id=tenant.id,
-                    actions=frozenset(),
-                    role="owner",
-                )
-                report = await run_import(
-                    session,
-                    principal,
-                    storage,
-                    export,
-                    dry_run=dry_run,
-                    progress=lambda done: bar.advance(task, done),
-                )
+            report = await run_in_own_transaction(
+                sessions,
+                principal,
+                storage,
+                export,
+                dry_run=dry_run,
+                progress=lambda done: bar.advance(task, done),
+            )
     except NotFound:
         typer.echo(f"error: no organisation has the slug {organisation!r}", err=True)
         return 2
-    except RolledBack as rolled_back:
-        report = rolled_back.report
     finally:
         await engine.dispose()
     for line in report.lines():

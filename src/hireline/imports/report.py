@@ -7,6 +7,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from hireline.imports.export import RecordError
+from hireline.imports.schemas import (
+    ImportReport,
+    ImportTally,
+    RecordProblem,
+    UnmappedReason,
+    UnmappedStage,
+)
 
 KINDS = ("job", "candidate", "application", "attachment")
 
@@ -41,6 +48,35 @@ class Report:
     def stored(self) -> bool:
         """Whether the import was kept: not a dry run, and no record failed."""
         return not self.dry_run and not self.errors
+
+    def read(self) -> ImportReport:
+        """The report as the API shows it."""
+        return ImportReport(
+            stored=self.stored,
+            dry_run=self.dry_run,
+            counts={
+                kind: ImportTally(
+                    created=t.created,
+                    already_imported=t.already_imported,
+                    matched=t.matched,
+                    skipped=t.skipped,
+                )
+                for kind, t in self.tallies.items()
+            },
+            resumes_queued=self.resumes_queued,
+            duplicates=self.duplicates,
+            unmapped_stages=[
+                UnmappedStage(job=job, stage=stage, applications=n)
+                for (job, stage), n in sorted(self.unmapped_stages.items())
+            ],
+            unmapped_rejection_reasons=[
+                UnmappedReason(reason=reason, applications=n)
+                for reason, n in sorted(self.unmapped_reasons.items())
+            ],
+            unmapped_fields=self.unmapped_fields,
+            left_out=[RecordProblem(record=w.ref, message=w.message) for w in self.warnings],
+            errors=[RecordProblem(record=e.ref, message=e.message) for e in self.errors],
+        )
 
     def lines(self, *, limit: int = 50) -> list[str]:
         """The report as a person reads it."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 from hireline.core.repositories import Repository
-from hireline.imports.models import ImportRecord
+from hireline.imports.models import ImportRecord, ImportRun
 
 
 class ImportRecordRepository(Repository):
@@ -31,3 +31,18 @@ class ImportRecordRepository(Repository):
                 hireline_id=hireline_id,
             )
         )
+
+
+class ImportRunRepository(Repository):
+    """The session's tenant's imports queued through the API."""
+
+    async def add(self, run: ImportRun) -> ImportRun:
+        self.session.add(run)
+        await self.session.flush()
+        return run
+
+    async def get(self, run_id: uuid.UUID, *, for_update: bool = False) -> ImportRun | None:
+        query = self.owned(ImportRun).where(ImportRun.id == run_id)
+        if for_update:
+            query = query.with_for_update()
+        return (await self.session.execute(query)).scalar_one_or_none()

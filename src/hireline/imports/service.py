@@ -15,14 +15,16 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from hireline.candidates import service as candidates
 from hireline.candidates.schemas import CandidateAdd, CandidateUpdate
 from hireline.candidates.uploads import MAX_RESUME_BYTES, CheckedFile, sanitize_filename, sniff
+from hireline.core.db import unit_of_work
 from hireline.core.errors import HirelineError, NotFound, UnsupportedMediaType
 from hireline.core.principal import Principal
 from hireline.core.storage import FileStorage
+from hireline.core.tenancy import enter_tenant
 from hireline.identity.audit import service as audit
 from hireline.imports import stages
 from hireline.imports.export import (
@@ -140,6 +142,27 @@ async def run_import(
     if dry_run or report.errors:
         raise RolledBack(report)
     return report
+
+
+async def run_in_own_transaction(
+    sessions: async_sessionmaker[AsyncSession],
+    principal: Principal,
+    storage: FileStorage,
+    export: Export,
+    *,
+    dry_run: bool,
+    progress: Progress | None = None,
+) -> Report:
+    """`run_import` in a unit of work of its own, committed only when the import is kept
+    (stored files of a rolled-back one are deleted again); the report either way."""
+    try:
+        async with unit_of_work(sessions) as session:
+            await enter_tenant(session, principal.tenant_id)
+            return await run_import(
+                session, principal, storage, export, dry_run=dry_run, progress=progress
+            )
+    except RolledBack as rolled_back:
+        return rolled_back.report
 
 
 async def _guarded(run: _Run, ref: str, step: Coroutine[Any, Any, None]) -> None:

@@ -74,10 +74,19 @@ def load_mapping(path: Path) -> dict[str, Any]:
     """A mapping file's content (TOML, or JSON by its extension), checked."""
     try:
         raw = path.read_bytes()
+    except OSError as exc:
+        raise ExportUnreadable(f"{path.name}: cannot read the mapping ({exc})") from None
+    return parse_mapping(raw, path.name)
+
+
+def parse_mapping(raw: bytes, name: str) -> dict[str, Any]:
+    """A mapping's content (JSON when `name` ends in .json, else TOML), checked."""
+    path = Path(name)
+    try:
         content: Any = (
             json.loads(raw) if path.suffix.lower() == ".json" else tomllib.loads(raw.decode())
         )
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+    except (UnicodeDecodeError, ValueError) as exc:
         raise ExportUnreadable(f"{path.name}: cannot read the mapping ({exc})") from None
     if not isinstance(content, dict) or not isinstance(content.get("columns"), dict):
         raise ExportUnreadable(f"{path.name}: the mapping needs a `columns` table")
