@@ -113,3 +113,18 @@ def test_an_unknown_organisation_is_refused(organisation: Organisation) -> None:
     assert result.exit_code == 2
     assert "no organisation has the slug 'no-such-org'" in result.output
     _nothing_stored(organisation)
+
+
+def test_a_value_the_database_cannot_hold_names_its_record(
+    organisation: Organisation, export_copy: Callable[[str], Path]
+) -> None:
+    export = export_copy("greenhouse")
+    candidates = json.loads((export / "candidates.json").read_text())
+    candidates[1]["last_name"] = "Hop\u0000per"
+    (export / "candidates.json").write_text(json.dumps(candidates))
+
+    result = organisation.run("greenhouse", str(export))
+
+    assert result.exit_code == 1, result.output
+    assert "candidates.json id 9002: the database refused it" in result.output
+    _nothing_stored(organisation)

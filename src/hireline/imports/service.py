@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import ValidationError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from hireline.candidates import service as candidates
@@ -172,6 +173,11 @@ async def _guarded(run: _Run, ref: str, step: Coroutine[Any, Any, None]) -> None
             await step
     except HirelineError as exc:
         run.report.errors.append(RecordError(ref, exc.detail or exc.problem.title))
+    except DBAPIError as exc:
+        # A value the services let through but a column cannot hold: the savepoint is gone,
+        # the session usable, and the record named.
+        reason = str(exc.orig).splitlines()[0] if exc.orig else type(exc).__name__
+        run.report.errors.append(RecordError(ref, f"the database refused it: {reason}"))
     except ValidationError as exc:
         fields = "; ".join(
             f"{'.'.join(str(p) for p in error['loc']) or 'record'}: {error['msg']}"
