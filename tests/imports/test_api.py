@@ -19,6 +19,7 @@ from hireline.settings import Settings
 from tests.identity.helpers import bearer, sign_up
 from tests.imports.conftest import FIXTURES
 from tests.interviews.helpers import member
+from tests.jobs.helpers import open_job
 from tests.queue_tasks import drain, scalar
 
 
@@ -159,3 +160,49 @@ async def test_only_owners_and_admins_import(client: httpx.AsyncClient) -> None:
         mapping=("m.json", b'{"columns": {"name": "Name", "job": "Job"}}', "text/json"),
     )
     assert refused.status_code == 403, refused.text
+
+
+async def test_an_import_into_a_teams_job_mails_no_one(
+    committing_client: httpx.AsyncClient,
+    engine: AsyncEngine,
+    state: WorkerState,
+) -> None:
+    slug = f"quiet-{uuid.uuid4().hex[:8]}"
+    owner = bearer((await sign_up(committing_client, slug))["access_token"])
+    tenant = (await committing_client.get("/v1/me", headers=owner)).json()["tenant"]["id"]
+    manager = await member(committing_client, owner, f"hm@{slug}.example", "hiring_manager", "Hu")
+    await open_job(
+        committing_client,
+        owner,
+        title="Staff Engineer",
+        hiring_team=[{"user_id": manager["id"], "role": "hiring_manager"}],
+    )
+    await drain(engine, state, deadline_s=60)
+    started = await _start(
+        committing_client,
+        owner,
+        {"source": "csv"},
+        export=("applicants.csv", (FIXTURES / "csv" / "applicants.csv").read_bytes(), "text/csv"),
+        mapping=("mapping.json", _MAPPING_WITHOUT_RESUMES, "text/json"),
+    )
+    assert started.status_code == 202, started.text
+
+    await drain(engine, state, deadline_s=60)
+
+    run = (await committing_client.get(f"/v1/imports/{started.json()['id']}", headers=owner)).json()
+    assert run["status"] == "completed", run
+    assert await _count(engine, "applications", tenant) == 4
+    mails = await scalar(
+        engine,
+        "SELECT count(*) FROM procrastinate_jobs WHERE task_name = 'notifications.send' "
+        "AND args->>'tenant_id' = :t AND args->>'kind' = 'new_application'",
+        t=tenant,
+    )
+    assert mails == 0
+
+
+_MAPPING_WITHOUT_RESUMES = (
+    b'{"columns": {"id": "Candidate ID", "first_name": "First name", "last_name": "Last name", '
+    b'"email": "Email", "job": "Position", "stage": "Stage", "status": "Status"}, '
+    b'"statuses": {"Not selected": "rejected"}}'
+)
