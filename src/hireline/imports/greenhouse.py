@@ -10,6 +10,7 @@ they are downloaded when exporting).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -74,7 +75,9 @@ def _ref(file: str, record: dict[str, Any]) -> str:
     return f"{file} id {record.get('id', '?')}"
 
 
-def _guard(export: Export, file: str, record: dict[str, Any], read_one: Any) -> None:
+def _guard(
+    export: Export, file: str, record: dict[str, Any], read_one: Callable[[dict[str, Any]], None]
+) -> None:
     try:
         read_one(record)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
