@@ -128,3 +128,18 @@ def test_a_value_the_database_cannot_hold_names_its_record(
     assert result.exit_code == 1, result.output
     assert "candidates.json id 9002: the database refused it" in result.output
     _nothing_stored(organisation)
+
+
+def test_a_record_missing_a_field_says_which(
+    organisation: Organisation, export_copy: Callable[[str], Path]
+) -> None:
+    export = export_copy("lever")
+    page = json.loads((export / "opportunities.json").read_text())
+    del page["data"][2]["name"]
+    (export / "opportunities.json").write_text(json.dumps(page))
+
+    result = organisation.run("lever", str(export), "--dry-run")
+
+    assert result.exit_code == 1
+    assert "opportunities.json id 9e8d7c6b-opp3: the field 'name' is missing" in result.output
+    _nothing_stored(organisation)

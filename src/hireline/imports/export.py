@@ -111,6 +111,17 @@ class Export:
         )
 
 
+# What a reader's lookups raise on a record of the wrong shape.
+RECORD_PROBLEMS = (KeyError, TypeError, ValueError, AttributeError)
+
+
+def problem(exc: Exception) -> str:
+    """A record reader's exception as a person reads it."""
+    if isinstance(exc, KeyError):
+        return f"the field {exc.args[0]!r} is missing"
+    return str(exc) or type(exc).__name__
+
+
 def text(value: Any, limit: int | None = None) -> str | None:
     """A trimmed string, or None for a missing or blank value."""
     if value is None:

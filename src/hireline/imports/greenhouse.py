@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from hireline.imports.export import (
+    RECORD_PROBLEMS,
     ApplicationState,
     Export,
     JobState,
@@ -24,6 +25,7 @@ from hireline.imports.export import (
     SourceCandidate,
     SourceJob,
     candidate_source,
+    problem,
     slug,
     text,
 )
@@ -80,14 +82,8 @@ def _guard(
 ) -> None:
     try:
         read_one(record)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        export.errors.append(RecordError(_ref(file, record), _why(exc)))
-
-
-def _why(exc: Exception) -> str:
-    if isinstance(exc, KeyError):
-        return f"the field {exc.args[0]!r} is missing"
-    return str(exc) or type(exc).__name__
+    except RECORD_PROBLEMS as exc:
+        export.errors.append(RecordError(_ref(file, record), problem(exc)))
 
 
 def _id(record: dict[str, Any]) -> str:

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from hireline.imports.export import (
+    RECORD_PROBLEMS,
     ApplicationState,
     Export,
     JobState,
@@ -26,6 +27,7 @@ from hireline.imports.export import (
     SourceCandidate,
     SourceJob,
     candidate_source,
+    problem,
     slug,
     text,
 )
@@ -54,8 +56,8 @@ def read(files: ExportFiles) -> Export:
     for record in files.records("postings.json"):
         try:
             export.jobs.append(_job(record, stage_names))
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            export.errors.append(RecordError(_ref("postings.json", record), _why(exc)))
+        except RECORD_PROBLEMS as exc:
+            export.errors.append(RecordError(_ref("postings.json", record), problem(exc)))
     people: dict[str, SourceCandidate] = {}
     for record in files.records("opportunities.json"):
         ref = _ref("opportunities.json", record)
@@ -66,19 +68,13 @@ def read(files: ExportFiles) -> Export:
                 people[person.external_id] = known = person
                 export.candidates.append(person)
             export.applications.extend(_applications(record, ref, known, stages, reasons, files))
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            export.errors.append(RecordError(ref, _why(exc)))
+        except RECORD_PROBLEMS as exc:
+            export.errors.append(RecordError(ref, problem(exc)))
     return export
 
 
 def _ref(file: str, record: dict[str, Any]) -> str:
     return f"{file} id {record.get('id', '?')}"
-
-
-def _why(exc: Exception) -> str:
-    if isinstance(exc, KeyError):
-        return f"the field {exc.args[0]!r} is missing"
-    return str(exc) or type(exc).__name__
 
 
 def _job(record: dict[str, Any], stages: list[str]) -> SourceJob:
