@@ -30,6 +30,7 @@ from hireline.imports.repository import ImportRunRepository
 from hireline.imports.service import run_in_own_transaction
 
 MAX_EXPORT_BYTES = 200 * 1024 * 1024
+MAX_UNPACKED_BYTES = 4 * MAX_EXPORT_BYTES
 _CHUNK = 1024 * 1024
 
 
@@ -130,6 +131,11 @@ def _unpack(run: ImportRun, data: bytes, folder: Path) -> Export:
         sheet.write_bytes(data)
         return spreadsheet.read(sheet, run.mapping)
     with zipfile.ZipFile(io.BytesIO(data)) as bundle:
+        # A small upload may unpack to a great deal: refuse before writing any of it.
+        if sum(info.file_size for info in bundle.infolist()) > MAX_UNPACKED_BYTES:
+            raise ExportUnreadable(
+                f"the .zip unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MB"
+            )
         # extractall drops absolute paths and `..` from member names.
         bundle.extractall(folder)
     sheets = sorted(folder.rglob("*.csv"))
