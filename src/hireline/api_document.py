@@ -114,6 +114,9 @@ OPERATION_IDS: dict[str, str] = {
     "create_saved_search": "saved_searches_create",
     "get_saved_search": "saved_searches_get",
     "delete_saved_search": "saved_searches_delete",
+    # imports
+    "start_import": "imports_start",
+    "get_import": "imports_get",
     # webhooks
     "event_types": "webhooks_event_types",
     "list_endpoints": "webhook_endpoints_list",
@@ -205,6 +208,8 @@ EXTRA_PROBLEMS: dict[str, set[int]] = {
     "offers_accept": {409},
     "offers_decline": {409},
     "jobs_reject_remaining": {409},
+    "imports_start": {413, 415},
+    "imports_get": {404},
 }
 
 # Links from a creation to operations outside its own path.

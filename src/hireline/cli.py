@@ -20,6 +20,7 @@ from hireline.settings import ConfigurationError, Settings, get_settings
 
 if TYPE_CHECKING:
     from hireline.demo import DemoLogin
+    from hireline.imports.export import SourceSystem
 
 app = typer.Typer(
     help="Hireline: a multi-tenant hiring platform.",
@@ -436,6 +437,65 @@ def import_salaries(
     with database_url(settings) as url:
         code = asyncio.run(run_import(url, settings, file, tenant, fmt, source))
     raise typer.Exit(code)
+
+
+import_app = typer.Typer(
+    help="Import jobs, candidates, applications and résumés from another tracking system.",
+    no_args_is_help=True,
+)
+app.add_typer(import_app, name="import")
+
+_Export = Annotated[
+    Path,
+    typer.Argument(exists=True, readable=True, help="The export: a directory or a .zip of one."),
+]
+_Organisation = Annotated[
+    str, typer.Option("--organisation", "--organization", help="Slug of the organisation.")
+]
+_DryRun = Annotated[
+    bool, typer.Option("--dry-run", help="Go through everything, report, and store nothing.")
+]
+
+
+def _import(
+    system: SourceSystem, path: Path, organisation: str, dry_run: bool, mapping: Path | None = None
+) -> None:
+    import asyncio
+
+    from hireline.imports.cli import run
+
+    settings = _settings()
+    with database_url(settings) as url:
+        code = asyncio.run(
+            run(url, settings, system, path, organisation, mapping=mapping, dry_run=dry_run)
+        )
+    raise typer.Exit(code)
+
+
+@import_app.command("greenhouse")
+def import_greenhouse(path: _Export, organisation: _Organisation, dry_run: _DryRun = False) -> None:
+    """Import a Greenhouse Harvest API export (jobs.json, candidates.json, ...)."""
+    _import("greenhouse", path, organisation, dry_run)
+
+
+@import_app.command("lever")
+def import_lever(path: _Export, organisation: _Organisation, dry_run: _DryRun = False) -> None:
+    """Import a Lever API export (opportunities.json, postings.json, stages.json, ...)."""
+    _import("lever", path, organisation, dry_run)
+
+
+@import_app.command("csv")
+def import_csv(
+    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)],
+    organisation: _Organisation,
+    mapping: Annotated[
+        Path,
+        typer.Option(exists=True, dir_okay=False, help="Which column holds what (TOML or JSON)."),
+    ],
+    dry_run: _DryRun = False,
+) -> None:
+    """Import a CSV file of applicants, read with a column mapping."""
+    _import("csv", path, organisation, dry_run, mapping)
 
 
 @app.command("semantic-backfill")

@@ -61,6 +61,7 @@ from hireline.identity.organization.routes import router as organization_router
 from hireline.identity.permissions import Action
 from hireline.identity.usage.routes import router as usage_router
 from hireline.identity.usage.service import UsageRecorder
+from hireline.imports.routes import router as imports_router
 from hireline.interviews.routes import router as interviews_router
 from hireline.jobs.events import JOBS_CHANGED_TOPIC
 from hireline.jobs.routes import router as jobs_router
@@ -220,6 +221,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # The REST guard, with the one action every principal holds: it authenticates, rate
     # limits, counts and claims the Idempotency-Key; each GraphQL field checks its own action.
     app.include_router(graphql_router(require(Action.PROFILE_READ)))
+    app.include_router(imports_router)
     install_web_app(app)
 
     # Starlette runs the last-added middleware first: request context wraps everything.

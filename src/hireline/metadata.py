@@ -15,6 +15,7 @@ from hireline.guides.questions import models as question_models  # noqa: F401
 from hireline.guides.salaries import models as salary_models  # noqa: F401
 from hireline.guides.templates import models as guide_models  # noqa: F401
 from hireline.identity import models as identity_models  # noqa: F401
+from hireline.imports import models as import_models  # noqa: F401
 from hireline.interviews import models as interview_models  # noqa: F401
 from hireline.jobs import models as job_models  # noqa: F401
 from hireline.matching import models as matching_models  # noqa: F401

@@ -38,6 +38,8 @@ TENANT_TABLES = (
     "offer_letter_templates",
     "candidate_notes",
     "saved_searches",
+    "import_records",
+    "import_runs",
 )
 
 
@@ -209,3 +211,25 @@ async def test_another_tenants_offers_are_404_on_every_offer_route(
     # The owner's own view is intact.
     mine = await client.get(f"/v1/offers/{offer_id}", headers=acme_headers)
     assert mine.status_code == 200
+
+
+async def test_another_tenants_import_is_404(client: httpx.AsyncClient) -> None:
+    acme = bearer((await sign_up(client, "acme"))["access_token"])
+    globex = bearer((await sign_up(client, "globex"))["access_token"])
+    started = await client.post(
+        "/v1/imports",
+        data={"source": "csv", "dry_run": "true"},
+        files={
+            "export": ("people.csv", b"Name,Job\nAda,Engineer\n", "text/csv"),
+            "mapping": (
+                "m.json",
+                b'{"columns": {"name": "Name", "job": "Job"}}',
+                "application/json",
+            ),
+        },
+        headers=acme,
+    )
+    assert started.status_code == 202, started.text
+    path = f"/v1/imports/{started.json()['id']}"
+    assert (await client.get(path, headers=globex)).status_code == 404
+    assert (await client.get(path, headers=acme)).status_code == 200

@@ -10,14 +10,15 @@ from typing import Any, Literal, TypeAlias
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from hireline.candidates import pipeline, rejection_reasons
+from hireline.candidates import pipeline, rejection_reasons, sourcing, tasks
 from hireline.candidates.events import CandidateEvent
 from hireline.candidates.match_scores import MatchScores, plug, plugged
 from hireline.candidates.models import Activity, Application, Candidate, Resume
 from hireline.candidates.repository import CandidateRepository, ListedRow
-from hireline.candidates.schemas import CandidateUpdate, MatchSummary
+from hireline.candidates.schemas import CandidateAdd, CandidateUpdate, MatchSummary
+from hireline.candidates.uploads import CheckedFile
 from hireline.core import events
-from hireline.core.errors import NotFound
+from hireline.core.errors import NotFound, ValidationFailed
 from hireline.core.events import DomainEvent
 from hireline.core.pagination import (
     cut_page,
@@ -27,6 +28,7 @@ from hireline.core.pagination import (
     invalid_cursor,
 )
 from hireline.core.principal import Principal
+from hireline.core.storage import FileStorage, content_digest, save_with_transaction
 from hireline.jobs import service as jobs
 from hireline.resumes.taxonomy import load_taxonomy
 
@@ -558,3 +560,130 @@ async def reopen_application(
     """Undo the rejection of an application the principal may see."""
     await require_application_visible(session, principal, application_id)
     return await pipeline.undo_rejection(session, principal, application_id)
+
+
+# For imports: people, applications and résumés brought in from another tracking system.
+# The person is added as a recruiter adds one (`sourcing.add`); an application keeps the
+# stage, status and date it had there; a résumé is stored and queued for parsing.
+
+IMPORTED_CONSENT = "(imported from another applicant tracking system)"
+
+
+async def add_or_find(
+    session: AsyncSession, principal: Principal, storage: FileStorage, body: CandidateAdd
+) -> tuple[Candidate, bool]:
+    """The candidate added from `body` (created: True), or the one who already has its
+    e-mail address (False): one person per organisation, as when applying."""
+    try:
+        added = await sourcing.add(
+            session, principal, storage, body.model_copy(update={"job_id": None}), None
+        )
+    except sourcing.CandidateExists as known:
+        return await get(session, principal.tenant_id, known.candidate_id), False
+    return added.candidate, True
+
+
+async def import_application(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    candidate_id: uuid.UUID,
+    job_id: uuid.UUID,
+    stage_id: uuid.UUID | None,
+    status: str,
+    source: str,
+    applied_at: datetime,
+    rejection_reason: str | None,
+    details: dict[str, Any],
+) -> tuple[Application, bool]:
+    """An application as it stood in the other system (created: True), or the person's
+    application to the job they already had (False).
+
+    `application.created` is recorded as for a person added by hand (scored, never mailed
+    to the candidate); the status and stage are set as they were, not moved through, so no
+    rejection or hiring is announced again.
+    """
+    candidate = await get(session, principal.tenant_id, candidate_id)
+    job = await jobs.get(session, principal.tenant_id, job_id)
+    for existing in await applications_of(session, candidate):
+        if existing.job_id == job.id:
+            return existing, False
+    stage_ids = {stage.id for stage in await jobs.stages_of(session, job)}
+    if stage_id is not None and stage_id not in stage_ids:
+        raise ValidationFailed(
+            "That stage is not part of this application's job.",
+            errors=[{"loc": ["stage_id"], "msg": "unknown stage", "type": "stage"}],
+        )
+    application = Application(
+        tenant_id=principal.tenant_id,
+        job_id=job.id,
+        candidate_id=candidate.id,
+        stage_id=stage_id,
+        status=status,
+        source=source,
+        consent_at=applied_at,
+        consent_text=IMPORTED_CONSENT,
+        rejection_reason=rejection_reason if status == "rejected" else None,
+        applied_at=applied_at,
+    )
+    session.add(application)
+    await session.flush()
+    session.add(
+        Activity(
+            tenant_id=principal.tenant_id,
+            candidate_id=candidate.id,
+            application_id=application.id,
+            actor_type=principal.kind,
+            actor_id=principal.id,
+            kind="application.imported",
+            details={"job_id": str(job.id), "job_title": job.title, "status": status, **details},
+        )
+    )
+    await session.flush()
+    await events.record(
+        session,
+        type=CandidateEvent.APPLICATION_CREATED,
+        payload={
+            "application_id": str(application.id),
+            "candidate_id": str(candidate.id),
+            "job_id": str(job.id),
+            "source": source,
+            "added_by_hand": True,
+            "imported": True,
+        },
+        tenant_id=principal.tenant_id,
+    )
+    return application, True
+
+
+async def attach_resume(
+    session: AsyncSession,
+    principal: Principal,
+    storage: FileStorage,
+    candidate_id: uuid.UUID,
+    application_id: uuid.UUID | None,
+    resume: CheckedFile,
+) -> tuple[Resume, bool]:
+    """Store a checked résumé and queue its parsing (created: True); a file the candidate
+    already has (same content) is not stored twice (False)."""
+    candidate = await get(session, principal.tenant_id, candidate_id)
+    digest = content_digest(resume.data)
+    for stored in await resumes_of(session, candidate):
+        if stored.sha256 == digest:
+            return stored, False
+    key = f"{candidate.tenant_id}/resumes/{candidate.id}/{uuid.uuid4().hex}.{resume.extension}"
+    await save_with_transaction(session, storage, key, resume.data)
+    stored = Resume(
+        tenant_id=candidate.tenant_id,
+        candidate_id=candidate.id,
+        application_id=application_id,
+        storage_key=key,
+        filename=resume.filename,
+        content_type=resume.content_type,
+        size=len(resume.data),
+        sha256=digest,
+    )
+    session.add(stored)
+    await session.flush()
+    await tasks.request_parse(session, stored)
+    return stored, True

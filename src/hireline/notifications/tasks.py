@@ -156,6 +156,8 @@ async def tell_candidate_already_applied(event: DomainEvent, session: AsyncSessi
 @events.on(CandidateEvent.APPLICATION_CREATED, name="notifications.new_application")
 async def tell_hiring_team_new_application(event: DomainEvent, session: AsyncSession) -> None:
     """Each member of the job's hiring team hears that someone applied."""
+    if event.payload.get("imported") is True:
+        return  # history brought over from another system is not news, row by row
     tenant_id = _tenant(event)
     facts = _application_facts(event)
     try:

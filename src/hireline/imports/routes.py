@@ -1,0 +1,66 @@
+"""HTTP layer of imports: upload an export, then follow its queued import."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, Request, UploadFile, status
+
+from hireline.core.db import DbSession
+from hireline.core.principal import Principal
+from hireline.identity.dependencies import require
+from hireline.identity.permissions import Action
+from hireline.imports import runs
+from hireline.imports.export import SourceSystem
+from hireline.imports.schemas import ImportRead
+
+router = APIRouter(prefix="/v1", tags=["imports"])
+
+# Bringing a whole history in is the organisation's business: owners and admins.
+Manager = Annotated[Principal, require(Action.ORGANIZATION_MANAGE)]
+
+
+@router.post(
+    "/imports",
+    status_code=status.HTTP_202_ACCEPTED,
+    summary="Import an export of another tracking system (Greenhouse, Lever, CSV), queued",
+    description="Greenhouse and Lever exports are uploaded as a .zip of the API's JSON files "
+    "with an `attachments/` folder; a CSV file (or a .zip of one with its résumé files) comes "
+    "with a `mapping` (TOML or JSON). With `dry_run`, the report says what the import would "
+    "do and nothing is stored. Follow the import at `GET /v1/imports/{id}`.",
+    responses={
+        413: {"description": "Export over 200 MB"},
+        415: {"description": "A Greenhouse or Lever export that is not a .zip"},
+    },
+)
+async def start_import(
+    request: Request,
+    session: DbSession,
+    principal: Manager,
+    source: Annotated[SourceSystem, Form()],
+    export: Annotated[UploadFile, File(description="The export: a .zip, or a .csv file")],
+    mapping: Annotated[
+        UploadFile | None, File(description="For a CSV: which column holds what")
+    ] = None,
+    dry_run: Annotated[bool, Form()] = False,
+) -> ImportRead:
+    data = await runs.read_upload(export, "export")
+    mapping_data = await runs.read_upload(mapping, "mapping") if mapping is not None else None
+    run = await runs.queue_import(
+        session,
+        principal,
+        request.app.state.storage,
+        system=source,
+        export=data,
+        export_name=export.filename or "export",
+        mapping=mapping_data,
+        mapping_name=(mapping.filename or "mapping.toml") if mapping is not None else "",
+        dry_run=dry_run,
+    )
+    return ImportRead.model_validate(run)
+
+
+@router.get("/imports/{import_id}", summary="An import: its status and report")
+async def get_import(import_id: uuid.UUID, session: DbSession, principal: Manager) -> ImportRead:
+    return ImportRead.model_validate(await runs.get(session, import_id))
