@@ -38,6 +38,11 @@ TENANT_TABLES = (
     "offer_letter_templates",
     "candidate_notes",
     "saved_searches",
+    "analytics_daily",
+    "analytics_stage_daily",
+    "analytics_dropoffs",
+    "analytics_health",
+    "analytics_refreshes",
 )
 
 
