@@ -71,7 +71,8 @@ CREATE TABLE analytics_stage_daily (
     stage_name varchar(80) NOT NULL,
     reached integer NOT NULL DEFAULT 0,
 {_histogram("stay")},
-    CONSTRAINT pk_analytics_stage_daily PRIMARY KEY (tenant_id, day, job_id, source, stage_position),
+    CONSTRAINT pk_analytics_stage_daily
+        PRIMARY KEY (tenant_id, day, job_id, source, stage_position),
     CONSTRAINT fk_analytics_stage_daily_tenant_id_tenants FOREIGN KEY (tenant_id)
         REFERENCES tenants (id) ON DELETE CASCADE
 );

@@ -14,8 +14,8 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp
 
 from hireline import __version__
-from hireline.api_document import OPERATION_IDS, document_rules
 from hireline.analytics.routes import router as analytics_router
+from hireline.api_document import OPERATION_IDS, document_rules
 from hireline.board.apply import api_router as apply_api_router
 from hireline.board.apply import page_router as apply_page_router
 from hireline.board.branding import CAREERS_CHANGED_TOPIC

@@ -92,9 +92,16 @@ async def load(
         await session.flush()
         ids[history.name] = application.id
 
-        def activity(kind: str, at: datetime, actor: str, details: dict[str, Any]) -> Activity:
+        def activity(
+            kind: str,
+            at: datetime,
+            actor: str,
+            details: dict[str, Any],
+            candidate_id: uuid.UUID = candidate.id,
+            application_id: uuid.UUID = application.id,
+        ) -> Activity:
             return Activity(
-                tenant_id=tenant_id, candidate_id=candidate.id, application_id=application.id,
+                tenant_id=tenant_id, candidate_id=candidate_id, application_id=application_id,
                 actor_type=actor, actor_id=str(user_id), kind=kind, details=details,
                 occurred_at=at,
             )  # fmt: skip

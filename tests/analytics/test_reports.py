@@ -212,4 +212,5 @@ async def test_before_the_first_rebuild_the_reports_say_so(client: httpx.AsyncCl
     headers, _ = await _tenant(client, "initech")
     body = (await client.get("/v1/analytics/offers", headers=headers)).json()
     assert body["freshness"] == {"refreshed_at": None, "age_seconds": None}
-    assert body["sent"] == 0 and body["acceptance_rate"] is None
+    assert body["sent"] == 0
+    assert body["acceptance_rate"] is None

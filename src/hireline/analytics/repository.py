@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Row, Table, func, select, text
@@ -19,21 +18,16 @@ from hireline.analytics.models import (
     refreshes,
     stage_daily,
 )
+from hireline.analytics.schemas import Filters
 from hireline.core.repositories import Repository
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Which applications a report covers: by job, by source, by the day they arrived."""
-
-    job_id: uuid.UUID | None = None
-    source: str | None = None
-    date_from: date | None = None
-    date_to: date | None = None
 
 
 def _sums(table: Table, prefix: str) -> list[ColumnElement[Any]]:
     return [func.coalesce(func.sum(table.c[c]), 0).label(c) for c in histogram.columns(prefix)]
+
+
+# A row of sums; its columns are named as the query labels them.
+Figures = Row[*tuple[Any, ...]]
 
 
 class AnalyticsRepository(Repository):
@@ -83,7 +77,7 @@ class AnalyticsRepository(Repository):
             conditions.append(table.c.day <= filters.date_to)
         return conditions
 
-    async def stages(self, filters: Filters) -> Sequence[Row[Any]]:
+    async def stages(self, filters: Filters) -> Sequence[Figures]:
         """Per stage (position and name): applications that reached it, and time-in-stage
         bucket counts."""
         t = stage_daily
@@ -100,7 +94,7 @@ class AnalyticsRepository(Repository):
         )
         return (await self.session.execute(query)).all()
 
-    async def dropoffs(self, filters: Filters) -> Sequence[Row[Any]]:
+    async def dropoffs(self, filters: Filters) -> Sequence[Figures]:
         """Applications that ended (rejected, withdrawn) by the stage they ended in, and why."""
         t = dropoffs
         query = (
@@ -116,7 +110,7 @@ class AnalyticsRepository(Repository):
         )
         return (await self.session.execute(query)).all()
 
-    async def totals(self, filters: Filters, *prefixes: str) -> Row[Any]:
+    async def totals(self, filters: Filters, *prefixes: str) -> Figures:
         """The day-level counts summed over the filter, with the named histograms."""
         t = daily
         counts = [func.coalesce(func.sum(t.c[name]), 0).label(name) for name in DAILY_COUNTS]
@@ -124,7 +118,7 @@ class AnalyticsRepository(Repository):
         query = select(*counts, *histograms).where(*self._where(t, filters))
         return (await self.session.execute(query)).one()
 
-    async def by_source(self, filters: Filters) -> Sequence[Row[Any]]:
+    async def by_source(self, filters: Filters) -> Sequence[Figures]:
         t = daily
         query = (
             select(
@@ -140,7 +134,7 @@ class AnalyticsRepository(Repository):
         )
         return (await self.session.execute(query)).all()
 
-    async def weekly_by_source(self, filters: Filters) -> Sequence[Row[Any]]:
+    async def weekly_by_source(self, filters: Filters) -> Sequence[Figures]:
         """Applications per ISO week (its Monday) and source."""
         t = daily
         week = func.date_trunc("week", t.c.day).label("week")
@@ -152,7 +146,7 @@ class AnalyticsRepository(Repository):
         )
         return (await self.session.execute(query)).all()
 
-    async def health(self, job_id: uuid.UUID | None) -> Row[Any]:
+    async def health(self, job_id: uuid.UUID | None) -> Figures:
         t = health
         query = select(
             func.coalesce(func.sum(t.c.stale_applications), 0).label("stale_applications"),

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from hireline.analytics import service
 from hireline.analytics.export import to_csv
 from hireline.analytics.schemas import (
+    Filters,
     Funnel,
     Offers,
     PipelineHealth,
@@ -47,20 +48,21 @@ async def _scope(
     date_to: Annotated[
         date | None, Query(alias="to", description="Applications up to this day (UTC).")
     ] = None,
-) -> service.Filters:
+) -> Filters:
     return await service.filters(
         session, principal, job_id=job, source=source, date_from=date_from, date_to=date_to
     )
 
 
-Scope = Annotated[service.Filters, Depends(_scope)]
+# The one guard of each report: the filters are checked for the principal it names.
+Scope = Annotated[Filters, Depends(_scope)]
 
 
 async def _answer(
     request: Request,
-    build: Callable[[AsyncSession, service.Filters], Awaitable[Report]],
+    build: Callable[[AsyncSession, Filters], Awaitable[Report]],
     session: AsyncSession,
-    scope: service.Filters,
+    scope: Filters,
 ) -> Report | Response:
     report = await build(session, scope)
     if "text/csv" in request.headers.get("accept", ""):
@@ -83,9 +85,7 @@ def _freshness_header(report: Any) -> dict[str, str]:
     response_model=Funnel,
     responses=CSV,
 )
-async def analytics_funnel(
-    request: Request, session: DbSession, principal: Reader, scope: Scope
-) -> Funnel | Response:
+async def analytics_funnel(request: Request, session: DbSession, scope: Scope) -> Funnel | Response:
     return await _answer(request, service.funnel, session, scope)
 
 
@@ -96,7 +96,7 @@ async def analytics_funnel(
     responses=CSV,
 )
 async def analytics_time_in_stage(
-    request: Request, session: DbSession, principal: Reader, scope: Scope
+    request: Request, session: DbSession, scope: Scope
 ) -> TimeInStage | Response:
     return await _answer(request, service.time_in_stage, session, scope)
 
@@ -108,7 +108,7 @@ async def analytics_time_in_stage(
     responses=CSV,
 )
 async def analytics_time_to_hire(
-    request: Request, session: DbSession, principal: Reader, scope: Scope
+    request: Request, session: DbSession, scope: Scope
 ) -> TimeToHire | Response:
     return await _answer(request, service.time_to_hire, session, scope)
 
@@ -120,7 +120,7 @@ async def analytics_time_to_hire(
     responses=CSV,
 )
 async def analytics_sources(
-    request: Request, session: DbSession, principal: Reader, scope: Scope
+    request: Request, session: DbSession, scope: Scope
 ) -> Sources | Response:
     return await _answer(request, service.sources, session, scope)
 
@@ -131,9 +131,7 @@ async def analytics_sources(
     response_model=Offers,
     responses=CSV,
 )
-async def analytics_offers(
-    request: Request, session: DbSession, principal: Reader, scope: Scope
-) -> Offers | Response:
+async def analytics_offers(request: Request, session: DbSession, scope: Scope) -> Offers | Response:
     return await _answer(request, service.offers, session, scope)
 
 
@@ -144,6 +142,6 @@ async def analytics_offers(
     responses=CSV,
 )
 async def analytics_pipeline_health(
-    request: Request, session: DbSession, principal: Reader, scope: Scope
+    request: Request, session: DbSession, scope: Scope
 ) -> PipelineHealth | Response:
     return await _answer(request, service.health, session, scope)

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import uuid
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from pydantic import BaseModel, Field
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which applications a report covers: by job, by source, by the day they arrived."""
+
+    job_id: uuid.UUID | None = None
+    source: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
 
 
 class Freshness(BaseModel):

@@ -6,23 +6,22 @@ import time
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
 
-from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.analytics import histogram
-from hireline.analytics.repository import AnalyticsRepository, Filters
+from hireline.analytics.repository import AnalyticsRepository, Figures
 from hireline.analytics.schemas import (
     Durations,
+    Filters,
     Freshness,
     Funnel,
     FunnelStage,
     Offers,
     PipelineHealth,
     Reason,
-    Sources,
     SourceFigures,
+    Sources,
     SourceWeek,
     StageTime,
     TimeInStage,
@@ -34,6 +33,7 @@ from hireline.jobs import service as jobs
 
 # An active application untouched this long needs someone's attention.
 STALE_AFTER = timedelta(days=14)
+
 
 async def filters(
     session: AsyncSession,
@@ -64,7 +64,7 @@ async def _freshness(repository: AnalyticsRepository) -> Freshness:
     return Freshness(refreshed_at=refreshed_at, age_seconds=max(0, int(age.total_seconds())))
 
 
-def _durations(row: Row[Any], prefix: str) -> Durations:
+def _durations(row: Figures, prefix: str) -> Durations:
     counts = [int(getattr(row, column)) for column in histogram.columns(prefix)]
     return Durations(
         measured=sum(counts),
@@ -113,7 +113,7 @@ async def funnel(session: AsyncSession, scope: Filters) -> Funnel:
     )
 
 
-def _single(stages: Sequence[Row[Any]], row: Row[Any]) -> bool:
+def _single(stages: Sequence[Figures], row: Figures) -> bool:
     """Whether `row` is the only stage at its position (jobs whose pipelines differ share
     positions under several names; drop-offs are then given to the first name)."""
     same = [other for other in stages if other.stage_position == row.stage_position]

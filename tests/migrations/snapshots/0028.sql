@@ -123,7 +123,8 @@ CREATE TABLE analytics_stage_daily (
     stay_17 integer NOT NULL DEFAULT 0,
     stay_18 integer NOT NULL DEFAULT 0,
     stay_19 integer NOT NULL DEFAULT 0,
-    CONSTRAINT pk_analytics_stage_daily PRIMARY KEY (tenant_id, day, job_id, source, stage_position),
+    CONSTRAINT pk_analytics_stage_daily
+        PRIMARY KEY (tenant_id, day, job_id, source, stage_position),
     CONSTRAINT fk_analytics_stage_daily_tenant_id_tenants FOREIGN KEY (tenant_id)
         REFERENCES tenants (id) ON DELETE CASCADE
 );
