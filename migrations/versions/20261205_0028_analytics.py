@@ -2,6 +2,8 @@
 reports read, rebuilt from the activity log by a periodic job so that each report sums a
 few thousand rows instead of scanning a million applications.
 
+Each sum is kept twice: per day, and per month (`period`), so that a report over a long
+period reads the month rows and only the ragged ends of the period from the day rows.
 Durations are kept as histograms (one column per bucket, the bounds below) so that
 percentiles can be read from sums: percentiles cannot be added, bucket counts can.
 
@@ -41,6 +43,7 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON {name} TO hireline_app;
 UPGRADE = f"""
 CREATE TABLE analytics_daily (
     tenant_id uuid NOT NULL,
+    period varchar(5) NOT NULL,
     day date NOT NULL,
     job_id uuid NOT NULL,
     source varchar(60) NOT NULL,
@@ -57,13 +60,14 @@ CREATE TABLE analytics_daily (
 {_histogram("hire")},
 {_histogram("first")},
 {_histogram("accept")},
-    CONSTRAINT pk_analytics_daily PRIMARY KEY (tenant_id, day, job_id, source),
+    CONSTRAINT pk_analytics_daily PRIMARY KEY (tenant_id, period, day, job_id, source),
     CONSTRAINT fk_analytics_daily_tenant_id_tenants FOREIGN KEY (tenant_id)
         REFERENCES tenants (id) ON DELETE CASCADE
 );
 {_tenant_table("analytics_daily")}
 CREATE TABLE analytics_stage_daily (
     tenant_id uuid NOT NULL,
+    period varchar(5) NOT NULL,
     day date NOT NULL,
     job_id uuid NOT NULL,
     source varchar(60) NOT NULL,
@@ -72,13 +76,14 @@ CREATE TABLE analytics_stage_daily (
     reached integer NOT NULL DEFAULT 0,
 {_histogram("stay")},
     CONSTRAINT pk_analytics_stage_daily
-        PRIMARY KEY (tenant_id, day, job_id, source, stage_position),
+        PRIMARY KEY (tenant_id, period, day, job_id, source, stage_position),
     CONSTRAINT fk_analytics_stage_daily_tenant_id_tenants FOREIGN KEY (tenant_id)
         REFERENCES tenants (id) ON DELETE CASCADE
 );
 {_tenant_table("analytics_stage_daily")}
 CREATE TABLE analytics_dropoffs (
     tenant_id uuid NOT NULL,
+    period varchar(5) NOT NULL,
     day date NOT NULL,
     job_id uuid NOT NULL,
     source varchar(60) NOT NULL,
@@ -87,7 +92,7 @@ CREATE TABLE analytics_dropoffs (
     reason varchar(60) NOT NULL,
     applications integer NOT NULL,
     CONSTRAINT pk_analytics_dropoffs
-        PRIMARY KEY (tenant_id, day, job_id, source, stage_position, outcome, reason),
+        PRIMARY KEY (tenant_id, period, day, job_id, source, stage_position, outcome, reason),
     CONSTRAINT fk_analytics_dropoffs_tenant_id_tenants FOREIGN KEY (tenant_id)
         REFERENCES tenants (id) ON DELETE CASCADE
 );

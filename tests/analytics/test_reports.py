@@ -96,17 +96,16 @@ async def test_time_to_hire_and_to_first_action(
     assert body["time_to_first_action"] == _durations(4, 8, 12, 4)
 
 
-async def test_sources_and_their_weeks(client: httpx.AsyncClient, acme: dict[str, Any]) -> None:
+async def test_sources_and_their_months(client: httpx.AsyncClient, acme: dict[str, Any]) -> None:
     body = (await client.get("/v1/analytics/sources", headers=acme["headers"])).json()
     assert body["sources"] == [
         {"source": "careers_page", "applications": 3, "interviewed": 1, "offered": 1, "hired": 1},
         # B's only interview was cancelled.
         {"source": "referral", "applications": 2, "interviewed": 0, "offered": 1, "hired": 0},
     ]
-    assert body["weekly"] == [
-        {"week": "2026-11-02", "source": "careers_page", "applications": 2},
-        {"week": "2026-11-02", "source": "referral", "applications": 2},
-        {"week": "2026-11-09", "source": "careers_page", "applications": 1},
+    assert body["monthly"] == [
+        {"month": "2026-11-01", "source": "careers_page", "applications": 3},
+        {"month": "2026-11-01", "source": "referral", "applications": 2},
     ]
 
 
@@ -143,6 +142,21 @@ async def test_filters_by_source_and_period(
     assert early.json()["applications"] == 4
     late = await client.get("/v1/analytics/funnel", params={"from": "2026-11-05"}, headers=headers)
     assert late.json()["applications"] == 1
+    # Whole months are read from the month rows, ragged ends from the day rows: each
+    # application is counted once whichever way the period is cut.
+    for period in (("2026-11-01", "2026-11-30"), ("2026-10-15", "2026-12-31"),
+                   ("2026-11-02", "2026-12-01"), ("2026-11-01", "2026-11-12")):  # fmt: skip
+        cut = await client.get(
+            "/v1/analytics/funnel", params={"from": period[0], "to": period[1]}, headers=headers
+        )
+        assert cut.json()["applications"] == 5, period
+        assert cut.json()["stages"][1]["applications"] == 3, period
+    assert (
+        await client.get(
+            "/v1/analytics/funnel", params={"from": "2026-11-01", "to": "2026-11-11"},
+            headers=headers,
+        )
+    ).json()["applications"] == 4  # fmt: skip
 
 
 async def test_csv_when_asked_for(client: httpx.AsyncClient, acme: dict[str, Any]) -> None:

@@ -30,9 +30,11 @@ def _counts(*names: str) -> list[Column[int]]:
 
 
 def _cohort() -> list[Column[object]]:
-    """The key every sum shares: the day the applications arrived, their job, their source."""
+    """The key every sum shares: the day (or month: `period`) the applications arrived, their
+    job, their source."""
     return [
         _tenant(),
+        Column("period", String(5), primary_key=True),
         Column("day", Date, primary_key=True),
         Column("job_id", UUID(as_uuid=True), primary_key=True),
         Column("source", String(60), primary_key=True),

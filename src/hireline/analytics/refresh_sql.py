@@ -15,6 +15,7 @@ rejected and reopened, has several visits, and its time in a stage is the sum of
 from __future__ import annotations
 
 from hireline.analytics import histogram
+from hireline.analytics.models import DAILY_COUNTS
 
 _BOUNDS = "ARRAY[" + ",".join(str(b) for b in histogram.BOUNDS_HOURS) + "]::float8[]"
 
@@ -96,7 +97,7 @@ CLEAR = [
 
 STAGE_DAILY = f"""
 INSERT INTO analytics_stage_daily
-SELECT :tenant_id, f.day, f.job_id, f.source, ps.position, min(ps.name), count(*),
+SELECT :tenant_id, 'day', f.day, f.job_id, f.source, ps.position, min(ps.name), count(*),
        {histogram_sums("stay", "stays.hours")}
 FROM analytics_facts f
 JOIN (
@@ -120,7 +121,7 @@ GROUP BY f.day, f.job_id, f.source, ps.position
 
 DROPOFFS = """
 INSERT INTO analytics_dropoffs
-SELECT :tenant_id, f.day, f.job_id, f.source, ps.position, f.status, f.rejection_reason,
+SELECT :tenant_id, 'day', f.day, f.job_id, f.source, ps.position, f.status, f.rejection_reason,
        count(*)
 FROM analytics_facts f
 JOIN pipeline_stages ps ON ps.tenant_id = :tenant_id AND ps.id = f.stage_id
@@ -178,7 +179,7 @@ offers_made AS (
            {histogram_sums("accept", "accept_hours", only="status = 'accepted'")}
     FROM per_offer GROUP BY day, job_id, source
 )
-SELECT :tenant_id, a.day, a.job_id, a.source, a.applications, a.interviewed,
+SELECT :tenant_id, 'day', a.day, a.job_id, a.source, a.applications, a.interviewed,
        COALESCE(o.offered, 0), a.hired, a.acted_on,
        COALESCE(o.offers_sent, 0), COALESCE(o.offers_accepted, 0),
        COALESCE(o.offers_declined, 0), COALESCE(o.offers_in_band, 0),
@@ -188,6 +189,34 @@ SELECT :tenant_id, a.day, a.job_id, a.source, a.applications, a.interviewed,
        {", ".join(f"COALESCE(o.{c}, 0)" for c in histogram.columns("accept"))}
 FROM applications a LEFT JOIN offers_made o USING (day, job_id, source)
 """  # noqa: S608 (the formatted parts are code constants: bucket bounds and column names)
+
+
+def _month_rollup(table: str, keys: str, sums: list[str], extra: str = "") -> str:
+    """The month rows of `table`, summed from its day rows."""
+    summed = ", ".join(f"sum({column})::integer" for column in sums)
+    return f"""
+INSERT INTO {table}
+SELECT tenant_id, 'month', date_trunc('month', day)::date, job_id, source{keys}{extra}, {summed}
+FROM {table}
+WHERE tenant_id = :tenant_id AND period = 'day'
+GROUP BY tenant_id, date_trunc('month', day), job_id, source{keys}
+"""  # noqa: S608 (table and column names are code constants)
+
+
+MONTHS = [
+    _month_rollup(
+        "analytics_stage_daily",
+        ", stage_position",
+        ["reached", *histogram.columns("stay")],
+        extra=", min(stage_name)",
+    ),
+    _month_rollup("analytics_dropoffs", ", stage_position, outcome, reason", ["applications"]),
+    _month_rollup(
+        "analytics_daily",
+        "",
+        [*DAILY_COUNTS, *(c for p in ("hire", "first", "accept") for c in histogram.columns(p))],
+    ),
+]
 
 HEALTH = """
 INSERT INTO analytics_health

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Table, func, select, text
+from sqlalchemy import ColumnElement, Row, Table, and_, func, or_, select, text
 
 from hireline.analytics import histogram, refresh_sql
 from hireline.analytics.models import (
@@ -24,6 +24,33 @@ from hireline.core.repositories import Repository
 
 def _sums(table: Table, prefix: str) -> list[ColumnElement[Any]]:
     return [func.coalesce(func.sum(table.c[c]), 0).label(c) for c in histogram.columns(prefix)]
+
+
+def _period(table: Table, filters: Filters) -> ColumnElement[bool]:
+    """The rows that cover the filter's days once: month rows for the whole months in it, day
+    rows for the days before the first and after the last of those."""
+    first = filters.date_from or date.min
+    last = filters.date_to or date.max
+    # The whole months inside [first, last]: from `start` up to (not including) `end`.
+    start = first if first.day == 1 else _next_month(first)
+    end = (
+        _next_month(last) if _next_month(last) - timedelta(days=1) == last else last.replace(day=1)
+    )
+    period, day = table.c.period, table.c.day
+    if start >= end:
+        return and_(period == "day", day >= first, day <= last)
+    return or_(
+        and_(period == "month", day >= start, day < end),
+        and_(period == "day", day >= first, day < start),
+        and_(period == "day", day >= end, day <= last),
+    )
+
+
+def _next_month(day: date) -> date:
+    """The first day of the month after `day`'s (date.max for the last month there is)."""
+    if day.year == date.max.year and day.month == 12:
+        return date.max
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
 
 
 # A row of sums; its columns are named as the query labels them.
@@ -43,7 +70,12 @@ class AnalyticsRepository(Repository):
         await self.session.execute(text(refresh_sql.VISITS))
         for statement in refresh_sql.CLEAR:
             await self.session.execute(text(statement), tenant)
-        for statement in (refresh_sql.STAGE_DAILY, refresh_sql.DROPOFFS, refresh_sql.DAILY):
+        for statement in (
+            refresh_sql.STAGE_DAILY,
+            refresh_sql.DROPOFFS,
+            refresh_sql.DAILY,
+            *refresh_sql.MONTHS,
+        ):
             await self.session.execute(text(statement), tenant)
         await self.session.execute(
             text(refresh_sql.HEALTH), {**tenant, "now": now, "stale_before": stale_before}
@@ -66,15 +98,11 @@ class AnalyticsRepository(Repository):
         ).scalar_one_or_none()
 
     def _where(self, table: Table, filters: Filters) -> list[ColumnElement[bool]]:
-        conditions = [table.c.tenant_id == self.tenant_id]
+        conditions = [table.c.tenant_id == self.tenant_id, _period(table, filters)]
         if filters.job_id is not None:
             conditions.append(table.c.job_id == filters.job_id)
         if filters.source is not None:
             conditions.append(table.c.source == filters.source)
-        if filters.date_from is not None:
-            conditions.append(table.c.day >= filters.date_from)
-        if filters.date_to is not None:
-            conditions.append(table.c.day <= filters.date_to)
         return conditions
 
     async def stages(self, filters: Filters) -> Sequence[Figures]:
@@ -134,15 +162,15 @@ class AnalyticsRepository(Repository):
         )
         return (await self.session.execute(query)).all()
 
-    async def weekly_by_source(self, filters: Filters) -> Sequence[Figures]:
-        """Applications per ISO week (its Monday) and source."""
+    async def monthly_by_source(self, filters: Filters) -> Sequence[Figures]:
+        """Applications per month (its first day) and source."""
         t = daily
-        week = func.date_trunc("week", t.c.day).label("week")
+        month = func.date_trunc("month", t.c.day).label("month")
         query = (
-            select(week, t.c.source, func.sum(t.c.applications).label("applications"))
+            select(month, t.c.source, func.sum(t.c.applications).label("applications"))
             .where(*self._where(t, filters))
-            .group_by(week, t.c.source)
-            .order_by(week, t.c.source)
+            .group_by(month, t.c.source)
+            .order_by(month, t.c.source)
         )
         return (await self.session.execute(query)).all()
 

@@ -115,7 +115,7 @@ async def analytics_time_to_hire(
 
 @router.get(
     "/sources",
-    summary="Applications, interviews, offers and hires per source, and weekly arrivals",
+    summary="Applications, interviews, offers and hires per source, and monthly arrivals",
     response_model=Sources,
     responses=CSV,
 )

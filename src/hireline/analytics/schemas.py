@@ -96,8 +96,8 @@ class SourceFigures(BaseModel):
     hired: int
 
 
-class SourceWeek(BaseModel):
-    week: date = Field(description="The Monday of the ISO week the applications arrived in.")
+class SourceMonth(BaseModel):
+    month: date = Field(description="The first day of the month the applications arrived in.")
     source: str
     applications: int
 
@@ -105,7 +105,7 @@ class SourceWeek(BaseModel):
 class Sources(BaseModel):
     freshness: Freshness
     sources: list[SourceFigures]
-    weekly: list[SourceWeek]
+    monthly: list[SourceMonth]
 
 
 class Offers(BaseModel):

@@ -21,8 +21,8 @@ from hireline.analytics.schemas import (
     PipelineHealth,
     Reason,
     SourceFigures,
+    SourceMonth,
     Sources,
-    SourceWeek,
     StageTime,
     TimeInStage,
     TimeToHire,
@@ -153,11 +153,11 @@ async def sources(session: AsyncSession, scope: Filters) -> Sources:
         )
         for row in await repository.by_source(scope)
     ]
-    weekly = [
-        SourceWeek(week=row.week.date(), source=row.source, applications=int(row.applications))
-        for row in await repository.weekly_by_source(scope)
+    monthly = [
+        SourceMonth(month=row.month.date(), source=row.source, applications=int(row.applications))
+        for row in await repository.monthly_by_source(scope)
     ]
-    return Sources(freshness=await _freshness(repository), sources=figures, weekly=weekly)
+    return Sources(freshness=await _freshness(repository), sources=figures, monthly=monthly)
 
 
 async def offers(session: AsyncSession, scope: Filters) -> Offers:

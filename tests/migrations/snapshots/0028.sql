@@ -10,6 +10,7 @@ BEGIN;
 
 CREATE TABLE analytics_daily (
     tenant_id uuid NOT NULL,
+    period varchar(5) NOT NULL,
     day date NOT NULL,
     job_id uuid NOT NULL,
     source varchar(60) NOT NULL,
@@ -83,7 +84,7 @@ CREATE TABLE analytics_daily (
     accept_17 integer NOT NULL DEFAULT 0,
     accept_18 integer NOT NULL DEFAULT 0,
     accept_19 integer NOT NULL DEFAULT 0,
-    CONSTRAINT pk_analytics_daily PRIMARY KEY (tenant_id, day, job_id, source),
+    CONSTRAINT pk_analytics_daily PRIMARY KEY (tenant_id, period, day, job_id, source),
     CONSTRAINT fk_analytics_daily_tenant_id_tenants FOREIGN KEY (tenant_id)
         REFERENCES tenants (id) ON DELETE CASCADE
 );
@@ -97,6 +98,7 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON analytics_daily TO hireline_app;
 
 CREATE TABLE analytics_stage_daily (
     tenant_id uuid NOT NULL,
+    period varchar(5) NOT NULL,
     day date NOT NULL,
     job_id uuid NOT NULL,
     source varchar(60) NOT NULL,
@@ -124,7 +126,7 @@ CREATE TABLE analytics_stage_daily (
     stay_18 integer NOT NULL DEFAULT 0,
     stay_19 integer NOT NULL DEFAULT 0,
     CONSTRAINT pk_analytics_stage_daily
-        PRIMARY KEY (tenant_id, day, job_id, source, stage_position),
+        PRIMARY KEY (tenant_id, period, day, job_id, source, stage_position),
     CONSTRAINT fk_analytics_stage_daily_tenant_id_tenants FOREIGN KEY (tenant_id)
         REFERENCES tenants (id) ON DELETE CASCADE
 );
@@ -138,6 +140,7 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON analytics_stage_daily TO hireline_app;
 
 CREATE TABLE analytics_dropoffs (
     tenant_id uuid NOT NULL,
+    period varchar(5) NOT NULL,
     day date NOT NULL,
     job_id uuid NOT NULL,
     source varchar(60) NOT NULL,
@@ -146,7 +149,7 @@ CREATE TABLE analytics_dropoffs (
     reason varchar(60) NOT NULL,
     applications integer NOT NULL,
     CONSTRAINT pk_analytics_dropoffs
-        PRIMARY KEY (tenant_id, day, job_id, source, stage_position, outcome, reason),
+        PRIMARY KEY (tenant_id, period, day, job_id, source, stage_position, outcome, reason),
     CONSTRAINT fk_analytics_dropoffs_tenant_id_tenants FOREIGN KEY (tenant_id)
         REFERENCES tenants (id) ON DELETE CASCADE
 );
