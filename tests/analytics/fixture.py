@@ -138,7 +138,8 @@ async def _interviews_and_offers(
         starts = T0 + timedelta(hours=hours)
         return Interview(
             tenant_id=tenant_id, application_id=ids[name], job_id=job_id,
-            candidate_id=candidates[name], name="Technical", kit={}, starts_at=starts,
+            candidate_id=candidates[name], name="Technical", starts_at=starts,
+            kit={"questions": [], "attributes": [], "evaluation_tips": [], "red_flags": []},
             ends_at=starts + timedelta(hours=1), time_zone="UTC", ical_uid=f"{name}@test",
             status=status,
         )  # fmt: skip

@@ -12,7 +12,6 @@ from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.analytics import service
-from hireline.analytics.export import to_csv
 from hireline.analytics.schemas import (
     Filters,
     Funnel,
@@ -67,7 +66,7 @@ async def _answer(
     report = await build(session, scope)
     if "text/csv" in request.headers.get("accept", ""):
         return Response(
-            to_csv(report),
+            service.as_csv(report),
             media_type="text/csv; charset=utf-8",
             headers=_freshness_header(report),
         )

@@ -7,9 +7,11 @@ import uuid
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
+from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.analytics import histogram
+from hireline.analytics.export import to_csv
 from hireline.analytics.repository import AnalyticsRepository, Figures
 from hireline.analytics.schemas import (
     Durations,
@@ -197,3 +199,18 @@ async def refresh(session: AsyncSession, now: datetime | None = None) -> int:
     took_ms = int((time.perf_counter() - started) * 1000)
     await repository.stamp(now, took_ms)
     return took_ms
+
+
+REPORTS = {
+    "funnel": funnel,
+    "time-in-stage": time_in_stage,
+    "time-to-hire": time_to_hire,
+    "sources": sources,
+    "offers": offers,
+    "pipeline-health": health,
+}
+
+
+def as_csv(report: BaseModel) -> str:
+    """The report as CSV text, one row per stage, source or figure."""
+    return to_csv(report)

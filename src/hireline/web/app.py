@@ -8,6 +8,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from hireline.web import (
+    analytics,
     account,
     auth,
     board,
@@ -42,6 +43,7 @@ def install_web_app(app: FastAPI) -> None:
         account,
         interviews,
         offers,
+        analytics,
     ):
         app.include_router(module.router)
     app.include_router(settings_router)
