@@ -15,7 +15,11 @@
         labels: data.funnel.map(function (s) { return s.name; }),
         datasets: [{ label: "Applications", data: data.funnel.map(function (s) { return s.applications; }), backgroundColor: COLOURS[0] }],
       },
-      options: Object.assign({ indexAxis: "y", plugins: { legend: { display: false } } }, common),
+      options: Object.assign({
+        indexAxis: "y",
+        plugins: { legend: { display: false } },
+        scales: { x: { beginAtZero: true, ticks: { precision: 0 } } },
+      }, common),
     });
 
     new Chart(document.getElementById("chart-stages"), {
@@ -35,20 +39,22 @@
       if (months.indexOf(row.month) < 0) months.push(row.month);
       (bySource[row.source] = bySource[row.source] || {})[row.month] = row.applications;
     });
+    // Stacked bars: readable with one month as with twenty, and the stack is the month's total.
     new Chart(document.getElementById("chart-sources"), {
-      type: "line",
+      type: "bar",
       data: {
         labels: months,
         datasets: Object.keys(bySource).map(function (name, i) {
           return {
             label: name,
             data: months.map(function (m) { return bySource[name][m] || 0; }),
-            borderColor: COLOURS[i % COLOURS.length],
             backgroundColor: COLOURS[i % COLOURS.length],
           };
         }),
       },
-      options: common,
+      options: Object.assign({
+        scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } },
+      }, common),
     });
   }
 
