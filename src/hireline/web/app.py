@@ -8,8 +8,8 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from hireline.web import (
-    analytics,
     account,
+    analytics,
     auth,
     board,
     candidates,
