@@ -97,10 +97,11 @@ clean:
 VENDOR := src/hireline/web/static/vendor
 vendor:
 	npm ci --no-audit --no-fund --ignore-scripts
-	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/htmx $(VENDOR)/pico $(VENDOR)/sortablejs $(VENDOR)/swagger-ui $(VENDOR)/redoc
+	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/htmx $(VENDOR)/pico $(VENDOR)/sortablejs $(VENDOR)/swagger-ui $(VENDOR)/redoc $(VENDOR)/chartjs
 	cp node_modules/htmx.org/dist/htmx.min.js node_modules/htmx.org/LICENSE $(VENDOR)/htmx/
 	cp node_modules/@picocss/pico/css/pico.classless.min.css node_modules/@picocss/pico/LICENSE.md $(VENDOR)/pico/
 	cp node_modules/sortablejs/Sortable.min.js node_modules/sortablejs/LICENSE $(VENDOR)/sortablejs/
+	cp node_modules/chart.js/dist/chart.umd.min.js node_modules/chart.js/LICENSE.md $(VENDOR)/chartjs/
 	cp node_modules/swagger-ui-dist/swagger-ui-bundle.js node_modules/swagger-ui-dist/swagger-ui.css \
 		node_modules/swagger-ui-dist/LICENSE node_modules/swagger-ui-dist/NOTICE $(VENDOR)/swagger-ui/
 	cp node_modules/redoc/bundles/redoc.standalone.js node_modules/redoc/bundles/redoc.standalone.js.LICENSE.txt \

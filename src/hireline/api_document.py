@@ -129,6 +129,13 @@ OPERATION_IDS: dict[str, str] = {
     "list_deliveries": "webhook_deliveries_list",
     "get_delivery": "webhook_deliveries_get",
     "retry_delivery": "webhook_deliveries_retry",
+    # analytics
+    "analytics_funnel": "analytics_funnel",
+    "analytics_time_in_stage": "analytics_time_in_stage",
+    "analytics_time_to_hire": "analytics_time_to_hire",
+    "analytics_sources": "analytics_sources",
+    "analytics_offers": "analytics_offers",
+    "analytics_pipeline_health": "analytics_pipeline_health",
     # interviews
     "get_interview_plan": "interview_plans_get",
     "replace_interview_plan": "interview_plans_replace",
@@ -210,6 +217,13 @@ EXTRA_PROBLEMS: dict[str, set[int]] = {
     "jobs_reject_remaining": {409},
     "imports_start": {413, 415},
     "imports_get": {404},
+    # A report filtered by a job names one of the tenant's jobs.
+    "analytics_funnel": {404},
+    "analytics_time_in_stage": {404},
+    "analytics_time_to_hire": {404},
+    "analytics_sources": {404},
+    "analytics_offers": {404},
+    "analytics_pipeline_health": {404},
 }
 
 # Links from a creation to operations outside its own path.

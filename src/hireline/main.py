@@ -14,6 +14,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp
 
 from hireline import __version__
+from hireline.analytics.routes import router as analytics_router
 from hireline.api_document import OPERATION_IDS, document_rules
 from hireline.board.apply import api_router as apply_api_router
 from hireline.board.apply import page_router as apply_page_router
@@ -216,6 +217,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(interviews_router)
     app.include_router(offers_router)
     app.include_router(offers_public_router)
+    app.include_router(analytics_router)
     app.include_router(annotations_router)
     app.include_router(saved_searches_router)
     # The REST guard, with the one action every principal holds: it authenticates, rate

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from hireline.analytics import models as analytics_models  # noqa: F401
 from hireline.board import models as board_models  # noqa: F401
 from hireline.candidates import models as candidate_models  # noqa: F401
 from hireline.candidates import rejection_reasons  # noqa: F401

@@ -40,6 +40,11 @@ TENANT_TABLES = (
     "saved_searches",
     "import_records",
     "import_runs",
+    "analytics_daily",
+    "analytics_stage_daily",
+    "analytics_dropoffs",
+    "analytics_health",
+    "analytics_refreshes",
 )
 
 

@@ -131,6 +131,7 @@ CASES = [
         ),
     ),
     Case(Action.OFFERS_APPROVE, _get("/v1/offers")),
+    Case(Action.ANALYTICS_READ, _get("/v1/analytics/funnel")),
     Case(Action.OFFERS_READ, _get("/v1/offer-templates")),
     Case(
         Action.OFFERS_WRITE,

@@ -31,7 +31,14 @@ def test_every_vendored_file_matches_its_committed_hash() -> None:
 
 def test_every_vendored_package_ships_its_licence() -> None:
     packages = [path for path in VENDOR.iterdir() if path.is_dir()]
-    assert {p.name for p in packages} == {"htmx", "pico", "sortablejs", "swagger-ui", "redoc"}
+    assert {p.name for p in packages} == {
+        "htmx",
+        "pico",
+        "sortablejs",
+        "swagger-ui",
+        "redoc",
+        "chartjs",
+    }
     for package in packages:
         assert any(path.name.startswith("LICENSE") for path in package.iterdir()), package
 

@@ -45,6 +45,9 @@ class Action(StrEnum):
     OFFERS_READ = "offers:read"
     OFFERS_WRITE = "offers:write"
     OFFERS_APPROVE = "offers:approve"
+    # Hiring analytics across the organisation (every job's figures): owners, admins,
+    # recruiters; hiring managers see their own jobs' pipelines instead.
+    ANALYTICS_READ = "analytics:read"
 
 
 _EVERYTHING = frozenset(Action)
@@ -120,6 +123,7 @@ class Scope(StrEnum):
     INTERVIEWS_WRITE = "interviews:write"
     OFFERS_READ = "offers:read"
     OFFERS_WRITE = "offers:write"
+    ANALYTICS_READ = "analytics:read"
 
 
 # Scopes granted to API keys and OAuth clients; a write scope includes its read.
@@ -143,6 +147,7 @@ SCOPE_ACTIONS: dict[str, frozenset[Action]] = {
     # Reading offers passes the approvers' door too; a key is never in an approval chain.
     Scope.OFFERS_READ: frozenset({Action.OFFERS_READ, Action.OFFERS_APPROVE}),
     Scope.OFFERS_WRITE: frozenset({Action.OFFERS_READ, Action.OFFERS_APPROVE, Action.OFFERS_WRITE}),
+    Scope.ANALYTICS_READ: frozenset({Action.ANALYTICS_READ}),
 }
 
 

@@ -9,6 +9,7 @@ from fastapi.staticfiles import StaticFiles
 
 from hireline.web import (
     account,
+    analytics,
     auth,
     board,
     candidates,
@@ -42,6 +43,7 @@ def install_web_app(app: FastAPI) -> None:
         account,
         interviews,
         offers,
+        analytics,
     ):
         app.include_router(module.router)
     app.include_router(settings_router)
