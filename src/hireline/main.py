@@ -69,6 +69,7 @@ from hireline.outbox.relay import running_relay
 from hireline.outbox.routes import router as asyncapi_router
 from hireline.search.routes import router as search_router
 from hireline.search.saved.routes import router as saved_searches_router
+from hireline.retention.routes import router as retention_router
 from hireline.settings import Settings, get_settings
 from hireline.web.app import install_web_app
 from hireline.webhooks.routes import router as webhooks_router
@@ -214,6 +215,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(offers_public_router)
     app.include_router(annotations_router)
     app.include_router(saved_searches_router)
+    app.include_router(retention_router)
     install_web_app(app)
 
     # Starlette runs the last-added middleware first: request context wraps everything.

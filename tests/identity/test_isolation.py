@@ -38,6 +38,9 @@ TENANT_TABLES = (
     "offer_letter_templates",
     "candidate_notes",
     "saved_searches",
+    "retention_policies",
+    "retention_notices",
+    "retention_consents",
 )
 
 
