@@ -106,8 +106,15 @@ class Settings(BaseSettings):
     )
     otel_enabled: bool = Field(
         False,
-        description="Turn on FastAPI's OpenTelemetry traces, metrics and logs (OTEL_* variables "
-        "configure the exporters).",
+        description="Turn on OpenTelemetry traces (requests, SQL, queue jobs, outgoing webhooks) "
+        "and FastAPI's metrics and logs; needs the `otel` extra. OTEL_* variables configure the "
+        "OTLP exporter.",
+    )
+    otel_exporter_otlp_endpoint: str | None = Field(
+        None,
+        validation_alias=AliasChoices("OTEL_EXPORTER_OTLP_ENDPOINT"),
+        description="The standard OpenTelemetry collector endpoint; setting it turns traces on "
+        "as HIRELINE_OTEL_ENABLED does.",
     )
     stalled_job_seconds: int = Field(
         30,
