@@ -150,8 +150,9 @@ class Settings(BaseSettings):
         description=(
             "Publish every catalogue event to a broker: `nats://host:4222` (JetStream stream"
             " `hireline`, subject `hireline.<tenant>.<type>`) or `amqp://user:pass@host:5672/`"
-            " (topic exchange `hireline`, routing key `<tenant>.<type>`). At least once, in"
-            " commit order, the event id as message id; relayed by `hireline worker`."
+            " (topic exchange `hireline`, routing key `<tenant>.<type>`) or"
+            " `kafka://host1:9092,host2:9092` (topic `hireline`, keyed by tenant). At least once,"
+            " in commit order, the event id as message id; relayed by `hireline worker`."
         ),
     )
     database_app_role: str = Field(
