@@ -190,6 +190,12 @@ async def test_a_rejected_candidate_is_told_once_then_erased_after_the_notice(
     assert still.status_code == 200  # not before the notice period is over
     preview = (await client.get("/v1/retention-policies/preview", headers=owner)).json()
     assert preview["items"] == []
+    async with engine.begin() as connection:  # as if the notice period had passed
+        await connection.execute(
+            text("UPDATE retention_notices SET erase_after = now() - interval '1 minute'")
+        )
+    preview = (await client.get("/v1/retention-policies/preview", headers=owner)).json()
+    assert [(i["candidate_id"], i["action"]) for i in preview["items"]] == [(candidate_id, "erase")]
 
     await _run(engine, state, tenant_id, now + timedelta(days=15))
 
@@ -284,6 +290,8 @@ async def test_another_organisations_candidate_is_404_for_consent(
     )
     path = f"/v1/candidates/{applied.json()['candidate_id']}/keep-consent"
     assert (await client.get(path, headers=globex)).status_code == 404
+    unknown = f"/v1/candidates/{uuid.uuid4()}/keep-consent"
+    assert (await client.put(unknown, json={"consented": True}, headers=acme)).status_code == 404
     refused = await client.put(path, json={"consented": True}, headers=globex)
     assert refused.status_code == 404
     assert (await client.get(path, headers=acme)).json()["consented_at"] is None
