@@ -27,7 +27,7 @@ install-run: uv
 # type-check too; it stays off until configured.
 install: uv
 	@echo "installing Hireline with its test and lint tools into .venv (uv.lock)"
-	@$(UV) sync --locked --extra semantic
+	@$(UV) sync --locked --extra semantic --extra otel
 
 # The pinned generator of clients/python, in an environment of its own (see its pyproject).
 generator: uv

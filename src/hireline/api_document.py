@@ -117,6 +117,12 @@ OPERATION_IDS: dict[str, str] = {
     # imports
     "start_import": "imports_start",
     "get_import": "imports_get",
+    # retention
+    "list_retention_policies": "retention_policies_list",
+    "replace_retention_policies": "retention_policies_replace",
+    "preview_retention": "retention_policies_preview",
+    "get_keep_consent": "candidate_keep_consent_get",
+    "put_keep_consent": "candidate_keep_consent_put",
     # webhooks
     "event_types": "webhooks_event_types",
     "list_endpoints": "webhook_endpoints_list",
@@ -192,6 +198,8 @@ EXTRA_PROBLEMS: dict[str, set[int]] = {
     "saved_searches_list": {403},
     "saved_searches_get": {403, 404},
     "saved_searches_delete": {403, 404},
+    "candidate_keep_consent_get": {404},
+    "candidate_keep_consent_put": {404},
     "webhook_endpoints_create": {409},
     "webhook_endpoints_test": {409},
     "webhook_deliveries_retry": {409},

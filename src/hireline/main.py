@@ -26,7 +26,7 @@ from hireline.board.syndication import feed_router as syndication_feed_router
 from hireline.board.syndication import router as syndication_router
 from hireline.candidates.annotations.routes import router as annotations_router
 from hireline.candidates.routes import router as candidates_router
-from hireline.core import embedded_postgres
+from hireline.core import embedded_postgres, tracing
 from hireline.core.change_feed import ChangeListener
 from hireline.core.database_url import libpq_url
 from hireline.core.db import create_app_engine, create_sessionmaker
@@ -72,6 +72,7 @@ from hireline.offers.public import router as offers_public_router
 from hireline.offers.routes import router as offers_router
 from hireline.outbox.relay import running_relay
 from hireline.outbox.routes import router as asyncapi_router
+from hireline.retention.routes import router as retention_router
 from hireline.search.routes import router as search_router
 from hireline.search.saved.routes import router as saved_searches_router
 from hireline.settings import Settings, get_settings
@@ -132,6 +133,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 max_overflow=settings.db_max_overflow,
             )
             stack.push_async_callback(engine.dispose)
+            tracing.instrument_engine(engine)
             if settings.semantic_matching:
                 async with engine.connect() as connection:
                     await semantic.check_ready(connection)
@@ -156,11 +158,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             logger.info("started", version=__version__, environment=settings.environment)
             yield
 
+    # FastAPI's built-in OpenTelemetry instrumentation costs more per request than the
+    # board's whole cache hit; tracing is opt-in (HIRELINE_OTEL_ENABLED or
+    # OTEL_EXPORTER_OTLP_ENDPOINT, with the `otel` extra: `hireline.core.tracing`).
+    tracer_provider = tracing.configure(settings)
     app = FastAPI(
-        # FastAPI's built-in OpenTelemetry instrumentation costs more per request than the
-        # board's whole cache hit; tracing is opt-in (HIRELINE_OTEL_ENABLED).
         telemetry={
-            "tracing": settings.otel_enabled,
+            "tracing": tracer_provider is not None,
+            "tracer_provider": tracer_provider,
             "metrics": settings.otel_enabled,
             "logs": settings.otel_enabled,
         },
@@ -224,6 +229,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # limits, counts and claims the Idempotency-Key; each GraphQL field checks its own action.
     app.include_router(graphql_router(require(Action.PROFILE_READ)))
     app.include_router(imports_router)
+    app.include_router(retention_router)
     install_web_app(app)
 
     # Starlette runs the last-added middleware first: request context wraps everything.

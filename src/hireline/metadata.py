@@ -22,6 +22,7 @@ from hireline.jobs import models as job_models  # noqa: F401
 from hireline.matching import models as matching_models  # noqa: F401
 from hireline.notifications import models as notification_models  # noqa: F401
 from hireline.offers import models as offer_models  # noqa: F401
+from hireline.retention import models as retention_models  # noqa: F401
 from hireline.search.saved import models as saved_search_models  # noqa: F401
 from hireline.web import models as web_models  # noqa: F401
 from hireline.webhooks import models as webhook_models  # noqa: F401

@@ -106,8 +106,15 @@ class Settings(BaseSettings):
     )
     otel_enabled: bool = Field(
         False,
-        description="Turn on FastAPI's OpenTelemetry traces, metrics and logs (OTEL_* variables "
-        "configure the exporters).",
+        description="Turn on OpenTelemetry traces (requests, SQL, queue jobs, outgoing webhooks) "
+        "and FastAPI's metrics and logs; needs the `otel` extra. OTEL_* variables configure the "
+        "OTLP exporter.",
+    )
+    otel_exporter_otlp_endpoint: str | None = Field(
+        None,
+        validation_alias=AliasChoices("OTEL_EXPORTER_OTLP_ENDPOINT"),
+        description="The standard OpenTelemetry collector endpoint; setting it turns traces on "
+        "as HIRELINE_OTEL_ENABLED does.",
     )
     stalled_job_seconds: int = Field(
         30,
@@ -143,8 +150,9 @@ class Settings(BaseSettings):
         description=(
             "Publish every catalogue event to a broker: `nats://host:4222` (JetStream stream"
             " `hireline`, subject `hireline.<tenant>.<type>`) or `amqp://user:pass@host:5672/`"
-            " (topic exchange `hireline`, routing key `<tenant>.<type>`). At least once, in"
-            " commit order, the event id as message id; relayed by `hireline worker`."
+            " (topic exchange `hireline`, routing key `<tenant>.<type>`) or"
+            " `kafka://host1:9092,host2:9092` (topic `hireline`, keyed by tenant). At least once,"
+            " in commit order, the event id as message id; relayed by `hireline worker`."
         ),
     )
     database_app_role: str = Field(

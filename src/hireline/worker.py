@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import structlog
 
+from hireline.core import tracing
 from hireline.core.database_url import libpq_url
 from hireline.core.db import create_app_engine, create_sessionmaker
 from hireline.core.queue import WorkerState, run_worker
@@ -20,7 +21,9 @@ async def work(
     url: str, settings: Settings, *, concurrency: int, extra_modules: Iterable[str] = ()
 ) -> None:
     """Run jobs until SIGINT/SIGTERM; jobs' sessions use the app's role, so RLS applies."""
+    tracing.configure(settings)
     engine = create_app_engine(settings, url, pool_size=concurrency, max_overflow=2)
+    tracing.instrument_engine(engine)
     state = WorkerState(sessions=create_sessionmaker(engine), settings=settings, owner_url=url)
     logger.info("worker_starting", concurrency=concurrency)
     try:
@@ -33,4 +36,5 @@ async def work(
             )
     finally:
         await engine.dispose()
+        tracing.shutdown()
         logger.info("worker_stopped")

@@ -45,6 +45,9 @@ TENANT_TABLES = (
     "analytics_dropoffs",
     "analytics_health",
     "analytics_refreshes",
+    "retention_policies",
+    "retention_notices",
+    "retention_consents",
 )
 
 

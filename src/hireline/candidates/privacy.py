@@ -12,6 +12,7 @@ section for what remains in PostgreSQL's write-ahead log until it is recycled).
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 from typing import Any
 
@@ -98,7 +99,31 @@ async def erase(
     session: AsyncSession, principal: Principal, storage: FileStorage, candidate_id: Any
 ) -> None:
     """Remove the person's data and files; keep anonymised applications for the statistics."""
-    candidate = await service.get(session, principal.tenant_id, candidate_id)
+    await _erase(session, principal.tenant_id, storage, candidate_id, actor=principal)
+
+
+async def erase_by_policy(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    storage: FileStorage,
+    candidate_id: uuid.UUID,
+    *,
+    policy: dict[str, Any],
+) -> None:
+    """The same erasure, decided by a retention policy (audited as the system's, with it)."""
+    await _erase(session, tenant_id, storage, candidate_id, actor=None, policy=policy)
+
+
+async def _erase(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    storage: FileStorage,
+    candidate_id: Any,
+    *,
+    actor: Principal | None,
+    policy: dict[str, Any] | None = None,
+) -> None:
+    candidate = await service.get(session, tenant_id, candidate_id)
     resumes = await service.resumes_of(session, candidate)
     keys = [r.storage_key for r in resumes]
     await CandidateRepository.working_for(session, candidate.tenant_id).erase_traces(candidate.id)
@@ -123,12 +148,14 @@ async def erase(
     await session.flush()
     await audit.record(
         session,
-        tenant_id=principal.tenant_id,
-        actor=principal,
+        tenant_id=tenant_id,
+        actor=actor,
+        actor_type="system" if actor is None else None,
+        actor_id="retention_policy" if actor is None else None,
         action="candidate.erased",
         target_type="candidate",
         target_id=candidate.id,
-        details={"files": len(keys)},
+        details={"files": len(keys)} | ({"policy": policy} if policy else {}),
     )
     await events.scrub_payloads(
         session, candidate.tenant_id, about=("candidate_id", str(candidate.id)), keep=kept_in_events
@@ -137,7 +164,7 @@ async def erase(
         session,
         type=CandidateEvent.CANDIDATE_ERASED,
         payload={"candidate_id": str(candidate.id)},
-        tenant_id=principal.tenant_id,
+        tenant_id=tenant_id,
     )
 
     async def delete_files() -> None:

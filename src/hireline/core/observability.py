@@ -21,6 +21,7 @@ from prometheus_client import (
 )
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from hireline.core import tracing
 from hireline.core.errors import INTERNAL_ERROR, problem_body
 
 REQUEST_ID_HEADER = "x-request-id"
@@ -131,6 +132,7 @@ class RequestContextMiddleware:
         request_id = _incoming_request_id(scope) or uuid.uuid4().hex
         structlog.contextvars.clear_contextvars()
         structlog.contextvars.bind_contextvars(request_id=request_id)
+        tracing.annotate_request(request_id)
         started = time.perf_counter()
         status = 500
         response_started = False

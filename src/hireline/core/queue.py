@@ -39,6 +39,7 @@ from procrastinate.tasks import Task
 from procrastinate.types import TimeDeltaParams
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from hireline.core import tracing
 from hireline.core.db import unit_of_work
 from hireline.core.storage import FileStorage, storage_for
 from hireline.core.tenancy import enter_tenant
@@ -118,6 +119,7 @@ async def _defer_on(
 ) -> int:
     connection = await session.connection()
     raw = (await connection.get_raw_connection()).driver_connection
+    arguments = tracing.job_arguments(task.func, arguments)
     job_id: int = await task.configure(connection=raw, **options).defer_async(**arguments)
     return job_id
 
@@ -242,6 +244,7 @@ async def run_worker(
     """
     for module in [*task_modules(), *extra_modules]:
         importlib.import_module(module)
+    tracing.trace_tasks(queue)
     stalled_after = float(state.settings.stalled_job_seconds)
     connector = PsycopgConnector(conninfo=conninfo, min_size=1, max_size=concurrency + 2)
     # The same App object (not a copy), so that tasks deferring others use this connector.

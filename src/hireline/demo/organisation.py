@@ -43,6 +43,8 @@ from hireline.identity.permissions import Role
 from hireline.jobs import service as jobs
 from hireline.jobs.models import Job
 from hireline.jobs.schemas import JobCreate
+from hireline.retention import service as retention
+from hireline.retention.schemas import RetentionPolicyWrite
 from hireline.webhooks import service as webhooks
 from hireline.webhooks.schemas import EndpointCreate
 
@@ -78,7 +80,8 @@ async def _settings_of_the_organisation(
     sessions: async_sessionmaker[AsyncSession], owner: Principal, now: datetime
 ) -> None:
     """What an organisation sets up before hiring: its own wording of a template, a question
-    of its own, and a webhook endpoint (off until pointed at a real receiver)."""
+    of its own, a webhook endpoint (off until pointed at a real receiver) and how long it
+    keeps rejected candidates."""
     async with unit_of_work(sessions) as session:
         await enter_tenant(session, owner.tenant_id)
         clock = Clock(session)
@@ -127,6 +130,15 @@ async def _settings_of_the_organisation(
                     enabled=False,
                 ),
                 allow_private=False,
+            ),
+        )
+        # Longer than the demo's history: a visitor sees the policy, nobody is erased.
+        await clock.at(
+            settled,
+            retention.replace_policies(
+                session,
+                owner,
+                [RetentionPolicyWrite(scope="rejected", erase_after_months=12, notice_days=14)],
             ),
         )
 

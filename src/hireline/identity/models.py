@@ -15,7 +15,9 @@ from sqlalchemy import (
     Identity,
     Index,
     Integer,
+    PrimaryKeyConstraint,
     String,
+    UniqueConstraint,
     func,
     text,
 )
@@ -27,6 +29,11 @@ from hireline.core.db import Base
 
 def _uuid_pk() -> Mapped[uuid.UUID]:
     return mapped_column(UUID(as_uuid=True), primary_key=True, default=uuid.uuid4)
+
+
+def _uuid_id() -> Mapped[uuid.UUID]:
+    """An id that is part of a `(tenant_id, id)` primary key declared by the table."""
+    return mapped_column(UUID(as_uuid=True), default=uuid.uuid4)
 
 
 def _created_at() -> Mapped[datetime]:
@@ -87,13 +94,18 @@ class Invitation(Base):
     """An offer to join a tenant with a role, redeemed with a single-use token."""
 
     __tablename__ = "invitations"
-    __table_args__ = (Index("ix_invitations_tenant_id_email", "tenant_id", "email"),)
+    __table_args__ = (
+        PrimaryKeyConstraint("tenant_id", "id"),
+        UniqueConstraint("tenant_id", "token_digest"),
+        Index("ix_invitations_token_digest", "token_digest"),
+        Index("ix_invitations_tenant_id_email", "tenant_id", "email"),
+    )
 
-    id: Mapped[uuid.UUID] = _uuid_pk()
+    id: Mapped[uuid.UUID] = _uuid_id()
     tenant_id: Mapped[uuid.UUID] = _tenant_fk()
     email: Mapped[str] = mapped_column(String(320))
     role: Mapped[str] = mapped_column(String(30))
-    token_digest: Mapped[str] = mapped_column(String(64), unique=True)
+    token_digest: Mapped[str] = mapped_column(String(64))
     invited_by: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     accepted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -105,15 +117,20 @@ class RefreshToken(Base):
     """One link of a rotating refresh-token family; only its digest is stored."""
 
     __tablename__ = "refresh_tokens"
-    __table_args__ = (Index("ix_refresh_tokens_tenant_id_family_id", "tenant_id", "family_id"),)
+    __table_args__ = (
+        PrimaryKeyConstraint("tenant_id", "id"),
+        UniqueConstraint("tenant_id", "token_digest"),
+        Index("ix_refresh_tokens_token_digest", "token_digest"),
+        Index("ix_refresh_tokens_tenant_id_family_id", "tenant_id", "family_id"),
+    )
 
-    id: Mapped[uuid.UUID] = _uuid_pk()
+    id: Mapped[uuid.UUID] = _uuid_id()
     tenant_id: Mapped[uuid.UUID] = _tenant_fk()
     user_id: Mapped[uuid.UUID] = mapped_column(
         UUID(as_uuid=True), ForeignKey("users.id", ondelete="CASCADE")
     )
     family_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
-    token_digest: Mapped[str] = mapped_column(String(64), unique=True)
+    token_digest: Mapped[str] = mapped_column(String(64))
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -124,13 +141,18 @@ class ApiKey(Base):
     """A scoped key for integrations; shown once, stored as a digest with a visible prefix."""
 
     __tablename__ = "api_keys"
-    __table_args__ = (Index("ix_api_keys_tenant_id_created_at", "tenant_id", "created_at"),)
+    __table_args__ = (
+        PrimaryKeyConstraint("tenant_id", "id"),
+        UniqueConstraint("tenant_id", "key_digest"),
+        Index("ix_api_keys_key_digest", "key_digest"),
+        Index("ix_api_keys_tenant_id_created_at", "tenant_id", "created_at"),
+    )
 
-    id: Mapped[uuid.UUID] = _uuid_pk()
+    id: Mapped[uuid.UUID] = _uuid_id()
     tenant_id: Mapped[uuid.UUID] = _tenant_fk()
     name: Mapped[str] = mapped_column(String(100))
     prefix: Mapped[str] = mapped_column(String(20))
-    key_digest: Mapped[str] = mapped_column(String(64), unique=True)
+    key_digest: Mapped[str] = mapped_column(String(64))
     scopes: Mapped[list[str]] = mapped_column(ARRAY(String(50)))
     created_by: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
     expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -143,12 +165,17 @@ class OAuthClient(Base):
     """An integration that obtains tokens with the client-credentials grant."""
 
     __tablename__ = "oauth_clients"
-    __table_args__ = (Index("ix_oauth_clients_tenant_id_created_at", "tenant_id", "created_at"),)
+    __table_args__ = (
+        PrimaryKeyConstraint("tenant_id", "id"),
+        UniqueConstraint("tenant_id", "client_id"),
+        Index("ix_oauth_clients_client_id", "client_id"),
+        Index("ix_oauth_clients_tenant_id_created_at", "tenant_id", "created_at"),
+    )
 
-    id: Mapped[uuid.UUID] = _uuid_pk()
+    id: Mapped[uuid.UUID] = _uuid_id()
     tenant_id: Mapped[uuid.UUID] = _tenant_fk()
     name: Mapped[str] = mapped_column(String(100))
-    client_id: Mapped[str] = mapped_column(String(64), unique=True)
+    client_id: Mapped[str] = mapped_column(String(64))
     secret_digest: Mapped[str] = mapped_column(String(64))
     scopes: Mapped[list[str]] = mapped_column(ARRAY(String(50)))
     created_by: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
@@ -160,9 +187,9 @@ class AuditEntry(Base):
     """Who did what to which object, for owners and admins to review."""
 
     __tablename__ = "audit_log"
-    __table_args__ = (Index("ix_audit_log_tenant_id_id", "tenant_id", "id"),)
+    __table_args__ = (PrimaryKeyConstraint("tenant_id", "id"),)
 
-    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    id: Mapped[int] = mapped_column(BigInteger, Identity())
     tenant_id: Mapped[uuid.UUID] = _tenant_fk()
     actor_type: Mapped[str] = mapped_column(String(20))
     actor_id: Mapped[str | None] = mapped_column(String(64))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from email.message import EmailMessage
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -28,6 +28,7 @@ from hireline.notifications.messages import (
 )
 from hireline.notifications.models import EmailTemplate
 from hireline.notifications.repository import EmailTemplateRepository
+from hireline.notifications.retention_messages import RETENTION_NOTICE
 from hireline.notifications.tasks import enqueue, enqueue_account
 from hireline.settings import Settings
 
@@ -68,6 +69,27 @@ async def notify_webhook_endpoint_disabled(
                 },
             ),
         )
+
+
+async def notify_retention_notice(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    candidate_id: uuid.UUID,
+    *,
+    noticed_at: datetime,
+    erase_on: date,
+) -> None:
+    """Tell a candidate the day a retention policy will erase them, once per notice (its
+    time is in the key: a later notice, after new activity, is another message)."""
+    await enqueue(
+        session,
+        Draft(
+            tenant_id=tenant_id,
+            kind=RETENTION_NOTICE,
+            key=f"{RETENTION_NOTICE}:{candidate_id}:{noticed_at.isoformat()}",
+            params={"candidate_id": str(candidate_id), "erase_on": erase_on.isoformat()},
+        ),
+    )
 
 
 async def send_password_reset(session: AsyncSession, user_id: uuid.UUID) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from hireline import __version__
-from hireline.outbox.brokers import EXCHANGE, STREAM
+from hireline.outbox.brokers import EXCHANGE, STREAM, TOPIC
 from hireline.webhooks.catalogue import EVENT_TYPES
 
 ENVELOPE: dict[str, Any] = {
@@ -47,6 +47,12 @@ def document() -> dict[str, Any]:
             "summary": meaning,
             "contentType": "application/json",
             "payload": {"$ref": "#/components/schemas/Event"},
+            "bindings": {
+                "kafka": {
+                    "key": {"type": "string", "description": "The tenant id (or `system`)."},
+                    "bindingVersion": "0.5.0",
+                }
+            },
         }
         channels[key] = {
             "address": f"{STREAM}.{{tenant}}.{event_type}",
@@ -58,7 +64,9 @@ def document() -> dict[str, Any]:
                     "is": "routingKey",
                     "exchange": {"name": EXCHANGE, "type": "topic", "durable": True},
                     "bindingVersion": "0.3.0",
-                }
+                },
+                # Kafka carries every type on one topic; the type is the `hireline-type` header.
+                "kafka": {"topic": TOPIC, "bindingVersion": "0.5.0"},
             },
         }
         operations[f"publish_{key}"] = {
@@ -77,12 +85,15 @@ def document() -> dict[str, Any]:
                 " HIRELINE_EVENT_BROKER_URL is set: on NATS to the JetStream stream"
                 f" `{STREAM}` (subject `{STREAM}.<tenant>.<type>`, the id in Nats-Msg-Id);"
                 f" on RabbitMQ to the topic exchange `{EXCHANGE}` (routing key"
-                " `<tenant>.<type>`, the id as message_id). At least once, in commit order."
+                " `<tenant>.<type>`, the id as message_id); on Kafka to the topic"
+                f" `{TOPIC}`, keyed by tenant (type, tenant and id as `hireline-*` headers)."
+                " At least once, in commit order (per tenant on Kafka)."
             ),
         },
         "servers": {
             "nats": {"host": "nats.example.com:4222", "protocol": "nats"},
             "rabbitmq": {"host": "rabbitmq.example.com:5672", "protocol": "amqp"},
+            "kafka": {"host": "kafka.example.com:9092", "protocol": "kafka"},
         },
         "defaultContentType": "application/json",
         "channels": channels,

@@ -1,0 +1,1 @@
+"""When candidates were last heard of: what retention policies measure their time from."""
