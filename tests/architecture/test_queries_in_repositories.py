@@ -36,8 +36,6 @@ NOT_YET_IN_A_REPOSITORY = {
     "candidates/tasks.py",  # removed by the repository refactor
     "core/events.py",  # removed by the repository refactor
     "core/idempotency.py",  # removed by the repository refactor
-    "demo/__init__.py",  # removed by the repository refactor
-    "demo/organisation.py",  # removed by the repository refactor
     "jobs/routes.py",  # removed by the repository refactor
     "jobs/service.py",  # removed by the repository refactor
     "matching/backfill_cli.py",  # removed by the repository refactor

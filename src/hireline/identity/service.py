@@ -18,6 +18,7 @@ from hireline.identity.auth.repository import AuthRepository
 from hireline.identity.auth.signup import signup as signup
 from hireline.identity.auth.tokens import TokenIssuer as TokenIssuer
 from hireline.identity.models import PasswordResetToken
+from hireline.identity.models import Tenant as Tenant
 from hireline.identity.models import User as User
 from hireline.identity.organization.plans import limit_for as limit_for
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from hireline.core.repositories import Repository
 from hireline.identity.models import Tenant
@@ -41,3 +41,7 @@ class OrganizationRepository(Repository):
         """Every organisation's id, in a stable order."""
         rows = await self.session.execute(select(Tenant.id).order_by(Tenant.id))
         return list(rows.scalars())
+
+    async def any_exists(self) -> bool:
+        """Whether the database holds any organisation at all."""
+        return bool((await self.session.execute(select(func.count()).select_from(Tenant))).scalar())

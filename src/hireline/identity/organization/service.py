@@ -74,3 +74,13 @@ async def set_default_country(session: AsyncSession, principal: Principal, count
 async def all_ids(session: AsyncSession) -> list[uuid.UUID]:
     """Every organisation's id (periodic jobs that visit each tenant in turn)."""
     return await OrganizationRepository(session).all_tenant_ids()
+
+
+async def any_exists(session: AsyncSession) -> bool:
+    """Whether the database holds any organisation at all (a fresh install holds none)."""
+    return await OrganizationRepository(session).any_exists()
+
+
+async def slug_taken(session: AsyncSession, slug: str) -> bool:
+    """Whether an organisation already goes by this slug."""
+    return await OrganizationRepository(session).slug_taken(slug)
