@@ -24,8 +24,6 @@ INFRASTRUCTURE = {
 NOT_YET_IN_A_REPOSITORY = {
     "candidates/sourcing.py",  # merged with the new screens and domains: next for a repository
     "board/branding.py",  # merged with the new screens and domains: next for a repository
-    "interviews/service.py",  # merged with the new screens and domains: next for a repository
-    "offers/public.py",  # merged with the new screens and domains: next for a repository
     "board/service.py",  # removed by the repository refactor
     "candidates/applying.py",  # removed by the repository refactor
     "candidates/pipeline.py",  # removed by the repository refactor
@@ -42,8 +40,6 @@ NOT_YET_IN_A_REPOSITORY = {
     "matching/semantic.py",  # removed by the repository refactor
     "matching/service.py",  # removed by the repository refactor
     "search/service.py",  # removed by the repository refactor
-    "webhooks/service.py",  # removed by the repository refactor
-    "webhooks/tasks.py",  # removed by the repository refactor
 }
 
 
