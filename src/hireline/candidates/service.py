@@ -539,3 +539,117 @@ async def board_columns(
         column.rows.append((application, candidate, None, match))
         column.keys.append(key)
     return columns
+
+
+# For the web app: the board's, the candidate page's and the sourcing screen's actions.
+# Appended apart from the imports above so that the parallel refactor of this room merges
+# cleanly; the lead moves these imports to the top at merge. Modules, not names: some of them
+# import this one.
+from collections.abc import Iterable  # noqa: E402
+
+from fastapi import UploadFile  # noqa: E402
+
+from hireline.candidates import bulk as _bulk  # noqa: E402
+from hireline.candidates import privacy as _privacy  # noqa: E402
+from hireline.candidates import sourcing as _sourcing  # noqa: E402
+from hireline.candidates import uploads as _uploads  # noqa: E402
+from hireline.candidates.schemas import CandidateAdd  # noqa: E402
+from hireline.core.storage import FileStorage  # noqa: E402
+
+BulkOutcome = _bulk.Outcome
+CandidateExists = _sourcing.CandidateExists
+SourcedCandidate = _sourcing.Added
+
+
+def bulk_limit() -> int:
+    """How many applications one bulk action takes at most."""
+    return _bulk.MAX_SELECTED
+
+
+async def move_application(
+    session: AsyncSession, principal: Principal, application_id: uuid.UUID, stage_id: uuid.UUID
+) -> Application:
+    """Move one application to another stage of its job."""
+    return await pipeline.move(session, principal, application_id, stage_id)
+
+
+async def move_many(
+    session: AsyncSession,
+    principal: Principal,
+    job_id: uuid.UUID,
+    ids: Iterable[uuid.UUID],
+    stage_id: uuid.UUID,
+) -> BulkOutcome:
+    """Move the job's selected applications to a stage, skipping those that cannot go."""
+    return await _bulk.move(session, principal, job_id, ids, stage_id)
+
+
+async def reject_many(
+    session: AsyncSession,
+    principal: Principal,
+    job_id: uuid.UUID,
+    ids: Iterable[uuid.UUID],
+    *,
+    reason: str,
+    notify_candidate: bool,
+    note: str | None = None,
+) -> BulkOutcome:
+    """Reject the job's selected applications for one reason; mail the candidates if asked."""
+    return await _bulk.reject(
+        session, principal, job_id, ids, reason=reason, notify_candidate=notify_candidate, note=note
+    )
+
+
+async def undo_rejections(
+    session: AsyncSession, principal: Principal, job_id: uuid.UUID, ids: Iterable[uuid.UUID]
+) -> BulkOutcome:
+    """Reopen the job's selected rejected applications."""
+    return await _bulk.undo_rejections(session, principal, job_id, ids)
+
+
+async def rejection_labels(session: AsyncSession, tenant_id: uuid.UUID) -> dict[str, str]:
+    """The organisation's rejection reasons, key to label, in their order."""
+    return (await rejection_reasons.reasons_of(session, tenant_id)).labels
+
+
+async def export_candidate(
+    session: AsyncSession, principal: Principal, candidate_id: Any
+) -> dict[str, Any]:
+    """Everything stored about a candidate, as one document (a subject access request)."""
+    return await _privacy.export(session, principal, candidate_id)
+
+
+async def erase_candidate(
+    session: AsyncSession, principal: Principal, storage: FileStorage, candidate_id: Any
+) -> None:
+    """Erase a candidate: their rows, files and personal data in events."""
+    await _privacy.erase(session, principal, storage, candidate_id)
+
+
+async def read_resume(upload: UploadFile | None) -> _uploads.CheckedFile:
+    """An uploaded résumé, checked (size, type) and read."""
+    return await _uploads.read_resume(upload)
+
+
+def sourced_from_form(
+    name: str,
+    email: str | None,
+    phone: str | None,
+    links: str | None,
+    source: str,
+    referred_by: str | None,
+    job_id: uuid.UUID | str | None,
+) -> CandidateAdd:
+    """The sourcing form's fields as a candidate to add."""
+    return _sourcing.from_form(name, email, phone, links, source, referred_by, job_id)
+
+
+async def add_sourced(
+    session: AsyncSession,
+    principal: Principal,
+    storage: FileStorage,
+    body: CandidateAdd,
+    resume: _uploads.CheckedFile | None,
+) -> SourcedCandidate:
+    """Add a sourced candidate (and their application and résumé, when given)."""
+    return await _sourcing.add(session, principal, storage, body, resume)

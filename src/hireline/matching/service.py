@@ -320,3 +320,17 @@ async def get(
         semantic_similarity=semantics.fit(similar.get(job.id)),
     )
     return Match(application.id, job.id, candidate.id, value, explanation, None)
+
+
+# For the web app
+# Appended apart from the imports above so that the parallel refactor of this room merges
+# cleanly; the lead moves these imports to the top at merge.
+from collections.abc import Mapping  # noqa: E402
+
+from hireline.matching import reasons as _reasons  # noqa: E402
+from hireline.matching.schemas import MatchSummary  # noqa: E402
+
+
+def match_summary(score: float, explanation: Mapping[str, Any]) -> MatchSummary:
+    """A stored score with its top reasons in words, as the candidate page shows them."""
+    return _reasons.summary(score, explanation)

@@ -13,6 +13,8 @@ from hireline.core.pagination import cut_page, id_after
 from hireline.core.principal import Principal
 from hireline.identity.audit import service as audit
 from hireline.webhooks import signing, tasks
+from hireline.webhooks.catalogue import ALL_EVENTS as ALL_EVENTS
+from hireline.webhooks.catalogue import EVENT_TYPES as EVENT_TYPES
 from hireline.webhooks.catalogue import TEST_EVENT
 from hireline.webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from hireline.webhooks.repository import WebhookRepository
