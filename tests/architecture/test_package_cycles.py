@@ -30,9 +30,6 @@ CROSSINGS = {
     "candidates.tasks -> notifications.erasure",  # removed by the repository refactor
     "candidates.tasks -> webhooks.service",  # removed by the repository refactor
     "core.idempotency -> identity.models",  # removed by the repository refactor
-    # The offer e-mail renders the letter: the letter should move below notifications.
-    "notifications.offer_messages -> offers.letters",
-    "notifications.offer_messages -> offers.service",
 }
 
 

@@ -33,7 +33,6 @@ from hireline.core.queue import (
     worker_state,
 )
 from hireline.jobs import service as jobs
-from hireline.notifications import offer_messages  # noqa: F401  (registers its builders)
 from hireline.notifications.mailer import UndeliverableMessage, mailer_for
 from hireline.notifications.messages import (
     ALREADY_APPLIED,
