@@ -542,28 +542,28 @@ async def board_columns(
 
 
 # For the web app: the board's, the candidate page's and the sourcing screen's actions.
-# Appended apart from the imports above so that the parallel refactor of this room merges
-# cleanly; the lead moves these imports to the top at merge. Modules, not names: some of them
-# import this one.
-from collections.abc import Iterable  # noqa: E402
+# Appended apart from the code above so that the parallel refactor of this room merges
+# cleanly. The modules behind these import this one, so they are imported when called; the
+# types are imported for the type checker alone (the lead hoists that import at merge).
+import typing  # noqa: E402
 
-from fastapi import UploadFile  # noqa: E402
+if typing.TYPE_CHECKING:
+    from collections.abc import Iterable
 
-from hireline.candidates import bulk as _bulk  # noqa: E402
-from hireline.candidates import privacy as _privacy  # noqa: E402
-from hireline.candidates import sourcing as _sourcing  # noqa: E402
-from hireline.candidates import uploads as _uploads  # noqa: E402
-from hireline.candidates.schemas import CandidateAdd  # noqa: E402
-from hireline.core.storage import FileStorage  # noqa: E402
+    from fastapi import UploadFile
 
-BulkOutcome = _bulk.Outcome
-CandidateExists = _sourcing.CandidateExists
-SourcedCandidate = _sourcing.Added
+    from hireline.candidates.bulk import Outcome
+    from hireline.candidates.schemas import CandidateAdd
+    from hireline.candidates.sourcing import Added
+    from hireline.candidates.uploads import CheckedFile
+    from hireline.core.storage import FileStorage
 
 
 def bulk_limit() -> int:
     """How many applications one bulk action takes at most."""
-    return _bulk.MAX_SELECTED
+    from hireline.candidates import bulk
+
+    return bulk.MAX_SELECTED
 
 
 async def move_application(
@@ -579,9 +579,11 @@ async def move_many(
     job_id: uuid.UUID,
     ids: Iterable[uuid.UUID],
     stage_id: uuid.UUID,
-) -> BulkOutcome:
+) -> Outcome:
     """Move the job's selected applications to a stage, skipping those that cannot go."""
-    return await _bulk.move(session, principal, job_id, ids, stage_id)
+    from hireline.candidates import bulk
+
+    return await bulk.move(session, principal, job_id, ids, stage_id)
 
 
 async def reject_many(
@@ -593,18 +595,22 @@ async def reject_many(
     reason: str,
     notify_candidate: bool,
     note: str | None = None,
-) -> BulkOutcome:
+) -> Outcome:
     """Reject the job's selected applications for one reason; mail the candidates if asked."""
-    return await _bulk.reject(
+    from hireline.candidates import bulk
+
+    return await bulk.reject(
         session, principal, job_id, ids, reason=reason, notify_candidate=notify_candidate, note=note
     )
 
 
 async def undo_rejections(
     session: AsyncSession, principal: Principal, job_id: uuid.UUID, ids: Iterable[uuid.UUID]
-) -> BulkOutcome:
+) -> Outcome:
     """Reopen the job's selected rejected applications."""
-    return await _bulk.undo_rejections(session, principal, job_id, ids)
+    from hireline.candidates import bulk
+
+    return await bulk.undo_rejections(session, principal, job_id, ids)
 
 
 async def rejection_labels(session: AsyncSession, tenant_id: uuid.UUID) -> dict[str, str]:
@@ -616,19 +622,25 @@ async def export_candidate(
     session: AsyncSession, principal: Principal, candidate_id: Any
 ) -> dict[str, Any]:
     """Everything stored about a candidate, as one document (a subject access request)."""
-    return await _privacy.export(session, principal, candidate_id)
+    from hireline.candidates import privacy
+
+    return await privacy.export(session, principal, candidate_id)
 
 
 async def erase_candidate(
     session: AsyncSession, principal: Principal, storage: FileStorage, candidate_id: Any
 ) -> None:
     """Erase a candidate: their rows, files and personal data in events."""
-    await _privacy.erase(session, principal, storage, candidate_id)
+    from hireline.candidates import privacy
+
+    await privacy.erase(session, principal, storage, candidate_id)
 
 
-async def read_resume(upload: UploadFile | None) -> _uploads.CheckedFile:
+async def read_resume(upload: UploadFile | None) -> CheckedFile:
     """An uploaded résumé, checked (size, type) and read."""
-    return await _uploads.read_resume(upload)
+    from hireline.candidates import uploads
+
+    return await uploads.read_resume(upload)
 
 
 def sourced_from_form(
@@ -641,7 +653,9 @@ def sourced_from_form(
     job_id: uuid.UUID | str | None,
 ) -> CandidateAdd:
     """The sourcing form's fields as a candidate to add."""
-    return _sourcing.from_form(name, email, phone, links, source, referred_by, job_id)
+    from hireline.candidates import sourcing
+
+    return sourcing.from_form(name, email, phone, links, source, referred_by, job_id)
 
 
 async def add_sourced(
@@ -649,7 +663,16 @@ async def add_sourced(
     principal: Principal,
     storage: FileStorage,
     body: CandidateAdd,
-    resume: _uploads.CheckedFile | None,
-) -> SourcedCandidate:
+    resume: CheckedFile | None,
+) -> Added:
     """Add a sourced candidate (and their application and résumé, when given)."""
-    return await _sourcing.add(session, principal, storage, body, resume)
+    from hireline.candidates import sourcing
+
+    return await sourcing.add(session, principal, storage, body, resume)
+
+
+def existing_candidate_id(error: Exception) -> uuid.UUID | None:
+    """The candidate `add_sourced` found with the same e-mail address, if that was its refusal."""
+    from hireline.candidates import sourcing
+
+    return error.candidate_id if isinstance(error, sourcing.CandidateExists) else None

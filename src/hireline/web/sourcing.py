@@ -83,16 +83,19 @@ async def add_candidate(
             field = str(error["loc"][0]) if error["loc"] else "name"
             message = str(error["msg"]).removeprefix("Value error, ")
             errors.append({"field": field, "message": f"{field.replace('_', ' ')}: {message}"})
-    except candidates.CandidateExists as exc:
-        errors.append(
-            {
-                "field": "email",
-                "message": "A candidate with this e-mail address exists already.",
-                "link": f"/app/candidates/{exc.candidate_id}",
-            }
-        )
     except HirelineError as exc:
-        errors.append({"field": "resume" if "sum" in str(exc) else "job_id", "message": str(exc)})
+        existing = candidates.existing_candidate_id(exc)
+        if existing is not None:
+            errors.append(
+                {
+                    "field": "email",
+                    "message": "A candidate with this e-mail address exists already.",
+                    "link": f"/app/candidates/{existing}",
+                }
+            )
+        else:
+            field = "resume" if "sum" in str(exc) else "job_id"
+            errors.append({"field": field, "message": str(exc)})
     else:
         return RedirectResponse(f"/app/candidates/{added.candidate.id}", status_code=303)
     context = await _context(session, visit, values)
