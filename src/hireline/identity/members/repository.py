@@ -153,3 +153,12 @@ class MembersRepository(Repository):
     async def reread(self, invitation: Invitation) -> None:
         """Read the invitation's row again (after another transaction changed it)."""
         await self.session.refresh(invitation)
+
+    async def add(self, row: Invitation | User | Membership) -> None:
+        """Store a new invitation, account or membership; its id is known on return."""
+        self.session.add(row)
+        await self.session.flush()
+
+    async def remove(self, membership: Membership) -> None:
+        """Delete a membership (flushed with the rest of the unit of work)."""
+        await self.session.delete(membership)

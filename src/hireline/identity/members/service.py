@@ -87,8 +87,7 @@ async def invite(
         invited_by=uuid.UUID(principal.id) if principal.kind == "user" else None,
         expires_at=now + INVITATION_TTL,
     )
-    session.add(invitation)
-    await session.flush()
+    await repository.add(invitation)
     await audit.record(
         session,
         tenant_id=principal.tenant_id,
@@ -138,14 +137,14 @@ async def accept(
             )
         check_password(password, email=invitation.email)
         user = User(email=invitation.email, name=name, password_hash=hash_password(password))
-        session.add(user)
-        await session.flush()
+        await repository.add(user)
     elif not verify_password(password, user.password_hash):
         raise PermissionDenied("Give the password of your existing account to accept.")
     elif await repository.membership(user.id) is not None:
         raise Conflict("You are already a member of this organisation; sign in instead.")
-    session.add(Membership(tenant_id=invitation.tenant_id, user_id=user.id, role=invitation.role))
-    await session.flush()
+    await repository.add(
+        Membership(tenant_id=invitation.tenant_id, user_id=user.id, role=invitation.role)
+    )
     await audit.record(
         session,
         tenant_id=invitation.tenant_id,
@@ -230,8 +229,9 @@ async def remove(
     if membership.role == Role.OWNER and owners <= 1:
         raise Conflict("The last owner cannot be removed; make someone else owner first.")
     role = membership.role
-    await session.delete(membership)
-    revoked = await MembersRepository(session).revoke_refresh_tokens(user_id)
+    repository = MembersRepository(session)
+    await repository.remove(membership)
+    revoked = await repository.revoke_refresh_tokens(user_id)
     await audit.record(
         session,
         tenant_id=principal.tenant_id,
