@@ -33,8 +33,10 @@ HISTORY_EVENTS = {
 }
 
 
-# Tables of state a visitor makes, not data a demo could show: the browser's own sessions.
-VISITOR_STATE = {"web_sessions"}
+# Tables of state a visitor makes, not data a demo could show: the browser's own sessions,
+# and the bookkeeping of an import from another tracking system (a demo organisation was
+# never on one; an import's results are ordinary jobs, candidates and applications).
+VISITOR_STATE = {"web_sessions", "import_records", "import_runs"}
 
 
 def domains() -> dict[str, set[str]]:

@@ -71,3 +71,9 @@ async def save_careers_branding(
     return await branding.save(
         session, principal, colour=colour, intro=intro, logo=logo, remove_logo=remove_logo
     )
+
+
+# For the web app
+
+# The largest logo the careers settings accept, which the form states.
+LOGO_MAX_BYTES = branding.LOGO_MAX_BYTES

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -31,6 +31,14 @@ from hireline.core.principal import Principal
 from hireline.core.storage import FileStorage, content_digest, save_with_transaction
 from hireline.jobs import service as jobs
 from hireline.resumes.taxonomy import load_taxonomy
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from fastapi import UploadFile
+
+    from hireline.candidates.bulk import Outcome
+    from hireline.candidates.sourcing import Added
 
 ApplicationSort = Literal["newest", "match"]
 
@@ -514,6 +522,17 @@ async def candidates_by_ids(
     return {candidate.id: candidate for candidate in found}
 
 
+# For the web app: the board's, the candidate page's and the sourcing screen's actions.
+# The modules behind these import this one, so they are imported when called.
+
+
+def bulk_limit() -> int:
+    """How many applications one bulk action takes at most."""
+    from hireline.candidates import bulk
+
+    return bulk.MAX_SELECTED
+
+
 async def move_application(
     session: AsyncSession, principal: Principal, application_id: uuid.UUID, stage_id: uuid.UUID
 ) -> Application:
@@ -687,3 +706,108 @@ async def attach_resume(
     await session.flush()
     await tasks.request_parse(session, stored)
     return stored, True
+
+
+async def move_many(
+    session: AsyncSession,
+    principal: Principal,
+    job_id: uuid.UUID,
+    ids: Iterable[uuid.UUID],
+    stage_id: uuid.UUID,
+) -> Outcome:
+    """Move the job's selected applications to a stage, skipping those that cannot go."""
+    from hireline.candidates import bulk
+
+    return await bulk.move(session, principal, job_id, ids, stage_id)
+
+
+async def reject_many(
+    session: AsyncSession,
+    principal: Principal,
+    job_id: uuid.UUID,
+    ids: Iterable[uuid.UUID],
+    *,
+    reason: str,
+    notify_candidate: bool,
+    note: str | None = None,
+) -> Outcome:
+    """Reject the job's selected applications for one reason; mail the candidates if asked."""
+    from hireline.candidates import bulk
+
+    return await bulk.reject(
+        session, principal, job_id, ids, reason=reason, notify_candidate=notify_candidate, note=note
+    )
+
+
+async def undo_rejections(
+    session: AsyncSession, principal: Principal, job_id: uuid.UUID, ids: Iterable[uuid.UUID]
+) -> Outcome:
+    """Reopen the job's selected rejected applications."""
+    from hireline.candidates import bulk
+
+    return await bulk.undo_rejections(session, principal, job_id, ids)
+
+
+async def rejection_labels(session: AsyncSession, tenant_id: uuid.UUID) -> dict[str, str]:
+    """The organisation's rejection reasons, key to label, in their order."""
+    return (await rejection_reasons.reasons_of(session, tenant_id)).labels
+
+
+async def export_candidate(
+    session: AsyncSession, principal: Principal, candidate_id: Any
+) -> dict[str, Any]:
+    """Everything stored about a candidate, as one document (a subject access request)."""
+    from hireline.candidates import privacy
+
+    return await privacy.export(session, principal, candidate_id)
+
+
+async def erase_candidate(
+    session: AsyncSession, principal: Principal, storage: FileStorage, candidate_id: Any
+) -> None:
+    """Erase a candidate: their rows, files and personal data in events."""
+    from hireline.candidates import privacy
+
+    await privacy.erase(session, principal, storage, candidate_id)
+
+
+async def read_resume(upload: UploadFile | None) -> CheckedFile:
+    """An uploaded résumé, checked (size, type) and read."""
+    from hireline.candidates import uploads
+
+    return await uploads.read_resume(upload)
+
+
+def sourced_from_form(
+    name: str,
+    email: str | None,
+    phone: str | None,
+    links: str | None,
+    source: str,
+    referred_by: str | None,
+    job_id: uuid.UUID | str | None,
+) -> CandidateAdd:
+    """The sourcing form's fields as a candidate to add."""
+    from hireline.candidates import sourcing
+
+    return sourcing.from_form(name, email, phone, links, source, referred_by, job_id)
+
+
+async def add_sourced(
+    session: AsyncSession,
+    principal: Principal,
+    storage: FileStorage,
+    body: CandidateAdd,
+    resume: CheckedFile | None,
+) -> Added:
+    """Add a sourced candidate (and their application and résumé, when given)."""
+    from hireline.candidates import sourcing
+
+    return await sourcing.add(session, principal, storage, body, resume)
+
+
+def existing_candidate_id(error: Exception) -> uuid.UUID | None:
+    """The candidate `add_sourced` found with the same e-mail address, if that was its refusal."""
+    from hireline.candidates import sourcing
+
+    return error.candidate_id if isinstance(error, sourcing.CandidateExists) else None

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.core.db import create_app_engine, create_engine, create_sessionmaker, unit_of_work
 from hireline.core.signing_key import signing_key
 from hireline.core.storage import FileStorage, storage_for
 from hireline.demo.organisation import DemoLogin, seed
+from hireline.demo.repository import delete_demo
 from hireline.demo.team import DEMO_SLUG, TEAM, SignIn
-from hireline.identity.auth import tokens
-from hireline.identity.models import Tenant
+from hireline.identity import service as identity
+from hireline.identity.organization import service as organization
 from hireline.settings import Settings
 
 __all__ = [
@@ -36,7 +36,7 @@ LOGIN_FILE = "demo-login.txt"
 
 
 async def has_tenants(session: AsyncSession) -> bool:
-    return bool((await session.execute(select(func.count()).select_from(Tenant))).scalar())
+    return await organization.any_exists(session)
 
 
 def remembered_login(settings: Settings) -> str | None:
@@ -61,16 +61,6 @@ def _remember(settings: Settings, login: DemoLogin) -> None:
     path.chmod(0o600)
 
 
-# Tables whose rows belong to a tenant but hang from no foreign key to it (events, files'
-# bookkeeping, ...): found by their `tenant_id` column, emptied of the demo's rows by hand.
-_TENANT_TABLES = """
-SELECT c.table_name FROM information_schema.columns c
-  JOIN information_schema.tables t USING (table_schema, table_name)
- WHERE c.column_name = 'tenant_id' AND c.table_schema = current_schema()
-   AND t.table_type = 'BASE TABLE'
-"""
-
-
 async def remove_demo(url: str, storage: FileStorage) -> bool:
     """Delete the demo organisation, its files and its team's accounts; False if none.
 
@@ -79,34 +69,11 @@ async def remove_demo(url: str, storage: FileStorage) -> bool:
     engine = create_engine(url, pool_size=1)
     try:
         async with engine.begin() as connection:
-            tenant_id = (
-                await connection.execute(
-                    text("SELECT id FROM tenants WHERE slug = :slug"), {"slug": DEMO_SLUG}
-                )
-            ).scalar_one_or_none()
-            if tenant_id is None:
-                return False
-            keys = (
-                await connection.execute(
-                    text("SELECT storage_key FROM resumes WHERE tenant_id = :id"), {"id": tenant_id}
-                )
-            ).scalars()
-            stored = list(keys)
-            await connection.execute(text("DELETE FROM tenants WHERE id = :id"), {"id": tenant_id})
-            for table in (await connection.execute(text(_TENANT_TABLES))).scalars().all():
-                # The table names come from the catalogue, not from input.
-                delete = text(f'DELETE FROM "{table}" WHERE tenant_id = :id')  # noqa: S608
-                await connection.execute(delete, {"id": tenant_id})
-            # The team's accounts, unless they also belong to a real organisation.
-            await connection.execute(
-                text(
-                    "DELETE FROM users u WHERE u.email = ANY(:emails) AND NOT EXISTS "
-                    "(SELECT 1 FROM memberships m WHERE m.user_id = u.id)"
-                ),
-                {"emails": [email for _, _, email in TEAM]},
-            )
+            stored = await delete_demo(connection, DEMO_SLUG, [email for _, _, email in TEAM])
     finally:
         await engine.dispose()
+    if stored is None:
+        return False
     for key in stored:
         await storage.delete(key)
     return True
@@ -124,13 +91,11 @@ async def seed_if_empty(
     sessions = create_sessionmaker(engine)
     try:
         async with unit_of_work(sessions) as session:
-            taken = (
-                await session.execute(select(Tenant.id).where(Tenant.slug == DEMO_SLUG))
-            ).scalar_one_or_none()
+            taken = await organization.slug_taken(session, DEMO_SLUG)
             empty = not await has_tenants(session)
-        if taken is not None or not (empty or force or reset):
+        if taken or not (empty or force or reset):
             return None
-        issuer = tokens.TokenIssuer(
+        issuer = identity.TokenIssuer(
             key=signing_key(settings),
             access_ttl=timedelta(seconds=settings.access_token_ttl_seconds),
             refresh_ttl=timedelta(days=settings.refresh_token_ttl_days),

@@ -37,11 +37,10 @@ from hireline.demo.team import DEMO_SLUG, SignIn, create_team, principal
 from hireline.guides.questions import service as questions
 from hireline.guides.templates import service as guides
 from hireline.guides.templates.builtin import load_builtin_templates
-from hireline.identity.auth import tokens
-from hireline.identity.models import Tenant
+from hireline.identity import service as identity
+from hireline.identity.organization import service as organization
 from hireline.identity.permissions import Role
 from hireline.jobs import service as jobs
-from hireline.jobs.models import Job
 from hireline.jobs.schemas import JobCreate
 from hireline.retention import service as retention
 from hireline.retention.schemas import RetentionPolicyWrite
@@ -209,7 +208,7 @@ async def _open_jobs(
         await enter_tenant(session, owner.tenant_id)
         clock = Clock(session)
         for opening, body, actors in bodies:
-            job: Job = await clock.at(opened, jobs.create(session, owner, body))
+            job = await clock.at(opened, jobs.create(session, owner, body))
             await clock.at(opened, jobs.transition(session, owner, job.id, "publish"))
             wanted = [*job.required_skills, *job.preferred_skills]
             found.append(
@@ -275,8 +274,7 @@ async def _apply_all(
     for first in range(0, len(cast), APPLICANTS_PER_TRANSACTION):
         async with unit_of_work(sessions) as session:
             await enter_tenant(session, tenant_id)
-            tenant = await session.get(Tenant, tenant_id)
-            assert tenant is not None
+            tenant = await organization.get(session, tenant_id)
             reasons = (await rejection_reasons.reasons_of(session, tenant_id)).labels
             clock = Clock(session)
             for applicant in cast[first : first + APPLICANTS_PER_TRANSACTION]:
@@ -307,7 +305,7 @@ async def _apply_all(
 
 async def seed(
     sessions: async_sessionmaker[AsyncSession],
-    issuer: tokens.TokenIssuer,
+    issuer: identity.TokenIssuer,
     storage: FileStorage,
     *,
     scale: float = 1.0,

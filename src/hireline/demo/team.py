@@ -13,11 +13,11 @@ from hireline.core.db import unit_of_work
 from hireline.core.principal import Principal
 from hireline.core.tenancy import enter_tenant
 from hireline.demo.clock import Clock
-from hireline.identity.auth import signup, tokens
+from hireline.identity import service as identity
 from hireline.identity.auth.schemas import SignupRequest
 from hireline.identity.members import service as members
-from hireline.identity.models import Tenant
 from hireline.identity.permissions import ROLE_ACTIONS, Role
+from hireline.identity.service import Tenant
 
 DEMO_SLUG = "demo"
 DEMO_PLAN = "demo"
@@ -54,7 +54,7 @@ def principal(tenant_id: uuid.UUID, user_id: uuid.UUID, role: Role) -> Principal
 
 async def create_team(
     sessions: async_sessionmaker[AsyncSession],
-    issuer: tokens.TokenIssuer,
+    issuer: identity.TokenIssuer,
     password: str | None,
     founded: datetime,
 ) -> tuple[Tenant, dict[str, uuid.UUID], tuple[SignIn, ...]]:
@@ -69,7 +69,7 @@ async def create_team(
         clock = Clock(session)
         tenant, user, _ = await clock.at(
             founded,
-            signup.signup(
+            identity.signup(
                 session,
                 issuer,
                 SignupRequest(

@@ -311,3 +311,7 @@ class InterviewRepository(Repository):
                 AvailabilityWindow.user_id == user_id,
             )
         )
+
+    async def reread(self, card: Scorecard) -> None:
+        """Read a scorecard's row again, with what the database set on it (timestamps)."""
+        await self.session.refresh(card)

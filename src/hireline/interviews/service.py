@@ -203,7 +203,7 @@ async def submit_scorecard(
     session: AsyncSession, principal: Principal, interview_id: uuid.UUID, body: ScorecardWrite
 ) -> ScorecardRead:
     card = await scorecards.submit(session, principal, interview_id, body)
-    await session.refresh(card)
+    await InterviewRepository(session).reread(card)
     return (await _scorecard_reads(session, [card]))[0]
 
 

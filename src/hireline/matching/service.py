@@ -21,6 +21,7 @@ that part. They never embed anything themselves: the worker's tasks do, beforeha
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -35,6 +36,7 @@ from hireline.matching import reasons
 from hireline.matching import semantic as semantics
 from hireline.matching.models import MatchScore
 from hireline.matching.repository import Applicant, MatchRepository
+from hireline.matching.schemas import MatchSummary
 from hireline.matching.scoring import Profile, Requirements, score
 
 # Applicant lists (candidates, below) rank by these scores, summed up in words.
@@ -224,3 +226,11 @@ async def get(
         semantic_similarity=semantics.fit(similar.get(job.id)),
     )
     return Match(application.id, job.id, candidate.id, value, explanation, None)
+
+
+# For the web app
+
+
+def match_summary(score: float, explanation: Mapping[str, Any]) -> MatchSummary:
+    """A stored score with its top reasons in words, as the candidate page shows them."""
+    return reasons.summary(score, explanation)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 import structlog
@@ -21,14 +21,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from hireline.candidates import pipeline
 from hireline.candidates import service as candidates
 from hireline.candidates.annotations import service as notes
-from hireline.candidates.models import Candidate
 from hireline.core.errors import NotFound
 from hireline.core.events import DomainEvent
 from hireline.identity import password_reset
 from hireline.identity.members import service as members
 from hireline.identity.organization import service as tenants
 from hireline.jobs import service as jobs
-from hireline.jobs.models import Job
 from hireline.notifications.compose import (
     InvalidAddress,
     address,
@@ -123,12 +121,30 @@ async def _organization(session: AsyncSession, tenant_id: uuid.UUID) -> str:
     return one_line((await tenants.get(session, tenant_id)).name)
 
 
-async def _candidate(session: AsyncSession, draft: Draft) -> Candidate:
+class MailedCandidate(Protocol):
+    """What a message says of a candidate (the candidates service returns the whole row)."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def email(self) -> str | None: ...
+    @property
+    def name(self) -> str | None: ...
+
+
+class MailedJob(Protocol):
+    """What a message says of a job."""
+
+    @property
+    def title(self) -> str: ...
+
+
+async def _candidate(session: AsyncSession, draft: Draft) -> MailedCandidate:
     # service.get raises NotFound for erased candidates too.
     return await candidates.get(session, draft.tenant_id, uuid.UUID(draft.params["candidate_id"]))
 
 
-async def _job(session: AsyncSession, draft: Draft) -> Job:
+async def _job(session: AsyncSession, draft: Draft) -> MailedJob:
     return await jobs.get(session, draft.tenant_id, uuid.UUID(draft.params["job_id"]))
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from email.message import EmailMessage
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -15,17 +17,21 @@ from hireline.core.principal import Principal
 from hireline.identity.audit import service as audit
 from hireline.identity.members import service as members
 from hireline.identity.permissions import Role
-from hireline.notifications import compose, custom_templates
+from hireline.notifications import compose, custom_templates, messages
 from hireline.notifications.compose import Body
+from hireline.notifications.custom_templates import KINDS as KINDS
 from hireline.notifications.mailer import UndeliverableMessage, mailer_for
 from hireline.notifications.messages import (
     INVITATION,
     PASSWORD_RESET,
     RECRUITER_MESSAGE,
     WEBHOOK_ENDPOINT_DISABLED,
-    Draft,
+    Builder,
+    MailedCandidate,
+    MailedJob,
     mail_domain,
 )
+from hireline.notifications.messages import Draft as Draft
 from hireline.notifications.models import EmailTemplate
 from hireline.notifications.repository import EmailTemplateRepository
 from hireline.notifications.retention_messages import RETENTION_NOTICE
@@ -223,7 +229,7 @@ async def notify_offer(
     key: str,
     facts: dict[str, str],
 ) -> None:
-    """Queue an offer e-mail (`offer_messages`: the candidate's offer, an approver's turn)."""
+    """Queue an offer e-mail (`offers/messages.py`: the candidate's offer, an approver's turn)."""
     await enqueue(session, Draft(tenant_id=tenant_id, kind=kind, key=key, params=facts))
 
 
@@ -258,3 +264,54 @@ async def message_applicants(
         )
         await bulk.record_message(session, principal, application, subject)
     return len(outcome.done), len(outcome.skipped)
+
+
+# --- For rooms that write e-mails of kinds of their own (offers registers its builders) ---
+
+
+def builds(kind: str) -> Callable[[Builder], Builder]:
+    """Register the builder of the e-mails of `kind`, run when a queued draft is sent."""
+    return messages._builds(kind)
+
+
+async def candidate_of(session: AsyncSession, draft: Draft) -> MailedCandidate:
+    """The candidate the draft names (`candidate_id`); NotFound once erased."""
+    return await messages._candidate(session, draft)
+
+
+async def job_of(session: AsyncSession, draft: Draft) -> MailedJob:
+    """The job the draft names (`job_id`)."""
+    return await messages._job(session, draft)
+
+
+async def organization_name(session: AsyncSession, tenant_id: uuid.UUID) -> str:
+    """The organisation's name, fit for a header."""
+    return await messages._organization(session, tenant_id)
+
+
+def app_url(settings: Settings) -> str:
+    """The web app's address, for links in e-mails."""
+    return messages._app_url(settings)
+
+
+def drafted_message(
+    settings: Settings,
+    draft: Draft,
+    *,
+    to: tuple[str, str | None],
+    subject: str,
+    facts: dict[str, Any],
+    from_name: str | None = None,
+) -> EmailMessage:
+    """The e-mail of the draft's kind (its template) to `to` (address, name), from the
+    configured sender (renamed `from_name`), its Message-ID derived from the draft's key.
+
+    An unusable recipient address is the builder's refusal, as for notifications' own kinds.
+    """
+    return compose.compose(
+        from_=compose.sender(settings.mail_from, display_name=from_name),
+        to=messages._recipient(*to),
+        subject=subject,
+        body=compose.render(draft.kind, **facts),
+        message_id=compose.message_id(draft.key, domain=mail_domain(settings)),
+    )

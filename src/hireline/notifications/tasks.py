@@ -34,10 +34,7 @@ from hireline.core.queue import (
     worker_state,
 )
 from hireline.jobs import service as jobs
-from hireline.notifications import (
-    offer_messages,  # noqa: F401  (registers its builders)
-    retention_messages,  # noqa: F401  (registers its builder)
-)
+from hireline.notifications import retention_messages  # noqa: F401  (registers its builder)
 from hireline.notifications.erasure import forget_mail_about
 from hireline.notifications.mailer import UndeliverableMessage, mailer_for
 from hireline.notifications.messages import (

@@ -170,7 +170,7 @@ async def _answer(
                 by="candidate",
             )
     except Conflict as conflict:
-        await session.refresh(offer)
+        await service.reread(session, offer)
         return await _show(request, session, token, offer, message=str(conflict), status_code=409)
     return RedirectResponse(f"{links.PATH_PREFIX}{token}", status_code=303)
 

@@ -97,6 +97,10 @@ class OfferRepository(_Tenanted):
         )
         return list(rows.scalars())
 
+    async def reread(self, offer: Offer) -> None:
+        """Read the offer's row again (a savepoint rolled back changes made to it)."""
+        await self.session.refresh(offer)
+
 
 class LetterTemplateRepository(_Tenanted):
     async def get(self, key: str) -> OfferLetterTemplate | None:

@@ -358,6 +358,11 @@ async def letter(session: AsyncSession, principal: Principal, offer_id: uuid.UUI
     return await letter_of(session, offer)
 
 
+async def reread(session: AsyncSession, offer: Offer) -> None:
+    """Read the offer again as stored (after a savepoint rolled back a change to it)."""
+    await OfferRepository(session).reread(offer)
+
+
 # --- For the web app's offer form ---
 
 

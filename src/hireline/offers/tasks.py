@@ -1,4 +1,8 @@
-"""Offer event handlers: who is told by e-mail when an offer moves."""
+"""Offer event handlers: who is told by e-mail when an offer moves.
+
+Importing `offers.messages` (for its kinds) registers the builders of those e-mails with
+notifications, in every process that queues or sends them.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from hireline.core import events
 from hireline.core.events import DomainEvent
 from hireline.notifications import service as notifications
-from hireline.notifications.offer_messages import OFFER_APPROVAL_REQUESTED, OFFER_SENT
 from hireline.offers.events import OfferEvent
+from hireline.offers.messages import OFFER_APPROVAL_REQUESTED, OFFER_SENT
 
 _FACTS = ("offer_id", "application_id", "candidate_id", "job_id")
 

@@ -253,3 +253,13 @@ def _invalid(parameter: str, message: str) -> ValidationFailed:
     return ValidationFailed(
         message, errors=[{"loc": ["query", parameter], "msg": message, "type": "value_error"}]
     )
+
+
+# For the web app
+
+
+def parse_query(text: str) -> SearchQuery:
+    """The search box's text as a query; a 422 problem if it is too long or only excludes."""
+    from hireline.search.query import parse
+
+    return parse(text)

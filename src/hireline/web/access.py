@@ -13,9 +13,8 @@ from hireline.core.principal import Principal
 from hireline.core.rate_limit import RateLimiter, raise_if_refused
 from hireline.core.security import same_secret
 from hireline.core.tenancy import enter_tenant
-from hireline.identity.auth.authentication import role_of
-from hireline.identity.models import User
 from hireline.identity.permissions import Action, actions_for_role
+from hireline.identity.service import User, role_of
 from hireline.web import sessions
 from hireline.web.models import WebSession
 

@@ -13,12 +13,10 @@ from hireline.core.db import DbSession
 from hireline.core.errors import HirelineError
 from hireline.core.http_guards import _is_tls
 from hireline.core.rate_limit import RateLimiter, client_address
-from hireline.identity import password_reset
-from hireline.identity.auth import signup as signups
-from hireline.identity.auth import tokens
+from hireline.identity import service as identity
 from hireline.identity.auth.schemas import SignupRequest
 from hireline.identity.members import service as members
-from hireline.identity.models import User
+from hireline.identity.service import User
 from hireline.notifications import service as notifications
 from hireline.web import sessions
 from hireline.web.access import SESSION_COOKIE
@@ -130,8 +128,10 @@ async def sign_up(
     limiter: RateLimiter = request.app.state.rate_limiter
     if not (await limiter.login_allowed(body.email, _ip(request))).allowed:
         return refused(Refusal("Too many failed attempts; try again later.", None, 429))
-    issuer: tokens.TokenIssuer = request.app.state.token_issuer
-    created = await attempt(session, lambda: signups.signup(session, issuer, body, ip=_ip(request)))
+    issuer: identity.TokenIssuer = request.app.state.token_issuer
+    created = await attempt(
+        session, lambda: identity.signup(session, issuer, body, ip=_ip(request))
+    )
     if isinstance(created, Refusal):
         if created.field == "email":
             await limiter.record_login_failure(body.email, _ip(request))
@@ -177,7 +177,7 @@ async def forgotten_password(
             {"email": email, "sent": False, "error": error},
             status=429,
         )
-    user = await password_reset.user_for_reset(session, email)
+    user = await identity.user_for_reset(session, email)
     if user is not None:
         await notifications.send_password_reset(session, user.id)
     # The same answer either way: the page does not tell who has an account.
@@ -186,7 +186,7 @@ async def forgotten_password(
 
 @router.get("/app/password-reset/{token}")
 async def new_password_form(request: Request, session: DbSession, token: Token) -> HTMLResponse:
-    checked = await attempt(session, lambda: password_reset.check(session, token))
+    checked = await attempt(session, lambda: identity.check_reset_link(session, token))
     if isinstance(checked, Refusal):
         return _page(
             request, "account/link_refused.html", {"error": checked}, status=checked.status
@@ -210,7 +210,7 @@ async def set_new_password(
             request, "account/new_password.html", {"token": token, "error": error}, status=422
         )
     done = await attempt(
-        session, lambda: password_reset.complete(session, token, password, ip=_ip(request))
+        session, lambda: identity.complete_reset(session, token, password, ip=_ip(request))
     )
     if isinstance(done, Refusal):
         if done.field == "password":
@@ -282,7 +282,7 @@ async def accept_invitation(
     email = str(facts["email"])
     if not (await limiter.login_allowed(email, _ip(request))).allowed:
         return refused(Refusal("Too many failed attempts; try again later.", None, 429))
-    issuer: tokens.TokenIssuer = request.app.state.token_issuer
+    issuer: identity.TokenIssuer = request.app.state.token_issuer
     joined = await attempt(
         session,
         lambda: members.accept(

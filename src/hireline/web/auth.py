@@ -14,7 +14,7 @@ from hireline.core.http_guards import _is_tls
 from hireline.core.rate_limit import RateLimiter, client_address
 from hireline.core.security import new_secret, same_secret
 from hireline.identity.auth import service as sign_in_service
-from hireline.identity.models import User
+from hireline.identity.service import User
 from hireline.web import sessions
 from hireline.web.access import SESSION_COOKIE, CsrfRefused, signed_in
 from hireline.web.models import WebSession

@@ -5,19 +5,17 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Protocol
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from hireline.candidates import bulk, pipeline, rejection_reasons
 from hireline.candidates import service as candidates
 from hireline.core.db import DbSession
 from hireline.core.errors import NotFound, ValidationFailed
 from hireline.identity.permissions import Action
 from hireline.jobs import service as jobs
-from hireline.jobs.models import Job, PipelineStage
 from hireline.notifications import service as notifications
 from hireline.web.access import Visit, screen
 from hireline.web.templating import is_htmx, render, render_fragment
@@ -30,6 +28,15 @@ REJECTED_SHOWN = 10
 Reader = Annotated[Visit, screen(Action.CANDIDATES_READ)]
 Mover = Annotated[Visit, screen(Action.CANDIDATES_WRITE)]
 BulkAction = Literal["move", "reject", "email"]
+MAX_SELECTED = candidates.bulk_limit()
+
+
+class Row(Protocol):
+    """A job or a stage as the jobs service returns it: the board reads its id, the
+    templates the rest."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +52,7 @@ class Card:
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    stage: PipelineStage
+    stage: Row
     cards: list[Card]
     cursor: str | None
     total: int
@@ -54,7 +61,7 @@ class Column:
 async def _cards(
     session: DbSession,
     visit: Visit,
-    job: Job,
+    job: Row,
     *,
     stage_id: uuid.UUID | None,
     status: str,
@@ -78,7 +85,7 @@ async def _cards(
 
 
 async def _column(
-    session: DbSession, visit: Visit, job: Job, stage: PipelineStage, cursor: str | None, total: int
+    session: DbSession, visit: Visit, job: Row, stage: Row, cursor: str | None, total: int
 ) -> Column:
     cards, next_cursor = await _cards(
         session, visit, job, stage_id=stage.id, status="active", cursor=cursor, limit=COLUMN_PAGE
@@ -122,7 +129,7 @@ async def _board_context(session: DbSession, visit: Visit, job_id: uuid.UUID) ->
         rejected, _ = await _cards(
             session, visit, job, stage_id=None, status="rejected", cursor=None, limit=REJECTED_SHOWN
         )
-        reasons = (await rejection_reasons.reasons_of(session, tenant_id)).labels
+        reasons = await candidates.rejection_labels(session, tenant_id)
     return {
         "visit": visit,
         "job": job,
@@ -152,9 +159,9 @@ async def board(
     visit: Reader,
     job_id: uuid.UUID,
     done: Annotated[str | None, Query(max_length=20)] = None,
-    count: Annotated[int, Query(ge=0, le=bulk.MAX_SELECTED)] = 0,
-    skipped: Annotated[int, Query(ge=0, le=bulk.MAX_SELECTED)] = 0,
-    undo: Annotated[list[str], Query(max_length=bulk.MAX_SELECTED)] = [],  # noqa: B006
+    count: Annotated[int, Query(ge=0, le=MAX_SELECTED)] = 0,
+    skipped: Annotated[int, Query(ge=0, le=MAX_SELECTED)] = 0,
+    undo: Annotated[list[str], Query(max_length=MAX_SELECTED)] = [],  # noqa: B006
     error: Annotated[str | None, Query(max_length=300)] = None,
 ) -> HTMLResponse:
     context = await _board_context(session, visit, job_id)
@@ -211,7 +218,9 @@ async def move(
 ) -> Response:
     """Move a card; htmx gets the board back, a plain form post is sent to it."""
     await candidates.require_application_visible(session, visit.principal, application_id)
-    application = await pipeline.move(session, visit.principal, application_id, stage_id)
+    application = await candidates.move_application(
+        session, visit.principal, application_id, stage_id
+    )
     if is_htmx(request):
         context = await _board_context(session, visit, application.job_id)
         return render_fragment(request, "board.html", "board", context)
@@ -230,7 +239,7 @@ async def bulk_action(
     visit: Mover,
     job_id: uuid.UUID,
     action: Annotated[BulkAction, Form()],
-    application_ids: Annotated[list[str], Form(max_length=bulk.MAX_SELECTED)] = [],  # noqa: B006
+    application_ids: Annotated[list[str], Form(max_length=MAX_SELECTED)] = [],  # noqa: B006
     stage_id: Annotated[str, Form(max_length=40)] = "",
     reason: Annotated[str, Form(max_length=60)] = "",
     notify_candidate: Annotated[str, Form(max_length=10)] = "",
@@ -247,14 +256,16 @@ async def bulk_action(
             target = _uuids([stage_id])
             if not target:
                 raise ValidationFailed("Pick the stage to move them to.")
-            outcome = await bulk.move(session, visit.principal, job_id, selected, target[0])
+            outcome = await candidates.move_many(
+                session, visit.principal, job_id, selected, target[0]
+            )
             return _back(
                 job_id, done="moved", count=len(outcome.done), skipped=len(outcome.skipped)
             )
         if action == "reject":
             if not reason:
                 raise ValidationFailed("Pick a reason for the rejection.")
-            outcome = await bulk.reject(
+            outcome = await candidates.reject_many(
                 session,
                 visit.principal,
                 job_id,
@@ -289,10 +300,10 @@ async def undo_rejections(
     session: DbSession,
     visit: Mover,
     job_id: uuid.UUID,
-    application_ids: Annotated[list[str], Form(max_length=bulk.MAX_SELECTED)] = [],  # noqa: B006
+    application_ids: Annotated[list[str], Form(max_length=MAX_SELECTED)] = [],  # noqa: B006
 ) -> Response:
     selected = _uuids(application_ids)
     if not selected:
         return _back(job_id, error="Nothing to undo.")
-    outcome = await bulk.undo_rejections(session, visit.principal, job_id, selected)
+    outcome = await candidates.undo_rejections(session, visit.principal, job_id, selected)
     return _back(job_id, done="reopened", count=len(outcome.done), skipped=len(outcome.skipped))

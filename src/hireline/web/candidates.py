@@ -11,7 +11,6 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
-from hireline.candidates import privacy
 from hireline.candidates import service as candidates
 from hireline.candidates.annotations import service as notes
 from hireline.candidates.schemas import CandidateExport, CandidateUpdate
@@ -22,7 +21,6 @@ from hireline.identity.audit import service as audit
 from hireline.identity.members import service as members
 from hireline.identity.permissions import Action, Role
 from hireline.jobs import service as jobs
-from hireline.matching import reasons
 from hireline.matching import service as matching
 from hireline.web.access import Visit, screen
 from hireline.web.dashboard import describe
@@ -117,7 +115,7 @@ async def _context(session: DbSession, visit: Visit, candidate_id: uuid.UUID) ->
                 "application": application,
                 "job": job,
                 "stage": stages.get(application.stage_id) if application.stage_id else None,
-                "match": reasons.summary(match.score, match.explanation),
+                "match": matching.match_summary(match.score, match.explanation),
             }
         )
     timeline = [
@@ -296,7 +294,7 @@ async def export(session: DbSession, visit: Writer, candidate_id: uuid.UUID) -> 
     """Everything held on the person, as a JSON file (admins only; audited)."""
     _require_admin(visit)
     document = CandidateExport.model_validate(
-        await privacy.export(session, visit.principal, candidate_id)
+        await candidates.export_candidate(session, visit.principal, candidate_id)
     )
     return Response(
         document.model_dump_json(indent=2),
@@ -321,5 +319,7 @@ async def erase(
         context = await _context(session, visit, candidate_id)
         context["erase_error"] = "Tick the box to confirm the erasure."
         return render(request, "candidate.html", context, status_code=422)
-    await privacy.erase(session, visit.principal, request.app.state.storage, candidate_id)
+    await candidates.erase_candidate(
+        session, visit.principal, request.app.state.storage, candidate_id
+    )
     return RedirectResponse("/app?erased=1", status_code=303)

@@ -15,10 +15,9 @@ from starlette.datastructures import FormData
 from hireline.candidates import service as candidates
 from hireline.core.db import DbSession
 from hireline.core.errors import Conflict, HirelineError, NotFound, ValidationFailed
-from hireline.guides.rendering import render as guide_render
 from hireline.guides.rendering import service as guide_rendering
+from hireline.guides.rendering.service import Industry, Level, WorkContext
 from hireline.guides.templates import service as guides
-from hireline.guides.templates.content import Industry, Level, WorkContext
 from hireline.identity.members import service as members
 from hireline.identity.permissions import Action
 from hireline.jobs import service as jobs
@@ -46,7 +45,7 @@ STATUSES: tuple[str, ...] = get_args(JobStatus)
 MODES: tuple[str, ...] = get_args(WorkMode)
 EMPLOYMENT: tuple[str, ...] = get_args(EmploymentType)
 TEAM_ROLES: tuple[str, ...] = get_args(TeamRole)
-PREVIEW_SECTIONS = guide_render.JOB_DESCRIPTION_SECTIONS
+PREVIEW_SECTIONS = guide_rendering.JOB_DESCRIPTION_SECTIONS
 
 
 @router.get("/app/jobs")

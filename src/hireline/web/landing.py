@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from hireline.demo import DEMO_SLUG
+from hireline.demo.service import DEMO_SLUG
 from hireline.web.templating import render
 
 router = APIRouter(include_in_schema=False)

@@ -14,7 +14,6 @@ from pydantic import ValidationError
 from hireline.core.db import DbSession
 from hireline.core.errors import Conflict, ValidationFailed
 from hireline.identity.permissions import Action
-from hireline.search import query as search_query
 from hireline.search import service as search
 from hireline.search.saved import service as saved
 from hireline.search.saved.schemas import SavedSearchCreate
@@ -75,7 +74,7 @@ async def search_screen(
         page = await search.search(
             session,
             visit.principal.tenant_id,
-            query=search_query.parse(q),
+            query=search.parse_query(q),
             filters=filters,
             sort=None,
             cursor=cursor,

@@ -12,14 +12,15 @@ from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.core.security import digest, new_secret
-from hireline.core.tenancy import allow_credential_lookup, enter_user
-from hireline.identity.models import User
+from hireline.core.tenancy import allow_credential_lookup
+from hireline.identity import service as identity
+from hireline.identity.service import User
 from hireline.settings import Settings
 from hireline.web.models import WebSession
+from hireline.web.repository import WebSessionRepository
 from hireline.web.session_store import RedisSessionStore, SessionStoreUnavailable
 
 # Writing `last_seen_at` on every click would turn each page view into a write; a minute's
@@ -85,8 +86,7 @@ async def start(
             await redis[0].save(web_session, redis[1])
             return session_id, web_session
     await allow_credential_lookup(session, id_digest)
-    session.add(web_session)
-    await session.flush()
+    await WebSessionRepository(session).add(web_session)
     return session_id, web_session
 
 
@@ -99,7 +99,7 @@ async def end(session: AsyncSession, session_id: str | None) -> None:
     if redis is not None:
         await redis[0].delete(id_digest)
     await allow_credential_lookup(session, id_digest)
-    await session.execute(delete(WebSession).where(WebSession.id_digest == id_digest))
+    await WebSessionRepository(session).delete(id_digest)
 
 
 async def find(
@@ -119,20 +119,19 @@ async def find(
     in_redis = web_session is not None
     if web_session is None:
         await allow_credential_lookup(session, id_digest)
-        web_session = await session.get(WebSession, id_digest)
+        web_session = await WebSessionRepository(session).by_digest(id_digest)
     if web_session is None:
         return None
     now = datetime.now(UTC)
     expired = now - web_session.last_seen_at > timedelta(
         minutes=settings.web_session_idle_minutes
     ) or now - web_session.created_at > timedelta(hours=settings.web_session_max_hours)
-    user = None if expired else await _user(session, web_session.user_id)
+    user = None if expired else await identity.account(session, web_session.user_id)
     if user is None or web_session.password_digest != password_digest(user):
         if in_redis and redis is not None:
             await redis[0].delete(id_digest)
         else:
-            await session.delete(web_session)
-            await session.flush()
+            await WebSessionRepository(session).remove(web_session)
         return None
     if now - web_session.last_seen_at > TOUCH_EVERY:
         web_session.last_seen_at = now
@@ -140,8 +139,3 @@ async def find(
             with suppress(SessionStoreUnavailable):
                 await redis[0].save(web_session, redis[1])
     return web_session, user
-
-
-async def _user(session: AsyncSession, user_id: uuid.UUID) -> User | None:
-    await enter_user(session, user_id)
-    return await session.get(User, user_id)

@@ -8,9 +8,8 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
-from hireline.candidates import sourcing
+from hireline.candidates import service as candidates
 from hireline.candidates.schemas import CandidateSource
-from hireline.candidates.uploads import read_resume
 from hireline.core.db import DbSession
 from hireline.core.errors import HirelineError
 from hireline.identity.permissions import Action
@@ -72,9 +71,11 @@ async def add_candidate(
     }
     errors: list[dict[str, str]] = []
     try:
-        body = sourcing.from_form(name, email, phone, links, source, referred_by, job_id)
-        checked = await read_resume(resume) if resume is not None and resume.filename else None
-        added = await sourcing.add(
+        body = candidates.sourced_from_form(name, email, phone, links, source, referred_by, job_id)
+        checked = (
+            await candidates.read_resume(resume) if resume is not None and resume.filename else None
+        )
+        added = await candidates.add_sourced(
             session, visit.principal, request.app.state.storage, body, checked
         )
     except ValidationError as exc:
@@ -82,16 +83,19 @@ async def add_candidate(
             field = str(error["loc"][0]) if error["loc"] else "name"
             message = str(error["msg"]).removeprefix("Value error, ")
             errors.append({"field": field, "message": f"{field.replace('_', ' ')}: {message}"})
-    except sourcing.CandidateExists as exc:
-        errors.append(
-            {
-                "field": "email",
-                "message": "A candidate with this e-mail address exists already.",
-                "link": f"/app/candidates/{exc.candidate_id}",
-            }
-        )
     except HirelineError as exc:
-        errors.append({"field": "resume" if "sum" in str(exc) else "job_id", "message": str(exc)})
+        existing = candidates.existing_candidate_id(exc)
+        if existing is not None:
+            errors.append(
+                {
+                    "field": "email",
+                    "message": "A candidate with this e-mail address exists already.",
+                    "link": f"/app/candidates/{existing}",
+                }
+            )
+        else:
+            field = "resume" if "sum" in str(exc) else "job_id"
+            errors.append({"field": field, "message": str(exc)})
     else:
         return RedirectResponse(f"/app/candidates/{added.candidate.id}", status_code=303)
     context = await _context(session, visit, values)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.core.errors import Conflict, NotFound, ValidationFailed
@@ -14,8 +13,11 @@ from hireline.core.pagination import cut_page, id_after
 from hireline.core.principal import Principal
 from hireline.identity.audit import service as audit
 from hireline.webhooks import signing, tasks
+from hireline.webhooks.catalogue import ALL_EVENTS as ALL_EVENTS
+from hireline.webhooks.catalogue import EVENT_TYPES as EVENT_TYPES
 from hireline.webhooks.catalogue import TEST_EVENT
 from hireline.webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
+from hireline.webhooks.repository import WebhookRepository
 from hireline.webhooks.schemas import EndpointCreate, EndpointUpdate
 from hireline.webhooks.ssrf import literal_host_refused
 
@@ -25,18 +27,13 @@ MAX_ENDPOINTS = 50
 
 
 async def list_endpoints(session: AsyncSession, tenant_id: uuid.UUID) -> list[WebhookEndpoint]:
-    rows = await session.execute(
-        select(WebhookEndpoint)
-        .where(WebhookEndpoint.tenant_id == tenant_id)
-        .order_by(WebhookEndpoint.id)
-    )
-    return list(rows.scalars())
+    return await WebhookRepository(session).endpoints()
 
 
 async def get_endpoint(
     session: AsyncSession, tenant_id: uuid.UUID, endpoint_id: uuid.UUID
 ) -> WebhookEndpoint:
-    endpoint = await session.get(WebhookEndpoint, (tenant_id, endpoint_id))
+    endpoint = await WebhookRepository(session).endpoint(endpoint_id)
     if endpoint is None:
         raise NotFound("No webhook endpoint with this id.")
     return endpoint
@@ -85,10 +82,10 @@ async def create_endpoint(
         enabled=body.enabled,
         secret=signing.new_secret(),
     )
-    session.add(endpoint)
-    await session.flush()
+    repository = WebhookRepository(session)
+    await repository.add(endpoint)
     await _audit(session, principal, "webhook_endpoint.created", endpoint)
-    await session.refresh(endpoint)
+    await repository.reread(endpoint)
     return endpoint
 
 
@@ -122,8 +119,7 @@ async def delete_endpoint(
 ) -> None:
     endpoint = await get_endpoint(session, principal.tenant_id, endpoint_id)
     await _audit(session, principal, "webhook_endpoint.deleted", endpoint)
-    await session.delete(endpoint)
-    await session.flush()
+    await WebhookRepository(session).remove(endpoint)
 
 
 async def rotate_secret(
@@ -162,10 +158,10 @@ async def send_test(
         status=tasks.PENDING,
         attempts=0,
     )
-    session.add(delivery)
-    await session.flush()
+    repository = WebhookRepository(session)
+    await repository.add(delivery)
     await tasks.schedule(session, delivery)
-    await session.refresh(delivery)
+    await repository.reread(delivery)
     return delivery
 
 
@@ -180,39 +176,27 @@ async def deliveries_page(
     limit: int,
 ) -> tuple[list[WebhookDelivery], str | None]:
     """Deliveries newest first, filtered."""
-    query = select(WebhookDelivery).where(WebhookDelivery.tenant_id == tenant_id)
-    if endpoint_id is not None:
-        query = query.where(WebhookDelivery.endpoint_id == endpoint_id)
-    if event_type is not None:
-        query = query.where(WebhookDelivery.event_type == event_type)
-    if status is not None:
-        query = query.where(WebhookDelivery.status == status)
-    after = id_after(cursor)
-    if after is not None:
-        query = query.where(WebhookDelivery.id < after)
-    rows = await session.execute(query.order_by(WebhookDelivery.id.desc()).limit(limit + 1))
-    return cut_page(list(rows.scalars()), limit, lambda delivery: delivery.id)
+    rows = await WebhookRepository(session).deliveries(
+        endpoint_id=endpoint_id,
+        event_type=event_type,
+        status=status,
+        before=id_after(cursor),
+        limit=limit + 1,
+    )
+    return cut_page(rows, limit, lambda delivery: delivery.id)
 
 
 async def get_delivery(
     session: AsyncSession, tenant_id: uuid.UUID, delivery_id: uuid.UUID
 ) -> WebhookDelivery:
-    delivery = await session.get(WebhookDelivery, (tenant_id, delivery_id))
+    delivery = await WebhookRepository(session).delivery(delivery_id)
     if delivery is None:
         raise NotFound("No webhook delivery with this id.")
     return delivery
 
 
 async def attempts_of(session: AsyncSession, delivery: WebhookDelivery) -> list[WebhookAttempt]:
-    rows = await session.execute(
-        select(WebhookAttempt)
-        .where(
-            WebhookAttempt.tenant_id == delivery.tenant_id,
-            WebhookAttempt.delivery_id == delivery.id,
-        )
-        .order_by(WebhookAttempt.number, WebhookAttempt.id)
-    )
-    return list(rows.scalars())
+    return await WebhookRepository(session).attempts_of(delivery)
 
 
 async def retry_delivery(
@@ -222,7 +206,7 @@ async def retry_delivery(
     attempt ahead of time (that attempt then finds it made and does nothing; a failure
     follows the usual schedule)."""
     delivery = await get_delivery(session, principal.tenant_id, delivery_id)
-    await session.refresh(delivery, with_for_update=True)
+    await WebhookRepository(session).lock(delivery)
     waiting = delivery.next_attempt_at is not None and delivery.next_attempt_at > datetime.now(UTC)
     if delivery.status == tasks.PENDING and not waiting:
         raise Conflict(
@@ -257,11 +241,8 @@ async def rewrite_deliveries_of(session: AsyncSession, events: list[DomainEvent]
     by_id = {event.id: event for event in events}
     if not by_id:
         return 0
-    deliveries = (
-        await session.execute(
-            select(WebhookDelivery).where(WebhookDelivery.event_id.in_(list(by_id)))
-        )
-    ).scalars()
+    repository = WebhookRepository(session)
+    deliveries = await repository.deliveries_of_events(list(by_id))
     rewritten = 0
     for delivery in deliveries:
         event = by_id.get(delivery.event_id or -1)
@@ -269,13 +250,6 @@ async def rewrite_deliveries_of(session: AsyncSession, events: list[DomainEvent]
             continue
         delivery.body = tasks.envelope(event.type, event.occurred_at, event.payload)
         rewritten += 1
-        await session.execute(
-            update(WebhookAttempt)
-            .where(
-                WebhookAttempt.tenant_id == delivery.tenant_id,
-                WebhookAttempt.delivery_id == delivery.id,
-            )
-            .values(response_body=None)
-        )
+        await repository.forget_responses(delivery)
     await session.flush()
     return rewritten

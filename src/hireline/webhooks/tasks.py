@@ -23,8 +23,6 @@ import httpx
 import orjson
 import structlog
 from procrastinate import JobContext
-from sqlalchemy import Select, or_, select
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.candidates import service as candidates
@@ -45,9 +43,10 @@ from hireline.settings import Settings
 from hireline.webhooks import delivery as sending
 from hireline.webhooks import service as webhooks_service
 from hireline.webhooks import signing
-from hireline.webhooks.catalogue import ALL_EVENTS, SUBSCRIBABLE
+from hireline.webhooks.catalogue import SUBSCRIBABLE
 from hireline.webhooks.events import WebhookEvent
 from hireline.webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
+from hireline.webhooks.repository import WebhookRepository
 from hireline.webhooks.ssrf import guarded_client
 
 logger = structlog.get_logger(__name__)
@@ -97,23 +96,11 @@ async def schedule(
     )
 
 
-def _subscribed(event: DomainEvent) -> Select[WebhookEndpoint]:
-    return select(WebhookEndpoint).where(
-        WebhookEndpoint.tenant_id == event.tenant_id,
-        WebhookEndpoint.enabled.is_(True),
-        or_(
-            WebhookEndpoint.event_types.contains([event.type]),
-            WebhookEndpoint.event_types.contains([ALL_EVENTS]),
-        ),
-    )
-
-
 async def has_subscribers(event: DomainEvent, session: AsyncSession) -> bool:
     """Whether any endpoint wants the event: most tenants have none, and pay no job then."""
     if event.tenant_id is None:
         return False
-    found = await session.execute(select(_subscribed(event).exists()))
-    return bool(found.scalar())
+    return await WebhookRepository(session).has_subscribers(event.tenant_id, event.type)
 
 
 def delivery_id(event: DomainEvent, endpoint_id: uuid.UUID) -> uuid.UUID:
@@ -132,42 +119,27 @@ async def fan_out(event: DomainEvent, session: AsyncSession) -> None:
     """
     if event.tenant_id is None:
         return
-    endpoint_ids = (
-        await session.scalars(
-            _subscribed(event).with_only_columns(WebhookEndpoint.id).order_by(WebhookEndpoint.id)
-        )
-    ).all()
+    repository = WebhookRepository(session)
+    endpoint_ids = await repository.subscriber_ids(event.tenant_id, event.type)
     if not endpoint_ids:
         return
     body = envelope(event.type, event.occurred_at, event.payload)
-    new_deliveries = await session.scalars(
-        insert(WebhookDelivery)
-        .values(
-            [
-                {
-                    "tenant_id": event.tenant_id,
-                    "id": delivery_id(event, endpoint_id),
-                    "endpoint_id": endpoint_id,
-                    "event_id": event.id,
-                    "event_type": event.type,
-                    "body": body,
-                    "status": PENDING,
-                    "attempts": 0,
-                }
-                for endpoint_id in endpoint_ids
-            ]
-        )
-        .on_conflict_do_nothing(
-            index_elements=[
-                WebhookDelivery.tenant_id,
-                WebhookDelivery.endpoint_id,
-                WebhookDelivery.event_id,
-            ]
-        )
-        .returning(WebhookDelivery),
-        execution_options={"populate_existing": True},
+    new_deliveries = await repository.insert_new_deliveries(
+        [
+            {
+                "tenant_id": event.tenant_id,
+                "id": delivery_id(event, endpoint_id),
+                "endpoint_id": endpoint_id,
+                "event_id": event.id,
+                "event_type": event.type,
+                "body": body,
+                "status": PENDING,
+                "attempts": 0,
+            }
+            for endpoint_id in endpoint_ids
+        ]
     )
-    for delivery in sorted(new_deliveries.all(), key=lambda made: made.endpoint_id):
+    for delivery in sorted(new_deliveries, key=lambda made: made.endpoint_id):
         await schedule(session, delivery, ordered=True)
 
 
@@ -196,12 +168,11 @@ async def attempt_delivery(
     settings: Settings,
 ) -> None:
     """Send, log the attempt, and settle the delivery: done, failed, or tried again later."""
-    delivery = await session.get(WebhookDelivery, (tenant_id, delivery_id), with_for_update=True)
+    repository = WebhookRepository(session)
+    delivery = await repository.delivery(delivery_id, for_update=True)
     if delivery is None or delivery.status != PENDING or delivery.attempts + 1 != attempt:
         return  # deleted, settled, or this attempt was already made
-    endpoint = await session.get(
-        WebhookEndpoint, (tenant_id, delivery.endpoint_id), with_for_update=True
-    )
+    endpoint = await repository.endpoint(delivery.endpoint_id, for_update=True)
     if endpoint is None or not endpoint.enabled:
         _settle(delivery, FAILED, error="The endpoint is disabled.")
         return

@@ -10,7 +10,12 @@ from hireline.guides.rendering import render
 from hireline.guides.salaries import service as salaries
 from hireline.guides.templates import service as templates
 from hireline.guides.templates import variants
-from hireline.guides.templates.content import Industry, Level, WorkContext
+from hireline.guides.templates.content import Industry as Industry
+from hireline.guides.templates.content import Level as Level
+from hireline.guides.templates.content import WorkContext as WorkContext
+
+# The guide's sections a job description is made of (the job form previews them).
+JOB_DESCRIPTION_SECTIONS = render.JOB_DESCRIPTION_SECTIONS
 
 
 async def render_guide(

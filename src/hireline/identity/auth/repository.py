@@ -19,6 +19,7 @@ from hireline.identity.models import (
     ApiKey,
     Membership,
     OAuthClient,
+    PasswordResetToken,
     RefreshToken,
     RevokedAccessToken,
     Tenant,
@@ -59,8 +60,8 @@ class AuthRepository(Repository):
         query = select(Membership.tenant_id).where(Membership.user_id == user_id)
         return list((await self.session.execute(query)).scalars())
 
-    async def add(self, row: User | Membership | RefreshToken) -> None:
-        """Store a new account, membership or refresh token."""
+    async def add(self, row: User | Membership | RefreshToken | PasswordResetToken) -> None:
+        """Store a new account, membership, refresh token or password reset token."""
         self.session.add(row)
         await self.session.flush()
 
@@ -166,3 +167,50 @@ class AuthRepository(Repository):
             RevokedAccessToken.expires_at > datetime.now(UTC),
         )
         return (await self.session.execute(query)).scalar_one_or_none() is not None
+
+    async def reset_token(self, token_digest: str) -> PasswordResetToken | None:
+        """A password reset token by digest (`allow_credential_lookup` must have run)."""
+        return await self.session.get(PasswordResetToken, token_digest)
+
+    async def claim_reset_token(self, token_digest: str, now: datetime) -> uuid.UUID | None:
+        """Spend an unused, unexpired reset token; its user, or None when another use won.
+
+        A conditional UPDATE: of two concurrent uses exactly one succeeds.
+        """
+        claimed = await self.session.execute(
+            update(PasswordResetToken)
+            .where(
+                PasswordResetToken.token_digest == token_digest,
+                PasswordResetToken.used_at.is_(None),
+                PasswordResetToken.expires_at > now,
+            )
+            .values(used_at=now)
+            .returning(PasswordResetToken.user_id)
+            .execution_options(synchronize_session=False)
+        )
+        return claimed.scalar_one_or_none()
+
+    async def spend_reset_tokens(self, user_id: uuid.UUID, now: datetime) -> None:
+        """Mark every unused reset token of the entered user used."""
+        await self.session.execute(
+            update(PasswordResetToken)
+            .where(PasswordResetToken.user_id == user_id, PasswordResetToken.used_at.is_(None))
+            .values(used_at=now)
+            .execution_options(synchronize_session=False)
+        )
+
+    async def revoke_refresh_tokens_of(
+        self, tenant_id: uuid.UUID, user_id: uuid.UUID, now: datetime
+    ) -> int:
+        """Revoke the user's live refresh tokens in an (entered) organisation; how many."""
+        revoked = await self.session.execute(
+            update(RefreshToken)
+            .where(
+                RefreshToken.tenant_id == tenant_id,
+                RefreshToken.user_id == user_id,
+                RefreshToken.revoked_at.is_(None),
+            )
+            .values(revoked_at=now)
+            .returning(RefreshToken.id)
+        )
+        return len(revoked.all())

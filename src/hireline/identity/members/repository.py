@@ -132,3 +132,33 @@ class MembersRepository(Repository):
         """An account by e-mail (accounts belong to no one tenant)."""
         query = select(User).where(User.email == email)
         return (await self.session.execute(query)).scalar_one_or_none()
+
+    async def user(self, user_id: uuid.UUID) -> User | None:
+        """An account by id."""
+        return await self.session.get(User, user_id)
+
+    async def open_invitation(
+        self, tenant_id: uuid.UUID, invitation_id: uuid.UUID
+    ) -> Invitation | None:
+        """The invitation if it is still pending: not accepted, revoked nor expired."""
+        query = select(Invitation).where(
+            Invitation.tenant_id == tenant_id,
+            Invitation.id == invitation_id,
+            Invitation.accepted_at.is_(None),
+            Invitation.revoked_at.is_(None),
+            Invitation.expires_at > func.now(),
+        )
+        return (await self.session.execute(query)).scalar_one_or_none()
+
+    async def reread(self, invitation: Invitation) -> None:
+        """Read the invitation's row again (after another transaction changed it)."""
+        await self.session.refresh(invitation)
+
+    async def add(self, row: Invitation | User | Membership) -> None:
+        """Store a new invitation, account or membership; its id is known on return."""
+        self.session.add(row)
+        await self.session.flush()
+
+    async def remove(self, membership: Membership) -> None:
+        """Delete a membership (flushed with the rest of the unit of work)."""
+        await self.session.delete(membership)

@@ -6,7 +6,6 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
@@ -18,7 +17,8 @@ from hireline.identity.auth import tokens
 from hireline.identity.auth.passwords import check_password
 from hireline.identity.auth.schemas import TokenResponse
 from hireline.identity.members.repository import MembersRepository
-from hireline.identity.models import Invitation, Membership, Tenant, User
+from hireline.identity.models import Invitation, Membership, User
+from hireline.identity.organization.repository import OrganizationRepository
 from hireline.identity.permissions import Role, can_assign_role
 
 INVITATION_TTL = timedelta(days=7)
@@ -87,8 +87,7 @@ async def invite(
         invited_by=uuid.UUID(principal.id) if principal.kind == "user" else None,
         expires_at=now + INVITATION_TTL,
     )
-    session.add(invitation)
-    await session.flush()
+    await repository.add(invitation)
     await audit.record(
         session,
         tenant_id=principal.tenant_id,
@@ -125,7 +124,7 @@ async def accept(
     # on (the other waits for its row lock, then finds it used) instead of both creating the
     # same account. A refusal below rolls the claim back with the rest of the request.
     if not await repository.claim_invitation(invitation, now):
-        await session.refresh(invitation)
+        await repository.reread(invitation)
         _raise_unless_open(invitation, now)
         raise Conflict("This invitation can no longer be accepted.")
     user = await repository.user_by_email(invitation.email)
@@ -138,14 +137,14 @@ async def accept(
             )
         check_password(password, email=invitation.email)
         user = User(email=invitation.email, name=name, password_hash=hash_password(password))
-        session.add(user)
-        await session.flush()
+        await repository.add(user)
     elif not verify_password(password, user.password_hash):
         raise PermissionDenied("Give the password of your existing account to accept.")
     elif await repository.membership(user.id) is not None:
         raise Conflict("You are already a member of this organisation; sign in instead.")
-    session.add(Membership(tenant_id=invitation.tenant_id, user_id=user.id, role=invitation.role))
-    await session.flush()
+    await repository.add(
+        Membership(tenant_id=invitation.tenant_id, user_id=user.id, role=invitation.role)
+    )
     await audit.record(
         session,
         tenant_id=invitation.tenant_id,
@@ -230,8 +229,9 @@ async def remove(
     if membership.role == Role.OWNER and owners <= 1:
         raise Conflict("The last owner cannot be removed; make someone else owner first.")
     role = membership.role
-    await session.delete(membership)
-    revoked = await MembersRepository(session).revoke_refresh_tokens(user_id)
+    repository = MembersRepository(session)
+    await repository.remove(membership)
+    revoked = await repository.revoke_refresh_tokens(user_id)
     await audit.record(
         session,
         tenant_id=principal.tenant_id,
@@ -260,17 +260,7 @@ async def reissue_invitation_token(
     The token is made when the e-mail is written, so it never rests in the queue's table;
     an earlier token of the same invitation stops working.
     """
-    invitation = (
-        await session.execute(
-            select(Invitation).where(
-                Invitation.tenant_id == tenant_id,
-                Invitation.id == invitation_id,
-                Invitation.accepted_at.is_(None),
-                Invitation.revoked_at.is_(None),
-                Invitation.expires_at > func.now(),
-            )
-        )
-    ).scalar_one_or_none()
+    invitation = await MembersRepository(session).open_invitation(tenant_id, invitation_id)
     if invitation is None:
         return None
     token = new_secret(INVITATION_PREFIX)
@@ -283,9 +273,7 @@ async def invitation_for_token(session: AsyncSession, token: str) -> Invitation:
     """The open invitation this token names (for the accept page); NotFound or Conflict."""
     token_digest = digest(token)
     await allow_credential_lookup(session, token_digest)
-    invitation = (
-        await session.execute(select(Invitation).where(Invitation.token_digest == token_digest))
-    ).scalar_one_or_none()
+    invitation = await MembersRepository(session).invitation_by_digest(token_digest)
     if invitation is None:
         raise NotFound("This invitation does not exist or was replaced by a newer one.")
     await enter_tenant(session, invitation.tenant_id)
@@ -295,24 +283,22 @@ async def invitation_for_token(session: AsyncSession, token: str) -> Invitation:
 
 async def has_account(session: AsyncSession, email: str) -> bool:
     """Whether someone already signs in with this address (the accept page asks less)."""
-    found = await session.execute(select(User.id).where(User.email == email.strip().lower()))
-    return found.scalar_one_or_none() is not None
+    return await MembersRepository(session).user_by_email(email.strip().lower()) is not None
 
 
 async def user_by_id(session: AsyncSession, user_id: uuid.UUID) -> User | None:
     """The account with this id, or None."""
-    return await session.get(User, user_id)
+    return await MembersRepository(session).user(user_id)
 
 
 async def user_by_email(session: AsyncSession, email: str) -> User | None:
     """The account that signs in with this address, or None."""
-    found = await session.execute(select(User).where(User.email == email.strip().lower()))
-    return found.scalar_one_or_none()
+    return await MembersRepository(session).user_by_email(email.strip().lower())
 
 
 async def organisation_name(session: AsyncSession, tenant_id: uuid.UUID) -> str:
     """The organisation's name (the tenant must be entered)."""
-    tenant = await session.get(Tenant, tenant_id)
+    tenant = await OrganizationRepository(session).by_id(tenant_id)
     if tenant is None:
         raise NotFound("No organisation with this id.")
     return tenant.name
@@ -320,7 +306,7 @@ async def organisation_name(session: AsyncSession, tenant_id: uuid.UUID) -> str:
 
 async def organisation_slug(session: AsyncSession, tenant_id: uuid.UUID) -> str:
     """The organisation's slug, which names its careers pages (the tenant must be entered)."""
-    tenant = await session.get(Tenant, tenant_id)
+    tenant = await OrganizationRepository(session).by_id(tenant_id)
     if tenant is None:
         raise NotFound("No organisation with this id.")
     return tenant.slug
@@ -328,7 +314,7 @@ async def organisation_slug(session: AsyncSession, tenant_id: uuid.UUID) -> str:
 
 async def organisation_plan(session: AsyncSession, tenant_id: uuid.UUID) -> tuple[str, int | None]:
     """The organisation's plan and its own request limit, if it has one."""
-    tenant = await session.get(Tenant, tenant_id)
+    tenant = await OrganizationRepository(session).by_id(tenant_id)
     if tenant is None:
         raise NotFound("No organisation with this id.")
     return tenant.plan, tenant.rate_limit_per_minute

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from hireline.core.repositories import Repository
 from hireline.identity.models import Tenant
@@ -50,3 +50,7 @@ class OrganizationRepository(Repository):
         if slug is not None:
             scope = scope.where(Tenant.slug == slug)
         return [(row[0], row[1]) for row in (await self.session.execute(scope)).all()]
+
+    async def any_exists(self) -> bool:
+        """Whether the database holds any organisation at all."""
+        return bool((await self.session.execute(select(func.count()).select_from(Tenant))).scalar())

@@ -85,3 +85,13 @@ async def ids_and_slugs(
     """Every organisation's (id, slug) in slug order, or only the one with `slug` (none, if
     no organisation has it). Needs no tenant: the semantic back-fill CLI runs for all."""
     return await OrganizationRepository(session).ids_and_slugs(slug)
+
+
+async def any_exists(session: AsyncSession) -> bool:
+    """Whether the database holds any organisation at all (a fresh install holds none)."""
+    return await OrganizationRepository(session).any_exists()
+
+
+async def slug_taken(session: AsyncSession, slug: str) -> bool:
+    """Whether an organisation already goes by this slug."""
+    return await OrganizationRepository(session).slug_taken(slug)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, File, Form, Request, Response, UploadFile
 from fastapi.responses import HTMLResponse
 
 from hireline.board import service as board
-from hireline.board.branding import LOGO_MAX_BYTES
+from hireline.board.service import LOGO_MAX_BYTES
 from hireline.core.db import DbSession
 from hireline.identity.members import service as members
 from hireline.identity.permissions import Action

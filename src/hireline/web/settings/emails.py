@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse
 from hireline.core.db import DbSession
 from hireline.identity.permissions import Action
 from hireline.notifications import service as notifications
-from hireline.notifications.custom_templates import KINDS
+from hireline.notifications.service import KINDS
 from hireline.web.access import Visit, screen
 from hireline.web.forms import Refusal, attempt
 from hireline.web.settings.common import back_to, render_section

@@ -10,8 +10,8 @@ from fastapi.responses import HTMLResponse
 
 from hireline.core.db import DbSession
 from hireline.identity.members import service as members
-from hireline.identity.organization.plans import limit_for
 from hireline.identity.permissions import Action
+from hireline.identity.service import limit_for
 from hireline.identity.usage.service import usage_by_day
 from hireline.web.access import Visit, screen
 from hireline.web.settings.common import render_section

@@ -18,8 +18,8 @@ from hireline.web.access import Visit, screen
 from hireline.web.forms import Refusal, attempt
 from hireline.web.settings.common import back_to, render_section
 from hireline.webhooks import service as webhooks
-from hireline.webhooks.catalogue import ALL_EVENTS, EVENT_TYPES
 from hireline.webhooks.schemas import EndpointCreate, EndpointUpdate
+from hireline.webhooks.service import ALL_EVENTS, EVENT_TYPES
 
 router = APIRouter(prefix="/app/settings", include_in_schema=False)
 PATH = "/app/settings/webhooks"
