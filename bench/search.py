@@ -85,7 +85,7 @@ def query_mix(person: tuple[str, str], job_id: uuid.UUID) -> list[BenchQuery]:
         BenchQuery("part of an e-mail", local),
         BenchQuery("exclusion: python -java", "python -java"),
         BenchQuery("or: rust OR golang", "rust OR golang"),
-        BenchQuery("devops in Berlin", "devops", SearchFilters(location="Berlin")),
+        BenchQuery("devops in Berlin", "devops", SearchFilters(locations=("Berlin",))),
         BenchQuery("facets: data", "data", explain=True),
         BenchQuery("facets: job, no text", "", SearchFilters(job_id=job_id), explain=True),
         BenchQuery(

@@ -369,6 +369,57 @@ async def test_profile_filters(client: httpx.AsyncClient, acme: dict[str, Any]) 
     }
 
 
+async def test_several_locations_and_stages_widen_their_filter(
+    client: httpx.AsyncClient, acme: dict[str, Any]
+) -> None:
+    headers, stages = acme["headers"], acme["job"]["stages"]
+    two_places = await _search(client, headers, location=["boston", "London"])
+    assert set(_names(two_places)) == {"Margaret Hamilton", "Barbara Liskov", "Ada Lovelace"}
+    assert two_places["total"] == 3
+    ranked = await _search(client, headers, q="python", location=["boston", "london"])
+    assert set(_names(ranked)) == {"Margaret Hamilton", "Ada Lovelace"}
+    both_stages = [stages[0]["id"], stages[1]["id"]]
+    assert set(
+        _names(await _search(client, headers, stage=both_stages, location=["boston", "portland"]))
+    ) == {"Margaret Hamilton", "Linus Torvalds"}
+    assert _names(
+        await _search(client, headers, stage=stages[1]["id"], location=["boston", "london"])
+    ) == ["Margaret Hamilton"]
+    # One page at a time, newest first, the union cut in the same order.
+    first = await _search(client, headers, location=["boston", "london"], limit=2)
+    rest = await _search(
+        client, headers, location=["boston", "london"], limit=2, cursor=first["next_cursor"]
+    )
+    assert len(_names(first)) == 2
+    assert set(_names(first) + _names(rest)) == set(_names(two_places))
+
+
+async def test_ticked_locations_and_stages_leave_the_others_on_offer(
+    client: httpx.AsyncClient, acme: dict[str, Any]
+) -> None:
+    headers, stages = acme["headers"], acme["job"]["stages"]
+    facets = (await _search(client, headers, location="boston", stage=stages[1]["id"]))["facets"]
+    # Locations counted under the stage filter alone; stages under the location filter alone.
+    assert {f["value"]: f["count"] for f in facets["location"]} == {
+        "Boston, MA": 1,
+        "New York, NY": 1,
+    }
+    assert {f["label"]: f["count"] for f in facets["stage"]} == {stages[1]["name"]: 1}
+    assert {f["value"] for f in facets["skills"]} == {"Java", "Python"}
+
+
+async def test_too_many_location_and_stage_pairs_are_refused(
+    client: httpx.AsyncClient, acme: dict[str, Any]
+) -> None:
+    params = {
+        "location": [f"place {n}" for n in range(7)],
+        "stage": [str(uuid.uuid4()) for _ in range(6)],
+    }
+    response = await client.get("/v1/candidates/search", params=params, headers=acme["headers"])
+    assert response.status_code == 422
+    assert "at most 40" in response.json()["detail"]
+
+
 async def test_application_filters_apply_to_one_application(
     client: httpx.AsyncClient, acme: dict[str, Any]
 ) -> None:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+import uuid
 
 import httpx
 import pytest
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from hireline.jobs.models import Job
 from tests.identity.helpers import bearer, sign_up
 from tests.identity.test_members import _join
 from tests.jobs.helpers import open_job
@@ -51,6 +54,54 @@ async def test_the_list_filters_by_status_and_title(
     assert "Data Analyst" not in by_title.text
     odd = await client.get("/app/jobs", params={"status": "nonsense"})
     assert odd.status_code == 200
+
+
+async def _many_jobs(session: AsyncSession, tenant_id: uuid.UUID, count: int) -> None:
+    """`count` draft jobs newer than any made before, in Sales."""
+    session.add_all(
+        Job(
+            tenant_id=tenant_id,
+            title=f"Account Executive {n}",
+            department="Sales",
+            locations=[{"mode": "remote"}],
+            employment_type="full_time",
+            description="Sells.",
+            required_skills=[],
+            preferred_skills=[],
+        )
+        for n in range(count)
+    )
+    await session.flush()
+
+
+async def test_filters_reach_jobs_older_than_any_page(
+    client: httpx.AsyncClient, owner: dict[str, str], db_session: AsyncSession
+) -> None:
+    await open_job(client, owner, title="Lighthouse Keeper", department="Coastal")
+    tenant_id = uuid.UUID((await client.get("/v1/me", headers=owner)).json()["tenant"]["id"])
+    await _many_jobs(db_session, tenant_id, 260)
+    await web_sign_in(client, EMAIL)
+    newest = await client.get("/app/jobs")
+    assert "Lighthouse Keeper" not in newest.text
+    assert newest.text.count("Account Executive") == 2 * 50  # the link and its edit label
+    assert "<option selected>Coastal</option>" not in newest.text
+    assert "<option>Coastal</option>" in newest.text  # departments of every job, not a page's
+    for params in ({"q": "lighthouse"}, {"department": "Coastal"}, {"status": "open"}):
+        found = await client.get("/app/jobs", params=params)
+        assert "Lighthouse Keeper" in found.text, params
+        assert "Account Executive" not in found.text
+        assert "Show more jobs" not in found.text
+    # The "more" row loads the next page of the same filter with htmx, then the next.
+    drafts = await client.get("/app/jobs", params={"status": "draft", "department": "Sales"})
+    seen = drafts.text.count('aria-label="Edit Account Executive')
+    more = re.search(r'hx-get="([^"]+)"', drafts.text)
+    while more is not None:
+        rows = await client.get(more.group(1).replace("&amp;", "&"), headers={"HX-Request": "1"})
+        assert rows.status_code == 200
+        assert "<h1>" not in rows.text
+        seen += rows.text.count('aria-label="Edit Account Executive')
+        more = re.search(r'hx-get="([^"]+)"', rows.text)
+    assert seen == 260
 
 
 async def test_a_job_is_made_from_a_template_with_a_live_preview_then_published(

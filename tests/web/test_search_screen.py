@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 import pytest
 
@@ -91,3 +93,47 @@ async def test_searches_are_saved_run_again_and_deleted(
     )
     assert deleted.status_code == 303
     assert (await client.get("/v1/saved-searches", headers=owner)).json()["items"] == []
+
+
+async def _placed(client: httpx.AsyncClient, owner: dict[str, str]) -> dict[str, Any]:
+    job = await open_job(client, owner)
+    for name, location in [
+        ("Ada Lovelace", "Berlin, DE"),
+        ("Grace Hopper", "Lisbon, PT"),
+        ("Linus Torvalds", "Oslo, NO"),
+    ]:
+        first = name.split()[0].lower()
+        applied = await apply(client, job, fields={"name": name, "email": f"{first}@example.com"})
+        await client.patch(
+            f"/v1/candidates/{applied.json()['candidate_id']}",
+            json={"location": location},
+            headers=owner,
+        )
+    return job
+
+
+async def test_several_ticked_locations_and_stages_are_all_applied(
+    client: httpx.AsyncClient, owner: dict[str, str]
+) -> None:
+    job = await _placed(client, owner)
+    await web_sign_in(client, EMAIL)
+    two = await client.get("/app/search", params={"location": ["Berlin, DE", "Lisbon, PT"]})
+    assert "Ada Lovelace" in two.text
+    assert "Grace Hopper" in two.text
+    assert "Linus Torvalds" not in two.text
+    assert 'name="location" value="Berlin, DE" checked' in two.text
+    assert 'name="location" value="Lisbon, PT" checked' in two.text
+    assert 'name="location" value="Oslo, NO">' in two.text  # still on offer, unticked
+    first, second = (stage["id"] for stage in job["stages"][:2])
+    applied = await client.get(
+        "/app/search", params={"location": ["Berlin, DE", "Oslo, NO"], "stage": [first, second]}
+    )
+    assert "Ada Lovelace" in applied.text
+    assert "Linus Torvalds" in applied.text
+    assert "Grace Hopper" not in applied.text
+    assert f'name="stage" value="{first}" checked' in applied.text
+    elsewhere = await client.get(
+        "/app/search", params={"location": ["Berlin, DE", "Oslo, NO"], "stage": second}
+    )
+    assert "Ada Lovelace" not in elsewhere.text
+    assert "Linus Torvalds" not in elsewhere.text

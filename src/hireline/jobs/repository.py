@@ -77,18 +77,37 @@ class JobRepository(Repository):
         after: uuid.UUID | None,
         limit: int,
         among: frozenset[uuid.UUID] | None,
+        title: str | None = None,
+        department: str | None = None,
     ) -> list[Job]:
-        """Up to `limit` jobs newest first, older than `after` (ids are UUIDv7)."""
+        """Up to `limit` jobs newest first, older than `after` (ids are UUIDv7), narrowed to
+        a status, a title holding `title` (any case) and a department, when given."""
         query = self.owned(Job)
         if among is not None:
             query = query.where(Job.id.in_(among))
         if status is not None:
             query = query.where(Job.status == status)
+        if title:
+            query = query.where(Job.title.ilike(contains_pattern(title)))
+        if department is not None:
+            query = query.where(Job.department == department)
         if after is not None:
             query = query.where(Job.id < after)
         return list(
             (await self.session.execute(query.order_by(Job.id.desc()).limit(limit))).scalars()
         )
+
+    async def departments(self, among: frozenset[uuid.UUID] | None) -> list[str]:
+        """The departments the jobs (only those `among`, when given) are in, sorted."""
+        query = (
+            select(Job.department)
+            .where(Job.tenant_id == self.tenant_id, Job.department.is_not(None))
+            .distinct()
+            .order_by(Job.department)
+        )
+        if among is not None:
+            query = query.where(Job.id.in_(among))
+        return [name for name in (await self.session.execute(query)).scalars() if name]
 
     async def stages(self, job_ids: Iterable[uuid.UUID]) -> list[PipelineStage]:
         """The stages of the jobs, each job's in order."""

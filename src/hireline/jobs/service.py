@@ -392,12 +392,27 @@ async def page(
     cursor: str | None,
     limit: int,
     among: frozenset[uuid.UUID] | None = None,
+    title: str | None = None,
+    department: str | None = None,
 ) -> tuple[list[Job], str | None]:
-    """Jobs newest first, a page at a time (only those `among`, when given)."""
+    """Jobs newest first, a page at a time (only those `among`, when given), narrowed to a
+    status, a title holding `title` and a department when given."""
     jobs = await _repository(session, tenant_id).page(
-        status=status, after=id_after(cursor), limit=limit + 1, among=among
+        status=status,
+        after=id_after(cursor),
+        limit=limit + 1,
+        among=among,
+        title=title,
+        department=department,
     )
     return cut_page(jobs, limit, lambda job: job.id)
+
+
+async def departments(
+    session: AsyncSession, tenant_id: uuid.UUID, among: frozenset[uuid.UUID] | None = None
+) -> list[str]:
+    """The departments of the tenant's jobs (only those `among`, when given), sorted."""
+    return await _repository(session, tenant_id).departments(among)
 
 
 async def visible_job_ids(

@@ -7,9 +7,11 @@ stages, the match scores), joined in one statement for speed (bench/search.py).
 
 from __future__ import annotations
 
+import itertools
 import re
 import uuid
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import (
@@ -30,8 +32,10 @@ from sqlalchemy import (
     select,
     true,
     tuple_,
+    union,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, TSQUERY, UUID, aggregate_order_by
+from sqlalchemy.sql.expression import FromClause
 
 from hireline.candidates.models import Application, Candidate
 from hireline.core.repositories import Repository
@@ -87,7 +91,9 @@ class SearchRepository(Repository):
                 select(func.count()).select_from(window).scalar_subquery().label("total")
             )
             if facets:
-                columns.extend(_facet_columns(window, tenant_id, filters))
+                columns.extend(
+                    _facet_columns(window, tenant_id, query, filters, newest=order != "relevance")
+                )
         return (await self.session.execute(select(*columns))).one()._mapping
 
     async def candidates_with_excerpts(
@@ -108,6 +114,16 @@ class SearchRepository(Repository):
         return list((await self.session.execute(statement)).all())
 
 
+# The function takes one location and one stage: several of either are one call per
+# (location, stage) pair, their matches united. Past this many pairs a search is refused.
+MAX_FILTER_PAIRS = 40
+
+
+def filter_pairs(filters: SearchFilters) -> list[tuple[str | None, uuid.UUID | None]]:
+    """The (location, stage) pairs that `hireline_search_candidates` is called with."""
+    return list(itertools.product(filters.locations or (None,), filters.stage_ids or (None,)))
+
+
 def _found(
     tenant_id: uuid.UUID,
     query: SearchQuery,
@@ -116,14 +132,42 @@ def _found(
     newest: bool,
     before: uuid.UUID | None,
     max_rows: int,
-) -> Any:
+    name: str,
+) -> FromClause:
     """The `(candidate_id, rank)` rows of `hireline_search_candidates` (migration 0011).
 
     The function matches and filters in `candidate_search`, whose indexes row-level security
     cannot spoil, for the session's tenant (`tenant_id` is only for the join that follows);
     every argument is a bound parameter. Relevance: the first `max_rows` matches, ranked;
     newest: the newest `max_rows` matches before `before`, without rank.
+
+    Several locations or stages (no migration changed the function's signature) call it once
+    per pair and unite the rows: each call's first (or newest) `max_rows` holds the union's,
+    so the union cut to `max_rows` in the same id order is what one call taking every value
+    would return. A candidate's rank depends on the query alone, so UNION drops duplicates.
     """
+    calls = [
+        _found_call(query, filters, location, stage_id, newest, before, max_rows)
+        for location, stage_id in filter_pairs(filters)
+    ]
+    if len(calls) == 1:
+        alone: FromClause = calls[0].alias(name)
+        return alone
+    rows = [select(call.c.candidate_id, call.c.rank) for call in calls]
+    united = union(*rows).subquery("united")
+    order = united.c.candidate_id.desc() if newest else united.c.candidate_id
+    return select(united).order_by(order).limit(max_rows).subquery(name)
+
+
+def _found_call(
+    query: SearchQuery,
+    filters: SearchFilters,
+    location: str | None,
+    stage_id: uuid.UUID | None,
+    newest: bool,
+    before: uuid.UUID | None,
+    max_rows: int,
+) -> Any:
     fuzzy = query.fuzzy_text
     email = fuzzy is not None and _looks_like_email(fuzzy)
     skills = _canonical_skills(filters.skills) if filters.skills else None
@@ -137,12 +181,12 @@ def _found(
         _argument(skills if filters.skills_mode == "all" else None, ARRAY(Text)),
         _argument(skills if filters.skills_mode == "any" else None, ARRAY(Text)),
         _argument(list(filters.tags) or None, ARRAY(Text)),
-        _argument(contains_pattern(filters.location) if filters.location else None, Text),
+        _argument(contains_pattern(location) if location else None, Text),
         _argument(filters.source, Text),
         _argument(filters.years_min, Double),
         _argument(filters.years_max, Double),
         _argument(filters.job_id, UUID(as_uuid=True)),
-        _argument(filters.stage_id, UUID(as_uuid=True)),
+        _argument(stage_id, UUID(as_uuid=True)),
         _argument(filters.status, Text),
         _argument(filters.applied_from, DateTime(timezone=True)),
         _argument(filters.applied_to, DateTime(timezone=True)),
@@ -197,8 +241,8 @@ def _application_filters(tenant_id: uuid.UUID, filters: SearchFilters) -> list[C
     conditions: list[ColumnElement[bool]] = [Application.tenant_id == tenant_id]
     if filters.job_id is not None:
         conditions.append(Application.job_id == filters.job_id)
-    if filters.stage_id is not None:
-        conditions.append(Application.stage_id == filters.stage_id)
+    if filters.stage_ids:
+        conditions.append(Application.stage_id.in_(filters.stage_ids))
     if filters.status is not None:
         conditions.append(Application.status == filters.status)
     if filters.applied_from is not None:
@@ -215,12 +259,23 @@ def _canonical_skills(skills: Sequence[str]) -> list[str]:
 
 
 def _window(
-    tenant_id: uuid.UUID, query: SearchQuery, filters: SearchFilters, *, newest: bool
+    tenant_id: uuid.UUID,
+    query: SearchQuery,
+    filters: SearchFilters,
+    *,
+    newest: bool,
+    name: str = "matched",
 ) -> CTE:
     """The matching candidates that ranking, totals and facets look at (`RANK_WINDOW` + 1)."""
     found = _found(
-        tenant_id, query, filters, newest=newest, before=None, max_rows=RANK_WINDOW + 1
-    ).alias("found")
+        tenant_id,
+        query,
+        filters,
+        newest=newest,
+        before=None,
+        max_rows=RANK_WINDOW + 1,
+        name=f"{name}_found",
+    )
     return _live_candidates(
         found,
         tenant_id,
@@ -228,7 +283,7 @@ def _window(
         found.c.rank.label("score"),
         Candidate.skills.label("skills"),
         Candidate.location.label("location"),
-    ).cte("matched")
+    ).cte(name)
 
 
 def _page_json(
@@ -256,8 +311,8 @@ def _page_json(
     else:
         before = after if isinstance(after, uuid.UUID) else None
         found = _found(
-            tenant_id, query, filters, newest=True, before=before, max_rows=limit + 1
-        ).alias("found")
+            tenant_id, query, filters, newest=True, before=before, max_rows=limit + 1, name="found"
+        )
         page = _live_candidates(
             found, tenant_id, Candidate.id.label("id"), literal(None, Double).label("score")
         ).order_by(Candidate.id.desc())
@@ -315,7 +370,22 @@ def _match_page_json(
     )
 
 
-def _facet_columns(window: CTE, tenant_id: uuid.UUID, filters: SearchFilters) -> list[Any]:
+def _facet_columns(
+    window: CTE, tenant_id: uuid.UUID, query: SearchQuery, filters: SearchFilters, *, newest: bool
+) -> list[Any]:
+    """Skills, location and stage counts. Ticking a location or a stage widens its own facet
+    (any of the ticked values), so those two count the matches of every other filter: the
+    unticked values stay on offer, with what ticking them would add."""
+    by_location = window
+    if filters.locations:
+        by_location = _window(
+            tenant_id, query, replace(filters, locations=()), newest=newest, name="any_location"
+        )
+    by_stage = window
+    stage_filters = filters
+    if filters.stage_ids:
+        stage_filters = replace(filters, stage_ids=())
+        by_stage = _window(tenant_id, query, stage_filters, newest=newest, name="any_stage")
     skill = select(func.unnest(window.c.skills).label("value")).subquery("skill")
     skills = (
         select(skill.c.value, func.count().label("n"))
@@ -325,10 +395,10 @@ def _facet_columns(window: CTE, tenant_id: uuid.UUID, filters: SearchFilters) ->
         .subquery("skills")
     )
     locations = (
-        select(window.c.location.label("value"), func.count().label("n"))
-        .where(window.c.location.is_not(None))
-        .group_by(window.c.location)
-        .order_by(func.count().desc(), window.c.location)
+        select(by_location.c.location.label("value"), func.count().label("n"))
+        .where(by_location.c.location.is_not(None))
+        .group_by(by_location.c.location)
+        .order_by(func.count().desc(), by_location.c.location)
         .limit(FACET_SIZE)
         .subquery("locations")
     )
@@ -338,11 +408,11 @@ def _facet_columns(window: CTE, tenant_id: uuid.UUID, filters: SearchFilters) ->
     # ms of a search at 20 000 candidates).
     applied = (
         select(Application.stage_id.label("stage_id"))
-        .where(*_application_conditions(tenant_id, window.c.id, filters))
+        .where(*_application_conditions(tenant_id, by_stage.c.id, stage_filters))
         .offset(0)  # keeps PostgreSQL from flattening it into a join
         .lateral("applied")
     )
-    counted = func.count(window.c.id.distinct())
+    counted = func.count(by_stage.c.id.distinct())
     stages = (
         select(
             PipelineStage.id.label("value"),
@@ -350,7 +420,7 @@ def _facet_columns(window: CTE, tenant_id: uuid.UUID, filters: SearchFilters) ->
             PipelineStage.job_id.label("job_id"),
             counted.label("n"),
         )
-        .select_from(window)
+        .select_from(by_stage)
         .join(applied, true())
         .join(
             PipelineStage,

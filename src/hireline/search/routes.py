@@ -6,6 +6,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from pydantic import StringConstraints
 
 from hireline.candidates.schemas import ApplicationStatus
 from hireline.core.db import DbSession
@@ -39,11 +40,17 @@ async def search_candidates(
         ),
     ] = "",
     job: uuid.UUID | None = None,
-    stage: uuid.UUID | None = None,
+    stage: Annotated[
+        list[uuid.UUID],
+        Query(max_length=20, description="Repeat for any of several stages."),
+    ] = [],  # noqa: B006  (FastAPI copies)
     status: ApplicationStatus | None = None,
     skills: Annotated[list[str], Query(max_length=20)] = [],  # noqa: B006  (FastAPI copies)
     skills_mode: SkillsMode = "all",
-    location: Annotated[str | None, Query(max_length=200)] = None,
+    location: Annotated[
+        list[Annotated[str, StringConstraints(max_length=200)]],
+        Query(max_length=20, description="Repeat for any of several locations."),
+    ] = [],  # noqa: B006
     tags: Annotated[list[str], Query(max_length=20)] = [],  # noqa: B006
     source: Annotated[str | None, Query(max_length=60)] = None,
     applied_from: Timestamp | None = None,
@@ -74,11 +81,11 @@ async def search_candidates(
         await jobs.require_visible(session, principal, job)
     filters = SearchFilters(
         job_id=job,
-        stage_id=stage,
+        stage_ids=tuple(dict.fromkeys(stage)),
         status=status,
         skills=tuple(skill.strip() for skill in skills if skill.strip()),
         skills_mode=skills_mode,
-        location=location.strip() if location and location.strip() else None,
+        locations=tuple(dict.fromkeys(place.strip() for place in location if place.strip())),
         tags=tuple(tag.strip() for tag in tags if tag.strip()),
         source=source,
         applied_from=applied_from,

@@ -19,11 +19,12 @@ class SearchFilters:
     """What narrows the result besides the query text; every field optional."""
 
     job_id: uuid.UUID | None = None
-    stage_id: uuid.UUID | None = None
+    # Several values of one filter widen it (any of them); filters narrow one another.
+    stage_ids: tuple[uuid.UUID, ...] = ()
     status: str | None = None
     skills: tuple[str, ...] = ()
     skills_mode: SkillsMode = "all"
-    location: str | None = None
+    locations: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     source: str | None = None
     applied_from: datetime | None = None
@@ -37,7 +38,7 @@ class SearchFilters:
         return bool(
             self.skills
             or self.tags
-            or self.location
+            or self.locations
             or self.source
             or self.years_min is not None
             or self.years_max is not None
@@ -46,11 +47,10 @@ class SearchFilters:
     @property
     def on_applications(self) -> bool:
         """Whether a candidate needs an application satisfying some of these."""
-        return any(
+        return bool(self.stage_ids) or any(
             value is not None
             for value in (
                 self.job_id,
-                self.stage_id,
                 self.status,
                 self.applied_from,
                 self.applied_to,

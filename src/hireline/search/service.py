@@ -37,9 +37,11 @@ from hireline.search.query import SearchQuery
 from hireline.search.repository import (
     MARK_START,
     MARK_STOP,
+    MAX_FILTER_PAIRS,
     RANK_WINDOW,
     UNSCORED,
     SearchRepository,
+    filter_pairs,
 )
 from hireline.search.schemas import (
     Facets,
@@ -72,6 +74,12 @@ async def search(
 
     The first page (no cursor) also carries the total and, if asked, the facet counts.
     """
+    if len(filter_pairs(filters)) > MAX_FILTER_PAIRS:
+        raise _invalid(
+            "location",
+            f"Too many locations and stages together: at most {MAX_FILTER_PAIRS} "
+            "location and stage pairs (locations times stages).",
+        )
     order = _order(query, filters, sort)
     first_page = cursor is None
     after = _decode_after(cursor, order)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, get_args
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -37,7 +38,7 @@ router = APIRouter(include_in_schema=False)
 
 Reader = Annotated[Visit, screen(Action.JOBS_READ)]
 Writer = Annotated[Visit, screen(Action.JOBS_WRITE)]
-LISTED = 200
+LISTED = 50
 LEVELS: tuple[str, ...] = get_args(Level)
 INDUSTRIES: tuple[str, ...] = get_args(Industry)
 CONTEXTS: tuple[str, ...] = get_args(WorkContext)
@@ -56,33 +57,45 @@ async def job_list(
     status: Annotated[str | None, Query(max_length=20)] = None,
     q: Annotated[str, Query(max_length=100)] = "",
     department: Annotated[str, Query(max_length=120)] = "",
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
 ) -> HTMLResponse:
     tenant_id = visit.principal.tenant_id
     wanted = status if status in STATUSES else None
-    found, more = await jobs.page(session, tenant_id, status=wanted, cursor=None, limit=LISTED)
-    departments = sorted({job.department for job in found if job.department})
-    words = q.strip().lower()
-    shown = [
-        job
-        for job in found
-        if (not words or words in job.title.lower())
-        and (not department or job.department == department)
-    ]
+    # Hiring managers and interviewers see the jobs whose hiring team they are on.
+    visible = await jobs.visible_job_ids(session, visit.principal)
+    shown, next_cursor = await jobs.page(
+        session,
+        tenant_id,
+        status=wanted,
+        cursor=cursor,
+        limit=LISTED,
+        among=visible,
+        title=q.strip() or None,
+        department=department or None,
+    )
     counts = await candidates.applicant_counts(
         session, tenant_id, [job.id for job in shown], datetime.now(UTC) - timedelta(days=7)
     )
+    filters = [("status", wanted or ""), ("q", q), ("department", department)]
+    context = {
+        "visit": visit,
+        "jobs": [(job, *counts.get(job.id, (0, 0))) for job in shown],
+        "more_url": (
+            f"/app/jobs?{urlencode([*filters, ('cursor', next_cursor)])}" if next_cursor else None
+        ),
+    }
+    if cursor is not None and request.headers.get("HX-Request"):
+        return render_fragments(request, "jobs.html", ["rows"], context)
     return render(
         request,
         "jobs.html",
         {
-            "visit": visit,
-            "jobs": [(job, *counts.get(job.id, (0, 0))) for job in shown],
+            **context,
             "statuses": STATUSES,
             "status": wanted,
             "q": q,
             "department": department,
-            "departments": departments,
-            "truncated": more is not None,
+            "departments": await jobs.departments(session, tenant_id, visible),
             "can_write": visit.principal.can(Action.JOBS_WRITE),
         },
     )

@@ -29,13 +29,15 @@ FACET_VALUES = 12
 Values = Annotated[list[str], Query(max_length=20)]
 
 
-def _one_uuid(values: list[str]) -> uuid.UUID | None:
+def _uuids(values: list[str]) -> tuple[uuid.UUID, ...]:
+    """The values that are stage ids; anything else (a hand-edited address) is dropped."""
+    found: list[uuid.UUID] = []
     for value in values:
         try:
-            return uuid.UUID(value)
+            found.append(uuid.UUID(value))
         except ValueError:
             continue
-    return None
+    return tuple(dict.fromkeys(found))
 
 
 def _clean(values: list[str]) -> list[str]:
@@ -58,14 +60,14 @@ async def search_screen(
 ) -> HTMLResponse:
     chosen = {
         "skills": _clean(skills),
-        "location": _clean(location)[:1],
-        "stage": _clean(stage)[:1],
+        "location": _clean(location),
+        "stage": _clean(stage),
         "tags": _clean(tags),
     }
     filters = SearchFilters(
-        stage_id=_one_uuid(chosen["stage"]),
+        stage_ids=_uuids(chosen["stage"]),
         skills=tuple(chosen["skills"]),
-        location=chosen["location"][0] if chosen["location"] else None,
+        locations=tuple(dict.fromkeys(chosen["location"])),
         tags=tuple(chosen["tags"]),
     )
     problem = error
