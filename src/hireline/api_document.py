@@ -114,6 +114,9 @@ OPERATION_IDS: dict[str, str] = {
     "create_saved_search": "saved_searches_create",
     "get_saved_search": "saved_searches_get",
     "delete_saved_search": "saved_searches_delete",
+    # change feed and live stream
+    "list_changes": "changes_list",
+    "create_ticket": "events_create_ticket",
     # webhooks
     "event_types": "webhooks_event_types",
     "list_endpoints": "webhook_endpoints_list",
