@@ -38,6 +38,7 @@ TENANT_TABLES = (
     "offer_letter_templates",
     "candidate_notes",
     "saved_searches",
+    "changes",
 )
 
 
@@ -209,3 +210,19 @@ async def test_another_tenants_offers_are_404_on_every_offer_route(
     # The owner's own view is intact.
     mine = await client.get(f"/v1/offers/{offer_id}", headers=acme_headers)
     assert mine.status_code == 200
+
+
+async def test_another_tenants_change_feed_cursor_reads_only_ones_own_changes(
+    committing_client: httpx.AsyncClient,
+) -> None:
+    acme = bearer((await sign_up(committing_client, "acme"))["access_token"])
+    made = await committing_client.post("/v1/jobs", json={"title": "Acme only", "description": "Kept in."}, headers=acme)
+    assert made.status_code == 201, made.text
+    theirs = (await committing_client.get("/v1/changes", headers=acme)).json()
+    stranger = bearer((await sign_up(committing_client, "globex"))["access_token"])
+    # A cursor is a position, not a permission: from acme's, globex still reads only its own.
+    for since in (None, theirs["next_cursor"]):
+        params = {"since": since} if since else {}
+        page = await committing_client.get("/v1/changes", params=params, headers=stranger)
+        assert page.status_code == 200, page.text
+        assert made.json()["id"] not in str(page.json()["items"])

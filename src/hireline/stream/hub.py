@@ -30,8 +30,11 @@ logger = structlog.get_logger(__name__)
 # The channel of migration 0029's trigger (`core.change_feed` adds the `hireline_` prefix).
 EVENTS_TOPIC = "events"
 BATCH = 500
-# How soon to look again when an older running transaction holds committed events back.
-RECHECK_SECONDS = 0.1
+# How soon to look again when an older running transaction holds committed events back
+# (only to make their place final: they were sent when they committed).
+RECHECK_SECONDS = 0.2
+# Events a connection remembers having been sent ahead of their final place.
+EARLY_LIMIT = 10_000
 # Close codes (4000-4999 are the application's): a client that did not keep up.
 TOO_SLOW = 4408
 
@@ -46,12 +49,23 @@ class Dropped:
 
 @dataclass(eq=False)
 class Connection:
-    """One client: who it is, how far it has been sent, and what waits to be sent."""
+    """One client: who it is, how far it has been sent, and what waits to be sent.
+
+    `position` is final: every event at or before it that the client may see has been sent.
+    Events past it whose order is not final yet are sent at once too (`early`), so that one
+    long transaction elsewhere delays nobody; each message's cursor is `position`, so a
+    client resuming from it may get some of those again (it knows them by `id`), never
+    fewer.
+    """
 
     audience: Audience
     position: Position
     limit: int
     queue: asyncio.Queue[dict[str, Any] | Dropped] = field(init=False)
+    early: set[int] = field(default_factory=set)
+    # Until the first round that found it nothing left to send, a connection catches up
+    # at its own pace; after that, one that cannot keep up is dropped.
+    caught_up: bool = False
 
     def __post_init__(self) -> None:
         # One slot more than the limit, kept for the notice that ends a dropped connection.
@@ -62,22 +76,61 @@ class Connection:
     def tenant_id(self) -> uuid.UUID:
         return self.audience.principal.tenant_id
 
-    def offer(self, message: dict[str, Any]) -> None:
-        """Queue `message`, or drop the connection when `limit` messages already wait."""
-        if self.dropped:
-            return
-        if self.queue.qsize() >= self.limit:
-            self.drop(TOO_SLOW, "The client fell behind the stream; reconnect with `after`.")
-            return
-        self.queue.put_nowait(message)
+    @property
+    def full(self) -> bool:
+        return self.queue.qsize() >= self.limit
+
+    def send(self, message: dict[str, Any]) -> None:
+        """Queue `message` with this connection's cursor."""
+        self.queue.put_nowait({**message, "cursor": self.position.token()})
+
+    def overflow(self) -> None:
+        self.drop(TOO_SLOW, "The client fell behind the stream; reconnect with `after`.")
 
     def drop(self, code: int, reason: str) -> None:
         """End the connection: what waits is discarded (a reconnect resumes from the
-        last event the client received)."""
+        cursor of the last message the client received)."""
         self.dropped = True
         while not self.queue.empty():
             self.queue.get_nowait()
         self.queue.put_nowait(Dropped(code, reason))
+
+    def take(self, found: service.Batch) -> bool:
+        """Queue what of `found` is new to this connection; True when it has more to take
+        (paused while catching up with a full queue)."""
+        for event in found.final:
+            if self.dropped:
+                return False
+            if event.position <= self.position:
+                continue
+            seen = event.position.seq in self.early
+            self.early.discard(event.position.seq)
+            if not seen and self.audience.may_see(event.type, event.payload):
+                if self.full:
+                    if self.caught_up:
+                        self.overflow()
+                        return False
+                    return True  # catching up: the rest next round, from here
+                self.position = event.position
+                self.send(event.message)
+            else:
+                self.position = event.position
+        for event in found.early:
+            if self.dropped:
+                return False
+            if event.position <= self.position or event.position.seq in self.early:
+                continue
+            if len(self.early) >= EARLY_LIMIT:
+                break  # a very long transaction elsewhere: the rest once final
+            if self.audience.may_see(event.type, event.payload):
+                if self.full:
+                    self.overflow()
+                    return False
+                self.early.add(event.position.seq)
+                self.send(event.message)
+        if not found.full:
+            self.caught_up = True
+        return found.full
 
 
 class StreamHub:
@@ -144,7 +197,7 @@ class StreamHub:
 
     async def _deliver(self, tenant_id: uuid.UUID) -> bool:
         """Send the tenant's connections what committed since each was last sent something;
-        True when more is known to come (held back, or past the batch)."""
+        True to look again soon (events not final yet, or more than one batch)."""
         connections = [c for c in self.connections.get(tenant_id, ()) if not c.dropped]
         if not connections:
             return False
@@ -152,14 +205,5 @@ class StreamHub:
         async with unit_of_work(self.sessions) as session:
             await enter_tenant(session, tenant_id)
             found = await service.batch(session, start, BATCH)
-        for event in found.events:
-            for connection in connections:
-                if event.position <= connection.position:
-                    continue
-                connection.position = event.position
-                if connection.audience.may_see(event.type, event.payload):
-                    connection.offer(event.message)
-        if found.full:
-            # Past the batch: those behind it are further along now.
-            return True
-        return found.held_back
+        more = [connection.take(found) for connection in connections]
+        return any(more) or bool(found.early)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import func, select
 
 from hireline.core import commit_order
 from hireline.core.commit_order import Position
@@ -21,20 +21,16 @@ class StreamRepository(Repository):
         )
         return list((await self.session.execute(query)).scalars())
 
-    async def any_held_back(self, position: Position) -> bool:
-        """Whether committed events past `position` wait for an older transaction to end."""
-        held = self.owned(DomainEvent).where(
-            commit_order.held_back(DomainEvent.xid, DomainEvent.id, position)
+    async def held_back(self, position: Position, limit: int) -> list[DomainEvent]:
+        """The newest `limit` committed events past `position` whose place in commit order
+        is not final yet (an older transaction still runs), oldest first."""
+        query = (
+            self.owned(DomainEvent)
+            .where(commit_order.held_back(DomainEvent.xid, DomainEvent.id, position))
+            .order_by(DomainEvent.id.desc())
+            .limit(limit)
         )
-        return bool(await self.session.scalar(select(exists(held))))
-
-    async def position_of(self, event_id: int) -> Position | None:
-        """Where the tenant's event `event_id` sits (None: no such event, or too old)."""
-        query = self.owned(DomainEvent).where(DomainEvent.id == event_id)
-        event = (await self.session.execute(query)).scalar_one_or_none()
-        if event is None or event.xid is None:
-            return None
-        return Position(event.xid, event.id)
+        return list(reversed((await self.session.execute(query)).scalars().all()))
 
     async def now(self) -> Position:
         """Past every final event: what commits from here on has a larger position."""

@@ -9,8 +9,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Request, Response, WebSocket, WebSocketDisconnect, status
 
+from hireline.core import commit_order
 from hireline.core.db import unit_of_work
-from hireline.core.errors import NotFound
+from hireline.core.errors import ValidationFailed
 from hireline.core.principal import Principal
 from hireline.core.signing_key import signing_key
 from hireline.core.tenancy import enter_tenant
@@ -25,7 +26,6 @@ router = APIRouter(prefix="/v1/events", tags=["events"])
 # Every principal may listen; the stream carries only the events it may read.
 Listener = Annotated[Principal, require(Action.PROFILE_READ, replayable=False)]
 
-STREAM_PATH = "/v1/events/stream"
 # Close codes, after HTTP's: the client must authenticate again, or fix its request.
 UNAUTHENTICATED = 4401
 BAD_REQUEST = 4400
@@ -39,12 +39,7 @@ FIRST_MESSAGE_SECONDS = 10.0
 )
 async def create_ticket(request: Request, response: Response, principal: Listener) -> TicketRead:
     response.headers.update(NO_STORE)
-    key = signing_key(request.app.state.settings)
-    return TicketRead(
-        ticket=tickets.issue(principal, key=key),
-        expires_in=int(tickets.TTL.total_seconds()),
-        url=STREAM_PATH,
-    )
+    return service.ticket_for(principal, request.app.state.settings)
 
 
 class Refused(Exception):
@@ -69,13 +64,15 @@ async def _ticket(websocket: WebSocket) -> str:
     return str(sent["ticket"])
 
 
-def _after(websocket: WebSocket) -> int | None:
-    after = websocket.query_params.get("after")
-    if after is None or after == "":
-        return None
-    if not after.isdigit() or len(after) > 18:
-        raise Refused(BAD_REQUEST, "`after` must be the id of an event you received.")
-    return int(after)
+def _after(websocket: WebSocket) -> str | None:
+    after = websocket.query_params.get("after") or None
+    if after is not None:
+        try:
+            commit_order.parse(after)
+        except ValidationFailed:
+            message = "`after` must be the cursor of a message you received."
+            raise Refused(BAD_REQUEST, message) from None
+    return after
 
 
 async def _open(websocket: WebSocket) -> Connection:
@@ -89,10 +86,7 @@ async def _open(websocket: WebSocket) -> Connection:
     async with unit_of_work(websocket.app.state.sessions) as session:
         await enter_tenant(session, principal.tenant_id)
         audience = await service.audience_for(session, principal)
-        try:
-            position = await service.starting_point(session, after)
-        except NotFound as exc:
-            raise Refused(BAD_REQUEST, str(exc.detail)[:120]) from None
+        position = await service.starting_point(session, after)
     return Connection(audience, position, settings.stream_queue_size)
 
 

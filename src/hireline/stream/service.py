@@ -7,12 +7,19 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from hireline.core import commit_order
 from hireline.core.commit_order import Position
-from hireline.core.errors import NotFound
+from hireline.core.events import DomainEvent
 from hireline.core.principal import Principal
+from hireline.core.signing_key import signing_key
 from hireline.jobs import service as jobs
+from hireline.settings import Settings
+from hireline.stream import tickets
 from hireline.stream.repository import StreamRepository
+from hireline.stream.schemas import TicketRead
 from hireline.stream.visibility import Audience
+
+STREAM_PATH = "/v1/events/stream"
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,11 +34,23 @@ class StreamedEvent:
 
 @dataclass(frozen=True, slots=True)
 class Batch:
-    events: list[StreamedEvent]
-    # Committed events wait behind an older running transaction: ask again shortly.
-    held_back: bool
-    # The batch was cut at its limit: ask again at once.
+    # Final events past the position asked for, in commit order: nothing can commit
+    # before them any more.
+    final: list[StreamedEvent]
+    # Committed events whose place is not final (an older transaction still runs): sent at
+    # once, and again among `final` later (connections remember what they were sent).
+    early: list[StreamedEvent]
+    # `final` was cut at its limit: ask again at once.
     full: bool
+
+
+def ticket_for(principal: Principal, settings: Settings) -> TicketRead:
+    """A ticket that opens the stream for `principal` (the API's and the web app's)."""
+    return TicketRead(
+        ticket=tickets.issue(principal, key=signing_key(settings)),
+        expires_in=int(tickets.TTL.total_seconds()),
+        url=STREAM_PATH,
+    )
 
 
 async def audience_for(session: AsyncSession, principal: Principal) -> Audience:
@@ -39,35 +58,32 @@ async def audience_for(session: AsyncSession, principal: Principal) -> Audience:
     return Audience(principal, await jobs.visible_job_ids(session, principal))
 
 
-async def starting_point(session: AsyncSession, after_event: int | None) -> Position:
-    """Just after the event a reconnecting client saw last, else the present."""
-    repository = StreamRepository(session)
-    if after_event is None:
-        return await repository.now()
-    position = await repository.position_of(after_event)
-    if position is None:
-        raise NotFound("No event with this id to resume after; reconnect without `after`.")
-    return position
+async def starting_point(session: AsyncSession, cursor: str | None) -> Position:
+    """Where a reconnecting client left off (the `cursor` of the last message it got), else
+    the present."""
+    if cursor:
+        return commit_order.parse(cursor)
+    return await StreamRepository(session).now()
 
 
 async def batch(session: AsyncSession, position: Position, limit: int) -> Batch:
-    """The tenant's final events past `position`, oldest first."""
+    """The tenant's committed events past `position`: the final ones, then the others."""
     repository = StreamRepository(session)
-    rows = await repository.events_after(position, limit)
-    events = [
-        StreamedEvent(
-            position=Position(row.xid or 0, row.id),
-            type=row.type,
-            payload=row.payload,
-            message={
-                "id": row.id,
-                "type": row.type,
-                "occurred_at": row.occurred_at.isoformat(),
-                "data": row.payload,
-            },
-        )
-        for row in rows
-    ]
-    last = events[-1].position if events else position
-    full = len(events) >= limit
-    return Batch(events, held_back=not full and await repository.any_held_back(last), full=full)
+    final = [_streamed(row) for row in await repository.events_after(position, limit)]
+    full = len(final) >= limit
+    early = [] if full else [_streamed(row) for row in await repository.held_back(position, limit)]
+    return Batch(final=final, early=early, full=full)
+
+
+def _streamed(row: DomainEvent) -> StreamedEvent:
+    return StreamedEvent(
+        position=Position(row.xid or 0, row.id),
+        type=row.type,
+        payload=row.payload,
+        message={
+            "id": row.id,
+            "type": row.type,
+            "occurred_at": row.occurred_at.isoformat(),
+            "data": row.payload,
+        },
+    )
