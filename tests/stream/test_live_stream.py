@@ -201,8 +201,11 @@ async def test_a_client_that_falls_behind_is_dropped_not_buffered(
     stream_server: str, committing_client: httpx.AsyncClient, engine: AsyncEngine
 ) -> None:
     owner = bearer((await sign_up(committing_client, "acme"))["access_token"])
-    _, application = await _applied(committing_client, owner, "acme")
+    job, application = await _applied(committing_client, owner, "acme")
     async with _open(stream_server, committing_client, owner) as socket:
+        # Once it has received what there was, a client is expected to keep up.
+        await _move(committing_client, owner, application, job["stages"][1]["id"])
+        await _next(socket)
         # More events in one commit than the server keeps for a client (QUEUE_SIZE).
         async with engine.begin() as connection:
             await connection.execute(
@@ -217,7 +220,7 @@ async def test_a_client_that_falls_behind_is_dropped_not_buffered(
         deadline = time.monotonic() + WAIT_SECONDS
         with pytest.raises(ConnectionClosed) as closed:
             while time.monotonic() < deadline:
-                await socket.recv()
+                await asyncio.wait_for(socket.recv(), max(deadline - time.monotonic(), 0.01))
     assert closed.value.rcvd is not None
     assert closed.value.rcvd.code == 4408
     assert "behind" in closed.value.rcvd.reason
@@ -242,3 +245,33 @@ async def test_the_board_page_opens_the_stream_with_a_ticket_from_the_web_sessio
         await socket.send(json.dumps({"ticket": issued.json()["ticket"]}))
         await _move(committing_client, owner, application, job["stages"][1]["id"])
         assert (await _next(socket))["data"]["job_id"] == job["id"]
+
+
+async def test_a_resume_with_more_missed_than_the_queue_holds_catches_up_at_its_pace(
+    stream_server: str, committing_client: httpx.AsyncClient, engine: AsyncEngine
+) -> None:
+    owner = bearer((await sign_up(committing_client, "acme"))["access_token"])
+    job, application = await _applied(committing_client, owner, "acme")
+    async with _open(stream_server, committing_client, owner) as socket:
+        await _move(committing_client, owner, application, job["stages"][1]["id"])
+        first = await _next(socket)
+
+    missed = QUEUE_SIZE * 3
+    async with engine.begin() as connection:
+        await connection.execute(
+            text(
+                "INSERT INTO domain_events (tenant_id, type, payload)"
+                " SELECT a.tenant_id, 'application.stage_changed',"
+                " jsonb_build_object('application_id', a.id::text, 'job_id', a.job_id::text,"
+                " 'n', n) FROM applications a, generate_series(1, :n) n WHERE a.id = :id"
+            ),
+            {"id": application, "n": missed},
+        )
+
+    async with _open(stream_server, committing_client, owner, after=first["cursor"]) as socket:
+        numbers: list[int] = []
+        while len(numbers) < missed:
+            message = await _next(socket)
+            if message["id"] != first["id"]:
+                numbers.append(message["data"]["n"])
+    assert numbers == list(range(1, missed + 1))

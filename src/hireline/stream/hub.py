@@ -124,8 +124,10 @@ class Connection:
                 break  # a very long transaction elsewhere: the rest once final
             if self.audience.may_see(event.type, event.payload):
                 if self.full:
-                    self.overflow()
-                    return False
+                    if self.caught_up:
+                        self.overflow()
+                        return False
+                    return True  # catching up: the rest next round
                 self.early.add(event.position.seq)
                 self.send(event.message)
         if not found.full:
