@@ -123,6 +123,9 @@ OPERATION_IDS: dict[str, str] = {
     "preview_retention": "retention_policies_preview",
     "get_keep_consent": "candidate_keep_consent_get",
     "put_keep_consent": "candidate_keep_consent_put",
+    # change feed and live stream
+    "list_changes": "changes_list",
+    "create_ticket": "events_create_ticket",
     # webhooks
     "event_types": "webhooks_event_types",
     "list_endpoints": "webhook_endpoints_list",

@@ -26,6 +26,7 @@ from hireline.board.syndication import feed_router as syndication_feed_router
 from hireline.board.syndication import router as syndication_router
 from hireline.candidates.annotations.routes import router as annotations_router
 from hireline.candidates.routes import router as candidates_router
+from hireline.changes.routes import router as changes_router
 from hireline.core import embedded_postgres, tracing
 from hireline.core.change_feed import ChangeListener
 from hireline.core.database_url import libpq_url
@@ -76,6 +77,8 @@ from hireline.retention.routes import router as retention_router
 from hireline.search.routes import router as search_router
 from hireline.search.saved.routes import router as saved_searches_router
 from hireline.settings import Settings, get_settings
+from hireline.stream.hub import EVENTS_TOPIC, StreamHub
+from hireline.stream.routes import router as stream_router
 from hireline.web.app import install_web_app
 from hireline.webhooks.routes import router as webhooks_router
 
@@ -153,6 +156,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             listener = ChangeListener(libpq_url(url))
             listener.subscribe(JOBS_CHANGED_TOPIC, board_cache.invalidate_tenant)
             listener.subscribe(CAREERS_CHANGED_TOPIC, board_cache.invalidate_tenant)
+            app.state.stream_hub = StreamHub(app.state.sessions)
+            await app.state.stream_hub.start()
+            stack.push_async_callback(app.state.stream_hub.stop)
+            listener.subscribe(EVENTS_TOPIC, app.state.stream_hub.signal)
             await listener.start()
             stack.push_async_callback(listener.stop)
             logger.info("started", version=__version__, environment=settings.environment)
@@ -217,6 +224,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(matching_router)
     app.include_router(webhooks_router)
     app.include_router(asyncapi_router)
+    app.include_router(changes_router)
+    app.include_router(stream_router)
     app.include_router(syndication_router)
     app.include_router(syndication_feed_router)
     app.include_router(interviews_router)

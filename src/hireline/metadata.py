@@ -9,6 +9,7 @@ from hireline.board import models as board_models  # noqa: F401
 from hireline.candidates import models as candidate_models  # noqa: F401
 from hireline.candidates import rejection_reasons  # noqa: F401
 from hireline.candidates.annotations import models as annotation_models  # noqa: F401
+from hireline.changes import models as change_models  # noqa: F401
 from hireline.core import events  # noqa: F401  (registers the tables)
 from hireline.core import models as core_models  # noqa: F401
 from hireline.core.db import Base

@@ -82,6 +82,13 @@ class Settings(BaseSettings):
     trust_proxy_headers: bool = Field(
         False, description="Trust X-Forwarded-Proto/For from a reverse proxy (TLS detection)."
     )
+    stream_queue_size: int = Field(
+        1000,
+        ge=1,
+        le=100_000,
+        description="Events that may wait for one live-stream client; one that falls further "
+        "behind is disconnected (close code 4408) and resumes with `after`.",
+    )
     worker_concurrency: int = Field(
         4, ge=1, le=256, description="Jobs a `hireline worker` process runs at once."
     )

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 import uuid
+from typing import Any
 
 import httpx
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from hireline.core.tenancy import enter_tenant
 from tests.identity.helpers import bearer, sign_up
+from tests.jobs import helpers as jobs
 from tests.offers import helpers as offers
+
+# Any write transaction on the server holds the feed back until it ends (ADR 0028); a
+# shared test server runs other suites' long ones.
+POLL_SECONDS = 180
 
 TENANT_TABLES = (
     "memberships",
@@ -48,6 +56,7 @@ TENANT_TABLES = (
     "retention_policies",
     "retention_notices",
     "retention_consents",
+    "changes",
 )
 
 
@@ -241,3 +250,30 @@ async def test_another_tenants_import_is_404(client: httpx.AsyncClient) -> None:
     path = f"/v1/imports/{started.json()['id']}"
     assert (await client.get(path, headers=globex)).status_code == 404
     assert (await client.get(path, headers=acme)).status_code == 200
+
+
+async def test_another_tenants_change_feed_cursor_reads_only_ones_own_changes(
+    committing_client: httpx.AsyncClient, engine: AsyncEngine
+) -> None:
+    acme = bearer((await sign_up(committing_client, "acme"))["access_token"])
+    async with engine.begin() as connection:  # polling would meet the free plan's limit
+        await connection.execute(
+            text("UPDATE tenants SET rate_limit_per_minute = 1000000 WHERE slug = 'acme'")
+        )
+    made = await jobs.create_job(committing_client, acme)
+    # Acme's own feed has the job (polled: another transaction on the server may hold it).
+    deadline = time.monotonic() + POLL_SECONDS
+    theirs: dict[str, Any] = {"items": []}
+    while made["id"] not in str(theirs["items"]) and time.monotonic() < deadline:
+        await asyncio.sleep(0.5)  # a poll's pause, inside the plan's rate limit
+        polled = await committing_client.get("/v1/changes", headers=acme)
+        assert polled.status_code == 200, polled.text
+        theirs = polled.json()
+    assert made["id"] in str(theirs["items"])
+    stranger = bearer((await sign_up(committing_client, "globex"))["access_token"])
+    # A cursor is a position, not a permission: from acme's, globex still reads only its own.
+    for since in (None, theirs["next_cursor"]):
+        params = {"since": since} if since else {}
+        page = await committing_client.get("/v1/changes", params=params, headers=stranger)
+        assert page.status_code == 200, page.text
+        assert made["id"] not in str(page.json()["items"])

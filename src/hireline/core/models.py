@@ -41,6 +41,8 @@ class DomainEvent(Base):
         ),
         # What the broker relay has still to publish (migration 0025).
         Index("ix_domain_events_unpublished", "id", postgresql_where=text("published_at IS NULL")),
+        # The live stream reads a tenant's events in commit order (migration 0029).
+        Index("ix_domain_events_tenant_id_xid_id", "tenant_id", "xid", "id"),
     )
 
     id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
@@ -52,6 +54,11 @@ class DomainEvent(Base):
     )
     # Set by the broker relay (core/event_relay.py) once the broker has acknowledged it.
     published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The writing transaction's id, for readers that must not skip a late commit
+    # (`core.commit_order`); NULL for events older than migration 0029.
+    xid: Mapped[int | None] = mapped_column(
+        BigInteger, server_default=text("hireline_current_xid()")
+    )
 
 
 class IdempotencyRecord(Base):

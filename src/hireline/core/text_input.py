@@ -13,6 +13,7 @@ from typing import Any
 
 from fastapi import Request
 from fastapi.routing import APIRoute
+from starlette.requests import HTTPConnection
 
 from hireline.core.errors import ValidationFailed
 
@@ -96,8 +97,11 @@ async def _body_errors(request: Request) -> list[dict[str, Any]]:
     return nul_character_errors(parsed, ("body",))
 
 
-async def refuse_nul_characters(request: Request) -> None:
-    """App-wide dependency: 422 when any text the route may read holds a NUL character."""
+async def refuse_nul_characters(request: HTTPConnection) -> None:
+    """App-wide dependency: 422 when any text the route may read holds a NUL character.
+
+    Typed as a connection, not a request, so that it also runs before WebSocket routes
+    (which have no body to read)."""
     errors = [
         _error(("path", name))
         for name, value in request.path_params.items()
@@ -105,5 +109,6 @@ async def refuse_nul_characters(request: Request) -> None:
     ]
     errors.extend(_pairs_errors("query", request.query_params.multi_items()))
     errors.extend(_pairs_errors("header", request.headers.items()))
-    errors.extend(await _body_errors(request))
+    if isinstance(request, Request):
+        errors.extend(await _body_errors(request))
     raise_if_nul_characters(errors)

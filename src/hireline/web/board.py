@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal, Protocol
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from hireline.candidates import service as candidates
 from hireline.core.db import DbSession
@@ -17,6 +17,7 @@ from hireline.core.errors import NotFound, ValidationFailed
 from hireline.identity.permissions import Action
 from hireline.jobs import service as jobs
 from hireline.notifications import service as notifications
+from hireline.stream import service as stream
 from hireline.web.access import Visit, screen
 from hireline.web.templating import is_htmx, render, render_fragment
 
@@ -173,6 +174,13 @@ async def board(
         "bulk_error": error,
     }
     return render(request, "board.html", context)
+
+
+@router.get("/app/events/ticket")
+async def live_ticket(request: Request, visit: Reader) -> JSONResponse:
+    """A live-stream ticket for the signed-in member: board.js opens the stream with it."""
+    ticket = stream.ticket_for(visit.principal, request.app.state.settings)
+    return JSONResponse(ticket.model_dump(), headers={"Cache-Control": "no-store"})
 
 
 @router.get("/app/jobs/{job_id}/stages/{stage_id}")

@@ -28,6 +28,51 @@
     if (status) status.textContent = "That move did not go through (" + event.detail.xhr.status + "); the board is reloaded.";
     setTimeout(function () { window.location.reload(); }, 1500);
   });
-  document.addEventListener("DOMContentLoaded", function () { wire(document); });
+  // Live updates: moves made by others (or in another tab) redraw the board, through the
+  // same page the browser already has. A ticket from the signed-in session opens the
+  // organisation's event stream; after a drop the stream resumes from the last message's cursor.
+  var lastCursor = null;
+  var refreshTimer = null;
+  var retryDelay = 1000;
+  function boardJob() {
+    var board = document.getElementById("board");
+    return board ? board.dataset.liveJob : null;
+  }
+  function refreshBoard() {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(function () {
+      // A card being dragged stays put until it is dropped.
+      if (document.querySelector(".sortable-chosen")) return refreshBoard();
+      htmx.ajax("GET", window.location.pathname, { target: "#board", select: "#board", swap: "outerHTML" });
+    }, 250);
+  }
+  function listen() {
+    var job = boardJob();
+    if (!job || !window.WebSocket) return;
+    fetch("/app/events/ticket", { credentials: "same-origin" })
+      .then(function (response) { if (!response.ok) throw new Error(response.status); return response.json(); })
+      .then(function (ticket) {
+        var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
+        var url = scheme + window.location.host + ticket.url + (lastCursor ? "?after=" + encodeURIComponent(lastCursor) : "");
+        var socket = new WebSocket(url);
+        socket.onopen = function () { retryDelay = 1000; socket.send(JSON.stringify({ ticket: ticket.ticket })); };
+        socket.onmessage = function (message) {
+          var event = JSON.parse(message.data);
+          lastCursor = event.cursor;
+          if (event.data && event.data.job_id === boardJob() && event.type.indexOf("application.") === 0) refreshBoard();
+        };
+        socket.onclose = function (closed) {
+          // 4400: the cursor was refused; start from now and redraw what may be missed.
+          if (closed.code === 4400) { lastCursor = null; refreshBoard(); }
+          setTimeout(listen, retryDelay);
+          retryDelay = Math.min(retryDelay * 2, 30000);
+        };
+      })
+      .catch(function () {
+        setTimeout(listen, retryDelay);
+        retryDelay = Math.min(retryDelay * 2, 30000);
+      });
+  }
+  document.addEventListener("DOMContentLoaded", function () { wire(document); listen(); });
   document.addEventListener("htmx:afterSwap", function (event) { wire(document); });
 })();
