@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
 from hireline.core.timestamps import Timestamp
-from tests.identity.helpers import bearer, sign_up
 from tests.jobs.helpers import TEMPLATE_JOB, open_job
 
 ADAPTER: TypeAdapter[object] = TypeAdapter(Timestamp)
@@ -27,11 +26,6 @@ def test_iso_text_is_a_timestamp() -> None:
         ADAPTER.validate_python("2026-01-31T09:00:00Z").isoformat() == "2026-01-31T09:00:00+00:00"
     )
     assert ADAPTER.validate_python("2026-01-31").year == 2026
-
-
-@pytest.fixture
-async def owner(client: httpx.AsyncClient) -> dict[str, str]:
-    return bearer((await sign_up(client, "acme"))["access_token"])
 
 
 async def test_every_timestamp_input_refuses_a_number(

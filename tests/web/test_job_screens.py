@@ -5,19 +5,13 @@ from __future__ import annotations
 import re
 
 import httpx
-import pytest
 
-from tests.identity.helpers import bearer, sign_up
+from tests.identity.helpers import bearer
 from tests.identity.test_members import _join
 from tests.jobs.helpers import open_job
 from tests.web.helpers import csrf_token, web_sign_in
 
 EMAIL = "owner@acme.example"
-
-
-@pytest.fixture
-async def owner(client: httpx.AsyncClient) -> dict[str, str]:
-    return bearer((await sign_up(client, "acme"))["access_token"])
 
 
 def _template_key(html: str) -> str:
