@@ -105,7 +105,7 @@ async def test_every_operation_refuses_a_nul_before_doing_anything(
     app: FastAPI, client: httpx.AsyncClient
 ) -> None:
     operations = [
-        (method, route.path)
+        (method, route.original_route.path)
         for route in iter_route_contexts(app.routes)
         if isinstance(route.original_route, APIRoute)
         for method in sorted(route.methods or ())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import httpx
 import pytest
 from hypothesis import given
@@ -11,7 +13,7 @@ from pydantic import TypeAdapter, ValidationError
 from hireline.core.timestamps import Timestamp
 from tests.jobs.helpers import TEMPLATE_JOB, open_job
 
-ADAPTER: TypeAdapter[object] = TypeAdapter(Timestamp)
+ADAPTER: TypeAdapter[datetime] = TypeAdapter(Timestamp)
 
 
 @given(st.one_of(st.integers(), st.floats(allow_nan=False, allow_infinity=False)))
