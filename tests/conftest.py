@@ -60,6 +60,8 @@ REDIS_DBS_VARIABLE = "TEST_REDIS_DBS"
 
 def pytest_configure(config: pytest.Config) -> None:
     """Give this xdist worker a Redis database of its own (subprocesses inherit it)."""
+    # Registered here too, for runs with `-p no:xdist` (the marker is then a no-op).
+    config.addinivalue_line("markers", "xdist_group(name): run on one worker with the group")
     configured = os.environ.get("REDIS_URL")
     if configured:
         os.environ["REDIS_URL"] = worker_redis_url(configured, worker_index())
