@@ -53,7 +53,7 @@ run: install-run
 # directories; the tests that need the machine to themselves form one xdist_group, run by
 # one worker (tests/conftest.py). Fails when line coverage falls under the floor.
 PYTEST_WORKERS ?= auto
-COVERAGE_FLOOR ?= 85
+COVERAGE_FLOOR ?= 87
 test: install
 	$(VENV_BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup \
 		--cov --cov-report=term:skip-covered --cov-fail-under=$(COVERAGE_FLOOR)
