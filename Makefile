@@ -49,8 +49,14 @@ clients: install generator node-tools
 run: install-run
 	HIRELINE_RUN_WORKER_IN_API=true $(VENV_BIN)/hireline serve
 
+# In parallel (pytest-xdist): each worker has its own database, Redis database and temporary
+# directories; the tests that need the machine to themselves form one xdist_group, run by
+# one worker (tests/conftest.py). Fails when line coverage falls under the floor.
+PYTEST_WORKERS ?= auto
+COVERAGE_FLOOR ?= 87
 test: install
-	$(VENV_BIN)/pytest
+	$(VENV_BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup \
+		--cov --cov-report=term:skip-covered --cov-fail-under=$(COVERAGE_FLOOR)
 
 lint: install generator node-tools
 	$(VENV_BIN)/ruff check src tests migrations bench deploy

@@ -2,6 +2,12 @@
 
 With DATABASE_URL set (CI), the run creates its own database on that server; without it,
 an embedded PostgreSQL is started in a temporary directory and deleted afterwards.
+
+Under pytest-xdist (`make test`) every worker is a process with its own session: its own
+database, temporary directories (so its own file store), and Redis database. Tests that
+cannot share the machine with another worker are gathered in one `xdist_group`.
+
+The factories and the shared `owner` fixture live in `tests/fixtures/`.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ import os
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 import pytest
@@ -17,14 +24,70 @@ from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
-from hireline.core import embedded_postgres, migrations
+from hireline.core import embedded_postgres
 from hireline.core.db import create_engine
 from hireline.main import create_app, with_edge_cache
 from hireline.settings import Settings
-from tests.databases import scratch_database
+from tests.databases import migrate, scratch_database, worker_index
+
+pytest_plugins = ["tests.fixtures.plugin"]
 
 # Tables kept between tests by the committing fixtures are emptied after each of them.
 KEEP_TABLES = {"alembic_version"}
+
+# Tests that must not run beside another worker: one xdist group, so that `--dist loadgroup`
+# runs them one after another on one worker. Embedded PostgreSQL servers and browsers take
+# the machine's memory and cores; the relay's brokers (NATS, RabbitMQ) are one per machine;
+# the chaos and worker-kill tests time how fast things recover; a login role is cluster-wide.
+SERIAL_GROUP = "serial"
+SERIAL_MARKERS = {"embedded", "fuzz"}
+SERIAL_FILES = {
+    "tests/core/test_app_login_role.py",
+    "tests/e2e/test_browser_apply.py",
+    "tests/e2e/test_chaos.py",
+    "tests/e2e/test_serve_supervision.py",
+    "tests/e2e/test_webhook_worker_kill.py",
+    "tests/e2e/test_worker_kill.py",
+    "tests/matching/test_scoring.py",  # the pgvector server (embedded where CI's lacks it)
+    "tests/matching/test_semantic_matching.py",
+    "tests/outbox/test_relay.py",
+}
+SERIAL_PREFIXES = ("tests/web/test_browser_", "tests/fuzz/")
+# Where a worker's Redis database is not REDIS_URL's + its index: one number per worker,
+# comma-separated (a shared Redis whose neighbouring databases belong to others).
+REDIS_DBS_VARIABLE = "TEST_REDIS_DBS"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Give this xdist worker a Redis database of its own (subprocesses inherit it)."""
+    # Registered here too, for runs with `-p no:xdist` (the marker is then a no-op).
+    config.addinivalue_line("markers", "xdist_group(name): run on one worker with the group")
+    configured = os.environ.get("REDIS_URL")
+    if configured:
+        os.environ["REDIS_URL"] = worker_redis_url(configured, worker_index())
+
+
+def worker_redis_url(url: str, index: int) -> str:
+    """REDIS_URL for the worker `index`: the database from TEST_REDIS_DBS, else base + index."""
+    parts = urlsplit(url)
+    listed = [n.strip() for n in os.environ.get(REDIS_DBS_VARIABLE, "").split(",") if n.strip()]
+    if listed:
+        database = int(listed[index % len(listed)])
+    else:
+        database = int(parts.path.strip("/") or 0) + index
+    return urlunsplit(parts._replace(path=f"/{database}"))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    root = config.rootpath
+    for item in items:
+        path = item.path.relative_to(root).as_posix()
+        if (
+            path in SERIAL_FILES
+            or path.startswith(SERIAL_PREFIXES)
+            or SERIAL_MARKERS & {mark.name for mark in item.iter_markers()}
+        ):
+            item.add_marker(pytest.mark.xdist_group(SERIAL_GROUP))
 
 
 @pytest.fixture(scope="session")
@@ -45,7 +108,7 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def migrated_database(server_url: str) -> Iterator[str]:
     """A new database on the server, migrated to head, dropped at the end of the block."""
     with scratch_database(server_url) as url:
-        migrations.upgrade(url)
+        migrate(url)
         yield url
 
 

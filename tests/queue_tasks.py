@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
 from hireline.core.database_url import libpq_url
 from hireline.core.queue import WorkerState, job_unit_of_work, queue, run_worker
+from tests.event_types import made_up
 
 MARKS = "queue_test_marks"
 
@@ -60,7 +61,9 @@ async def record_event(context: JobContext, event_type: str, marker: str) -> Non
 
     async with job_unit_of_work(context) as session:
         await mark(session, marker, "changed")
-        await events.record(session, type=event_type, payload={"marker": marker}, tenant_id=None)
+        await events.record(
+            session, type=made_up(event_type), payload={"marker": marker}, tenant_id=None
+        )
 
 
 @queue.task(name="tests.flaky", pass_context=True, retry=RetryStrategy(max_attempts=5, wait=0))

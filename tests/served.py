@@ -17,9 +17,8 @@ import httpx
 import psycopg
 import pytest
 
-from hireline.core import migrations
 from hireline.core.database_url import libpq_url
-from tests.databases import scratch_database
+from tests.databases import migrate, scratch_database
 
 HIRELINE = Path(sys.executable).parent / "hireline"
 PASSWORD = "correct horse battery staple"
@@ -81,7 +80,7 @@ def _sign_up(base: str, database_url: str, slug: str) -> tuple[str, str]:
 def running_server(server_url: str, data_dir: Path, slug: str = "fuzz") -> Iterator[RunningServer]:
     """Serve the API on a fresh migrated database; the organisation `slug` is signed up."""
     with scratch_database(server_url, prefix="hireline_served") as database_url:
-        migrations.upgrade(database_url)
+        migrate(database_url)
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         env = {

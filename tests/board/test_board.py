@@ -79,7 +79,7 @@ async def test_board_filters_and_pages(client: httpx.AsyncClient) -> None:
         salary=None,
     )
 
-    async def ids(**params: object) -> list[str]:
+    async def ids(**params: str | int) -> list[str]:
         response = await client.get("/v1/boards/acme/jobs", params=params)
         assert response.status_code == 200, response.text
         return [job["id"] for job in response.json()["items"]]

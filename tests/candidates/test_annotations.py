@@ -13,11 +13,6 @@ from tests.identity.test_members import _join
 from tests.jobs.helpers import open_job
 
 
-@pytest.fixture
-async def owner(client: httpx.AsyncClient) -> dict[str, str]:
-    return bearer((await sign_up(client, "acme"))["access_token"])
-
-
 async def _candidate(client: httpx.AsyncClient, owner: dict[str, str]) -> str:
     job = await open_job(client, owner)
     applied = await apply(client, job)

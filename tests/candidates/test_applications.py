@@ -39,11 +39,6 @@ async def apply(
     )
 
 
-@pytest.fixture
-async def owner(client: httpx.AsyncClient) -> dict[str, str]:
-    return bearer((await sign_up(client, "acme"))["access_token"])
-
-
 def _stored_files(client: httpx.AsyncClient) -> list[Path]:
     edge = client._transport.app  # type: ignore[attr-defined]
     root = edge.app.state.storage.root

@@ -17,11 +17,6 @@ OWN = [
 ]
 
 
-@pytest.fixture
-async def owner(client: httpx.AsyncClient) -> dict[str, str]:
-    return bearer((await sign_up(client, "acme"))["access_token"])
-
-
 async def _application(client: httpx.AsyncClient, owner: dict[str, str]) -> dict[str, Any]:
     job = await open_job(client, owner)
     response = await apply(client, job)

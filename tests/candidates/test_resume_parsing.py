@@ -13,7 +13,6 @@ from hireline.core.queue import WorkerState
 from hireline.settings import Settings
 from tests.candidates.files import pdf_resume
 from tests.candidates.test_applications import apply
-from tests.identity.helpers import bearer, sign_up
 from tests.jobs.helpers import open_job
 from tests.queue_tasks import drain
 from tests.resumes import hostile
@@ -33,11 +32,6 @@ RESUME_TEXT = (
 @pytest.fixture
 def state(app: FastAPI, settings: Settings) -> WorkerState:
     return WorkerState(sessions=app.state.sessions, settings=settings)
-
-
-@pytest.fixture
-async def owner(committing_client: httpx.AsyncClient) -> dict[str, str]:
-    return bearer((await sign_up(committing_client, "acme"))["access_token"])
 
 
 async def _candidate(

@@ -11,11 +11,6 @@ from tests.identity.helpers import bearer, sign_up
 from tests.jobs.helpers import open_job
 
 
-@pytest.fixture
-async def owner(client: httpx.AsyncClient) -> dict[str, str]:
-    return bearer((await sign_up(client, "acme"))["access_token"])
-
-
 async def test_a_referred_person_is_added_to_a_job_with_a_resume(
     client: httpx.AsyncClient, owner: dict[str, str]
 ) -> None:

@@ -31,11 +31,6 @@ def state(app: FastAPI, settings: Settings) -> WorkerState:
     return WorkerState(sessions=app.state.sessions, settings=settings)
 
 
-@pytest.fixture
-async def owner(committing_client: httpx.AsyncClient) -> dict[str, str]:
-    return bearer((await sign_up(committing_client, "acme"))["access_token"])
-
-
 @pytest.mark.parametrize(
     "data",
     [

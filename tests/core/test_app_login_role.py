@@ -18,6 +18,7 @@ from hireline.core.database_url import libpq_url
 from hireline.main import create_app, with_edge_cache
 from hireline.settings import Settings
 from tests.conftest import truncate_all
+from tests.databases import roles_lock
 from tests.identity.helpers import bearer, sign_up
 
 
@@ -25,7 +26,8 @@ from tests.identity.helpers import bearer, sign_up
 def login_url(database_url: str) -> Iterator[str]:
     """A login role that is only a member of the app role, and its URL."""
     name = f"hireline_login_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(libpq_url(database_url), autocommit=True) as connection:
+    with roles_lock(database_url), psycopg.connect(libpq_url(database_url)) as connection:
+        connection.autocommit = True
         connection.execute(
             sql.SQL("CREATE ROLE {} LOGIN NOSUPERUSER NOBYPASSRLS IN ROLE hireline_app").format(
                 sql.Identifier(name)
@@ -34,7 +36,8 @@ def login_url(database_url: str) -> Iterator[str]:
     try:
         yield make_url(database_url).set(username=name).render_as_string(hide_password=False)
     finally:
-        with psycopg.connect(libpq_url(database_url), autocommit=True) as connection:
+        with roles_lock(database_url), psycopg.connect(libpq_url(database_url)) as connection:
+            connection.autocommit = True
             connection.execute(sql.SQL("DROP OWNED BY {}").format(sql.Identifier(name)))
             connection.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(name)))
 

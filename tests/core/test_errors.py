@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from typing import Any
 
 import httpx
 import pytest
@@ -117,4 +118,5 @@ async def test_every_problem_type_is_documented_at_its_uri(client: httpx.AsyncCl
 def test_an_error_cannot_redefine_a_standard_problem_member(member: str) -> None:
     # `status` carrying a resource's state once broke clients reading the HTTP code from it.
     with pytest.raises(TypeError, match="standard members"):
-        Conflict("The application is rejected.", **{member: "rejected"})
+        extensions: dict[str, Any] = {member: "rejected"}
+        Conflict("The application is rejected.", **extensions)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Literal
 
 import pytest
 from fastapi import FastAPI
@@ -14,15 +15,16 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from hireline.core import events
 from hireline.core.db import unit_of_work
-from hireline.core.events import DomainEvent, Handler
+from hireline.core.events import DomainEvent, EventType, Handler
 from hireline.core.queue import WorkerState, defer
 from hireline.core.tenancy import enter_tenant
 from hireline.settings import Settings
 from tests import queue_tasks
 from tests.conftest import truncate_all
+from tests.event_types import made_up
 from tests.queue_tasks import drain, scalar
 
-Register = Callable[[str, Handler], None]
+Register = Callable[[EventType | Literal["*"], Handler], None]
 
 # Jobs of the events machinery only: a worker may also run a periodic task that falls due
 # (the interview reminders every quarter hour) while a test drains the queue.
@@ -49,7 +51,7 @@ def register() -> Iterator[Register]:
     """Register handlers for the test only."""
     names: list[str] = []
 
-    def add(event_type: str, handler: Handler) -> None:
+    def add(event_type: EventType | Literal["*"], handler: Handler) -> None:
         names.append(events.register_handler(event_type, handler))
 
     yield add
@@ -75,7 +77,7 @@ async def _count(engine: AsyncEngine, sql: str, **params: object) -> int:
 async def test_rolled_back_event_leaves_neither_event_nor_job(
     engine: AsyncEngine, state: WorkerState
 ) -> None:
-    event_type = f"test.{uuid.uuid4().hex}"
+    event_type = made_up(f"test.{uuid.uuid4().hex}")
 
     async def abandon_a_change() -> None:
         async with unit_of_work(state.sessions) as session:
@@ -95,7 +97,7 @@ async def test_rolled_back_event_leaves_neither_event_nor_job(
 async def test_committed_event_runs_its_handlers_and_the_wildcard_ones(
     engine: AsyncEngine, state: WorkerState, register: Register
 ) -> None:
-    event_type, marker = f"test.{uuid.uuid4().hex}", uuid.uuid4().hex
+    event_type, marker = made_up(f"test.{uuid.uuid4().hex}"), uuid.uuid4().hex
 
     async def on_type(event: DomainEvent, session: AsyncSession) -> None:
         await queue_tasks.mark(session, event.payload["marker"], "by type")
@@ -109,7 +111,7 @@ async def test_committed_event_runs_its_handlers_and_the_wildcard_ones(
 
     register(event_type, on_type)
     register(events.ANY_EVENT, on_any)
-    register(f"{event_type}.other", on_other)
+    register(made_up(f"{event_type}.other"), on_other)
 
     async with unit_of_work(state.sessions) as session:
         await events.record(session, type=event_type, payload={"marker": marker}, tenant_id=None)
@@ -126,7 +128,11 @@ async def test_committed_event_runs_its_handlers_and_the_wildcard_ones(
 async def test_handlers_run_in_the_events_tenant(
     engine: AsyncEngine, state: WorkerState, register: Register
 ) -> None:
-    event_type, marker, tenant_id = f"test.{uuid.uuid4().hex}", uuid.uuid4().hex, uuid.uuid4()
+    event_type, marker, tenant_id = (
+        made_up(f"test.{uuid.uuid4().hex}"),
+        uuid.uuid4().hex,
+        uuid.uuid4(),
+    )
 
     async def note_tenant(event: DomainEvent, session: AsyncSession) -> None:
         current = await session.scalar(select(func.current_setting("app.tenant_id")))
@@ -141,7 +147,9 @@ async def test_handlers_run_in_the_events_tenant(
     other_tenant = uuid.uuid4()
     async with unit_of_work(state.sessions) as session:
         await enter_tenant(session, other_tenant)
-        await events.record(session, type="test.elsewhere", payload={}, tenant_id=other_tenant)
+        await events.record(
+            session, type=made_up("test.elsewhere"), payload={}, tenant_id=other_tenant
+        )
 
     await drain(engine, state)
 
@@ -151,7 +159,7 @@ async def test_handlers_run_in_the_events_tenant(
 async def test_failing_handler_is_retried_alone(
     engine: AsyncEngine, state: WorkerState, register: Register
 ) -> None:
-    event_type, marker = f"test.{uuid.uuid4().hex}", uuid.uuid4().hex
+    event_type, marker = made_up(f"test.{uuid.uuid4().hex}"), uuid.uuid4().hex
 
     async def fails(event: DomainEvent, session: AsyncSession) -> None:
         await queue_tasks.mark(session, marker, "half done")  # rolled back with its savepoint
@@ -180,7 +188,7 @@ async def test_failing_handler_is_retried_alone(
 async def test_an_event_recorded_by_a_job_is_handled_in_that_job(
     engine: AsyncEngine, state: WorkerState, register: Register
 ) -> None:
-    event_type, marker = f"test.{uuid.uuid4().hex}", uuid.uuid4().hex
+    event_type, marker = made_up(f"test.{uuid.uuid4().hex}"), uuid.uuid4().hex
 
     async def on_type(event: DomainEvent, session: AsyncSession) -> None:
         # The job's own change is visible: the handler runs after it, in its transaction.
@@ -207,10 +215,10 @@ def test_two_handlers_cannot_share_a_name() -> None:
 
     async def second(event: DomainEvent, session: AsyncSession) -> None: ...
 
-    name = events.register_handler("test.named", first, name="test.same-name")
+    name = events.register_handler(made_up("test.named"), first, name="test.same-name")
     try:
         with pytest.raises(ValueError, match="already named"):
-            events.register_handler("test.named", second, name="test.same-name")
+            events.register_handler(made_up("test.named"), second, name="test.same-name")
     finally:
         events.handlers.unregister(name)
 
@@ -218,7 +226,7 @@ def test_two_handlers_cannot_share_a_name() -> None:
 async def test_a_handler_whose_condition_says_no_costs_no_job(
     engine: AsyncEngine, state: WorkerState, register: Register
 ) -> None:
-    event_type, marker = f"test.{uuid.uuid4().hex}", uuid.uuid4().hex
+    event_type, marker = made_up(f"test.{uuid.uuid4().hex}"), uuid.uuid4().hex
 
     async def wanted(event: DomainEvent, session: AsyncSession) -> None:
         await queue_tasks.mark(session, event.payload["marker"], "wanted")

@@ -9,7 +9,7 @@ from sqlalchemy import NullPool, create_engine, inspect
 
 from hireline.core import migrations
 from hireline.core.database_url import sqlalchemy_url
-from tests.databases import model_drift, scratch_database
+from tests.databases import migrate, model_drift, scratch_database, unmigrate
 
 
 @pytest.fixture
@@ -28,15 +28,15 @@ def _tables(url: str) -> set[str]:
 
 
 def test_every_migration_applies_from_empty_and_reverts(empty_database: str) -> None:
-    migrations.upgrade(empty_database)
+    migrate(empty_database)
     assert migrations.current_revisions(empty_database) == migrations.head_revisions()
     assert {"domain_events", "procrastinate_jobs"} <= _tables(empty_database)
 
-    migrations.downgrade(empty_database, "base")
+    unmigrate(empty_database, "base")
     assert migrations.current_revisions(empty_database) == set()
     assert _tables(empty_database) <= {"alembic_version"}
 
-    migrations.upgrade(empty_database)  # and again, as a re-deploy after a rollback would
+    migrate(empty_database)  # and again, as a re-deploy after a rollback would
     assert migrations.current_revisions(empty_database) == migrations.head_revisions()
 
 

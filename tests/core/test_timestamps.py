@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import httpx
 import pytest
 from hypothesis import given
@@ -9,10 +11,9 @@ from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
 from hireline.core.timestamps import Timestamp
-from tests.identity.helpers import bearer, sign_up
 from tests.jobs.helpers import TEMPLATE_JOB, open_job
 
-ADAPTER: TypeAdapter[object] = TypeAdapter(Timestamp)
+ADAPTER: TypeAdapter[datetime] = TypeAdapter(Timestamp)
 
 
 @given(st.one_of(st.integers(), st.floats(allow_nan=False, allow_infinity=False)))
@@ -27,11 +28,6 @@ def test_iso_text_is_a_timestamp() -> None:
         ADAPTER.validate_python("2026-01-31T09:00:00Z").isoformat() == "2026-01-31T09:00:00+00:00"
     )
     assert ADAPTER.validate_python("2026-01-31").year == 2026
-
-
-@pytest.fixture
-async def owner(client: httpx.AsyncClient) -> dict[str, str]:
-    return bearer((await sign_up(client, "acme"))["access_token"])
 
 
 async def test_every_timestamp_input_refuses_a_number(

@@ -16,6 +16,7 @@ from hireline.core.errors import Conflict
 from hireline.main import create_app
 from hireline.settings import Settings
 from tests.conftest import truncate_all
+from tests.event_types import made_up
 
 
 @pytest.fixture
@@ -24,7 +25,7 @@ async def probe_client(settings: Settings, engine: AsyncEngine) -> AsyncIterator
 
     @app.post("/probe/record/{outcome}")
     async def record(outcome: str, session: DbSession) -> dict[str, str]:
-        await events.record(session, type="probe.recorded", payload={}, tenant_id=None)
+        await events.record(session, type=made_up("probe.recorded"), payload={}, tenant_id=None)
         if outcome == "conflict":
             raise Conflict("the change is refused after the event was written")
         if outcome == "crash":

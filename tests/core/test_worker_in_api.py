@@ -13,6 +13,7 @@ from hireline.core.events import DomainEvent
 from hireline.main import create_app
 from hireline.settings import Settings
 from tests.conftest import truncate_all
+from tests.event_types import made_up
 
 
 async def test_events_are_handled_by_the_api_process_itself(
@@ -23,13 +24,16 @@ async def test_events_are_handled_by_the_api_process_itself(
     async def remember(event: DomainEvent, _session: AsyncSession) -> None:
         seen.append(event.payload["note"])
 
-    name = events.register_handler("test.in_api", remember, name="tests.in_api.remember")
+    name = events.register_handler(made_up("test.in_api"), remember, name="tests.in_api.remember")
     app = create_app(settings.model_copy(update={"run_worker_in_api": True}))
     try:
         async with app.router.lifespan_context(app):
             async with unit_of_work(app.state.sessions) as session:
                 await events.record(
-                    session, type="test.in_api", payload={"note": "handled"}, tenant_id=None
+                    session,
+                    type=made_up("test.in_api"),
+                    payload={"note": "handled"},
+                    tenant_id=None,
                 )
             deadline = time.monotonic() + 20
             while not seen:

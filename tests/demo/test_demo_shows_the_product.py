@@ -9,11 +9,11 @@ from collections import defaultdict
 from datetime import UTC, datetime, timedelta
 from email import policy
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import text
+from sqlalchemy import Table, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from hireline import demo
@@ -43,7 +43,7 @@ def domains() -> dict[str, set[str]]:
     """Each domain that owns tables (by the package of its models), with its tenant tables."""
     owned: dict[str, set[str]] = defaultdict(set)
     for mapper in Base.registry.mappers:
-        table = mapper.local_table
+        table = cast(Table, mapper.local_table)
         if table.name in VISITOR_STATE:
             continue
         if "tenant_id" in table.c or table.name == "tenants":

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import kubernetes_validate
+import kubernetes_validate  # type: ignore[import-untyped]
 import pytest
 import yaml
 
@@ -56,7 +56,7 @@ def test_make_manifests_prints_the_same_objects_without_kubectl() -> None:
 
 def _container(workload: dict[str, Any]) -> dict[str, Any]:
     (container,) = workload["spec"]["template"]["spec"]["containers"]
-    return container
+    return dict(container)
 
 
 def test_workloads_run_unprivileged_with_secrets_by_reference() -> None:

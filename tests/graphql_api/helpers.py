@@ -110,7 +110,7 @@ async def seed_jobs(
                     "explanation": json.dumps({"parts": {}}),
                 }
             )
-    statements = [
+    statements: list[tuple[str, list[dict[str, Any]]]] = [
         (
             "INSERT INTO jobs (tenant_id, id, title, locations, employment_type, description,"
             " required_skills, preferred_skills, status) VALUES (:t, :id, :title,"

@@ -16,7 +16,14 @@ from hireline.cli import app as cli_app
 from hireline.guides.rendering import pdf, render
 from hireline.guides.salaries import service as salaries
 from hireline.guides.templates.builtin import get_builtin_template
-from hireline.guides.templates.content import INDUSTRIES, LEVELS, WORK_CONTEXTS
+from hireline.guides.templates.content import (
+    INDUSTRIES,
+    LEVELS,
+    WORK_CONTEXTS,
+    Industry,
+    Level,
+    WorkContext,
+)
 from tests.identity.helpers import bearer, sign_up
 
 KEY = "python-backend-developer"
@@ -54,7 +61,9 @@ SEED_SALARIES = {
 }
 
 
-def _guide(level: str, industry: str, context: str, location: str = "us-national") -> render.Guide:
+def _guide(
+    level: Level, industry: Industry, context: WorkContext, location: str = "us-national"
+) -> render.Guide:
     template = get_builtin_template(KEY)
     request = render.GuideRequest(
         template,
@@ -63,7 +72,7 @@ def _guide(level: str, industry: str, context: str, location: str = "us-national
         level,
         industry,
         context,
-        location,  # type: ignore[arg-type]
+        location,
     )
     return render.build(request, salaries.built_in_band(template, render.band_query(request)))
 
@@ -71,7 +80,7 @@ def _guide(level: str, industry: str, context: str, location: str = "us-national
 @pytest.mark.parametrize(
     ("level", "industry", "context"), list(itertools.product(LEVELS, INDUSTRIES, WORK_CONTEXTS))
 )
-def test_every_variant_is_complete(level: str, industry: str, context: str) -> None:
+def test_every_variant_is_complete(level: Level, industry: Industry, context: WorkContext) -> None:
     template = get_builtin_template(KEY)
     guide = _guide(level, industry, context)
     assert [section.id for section in guide.sections] == SECTION_IDS
@@ -84,7 +93,7 @@ def test_every_variant_is_complete(level: str, industry: str, context: str) -> N
         assert requirement in markdown
     for item in template.work_contexts[context].emphasis:
         assert item in markdown
-    expected = template.interview_questions.for_level(level)  # type: ignore[arg-type]
+    expected = template.interview_questions.for_level(level)
     interview = next(s for s in guide.sections if s.id == "interview")
     counts = {
         sub.id: len(sub.bullets) for sub in interview.subsections if sub.id.startswith("questions-")

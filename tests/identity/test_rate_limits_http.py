@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import update
+from sqlalchemy import delete, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from hireline.core.rate_limit import RateLimiter
@@ -89,10 +89,8 @@ async def test_tenant_plan_limit_applies_per_principal(
         assert statuses == [200, 200, 200, 429]
     finally:
         async with engine.begin() as connection:
-            await connection.execute(Tenant.__table__.delete().where(Tenant.slug == slug))
-            await connection.execute(
-                User.__table__.delete().where(User.email.like(f"%@{slug}.example"))
-            )
+            await connection.execute(delete(Tenant).where(Tenant.slug == slug))
+            await connection.execute(delete(User).where(User.email.like(f"%@{slug}.example")))
 
 
 async def test_failed_sign_ins_are_throttled(
@@ -113,10 +111,8 @@ async def test_failed_sign_ins_are_throttled(
         assert elsewhere.status_code == 200, elsewhere.text
     finally:
         async with engine.begin() as connection:
-            await connection.execute(Tenant.__table__.delete().where(Tenant.slug == slug))
-            await connection.execute(
-                User.__table__.delete().where(User.email.like(f"%@{slug}.example"))
-            )
+            await connection.execute(delete(Tenant).where(Tenant.slug == slug))
+            await connection.execute(delete(User).where(User.email.like(f"%@{slug}.example")))
 
 
 async def test_failed_web_sign_ins_throttle_the_token_endpoint_too(
@@ -135,7 +131,5 @@ async def test_failed_web_sign_ins_throttle_the_token_endpoint_too(
         assert (await password_token(two_processes[1], email)).status_code == 429
     finally:
         async with engine.begin() as connection:
-            await connection.execute(Tenant.__table__.delete().where(Tenant.slug == slug))
-            await connection.execute(
-                User.__table__.delete().where(User.email.like(f"%@{slug}.example"))
-            )
+            await connection.execute(delete(Tenant).where(Tenant.slug == slug))
+            await connection.execute(delete(User).where(User.email.like(f"%@{slug}.example")))

@@ -40,7 +40,7 @@ def test_every_v1_route_is_guarded_or_marked_public(app: FastAPI) -> None:
         checked += 1
         guards = _guards(route.dependant)
         if len(guards) != 1:
-            unguarded.append(f"{sorted(route.methods)} {route.path}: {len(guards)} guards")
+            unguarded.append(f"{sorted(route.methods or ())} {route.path}: {len(guards)} guards")
     assert checked > 0
     assert unguarded == [], "routes need exactly one require(...) or public():\n" + "\n".join(
         unguarded

@@ -12,8 +12,7 @@ from typing import Any
 
 import psycopg
 import pytest
-from click.testing import Result
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from hireline.cli import app as cli_app
 from hireline.core.database_url import libpq_url

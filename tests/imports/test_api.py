@@ -41,9 +41,9 @@ async def _start(
 
 
 async def _count(engine: AsyncEngine, table: str, tenant: str) -> int:
-    return int(
-        await scalar(engine, f"SELECT count(*) FROM {table} WHERE tenant_id = :t", t=tenant)  # type: ignore[arg-type]
-    )
+    found = await scalar(engine, f"SELECT count(*) FROM {table} WHERE tenant_id = :t", t=tenant)
+    assert isinstance(found, int)
+    return found
 
 
 async def test_an_uploaded_export_is_imported_by_a_worker(

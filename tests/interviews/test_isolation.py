@@ -9,7 +9,7 @@ from tests.identity.helpers import bearer, sign_up
 from tests.identity.test_route_guards import api_routes
 from tests.interviews.helpers import hiring_setup, ratings_for
 
-NEUTRAL_BODIES = {
+NEUTRAL_BODIES: dict[str, dict[str, object]] = {
     "PUT /v1/jobs/{job_id}/interview-plan": {"interviews": []},
     "POST /v1/applications/{application_id}/interviews": {
         "plan_interview_id": "{plan_interview_id}",
@@ -28,7 +28,7 @@ def _interview_routes(app: FastAPI) -> list[tuple[str, str]]:
         (method, route.path)
         for route in api_routes(app.routes)
         if route.endpoint.__module__ == "hireline.interviews.routes" and "{" in route.path
-        for method in sorted(route.methods)
+        for method in sorted(route.methods or ())
     ]
 
 

@@ -21,7 +21,6 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from typer.testing import CliRunner
 
 from hireline.cli import app as cli_app
-from hireline.core import migrations
 from hireline.core.database_url import libpq_url
 from hireline.core.queue import WorkerState
 from hireline.main import create_app
@@ -33,7 +32,7 @@ from hireline.settings import Settings, get_settings
 from hireline.worker import work
 from tests.candidates.files import pdf_resume
 from tests.candidates.test_applications import apply
-from tests.databases import model_drift, scratch_database
+from tests.databases import migrate, model_drift, scratch_database, unmigrate
 from tests.identity.helpers import bearer, sign_up
 from tests.jobs.helpers import open_job
 from tests.queue_tasks import drain, scalar
@@ -344,11 +343,11 @@ def test_on_a_pgvector_server_the_migrations_create_and_remove_the_tables(
                 ).fetchone()
             return tables, bool(found and found[0])
 
-        migrations.upgrade(url)
+        migrate(url)
         assert present() == (set(semantic.TABLES), True)
-        migrations.downgrade(url, "0011")
+        unmigrate(url, "0011")
         assert present() == (set(), False)
-        migrations.upgrade(url)
+        migrate(url)
         assert present() == (set(semantic.TABLES), True)
         # And no model claims them: autogenerate sees nothing to do here either.
         assert model_drift(url) == []

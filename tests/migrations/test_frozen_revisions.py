@@ -43,7 +43,7 @@ def test_every_snapshot_has_its_revision() -> None:
 
 
 def test_no_revision_imports_the_application() -> None:
-    importing = {}
+    importing: dict[str, list[int]] = {}
     for path in sorted(VERSIONS.glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             names = (
@@ -53,6 +53,8 @@ def test_no_revision_imports_the_application() -> None:
                 if isinstance(node, ast.Import)
                 else []
             )
-            if any(name == "hireline" or name.startswith("hireline.") for name in names):
+            if isinstance(node, ast.Import | ast.ImportFrom) and any(
+                name == "hireline" or name.startswith("hireline.") for name in names
+            ):
                 importing.setdefault(path.name, []).append(node.lineno)
     assert not importing, f"copy the SQL into the revision instead: {importing}"

@@ -8,12 +8,6 @@ import pytest
 from tests.identity.helpers import bearer, sign_up
 from tests.identity.test_members import _join
 
-
-@pytest.fixture
-async def owner(client: httpx.AsyncClient) -> dict[str, str]:
-    return bearer((await sign_up(client, "acme"))["access_token"])
-
-
 SEARCH = {"name": "Senior Python", "query": 'python -"java"', "filters": {"skills": ["Go"]}}
 
 

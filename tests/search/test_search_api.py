@@ -19,8 +19,8 @@ from hireline.core.tenancy import enter_tenant
 from hireline.matching.models import MatchScore
 from hireline.search import service as search_service
 from hireline.search.query import parse as parse_query
+from hireline.search.repository import MARK_START, MARK_STOP
 from hireline.search.schemas import SearchFilters
-from hireline.search.service import MARK_START, MARK_STOP
 from tests.identity.helpers import bearer, sign_up
 from tests.jobs.helpers import open_job
 

@@ -8,16 +8,10 @@ import httpx
 import pytest
 
 from tests.candidates.test_applications import apply
-from tests.identity.helpers import bearer, sign_up
 from tests.jobs.helpers import open_job
 from tests.web.helpers import csrf_token, web_sign_in
 
 EMAIL = "owner@acme.example"
-
-
-@pytest.fixture
-async def owner(client: httpx.AsyncClient) -> dict[str, str]:
-    return bearer((await sign_up(client, "acme"))["access_token"])
 
 
 async def _two_applicants(

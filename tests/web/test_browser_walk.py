@@ -21,8 +21,8 @@ from urllib.parse import urlsplit
 import httpx
 import psycopg
 import pytest
-from axe_playwright_python.async_playwright import Axe
-from playwright.async_api import Page, Request, async_playwright, expect
+from axe_playwright_python.async_playwright import Axe  # type: ignore[import-untyped]
+from playwright.async_api import FilePayload, Page, Request, async_playwright, expect
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from hireline.core.database_url import libpq_url
@@ -247,15 +247,15 @@ async def test_the_recruiter_walk_of_issue_14(
             await visitor.get_by_label("E-mail").fill("not an address")
             await visitor.get_by_label("Résumé").set_input_files(
                 files=[
-                    {
-                        "name": "ada.pdf",
-                        "mimeType": "application/pdf",
-                        "buffer": pdf_resume(
+                    FilePayload(
+                        name="ada.pdf",
+                        mimeType="application/pdf",
+                        buffer=pdf_resume(
                             APPLICANT[0],
                             "Senior Python engineer, 9 years. Python, PostgreSQL, FastAPI, "
                             "Django, Docker, Kubernetes, AWS. Austin, TX.",
                         ),
-                    }
+                    )
                 ]
             )
             await visitor.locator("#consent").check()
@@ -270,15 +270,15 @@ async def test_the_recruiter_walk_of_issue_14(
             await visitor.get_by_label("E-mail").fill(APPLICANT[1])
             await visitor.get_by_label("Résumé").set_input_files(
                 files=[
-                    {
-                        "name": "ada.pdf",
-                        "mimeType": "application/pdf",
-                        "buffer": pdf_resume(
+                    FilePayload(
+                        name="ada.pdf",
+                        mimeType="application/pdf",
+                        buffer=pdf_resume(
                             APPLICANT[0],
                             "Senior Python engineer, 9 years. Python, PostgreSQL, FastAPI, "
                             "Django, Docker, Kubernetes, AWS. Austin, TX.",
                         ),
-                    }
+                    )
                 ]
             )
             await visitor.locator("#consent").check()

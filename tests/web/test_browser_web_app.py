@@ -14,11 +14,12 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 from urllib.parse import urlsplit
 
 import httpx
 import pytest
-from axe_playwright_python.async_playwright import Axe
+from axe_playwright_python.async_playwright import Axe  # type: ignore[import-untyped]
 from playwright.async_api import Page, Request, async_playwright, expect
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -143,7 +144,7 @@ async def test_a_recruiter_signs_in_and_works_the_board(server: str, engine: Asy
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     try:
         headers, job = _arrange(server)
-        stages = [stage["name"] for stage in job["stages"]]  # type: ignore[index]
+        stages = [stage["name"] for stage in cast(list[dict[str, str]], job["stages"])]
         outside: list[str] = []
         console_errors: list[str] = []
         problems: list[str] = []

@@ -9,17 +9,12 @@ import pytest
 
 from tests.candidates.files import pdf_resume
 from tests.candidates.test_applications import apply
-from tests.identity.helpers import bearer, sign_up
+from tests.identity.helpers import sign_up
 from tests.identity.test_members import _join
 from tests.jobs.helpers import open_job
 from tests.web.helpers import csrf_token, web_sign_in
 
 EMAIL = "owner@acme.example"
-
-
-@pytest.fixture
-async def owner(client: httpx.AsyncClient) -> dict[str, str]:
-    return bearer((await sign_up(client, "acme"))["access_token"])
 
 
 @pytest.fixture

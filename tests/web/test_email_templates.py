@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from hireline.core.queue import WorkerState
 from tests.candidates.files import pdf_resume
+from tests.fixtures.identity import Member
 from tests.identity.helpers import bearer, sign_up
 from tests.jobs.helpers import open_job
 from tests.queue_tasks import drain
@@ -35,10 +36,10 @@ async def _send(
 
 
 @pytest.fixture
-async def owner(client: httpx.AsyncClient) -> dict[str, str]:
-    headers = bearer((await sign_up(client, "acme"))["access_token"])
-    await web_sign_in(client, "owner@acme.example")
-    return headers
+async def owner(owner: Member, client: httpx.AsyncClient) -> Member:
+    """The shared owner, signed in to the web app as well."""
+    await web_sign_in(client, owner.email)
+    return owner
 
 
 async def test_a_preview_fills_sample_data_and_escapes_it(

@@ -6,21 +6,15 @@ import re
 import uuid
 
 import httpx
-import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.jobs.models import Job
-from tests.identity.helpers import bearer, sign_up
+from tests.identity.helpers import bearer
 from tests.identity.test_members import _join
 from tests.jobs.helpers import open_job
 from tests.web.helpers import csrf_token, web_sign_in
 
 EMAIL = "owner@acme.example"
-
-
-@pytest.fixture
-async def owner(client: httpx.AsyncClient) -> dict[str, str]:
-    return bearer((await sign_up(client, "acme"))["access_token"])
 
 
 def _template_key(html: str) -> str:

@@ -19,11 +19,6 @@ EMAIL = "owner@acme.example"
 _REFERENCE = re.compile(r'(?:src|href|spec-url|data-openapi-url)="([^"]+)"')
 
 
-@pytest.fixture
-async def owner(client: httpx.AsyncClient) -> dict[str, str]:
-    return bearer((await sign_up(client, "acme"))["access_token"])
-
-
 async def _applications(
     client: httpx.AsyncClient, headers: dict[str, str], job: dict[str, Any]
 ) -> list[dict[str, Any]]:

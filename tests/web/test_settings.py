@@ -13,7 +13,8 @@ from PIL import Image
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from tests.identity.helpers import bearer, sign_up
+from tests.fixtures.identity import Member
+from tests.identity.helpers import sign_up
 from tests.identity.test_members import _join
 from tests.web.helpers import csrf_token, session_cookie, web_sign_in
 
@@ -21,10 +22,10 @@ OWNER = "owner@acme.example"
 
 
 @pytest.fixture
-async def owner(client: httpx.AsyncClient) -> dict[str, str]:
-    headers = bearer((await sign_up(client, "acme"))["access_token"])
-    await web_sign_in(client, OWNER)
-    return headers
+async def owner(owner: Member, client: httpx.AsyncClient) -> Member:
+    """The shared owner, signed in to the web app as well."""
+    await web_sign_in(client, owner.email)
+    return owner
 
 
 async def _token(client: httpx.AsyncClient, path: str) -> str:

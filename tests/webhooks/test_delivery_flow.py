@@ -17,7 +17,6 @@ from hireline.core.queue import WorkerState
 from hireline.settings import Settings
 from hireline.webhooks.delivery import MAX_ATTEMPTS
 from tests.candidates.test_applications import apply
-from tests.identity.helpers import bearer, sign_up
 from tests.jobs.helpers import open_job
 from tests.queue_tasks import drain
 from tests.webhooks.receiver import (
@@ -39,11 +38,6 @@ def state(app: FastAPI) -> Iterator[WorkerState]:
 def receiver() -> Iterator[Receiver]:
     with running_receiver() as running:
         yield running
-
-
-@pytest.fixture
-async def owner(committing_client: httpx.AsyncClient) -> dict[str, str]:
-    return bearer((await sign_up(committing_client, "acme"))["access_token"])
 
 
 async def _endpoint(

@@ -16,11 +16,6 @@ ENDPOINT = {
 }
 
 
-@pytest.fixture
-async def owner(client: httpx.AsyncClient) -> dict[str, str]:
-    return bearer((await sign_up(client, "acme"))["access_token"])
-
-
 async def _create(
     client: httpx.AsyncClient, headers: dict[str, str], **overrides: Any
 ) -> dict[str, Any]:

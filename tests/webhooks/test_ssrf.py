@@ -5,9 +5,9 @@ from __future__ import annotations
 import socket
 from typing import Any
 
+import anyio
 import pytest
 
-from hireline.webhooks import ssrf
 from hireline.webhooks.delivery import post
 from hireline.webhooks.ssrf import address_allowed, guarded_client
 from tests.webhooks.receiver import Answer, running_receiver
@@ -87,7 +87,7 @@ async def test_a_name_is_checked_on_every_address_it_resolves_to(
             (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", port)),
         ]
 
-    monkeypatch.setattr(ssrf.anyio, "getaddrinfo", resolve)
+    monkeypatch.setattr(anyio, "getaddrinfo", resolve)
     async with guarded_client(timeout=2) as client:
         result = await post(client, "http://rebind.example/x", b"{}", {}, seconds=2)
     assert result.blocked
