@@ -1025,6 +1025,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Creates, updates and deletes in commit order, from a cursor */
+        get: operations["changes_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A ticket for opening the live event stream (valid 30 seconds) */
+        post: operations["events_create_ticket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/jobs/{job_id}/syndication": {
         parameters: {
             query?: never;
@@ -1464,6 +1498,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/analytics/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Applications per stage, conversion and drop-off with rejection reasons */
+        get: operations["analytics_funnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/time-in-stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Median, 75th and 90th percentile of the time spent in each stage */
+        get: operations["analytics_time_in_stage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/time-to-hire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Time from applying to hire, and to the hiring team's first action */
+        get: operations["analytics_time_to_hire"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Applications, interviews, offers and hires per source, and monthly arrivals */
+        get: operations["analytics_sources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Offer acceptance rate, time to accept and share within the salary band */
+        get: operations["analytics_offers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/pipeline-health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stale applications and interviews still missing scorecards */
+        get: operations["analytics_pipeline_health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/candidates/{candidate_id}/notes": {
         parameters: {
             query?: never;
@@ -1548,6 +1684,96 @@ export interface paths {
         post?: never;
         /** Delete one of your saved searches */
         delete: operations["saved_searches_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import an export of another tracking system (Greenhouse, Lever, CSV), queued
+         * @description Greenhouse and Lever exports are uploaded as a .zip of the API's JSON files with an `attachments/` folder; a CSV file (or a .zip of one with its résumé files) comes with a `mapping` (TOML or JSON). With `dry_run`, the report says what the import would do and nothing is stored. Follow the import at `GET /v1/imports/{id}`.
+         */
+        post: operations["imports_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/{import_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import: its status and report */
+        get: operations["imports_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/retention-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How long the organisation keeps candidates */
+        get: operations["retention_policies_list"];
+        /** Replace the organisation's retention policies */
+        put: operations["retention_policies_replace"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/retention-policies/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the next daily run would notify, erase, or stop counting down for */
+        get: operations["retention_policies_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/candidates/{candidate_id}/keep-consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the candidate agreed to be kept past the retention policies */
+        get: operations["candidate_keep_consent_get"];
+        /** Record or withdraw the candidate's consent to be kept */
+        put: operations["candidate_keep_consent_put"];
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2036,6 +2262,31 @@ export interface components {
              */
             resume?: string;
         };
+        /** Body_imports_start */
+        Body_imports_start: {
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "greenhouse" | "lever" | "csv";
+            /**
+             * Export
+             * Format: binary
+             * @description The export: a .zip, or a .csv file
+             */
+            export: string;
+            /**
+             * Mapping
+             * Format: binary
+             * @description For a CSV: which column holds what
+             */
+            mapping?: string;
+            /**
+             * Dry Run
+             * @default false
+             */
+            dry_run?: boolean;
+        };
         /** Body_salaries_import */
         Body_salaries_import: {
             /**
@@ -2189,6 +2440,60 @@ export interface components {
             skills?: string[] | null;
             /** Years Experience */
             years_experience?: number | null;
+        };
+        /**
+         * ChangePage
+         * @description Changes in commit order, and where to continue.
+         */
+        ChangePage: {
+            /** Items */
+            items: components["schemas"]["ChangeRead"][];
+            /**
+             * Next Cursor
+             * @description Send as `since` next time; it stays put when there is nothing new.
+             */
+            next_cursor: string;
+            /**
+             * Has More
+             * @description More changes are ready: ask again at once.
+             */
+            has_more: boolean;
+            /**
+             * Pending
+             * @description Changes have committed that an older running transaction still holds back (to keep the order); they appear once it ends.
+             */
+            pending: boolean;
+        };
+        /**
+         * ChangeRead
+         * @description One change: read the record at its URL for its state; `delete` is a tombstone.
+         */
+        ChangeRead: {
+            /**
+             * Cursor
+             * @description Send as `since` to continue after this change.
+             */
+            cursor: string;
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "job" | "candidate" | "application" | "interview" | "scorecard" | "offer";
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Operation
+             * @enum {string}
+             */
+            operation: "create" | "update" | "delete";
+            /**
+             * Changed At
+             * Format: date-time
+             */
+            changed_at: string;
         };
         /** ClientCreate */
         ClientCreate: {
@@ -2345,6 +2650,24 @@ export interface components {
             created_at: string;
             /** Finished At */
             finished_at: string | null;
+        };
+        /**
+         * Durations
+         * @description Percentiles of a duration, each the upper bound (hours) of the histogram bucket that
+         *     holds it; null when nothing was measured or the value lies beyond the last bound.
+         */
+        Durations: {
+            /**
+             * Measured
+             * @description How many durations the percentiles are taken over.
+             */
+            measured: number;
+            /** Median Hours */
+            median_hours: number | null;
+            /** P75 Hours */
+            p75_hours: number | null;
+            /** P90 Hours */
+            p90_hours: number | null;
         };
         /** EndpointCreate */
         EndpointCreate: {
@@ -2521,6 +2844,19 @@ export interface components {
             match: boolean;
         };
         /**
+         * Freshness
+         * @description When the summaries behind a report were rebuilt; a periodic job rebuilds them.
+         */
+        Freshness: {
+            /**
+             * Refreshed At
+             * @description When the figures were computed; null until the first rebuild.
+             */
+            refreshed_at: string | null;
+            /** Age Seconds */
+            age_seconds: number | null;
+        };
+        /**
          * FromTemplate
          * @description Write the description from a role template (your own version or a built-in).
          */
@@ -2541,6 +2877,40 @@ export interface components {
              * @enum {string}
              */
             context?: "corporate" | "startup" | "remote_hybrid";
+        };
+        /** Funnel */
+        Funnel: {
+            freshness: components["schemas"]["Freshness"];
+            /** Applications */
+            applications: number;
+            /** Stages */
+            stages: components["schemas"]["FunnelStage"][];
+        };
+        /** FunnelStage */
+        FunnelStage: {
+            /** Position */
+            position: number;
+            /** Name */
+            name: string;
+            /**
+             * Applications
+             * @description Applications that got this far (moving back later does not undo it).
+             */
+            applications: number;
+            /**
+             * Conversion To Next
+             * @description Share of these that reached the next stage; null for the last stage.
+             */
+            conversion_to_next: number | null;
+            /**
+             * Rejected
+             * @description Applications rejected while in this stage.
+             */
+            rejected: number;
+            /** Withdrawn */
+            withdrawn: number;
+            /** Reasons */
+            reasons: components["schemas"]["Reason"][];
         };
         /** GivenRating */
         GivenRating: {
@@ -2615,6 +2985,82 @@ export interface components {
              */
             html: string;
         };
+        /** ImportRead */
+        ImportRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "greenhouse" | "lever" | "csv";
+            /** Dry Run */
+            dry_run: boolean;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "queued" | "running" | "completed" | "failed";
+            /** Export Name */
+            export_name: string;
+            /** @description Once the import has run. */
+            report: components["schemas"]["ImportReport"] | null;
+            /**
+             * Error
+             * @description Why the export could not be read at all.
+             */
+            error: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Finished At */
+            finished_at: string | null;
+        };
+        /**
+         * ImportReport
+         * @description What the import did, or (in a dry run, or with errors) would have done.
+         */
+        ImportReport: {
+            /**
+             * Stored
+             * @description False for a dry run, and when any record failed.
+             */
+            stored: boolean;
+            /** Dry Run */
+            dry_run: boolean;
+            /**
+             * Counts
+             * @description Per kind of record: job, candidate, application, attachment.
+             */
+            counts: {
+                [key: string]: components["schemas"]["ImportTally"];
+            };
+            /** Resumes Queued */
+            resumes_queued: number;
+            /** Duplicates */
+            duplicates: string[];
+            /** Unmapped Stages */
+            unmapped_stages: components["schemas"]["UnmappedStage"][];
+            /** Unmapped Rejection Reasons */
+            unmapped_rejection_reasons: components["schemas"]["UnmappedReason"][];
+            /**
+             * Unmapped Fields
+             * @description CSV columns no field is mapped to.
+             */
+            unmapped_fields: string[];
+            /**
+             * Left Out
+             * @description Values dropped from imported records.
+             */
+            left_out: components["schemas"]["RecordProblem"][];
+            /** Errors */
+            errors: components["schemas"]["RecordProblem"][];
+        };
         /**
          * ImportReportRead
          * @description What an import did; `rejections` lists at most the first 1 000 rejected rows.
@@ -2632,6 +3078,26 @@ export interface components {
             rejected: number;
             /** Rejections */
             rejections: components["schemas"]["RejectionRead"][];
+        };
+        /** ImportTally */
+        ImportTally: {
+            /** Created */
+            created: number;
+            /**
+             * Already Imported
+             * @description Brought in by an earlier import: left alone.
+             */
+            already_imported: number;
+            /**
+             * Matched
+             * @description Matched to what Hireline held (a person by e-mail).
+             */
+            matched: number;
+            /**
+             * Skipped
+             * @description Left out on purpose (attachments that are no résumé).
+             */
+            skipped: number;
         };
         /**
          * InterviewCreate
@@ -3034,6 +3500,24 @@ export interface components {
             hiring_team?: components["schemas"]["TeamMember"][] | null;
             /** Valid Through */
             valid_through?: string | null;
+        };
+        /** KeepConsentRead */
+        KeepConsentRead: {
+            /**
+             * Candidate Id
+             * Format: uuid
+             */
+            candidate_id: string;
+            /** Consented At */
+            consented_at: string | null;
+        };
+        /** KeepConsentWrite */
+        KeepConsentWrite: {
+            /**
+             * Consented
+             * @description Whether the candidate agreed to be kept.
+             */
+            consented: boolean;
         };
         /** KitQuestionRead */
         KitQuestionRead: {
@@ -3501,6 +3985,28 @@ export interface components {
             /** Remaining Applications */
             remaining_applications?: number | null;
         };
+        /** Offers */
+        Offers: {
+            freshness: components["schemas"]["Freshness"];
+            /** Sent */
+            sent: number;
+            /** Accepted */
+            accepted: number;
+            /** Declined */
+            declined: number;
+            /**
+             * Acceptance Rate
+             * @description Accepted among the offers answered.
+             */
+            acceptance_rate: number | null;
+            /** @description From sending to acceptance. */
+            time_to_accept: components["schemas"]["Durations"];
+            /**
+             * In Band Share
+             * @description Share of sent offers within their salary band, among those with a band.
+             */
+            in_band_share: number | null;
+        };
         /**
          * OrganizationSettings
          * @description An organisation's own settings.
@@ -3512,6 +4018,22 @@ export interface components {
              * @example DE
              */
             default_country: string;
+        };
+        /** PipelineHealth */
+        PipelineHealth: {
+            freshness: components["schemas"]["Freshness"];
+            /** Stale After Days */
+            stale_after_days: number;
+            /**
+             * Stale Applications
+             * @description Active applications nobody has touched for `stale_after_days` days.
+             */
+            stale_applications: number;
+            /**
+             * Interviews Without Scorecards
+             * @description Interviews that are over with a panellist's scorecard missing.
+             */
+            interviews_without_scorecards: number;
         };
         /** PlanInterviewRead */
         PlanInterviewRead: {
@@ -3742,6 +4264,32 @@ export interface components {
              */
             migrations: string[];
         };
+        /** Reason */
+        Reason: {
+            /**
+             * Outcome
+             * @description rejected or withdrawn
+             */
+            outcome: string;
+            /**
+             * Reason
+             * @description The rejection reason's code; empty when none was given.
+             */
+            reason: string;
+            /** Applications */
+            applications: number;
+        };
+        /** RecordProblem */
+        RecordProblem: {
+            /**
+             * Record
+             * @example applications.json id 7002
+             * @example line 3
+             */
+            record: string;
+            /** Message */
+            message: string;
+        };
         /** RedFlagRead */
         RedFlagRead: {
             /** Title */
@@ -3956,6 +4504,93 @@ export interface components {
              */
             created_at: string;
         };
+        /** RetentionPoliciesUpdate */
+        RetentionPoliciesUpdate: {
+            /**
+             * Policies
+             * @description The organisation's policies; an empty list keeps everyone.
+             */
+            policies: components["schemas"]["RetentionPolicyWrite"][];
+        };
+        /** RetentionPolicyList */
+        RetentionPolicyList: {
+            /** Items */
+            items: components["schemas"]["RetentionPolicyRead"][];
+        };
+        /** RetentionPolicyRead */
+        RetentionPolicyRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Scope
+             * @enum {string}
+             */
+            scope: "rejected" | "not_hired";
+            /** Erase After Months */
+            erase_after_months: number;
+            /** Notice Days */
+            notice_days: number;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** RetentionPolicyWrite */
+        RetentionPolicyWrite: {
+            /**
+             * Scope
+             * @description `rejected`: every application was rejected; `not_hired`: every application was rejected or withdrawn.
+             * @enum {string}
+             */
+            scope: "rejected" | "not_hired";
+            /**
+             * Erase After Months
+             * @description Erase this many months after the candidate's last activity.
+             */
+            erase_after_months: number;
+            /**
+             * Notice Days
+             * @description Tell the candidate this many days before.
+             * @default 14
+             */
+            notice_days?: number;
+        };
+        /** RetentionPreview */
+        RetentionPreview: {
+            /**
+             * As Of
+             * Format: date-time
+             */
+            as_of: string;
+            /** Items */
+            items: components["schemas"]["RetentionPreviewItem"][];
+        };
+        /** RetentionPreviewItem */
+        RetentionPreviewItem: {
+            /**
+             * Candidate Id
+             * Format: uuid
+             */
+            candidate_id: string;
+            /** Name */
+            name: string | null;
+            /**
+             * Action
+             * @description What the next run would do: tell the candidate, erase them, or withdraw a notice (new activity, consent, or the policy no longer applies).
+             * @enum {string}
+             */
+            action: "notice" | "erase" | "withdraw_notice";
+            /** Policy Id */
+            policy_id: string | null;
+            /** Last Activity */
+            last_activity: string | null;
+            /** Erase After */
+            erase_after: string | null;
+        };
         /**
          * Role
          * @description A member's role in a tenant, from most to least powerful.
@@ -4096,7 +4731,7 @@ export interface components {
          * @description A permission granted to an API key or OAuth client (an enum in the API document).
          * @enum {string}
          */
-        Scope: "jobs:read" | "jobs:write" | "candidates:read" | "candidates:write" | "guides:read" | "guides:write" | "salaries:read" | "salaries:import" | "members:read" | "webhooks:manage" | "usage:read" | "audit:read" | "interviews:read" | "interviews:write" | "offers:read" | "offers:write";
+        Scope: "jobs:read" | "jobs:write" | "candidates:read" | "candidates:write" | "guides:read" | "guides:write" | "salaries:read" | "salaries:import" | "members:read" | "webhooks:manage" | "usage:read" | "audit:read" | "interviews:read" | "interviews:write" | "offers:read" | "offers:write" | "analytics:read";
         /** ScorecardHistory */
         ScorecardHistory: {
             /**
@@ -4383,6 +5018,46 @@ export interface components {
             /** Items */
             items: components["schemas"]["Slot"][];
         };
+        /** SourceFigures */
+        SourceFigures: {
+            /** Source */
+            source: string;
+            /** Applications */
+            applications: number;
+            /**
+             * Interviewed
+             * @description Applications with an interview (not cancelled).
+             */
+            interviewed: number;
+            /**
+             * Offered
+             * @description Applications that were sent an offer.
+             */
+            offered: number;
+            /** Hired */
+            hired: number;
+        };
+        /** SourceMonth */
+        SourceMonth: {
+            /**
+             * Month
+             * Format: date
+             * @description The first day of the month the applications arrived in.
+             */
+            month: string;
+            /** Source */
+            source: string;
+            /** Applications */
+            applications: number;
+        };
+        /** Sources */
+        Sources: {
+            freshness: components["schemas"]["Freshness"];
+            /** Sources */
+            sources: components["schemas"]["SourceFigures"][];
+            /** Monthly */
+            monthly: components["schemas"]["SourceMonth"][];
+        };
         /** StageRead */
         StageRead: {
             /**
@@ -4417,6 +5092,15 @@ export interface components {
              * @enum {string}
              */
             kind: "applied" | "screen" | "interview" | "offer" | "other";
+        };
+        /** StageTime */
+        StageTime: {
+            /** Position */
+            position: number;
+            /** Name */
+            name: string;
+            /** @description Time spent in the stage per application, all visits added up; applications still in it are not measured. */
+            time: components["schemas"]["Durations"];
         };
         /**
          * Syndication
@@ -4561,6 +5245,44 @@ export interface components {
             plan: string;
         };
         /**
+         * TicketRead
+         * @description A short-lived, single-purpose credential for opening the stream.
+         */
+        TicketRead: {
+            /**
+             * Ticket
+             * @description Send as `?ticket=` or as the first message.
+             */
+            ticket: string;
+            /**
+             * Expires In
+             * @description Seconds the ticket is valid for opening the stream.
+             */
+            expires_in: number;
+            /**
+             * Url
+             * @description The stream's path (`GET` with a WebSocket upgrade).
+             */
+            url: string;
+        };
+        /** TimeInStage */
+        TimeInStage: {
+            freshness: components["schemas"]["Freshness"];
+            /** Stages */
+            stages: components["schemas"]["StageTime"][];
+        };
+        /** TimeToHire */
+        TimeToHire: {
+            freshness: components["schemas"]["Freshness"];
+            /** Applications */
+            applications: number;
+            /** Hires */
+            hires: number;
+            time_to_hire: components["schemas"]["Durations"];
+            /** @description From applying to the hiring team's first step (a move, a rejection, ...). */
+            time_to_first_action: components["schemas"]["Durations"];
+        };
+        /**
          * TokenResponse
          * @description An OAuth 2.0 token response (RFC 6749 section 5.1).
          */
@@ -4578,6 +5300,25 @@ export interface components {
             refresh_token?: string | null;
             /** Scope */
             scope?: string | null;
+        };
+        /** UnmappedReason */
+        UnmappedReason: {
+            /** Reason */
+            reason: string;
+            /** Applications */
+            applications: number;
+        };
+        /** UnmappedStage */
+        UnmappedStage: {
+            /** Job */
+            job: string;
+            /** Stage */
+            stage: string;
+            /**
+             * Applications
+             * @description Placed in the job's first stage.
+             */
+            applications: number;
         };
         /** UserRead */
         UserRead: {
@@ -8423,11 +9164,13 @@ export interface operations {
                 /** @description Web-search syntax: words, "phrases", -exclusions, OR, prefix*. */
                 q?: string;
                 job?: string;
-                stage?: string;
+                /** @description Repeat for any of several stages. */
+                stage?: string[];
                 status?: "active" | "rejected" | "hired" | "withdrawn";
                 skills?: string[];
                 skills_mode?: "all" | "any";
-                location?: string;
+                /** @description Repeat for any of several locations. */
+                location?: string[];
                 tags?: string[];
                 source?: string;
                 applied_from?: string;
@@ -11166,6 +11909,143 @@ export interface operations {
             };
             /** @description Validation Error */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit for this client was reached; retry after the Retry-After header. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changes_list: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the last page. */
+                since?: string;
+                /** @description Comma-separated: job, candidate, application, interview, scorecard, offer (default: every type you may read). */
+                types?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangePage"];
+                };
+            };
+            /** @description No valid credentials were presented: send a bearer token or an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The authenticated principal is not allowed to perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit for this client was reached; retry after the Retry-After header. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    events_create_ticket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketRead"];
+                };
+            };
+            /** @description No valid credentials were presented: send a bearer token or an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The authenticated principal is not allowed to perform this action. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14236,6 +15116,540 @@ export interface operations {
             };
         };
     };
+    analytics_funnel: {
+        parameters: {
+            query?: {
+                /** @description Only this job's applications. */
+                job?: string;
+                /** @description Only applications from this source. */
+                source?: string;
+                /** @description Applications from this day (UTC) on. */
+                from?: string;
+                /** @description Applications up to this day (UTC). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Funnel"];
+                    "text/csv": string;
+                };
+            };
+            /** @description No valid credentials were presented: send a bearer token or an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The authenticated principal is not allowed to perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing exists at this address, or it belongs to an organisation you cannot see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit for this client was reached; retry after the Retry-After header. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    analytics_time_in_stage: {
+        parameters: {
+            query?: {
+                /** @description Only this job's applications. */
+                job?: string;
+                /** @description Only applications from this source. */
+                source?: string;
+                /** @description Applications from this day (UTC) on. */
+                from?: string;
+                /** @description Applications up to this day (UTC). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeInStage"];
+                    "text/csv": string;
+                };
+            };
+            /** @description No valid credentials were presented: send a bearer token or an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The authenticated principal is not allowed to perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing exists at this address, or it belongs to an organisation you cannot see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit for this client was reached; retry after the Retry-After header. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    analytics_time_to_hire: {
+        parameters: {
+            query?: {
+                /** @description Only this job's applications. */
+                job?: string;
+                /** @description Only applications from this source. */
+                source?: string;
+                /** @description Applications from this day (UTC) on. */
+                from?: string;
+                /** @description Applications up to this day (UTC). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeToHire"];
+                    "text/csv": string;
+                };
+            };
+            /** @description No valid credentials were presented: send a bearer token or an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The authenticated principal is not allowed to perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing exists at this address, or it belongs to an organisation you cannot see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit for this client was reached; retry after the Retry-After header. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    analytics_sources: {
+        parameters: {
+            query?: {
+                /** @description Only this job's applications. */
+                job?: string;
+                /** @description Only applications from this source. */
+                source?: string;
+                /** @description Applications from this day (UTC) on. */
+                from?: string;
+                /** @description Applications up to this day (UTC). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sources"];
+                    "text/csv": string;
+                };
+            };
+            /** @description No valid credentials were presented: send a bearer token or an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The authenticated principal is not allowed to perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing exists at this address, or it belongs to an organisation you cannot see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit for this client was reached; retry after the Retry-After header. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    analytics_offers: {
+        parameters: {
+            query?: {
+                /** @description Only this job's applications. */
+                job?: string;
+                /** @description Only applications from this source. */
+                source?: string;
+                /** @description Applications from this day (UTC) on. */
+                from?: string;
+                /** @description Applications up to this day (UTC). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Offers"];
+                    "text/csv": string;
+                };
+            };
+            /** @description No valid credentials were presented: send a bearer token or an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The authenticated principal is not allowed to perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing exists at this address, or it belongs to an organisation you cannot see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit for this client was reached; retry after the Retry-After header. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    analytics_pipeline_health: {
+        parameters: {
+            query?: {
+                /** @description Only this job's applications. */
+                job?: string;
+                /** @description Only applications from this source. */
+                source?: string;
+                /** @description Applications from this day (UTC) on. */
+                from?: string;
+                /** @description Applications up to this day (UTC). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineHealth"];
+                    "text/csv": string;
+                };
+            };
+            /** @description No valid credentials were presented: send a bearer token or an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The authenticated principal is not allowed to perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing exists at this address, or it belongs to an organisation you cannot see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit for this client was reached; retry after the Retry-After header. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     candidate_notes_list: {
         parameters: {
             query?: never;
@@ -15028,6 +16442,600 @@ export interface operations {
             };
             /** @description Nothing exists at this address, or it belongs to an organisation you cannot see. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit for this client was reached; retry after the Retry-After header. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    imports_start: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (1-255 printable ASCII characters): a retry with the same key and body is answered once, then replayed. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_imports_start"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description `true` when this is the stored answer to an earlier request with the key. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRead"];
+                };
+            };
+            /** @description The request could not be understood as sent. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials were presented: send a bearer token or an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The authenticated principal is not allowed to perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state of the resource. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Export over 200 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A Greenhouse or Lever export that is not a .zip */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit for this client was reached; retry after the Retry-After header. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    imports_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRead"];
+                };
+            };
+            /** @description No valid credentials were presented: send a bearer token or an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The authenticated principal is not allowed to perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing exists at this address, or it belongs to an organisation you cannot see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit for this client was reached; retry after the Retry-After header. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retention_policies_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPolicyList"];
+                };
+            };
+            /** @description No valid credentials were presented: send a bearer token or an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The authenticated principal is not allowed to perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit for this client was reached; retry after the Retry-After header. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retention_policies_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetentionPoliciesUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPolicyList"];
+                };
+            };
+            /** @description The request could not be understood as sent. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials were presented: send a bearer token or an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The authenticated principal is not allowed to perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than this server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit for this client was reached; retry after the Retry-After header. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retention_policies_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPreview"];
+                };
+            };
+            /** @description No valid credentials were presented: send a bearer token or an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The authenticated principal is not allowed to perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit for this client was reached; retry after the Retry-After header. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    candidate_keep_consent_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                candidate_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeepConsentRead"];
+                };
+            };
+            /** @description No valid credentials were presented: send a bearer token or an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The authenticated principal is not allowed to perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing exists at this address, or it belongs to an organisation you cannot see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit for this client was reached; retry after the Retry-After header. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    candidate_keep_consent_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                candidate_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KeepConsentWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeepConsentRead"];
+                };
+            };
+            /** @description The request could not be understood as sent. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials were presented: send a bearer token or an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The authenticated principal is not allowed to perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing exists at this address, or it belongs to an organisation you cannot see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than this server accepts. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

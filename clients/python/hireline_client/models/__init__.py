@@ -35,6 +35,8 @@ from .body_board_apply import BodyBoardApply
 from .body_board_apply_answers import BodyBoardApplyAnswers
 from .body_candidates_add import BodyCandidatesAdd
 from .body_candidates_add_source import BodyCandidatesAddSource
+from .body_imports_start import BodyImportsStart
+from .body_imports_start_source import BodyImportsStartSource
 from .body_salaries_import import BodySalariesImport
 from .body_salaries_import_format import BodySalariesImportFormat
 from .candidate_added import CandidateAdded
@@ -51,6 +53,10 @@ from .candidate_update import CandidateUpdate
 from .candidates_search_skills_mode import CandidatesSearchSkillsMode
 from .candidates_search_sort import CandidatesSearchSort
 from .candidates_search_status import CandidatesSearchStatus
+from .change_page import ChangePage
+from .change_read import ChangeRead
+from .change_read_operation import ChangeReadOperation
+from .change_read_type import ChangeReadType
 from .client_create import ClientCreate
 from .client_created import ClientCreated
 from .client_read import ClientRead
@@ -60,6 +66,7 @@ from .delivery_detail_status import DeliveryDetailStatus
 from .delivery_page import DeliveryPage
 from .delivery_read import DeliveryRead
 from .delivery_read_status import DeliveryReadStatus
+from .durations import Durations
 from .endpoint_create import EndpointCreate
 from .endpoint_create_event_types_item import EndpointCreateEventTypesItem
 from .endpoint_read import EndpointRead
@@ -73,9 +80,12 @@ from .feedback_summary_recommendations import FeedbackSummaryRecommendations
 from .field_error import FieldError
 from .fork_request import ForkRequest
 from .fragment import Fragment
+from .freshness import Freshness
 from .from_template import FromTemplate
 from .from_template_context import FromTemplateContext
 from .from_template_industry import FromTemplateIndustry
+from .funnel import Funnel
+from .funnel_stage import FunnelStage
 from .given_rating import GivenRating
 from .given_rating_rating_type_0 import GivenRatingRatingType0
 from .guide import Guide
@@ -83,7 +93,13 @@ from .guide_salary import GuideSalary
 from .health import Health
 from .highlight import Highlight
 from .highlight_field import HighlightField
+from .import_read import ImportRead
+from .import_read_source import ImportReadSource
+from .import_read_status import ImportReadStatus
+from .import_report import ImportReport
+from .import_report_counts import ImportReportCounts
 from .import_report_read import ImportReportRead
+from .import_tally import ImportTally
 from .interview_create import InterviewCreate
 from .interview_list import InterviewList
 from .interview_read import InterviewRead
@@ -107,6 +123,8 @@ from .job_update_employment_type import JobUpdateEmploymentType
 from .job_update_level_type_0 import JobUpdateLevelType0
 from .job_update_skill_weights_type_0 import JobUpdateSkillWeightsType0
 from .jobs_list_status import JobsListStatus
+from .keep_consent_read import KeepConsentRead
+from .keep_consent_write import KeepConsentWrite
 from .kit_question_read import KitQuestionRead
 from .kit_read import KitRead
 from .letter_preview import LetterPreview
@@ -137,8 +155,10 @@ from .offer_create import OfferCreate
 from .offer_list import OfferList
 from .offer_read import OfferRead
 from .offer_read_status import OfferReadStatus
+from .offers import Offers
 from .offers_list_status import OffersListStatus
 from .organization_settings import OrganizationSettings
+from .pipeline_health import PipelineHealth
 from .plan_interview_read import PlanInterviewRead
 from .plan_interview_write import PlanInterviewWrite
 from .plan_read import PlanRead
@@ -159,6 +179,8 @@ from .question_read import QuestionRead
 from .questions_list_category import QuestionsListCategory
 from .questions_list_level import QuestionsListLevel
 from .readiness import Readiness
+from .reason import Reason
+from .record_problem import RecordProblem
 from .red_flag_read import RedFlagRead
 from .reject_remaining import RejectRemaining
 from .reject_request import RejectRequest
@@ -177,6 +199,15 @@ from .requirement_read import RequirementRead
 from .resume_read import ResumeRead
 from .resume_read_parse_status import ResumeReadParseStatus
 from .resume_read_parsed_type_0 import ResumeReadParsedType0
+from .retention_policies_update import RetentionPoliciesUpdate
+from .retention_policy_list import RetentionPolicyList
+from .retention_policy_read import RetentionPolicyRead
+from .retention_policy_read_scope import RetentionPolicyReadScope
+from .retention_policy_write import RetentionPolicyWrite
+from .retention_policy_write_scope import RetentionPolicyWriteScope
+from .retention_preview import RetentionPreview
+from .retention_preview_item import RetentionPreviewItem
+from .retention_preview_item_action import RetentionPreviewItemAction
 from .role import Role
 from .role_change import RoleChange
 from .salaries_get_company_stage import SalariesGetCompanyStage
@@ -219,10 +250,14 @@ from .skills_part import SkillsPart
 from .skills_part_skill_weights_type_0 import SkillsPartSkillWeightsType0
 from .slot import Slot
 from .slot_list import SlotList
+from .source_figures import SourceFigures
+from .source_month import SourceMonth
+from .sources import Sources
 from .stage_read import StageRead
 from .stage_read_kind import StageReadKind
 from .stage_ref import StageRef
 from .stage_ref_kind import StageRefKind
+from .stage_time import StageTime
 from .syndication import Syndication
 from .table import Table
 from .tag_list import TagList
@@ -239,7 +274,12 @@ from .template_ref import TemplateRef
 from .template_summary import TemplateSummary
 from .template_summary_origin import TemplateSummaryOrigin
 from .tenant_read import TenantRead
+from .ticket_read import TicketRead
+from .time_in_stage import TimeInStage
+from .time_to_hire import TimeToHire
 from .token_response import TokenResponse
+from .unmapped_reason import UnmappedReason
+from .unmapped_stage import UnmappedStage
 from .user_read import UserRead
 from .version_read import VersionRead
 from .webhook_deliveries_list_status import WebhookDeliveriesListStatus
@@ -282,6 +322,8 @@ __all__ = (
     "BodyBoardApplyAnswers",
     "BodyCandidatesAdd",
     "BodyCandidatesAddSource",
+    "BodyImportsStart",
+    "BodyImportsStartSource",
     "BodySalariesImport",
     "BodySalariesImportFormat",
     "CandidateAdded",
@@ -298,6 +340,10 @@ __all__ = (
     "CandidatesSearchSort",
     "CandidatesSearchStatus",
     "CandidateUpdate",
+    "ChangePage",
+    "ChangeRead",
+    "ChangeReadOperation",
+    "ChangeReadType",
     "ClientCreate",
     "ClientCreated",
     "ClientRead",
@@ -307,6 +353,7 @@ __all__ = (
     "DeliveryPage",
     "DeliveryRead",
     "DeliveryReadStatus",
+    "Durations",
     "EndpointCreate",
     "EndpointCreateEventTypesItem",
     "EndpointRead",
@@ -320,9 +367,12 @@ __all__ = (
     "FieldError",
     "ForkRequest",
     "Fragment",
+    "Freshness",
     "FromTemplate",
     "FromTemplateContext",
     "FromTemplateIndustry",
+    "Funnel",
+    "FunnelStage",
     "GivenRating",
     "GivenRatingRatingType0",
     "Guide",
@@ -330,7 +380,13 @@ __all__ = (
     "Health",
     "Highlight",
     "HighlightField",
+    "ImportRead",
+    "ImportReadSource",
+    "ImportReadStatus",
+    "ImportReport",
+    "ImportReportCounts",
     "ImportReportRead",
+    "ImportTally",
     "InterviewCreate",
     "InterviewList",
     "InterviewRead",
@@ -354,6 +410,8 @@ __all__ = (
     "JobUpdateEmploymentType",
     "JobUpdateLevelType0",
     "JobUpdateSkillWeightsType0",
+    "KeepConsentRead",
+    "KeepConsentWrite",
     "KitQuestionRead",
     "KitRead",
     "LetterPreview",
@@ -384,8 +442,10 @@ __all__ = (
     "OfferList",
     "OfferRead",
     "OfferReadStatus",
+    "Offers",
     "OffersListStatus",
     "OrganizationSettings",
+    "PipelineHealth",
     "PlanInterviewRead",
     "PlanInterviewWrite",
     "PlanRead",
@@ -406,6 +466,8 @@ __all__ = (
     "QuestionsListCategory",
     "QuestionsListLevel",
     "Readiness",
+    "Reason",
+    "RecordProblem",
     "RedFlagRead",
     "RejectedApplications",
     "RejectionRead",
@@ -424,6 +486,15 @@ __all__ = (
     "ResumeRead",
     "ResumeReadParsedType0",
     "ResumeReadParseStatus",
+    "RetentionPoliciesUpdate",
+    "RetentionPolicyList",
+    "RetentionPolicyRead",
+    "RetentionPolicyReadScope",
+    "RetentionPolicyWrite",
+    "RetentionPolicyWriteScope",
+    "RetentionPreview",
+    "RetentionPreviewItem",
+    "RetentionPreviewItemAction",
     "Role",
     "RoleChange",
     "SalariesGetCompanyStage",
@@ -464,10 +535,14 @@ __all__ = (
     "SkillsPartSkillWeightsType0",
     "Slot",
     "SlotList",
+    "SourceFigures",
+    "SourceMonth",
+    "Sources",
     "StageRead",
     "StageReadKind",
     "StageRef",
     "StageRefKind",
+    "StageTime",
     "Syndication",
     "Table",
     "TagList",
@@ -484,7 +559,12 @@ __all__ = (
     "TemplateSummary",
     "TemplateSummaryOrigin",
     "TenantRead",
+    "TicketRead",
+    "TimeInStage",
+    "TimeToHire",
     "TokenResponse",
+    "UnmappedReason",
+    "UnmappedStage",
     "UserRead",
     "VersionRead",
     "WebhookDeliveriesListStatus",

@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class Scope(StrEnum):
+    ANALYTICSREAD = "analytics:read"
     AUDITREAD = "audit:read"
     CANDIDATESREAD = "candidates:read"
     CANDIDATESWRITE = "candidates:write"

@@ -19,11 +19,11 @@ def _get_kwargs(
     *,
     q: str | Unset = "",
     job: UUID | Unset = UNSET,
-    stage: UUID | Unset = UNSET,
+    stage: list[UUID] | Unset = UNSET,
     status: CandidatesSearchStatus | Unset = UNSET,
     skills: list[str] | Unset = UNSET,
     skills_mode: CandidatesSearchSkillsMode | Unset = CandidatesSearchSkillsMode.ALL,
-    location: str | Unset = UNSET,
+    location: list[str] | Unset = UNSET,
     tags: list[str] | Unset = UNSET,
     source: str | Unset = UNSET,
     applied_from: datetime.datetime | Unset = UNSET,
@@ -45,9 +45,13 @@ def _get_kwargs(
         json_job = str(job)
     params["job"] = json_job
 
-    json_stage: str | Unset = UNSET
+    json_stage: list[str] | Unset = UNSET
     if not isinstance(stage, Unset):
-        json_stage = str(stage)
+        json_stage = []
+        for stage_item_data in stage:
+            stage_item = str(stage_item_data)
+            json_stage.append(stage_item)
+
     params["stage"] = json_stage
 
     json_status: str | Unset = UNSET
@@ -68,7 +72,11 @@ def _get_kwargs(
 
     params["skills_mode"] = json_skills_mode
 
-    params["location"] = location
+    json_location: list[str] | Unset = UNSET
+    if not isinstance(location, Unset):
+        json_location = location
+
+    params["location"] = json_location
 
     json_tags: list[str] | Unset = UNSET
     if not isinstance(tags, Unset):
@@ -173,11 +181,11 @@ def sync_detailed(
     client: AuthenticatedClient,
     q: str | Unset = "",
     job: UUID | Unset = UNSET,
-    stage: UUID | Unset = UNSET,
+    stage: list[UUID] | Unset = UNSET,
     status: CandidatesSearchStatus | Unset = UNSET,
     skills: list[str] | Unset = UNSET,
     skills_mode: CandidatesSearchSkillsMode | Unset = CandidatesSearchSkillsMode.ALL,
-    location: str | Unset = UNSET,
+    location: list[str] | Unset = UNSET,
     tags: list[str] | Unset = UNSET,
     source: str | Unset = UNSET,
     applied_from: datetime.datetime | Unset = UNSET,
@@ -195,12 +203,12 @@ def sync_detailed(
         q (str | Unset): Web-search syntax: words, "phrases", -exclusions, OR, prefix*. Default:
             ''.
         job (UUID | Unset):
-        stage (UUID | Unset):
+        stage (list[UUID] | Unset): Repeat for any of several stages.
         status (CandidatesSearchStatus | Unset):
         skills (list[str] | Unset):
         skills_mode (CandidatesSearchSkillsMode | Unset):  Default:
             CandidatesSearchSkillsMode.ALL.
-        location (str | Unset):
+        location (list[str] | Unset): Repeat for any of several locations.
         tags (list[str] | Unset):
         source (str | Unset):
         applied_from (datetime.datetime | Unset):
@@ -253,11 +261,11 @@ def sync(
     client: AuthenticatedClient,
     q: str | Unset = "",
     job: UUID | Unset = UNSET,
-    stage: UUID | Unset = UNSET,
+    stage: list[UUID] | Unset = UNSET,
     status: CandidatesSearchStatus | Unset = UNSET,
     skills: list[str] | Unset = UNSET,
     skills_mode: CandidatesSearchSkillsMode | Unset = CandidatesSearchSkillsMode.ALL,
-    location: str | Unset = UNSET,
+    location: list[str] | Unset = UNSET,
     tags: list[str] | Unset = UNSET,
     source: str | Unset = UNSET,
     applied_from: datetime.datetime | Unset = UNSET,
@@ -275,12 +283,12 @@ def sync(
         q (str | Unset): Web-search syntax: words, "phrases", -exclusions, OR, prefix*. Default:
             ''.
         job (UUID | Unset):
-        stage (UUID | Unset):
+        stage (list[UUID] | Unset): Repeat for any of several stages.
         status (CandidatesSearchStatus | Unset):
         skills (list[str] | Unset):
         skills_mode (CandidatesSearchSkillsMode | Unset):  Default:
             CandidatesSearchSkillsMode.ALL.
-        location (str | Unset):
+        location (list[str] | Unset): Repeat for any of several locations.
         tags (list[str] | Unset):
         source (str | Unset):
         applied_from (datetime.datetime | Unset):
@@ -328,11 +336,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     q: str | Unset = "",
     job: UUID | Unset = UNSET,
-    stage: UUID | Unset = UNSET,
+    stage: list[UUID] | Unset = UNSET,
     status: CandidatesSearchStatus | Unset = UNSET,
     skills: list[str] | Unset = UNSET,
     skills_mode: CandidatesSearchSkillsMode | Unset = CandidatesSearchSkillsMode.ALL,
-    location: str | Unset = UNSET,
+    location: list[str] | Unset = UNSET,
     tags: list[str] | Unset = UNSET,
     source: str | Unset = UNSET,
     applied_from: datetime.datetime | Unset = UNSET,
@@ -350,12 +358,12 @@ async def asyncio_detailed(
         q (str | Unset): Web-search syntax: words, "phrases", -exclusions, OR, prefix*. Default:
             ''.
         job (UUID | Unset):
-        stage (UUID | Unset):
+        stage (list[UUID] | Unset): Repeat for any of several stages.
         status (CandidatesSearchStatus | Unset):
         skills (list[str] | Unset):
         skills_mode (CandidatesSearchSkillsMode | Unset):  Default:
             CandidatesSearchSkillsMode.ALL.
-        location (str | Unset):
+        location (list[str] | Unset): Repeat for any of several locations.
         tags (list[str] | Unset):
         source (str | Unset):
         applied_from (datetime.datetime | Unset):
@@ -406,11 +414,11 @@ async def asyncio(
     client: AuthenticatedClient,
     q: str | Unset = "",
     job: UUID | Unset = UNSET,
-    stage: UUID | Unset = UNSET,
+    stage: list[UUID] | Unset = UNSET,
     status: CandidatesSearchStatus | Unset = UNSET,
     skills: list[str] | Unset = UNSET,
     skills_mode: CandidatesSearchSkillsMode | Unset = CandidatesSearchSkillsMode.ALL,
-    location: str | Unset = UNSET,
+    location: list[str] | Unset = UNSET,
     tags: list[str] | Unset = UNSET,
     source: str | Unset = UNSET,
     applied_from: datetime.datetime | Unset = UNSET,
@@ -428,12 +436,12 @@ async def asyncio(
         q (str | Unset): Web-search syntax: words, "phrases", -exclusions, OR, prefix*. Default:
             ''.
         job (UUID | Unset):
-        stage (UUID | Unset):
+        stage (list[UUID] | Unset): Repeat for any of several stages.
         status (CandidatesSearchStatus | Unset):
         skills (list[str] | Unset):
         skills_mode (CandidatesSearchSkillsMode | Unset):  Default:
             CandidatesSearchSkillsMode.ALL.
-        location (str | Unset):
+        location (list[str] | Unset): Repeat for any of several locations.
         tags (list[str] | Unset):
         source (str | Unset):
         applied_from (datetime.datetime | Unset):
