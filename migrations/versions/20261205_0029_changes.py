@@ -71,6 +71,11 @@ DECLARE
 BEGIN
     IF TG_OP = 'DELETE' THEN
         subject := OLD;
+        -- A whole organisation being deleted takes its feed with it: nobody is left to
+        -- read a tombstone, and the row would point at a tenant that is gone.
+        IF NOT EXISTS (SELECT 1 FROM tenants WHERE id = OLD.tenant_id) THEN
+            RETURN NULL;
+        END IF;
     ELSE
         subject := NEW;
     END IF;

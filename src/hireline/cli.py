@@ -14,6 +14,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from sqlalchemy.engine import make_url
 
+# Matching plugs its scores into candidates' applicant lists when imported (ADR 0024); every
+# command that reads or seeds applications needs it, as the API and the worker do.
+import hireline.matching.service  # noqa: F401
 from hireline.core import migrations
 from hireline.runtime import database_url
 from hireline.settings import ConfigurationError, Settings, get_settings

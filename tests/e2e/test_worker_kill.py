@@ -99,13 +99,18 @@ async def _job(engine: AsyncEngine, job_id: int) -> tuple[str, int]:
 
 
 async def _poll(
-    check: Callable[[], Awaitable[bool]], what: str, deadline_s: float, logs: Path
+    check: Callable[[], Awaitable[bool]],
+    what: str,
+    deadline_s: float,
+    logs: Path,
+    *,
+    every_s: float = 0.1,
 ) -> None:
     deadline = time.monotonic() + deadline_s
     while not await check():
         if time.monotonic() > deadline:
             raise AssertionError(f"{what}: not within {deadline_s} s\n{_logs(logs)}")
-        await asyncio.sleep(0.1)
+        await asyncio.sleep(every_s)
 
 
 async def test_job_of_a_killed_worker_is_run_again_by_another(

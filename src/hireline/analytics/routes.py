@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Awaitable, Callable
-from datetime import date
 from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, Query, Request, Response
@@ -23,6 +22,7 @@ from hireline.analytics.schemas import (
 )
 from hireline.core.db import DbSession
 from hireline.core.principal import Principal
+from hireline.core.timestamps import Day
 from hireline.identity.dependencies import require
 from hireline.identity.permissions import Action
 
@@ -42,10 +42,10 @@ async def _scope(
         str | None, Query(max_length=60, description="Only applications from this source.")
     ] = None,
     date_from: Annotated[
-        date | None, Query(alias="from", description="Applications from this day (UTC) on.")
+        Day | None, Query(alias="from", description="Applications from this day (UTC) on.")
     ] = None,
     date_to: Annotated[
-        date | None, Query(alias="to", description="Applications up to this day (UTC).")
+        Day | None, Query(alias="to", description="Applications up to this day (UTC).")
     ] = None,
 ) -> Filters:
     return await service.filters(
