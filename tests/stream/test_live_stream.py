@@ -247,6 +247,20 @@ async def test_the_board_page_opens_the_stream_with_a_ticket_from_the_web_sessio
         assert (await _next(socket))["data"]["job_id"] == job["id"]
 
 
+async def test_what_commits_between_the_ticket_and_the_connection_is_sent(
+    stream_server: str, committing_client: httpx.AsyncClient
+) -> None:
+    owner = bearer((await sign_up(committing_client, "acme"))["access_token"])
+    job, application = await _applied(committing_client, owner, "acme")
+    ticket = await _ticket(committing_client, owner)
+    await _move(committing_client, owner, application, job["stages"][1]["id"])
+
+    async with connect(f"{stream_server}?ticket={ticket}") as socket:
+        moved = await _next(socket)
+    assert moved["data"]["application_id"] == application
+    assert moved["data"]["to_stage_id"] == job["stages"][1]["id"]
+
+
 async def test_a_resume_with_more_missed_than_the_queue_holds_catches_up_at_its_pace(
     stream_server: str, committing_client: httpx.AsyncClient, engine: AsyncEngine
 ) -> None:

@@ -10,7 +10,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Request, Response, WebSocket, WebSocketDisconnect, status
 
 from hireline.core import commit_order
-from hireline.core.db import unit_of_work
+from hireline.core.commit_order import Position
+from hireline.core.db import DbSession, unit_of_work
 from hireline.core.errors import ValidationFailed
 from hireline.core.principal import Principal
 from hireline.core.signing_key import signing_key
@@ -37,9 +38,11 @@ FIRST_MESSAGE_SECONDS = 10.0
     status_code=status.HTTP_201_CREATED,
     summary="A ticket for opening the live event stream (valid 30 seconds)",
 )
-async def create_ticket(request: Request, response: Response, principal: Listener) -> TicketRead:
+async def create_ticket(
+    request: Request, response: Response, session: DbSession, principal: Listener
+) -> TicketRead:
     response.headers.update(NO_STORE)
-    return service.ticket_for(principal, request.app.state.settings)
+    return await service.ticket_for(session, principal, request.app.state.settings)
 
 
 class Refused(Exception):
@@ -64,30 +67,31 @@ async def _ticket(websocket: WebSocket) -> str:
     return str(sent["ticket"])
 
 
-def _after(websocket: WebSocket) -> str | None:
+def _start(websocket: WebSocket, ticket: tickets.Ticket) -> Position:
+    """Where a reconnecting client left off (`after`: the cursor of the last message it
+    got), else where its ticket was issued."""
     after = websocket.query_params.get("after") or None
-    if after is not None:
-        try:
-            commit_order.parse(after)
-        except ValidationFailed:
-            message = "`after` must be the cursor of a message you received."
-            raise Refused(BAD_REQUEST, message) from None
-    return after
+    if after is None:
+        return ticket.start
+    try:
+        return commit_order.parse(after)
+    except ValidationFailed:
+        message = "`after` must be the cursor of a message you received."
+        raise Refused(BAD_REQUEST, message) from None
 
 
 async def _open(websocket: WebSocket) -> Connection:
     """Authenticate the client and place it in its tenant's history."""
     settings: Settings = websocket.app.state.settings
     try:
-        principal = tickets.principal_of(await _ticket(websocket), key=signing_key(settings))
+        ticket = tickets.read(await _ticket(websocket), key=signing_key(settings))
     except tickets.InvalidTicket as exc:
         raise Refused(UNAUTHENTICATED, str(exc)[:120]) from None
-    after = _after(websocket)
+    start = _start(websocket, ticket)
     async with unit_of_work(websocket.app.state.sessions) as session:
-        await enter_tenant(session, principal.tenant_id)
-        audience = await service.audience_for(session, principal)
-        position = await service.starting_point(session, after)
-    return Connection(audience, position, settings.stream_queue_size)
+        await enter_tenant(session, ticket.principal.tenant_id)
+        audience = await service.audience_for(session, ticket.principal)
+    return Connection(audience, start, settings.stream_queue_size)
 
 
 @router.websocket("/stream", name="event_stream")

@@ -7,7 +7,6 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from hireline.core import commit_order
 from hireline.core.commit_order import Position
 from hireline.core.events import DomainEvent
 from hireline.core.principal import Principal
@@ -44,10 +43,12 @@ class Batch:
     full: bool
 
 
-def ticket_for(principal: Principal, settings: Settings) -> TicketRead:
-    """A ticket that opens the stream for `principal` (the API's and the web app's)."""
+async def ticket_for(session: AsyncSession, principal: Principal, settings: Settings) -> TicketRead:
+    """A ticket that opens the stream for `principal` (the API's and the web app's), from
+    the present: what commits after this call is sent, however late the client connects."""
+    start = await StreamRepository(session).now()
     return TicketRead(
-        ticket=tickets.issue(principal, key=signing_key(settings)),
+        ticket=tickets.issue(principal, start, key=signing_key(settings)),
         expires_in=int(tickets.TTL.total_seconds()),
         url=STREAM_PATH,
     )
@@ -56,14 +57,6 @@ def ticket_for(principal: Principal, settings: Settings) -> TicketRead:
 async def audience_for(session: AsyncSession, principal: Principal) -> Audience:
     """The principal as the stream filters for it (its teams' jobs, when team-scoped)."""
     return Audience(principal, await jobs.visible_job_ids(session, principal))
-
-
-async def starting_point(session: AsyncSession, cursor: str | None) -> Position:
-    """Where a reconnecting client left off (the `cursor` of the last message it got), else
-    the present."""
-    if cursor:
-        return commit_order.parse(cursor)
-    return await StreamRepository(session).now()
 
 
 async def batch(session: AsyncSession, position: Position, limit: int) -> Batch:

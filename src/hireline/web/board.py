@@ -177,9 +177,9 @@ async def board(
 
 
 @router.get("/app/events/ticket")
-async def live_ticket(request: Request, visit: Reader) -> JSONResponse:
+async def live_ticket(request: Request, session: DbSession, visit: Reader) -> JSONResponse:
     """A live-stream ticket for the signed-in member: board.js opens the stream with it."""
-    ticket = stream.ticket_for(visit.principal, request.app.state.settings)
+    ticket = await stream.ticket_for(session, visit.principal, request.app.state.settings)
     return JSONResponse(ticket.model_dump(), headers={"Cache-Control": "no-store"})
 
 
