@@ -73,11 +73,17 @@ async def _ticket(client: httpx.AsyncClient, headers: dict[str, str]) -> str:
 
 @asynccontextmanager
 async def _open(
-    url: str, client: httpx.AsyncClient, headers: dict[str, str], after: str | None = None
+    url: str,
+    client: httpx.AsyncClient,
+    headers: dict[str, str],
+    after: str | None = None,
+    last_event_id: int | str | None = None,
 ) -> AsyncIterator[ClientConnection]:
     query = f"?ticket={await _ticket(client, headers)}"
     if after is not None:
         query += f"&after={after}"
+    if last_event_id is not None:
+        query += f"&last_event_id={last_event_id}"
     async with connect(url + query) as socket:
         yield socket
 
@@ -143,6 +149,59 @@ async def test_a_move_committed_by_another_process_arrives_and_a_resume_misses_n
                 missed.append(message)
     assert [m["data"]["to_stage_id"] for m in missed] == [stages[2], stages[3]]
     assert first["id"] < missed[0]["id"] < missed[1]["id"]
+
+
+async def test_resuming_after_an_event_id_misses_what_an_older_transaction_commits_later(
+    stream_server: str, committing_client: httpx.AsyncClient, engine: AsyncEngine
+) -> None:
+    owner = bearer((await sign_up(committing_client, "acme"))["access_token"])
+    job, application = await _applied(committing_client, owner, "acme")
+    async with engine.connect() as older:
+        # A transaction writes an event first and commits last.
+        transaction = await older.begin()
+        await older.execute(
+            text(
+                "INSERT INTO domain_events (tenant_id, type, payload)"
+                " SELECT tenant_id, 'application.stage_changed',"
+                " jsonb_build_object('application_id', id::text, 'job_id', job_id::text,"
+                " 'late', true) FROM applications WHERE id = :id"
+            ),
+            {"id": application},
+        )
+        async with _open(stream_server, committing_client, owner) as socket:
+            await _move(committing_client, owner, application, job["stages"][1]["id"])
+            received = await _next(socket)
+            assert "late" not in received["data"]
+        await transaction.commit()
+
+    async with _open(
+        stream_server, committing_client, owner, last_event_id=received["id"]
+    ) as socket:
+        late = await _next(socket)
+        while late["id"] == received["id"]:  # what it had may come again
+            late = await _next(socket)
+    assert late["data"]["late"] is True
+    assert late["id"] < received["id"]  # an id alone would have skipped it
+
+
+async def test_resuming_after_an_event_id_that_is_not_the_clients_is_closed_with_4400(
+    stream_server: str, committing_client: httpx.AsyncClient
+) -> None:
+    globex = bearer((await sign_up(committing_client, "globex"))["access_token"])
+    job, application = await _applied(committing_client, globex, "globex")
+    async with _open(stream_server, committing_client, globex) as socket:
+        await _move(committing_client, globex, application, job["stages"][1]["id"])
+        theirs = (await _next(socket))["id"]
+    owner = bearer((await sign_up(committing_client, "acme"))["access_token"])
+    for last_event_id in (theirs, "abc", 2**70):
+        async with _open(
+            stream_server, committing_client, owner, last_event_id=last_event_id
+        ) as socket:
+            with pytest.raises(ConnectionClosed) as closed:
+                await socket.recv()
+        assert closed.value.rcvd is not None
+        assert closed.value.rcvd.code == 4400
+        assert "last_event_id" in closed.value.rcvd.reason
 
 
 async def test_a_stream_carries_only_what_its_principal_may_read_of_its_organisation(

@@ -59,6 +59,11 @@ class DomainEvent(Base):
     xid: Mapped[int | None] = mapped_column(
         BigInteger, server_default=text("hireline_current_xid()")
     )
+    # The oldest transaction still running when it was written: a stream client resuming
+    # after this event starts there (migration 0036); NULL for older events.
+    horizon: Mapped[int | None] = mapped_column(
+        BigInteger, server_default=text("hireline_visible_xid()")
+    )
 
 
 class IdempotencyRecord(Base):

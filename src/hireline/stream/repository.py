@@ -32,6 +32,19 @@ class StreamRepository(Repository):
         )
         return list(reversed((await self.session.execute(query)).scalars().all()))
 
+    async def after_event(self, event_id: int) -> Position | None:
+        """A place from which a client that received event `event_id` misses nothing that
+        committed after it (some it had may come again); None for an event the tenant has
+        not got."""
+        query = self.owned(DomainEvent).where(DomainEvent.id == event_id)
+        event = (await self.session.execute(query)).scalar_one_or_none()
+        if event is None:
+            return None
+        if event.horizon is None:  # written before migration 0036: its own place
+            return Position(event.xid or 0, event.id)
+        # Every transaction at or past the horizon; those before it had ended.
+        return Position(event.horizon - 1, 2**63 - 1)
+
     async def now(self) -> Position:
         """Past every final event: what commits from here on has a larger position."""
         visible = int(await self.session.scalar(select(func.hireline_visible_xid())) or 0)

@@ -8,6 +8,7 @@ import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Request, Response, WebSocket, WebSocketDisconnect, status
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.core import commit_order
 from hireline.core.commit_order import Position
@@ -67,10 +68,20 @@ async def _ticket(websocket: WebSocket) -> str:
     return str(sent["ticket"])
 
 
-def _start(websocket: WebSocket, ticket: tickets.Ticket) -> Position:
-    """Where a reconnecting client left off (`after`: the cursor of the last message it
-    got), else where its ticket was issued."""
+async def _start(websocket: WebSocket, session: AsyncSession, ticket: tickets.Ticket) -> Position:
+    """Where a reconnecting client left off (`after`: the cursor of the last message it got;
+    or `last_event_id`: that message's `id`), else where its ticket was issued."""
     after = websocket.query_params.get("after") or None
+    last_event_id = websocket.query_params.get("last_event_id") or None
+    if after is not None and last_event_id is not None:
+        raise Refused(BAD_REQUEST, "Resume with `after` or with `last_event_id`, not both.")
+    if last_event_id is not None:
+        if not last_event_id.isdigit() or int(last_event_id) >= 2**63:
+            raise Refused(BAD_REQUEST, "`last_event_id` must be the `id` of a message.")
+        start = await service.after_event(session, int(last_event_id))
+        if start is None:
+            raise Refused(BAD_REQUEST, "No event of yours has that `last_event_id`.")
+        return start
     if after is None:
         return ticket.start
     try:
@@ -87,9 +98,9 @@ async def _open(websocket: WebSocket) -> Connection:
         ticket = tickets.read(await _ticket(websocket), key=signing_key(settings))
     except tickets.InvalidTicket as exc:
         raise Refused(UNAUTHENTICATED, str(exc)[:120]) from None
-    start = _start(websocket, ticket)
     async with unit_of_work(websocket.app.state.sessions) as session:
         await enter_tenant(session, ticket.principal.tenant_id)
+        start = await _start(websocket, session, ticket)
         audience = await service.audience_for(session, ticket.principal)
     return Connection(audience, start, settings.stream_queue_size)
 

@@ -54,6 +54,11 @@ async def ticket_for(session: AsyncSession, principal: Principal, settings: Sett
     )
 
 
+async def after_event(session: AsyncSession, event_id: int) -> Position | None:
+    """Where a client resuming after the event `event_id` starts (None: no such event)."""
+    return await StreamRepository(session).after_event(event_id)
+
+
 async def audience_for(session: AsyncSession, principal: Principal) -> Audience:
     """The principal as the stream filters for it (its teams' jobs, when team-scoped)."""
     return Audience(principal, await jobs.visible_job_ids(session, principal))
