@@ -318,6 +318,24 @@ class CandidateRepository(Repository):
         )
         return {stage_id: int(count) for stage_id, count in rows.all()}
 
+    async def in_stages(self, stage_ids: set[uuid.UUID]) -> dict[uuid.UUID, int]:
+        """How many applications, of any status, each of the stages holds."""
+        rows = await self.session.execute(
+            select(Application.stage_id, func.count())
+            .where(Application.tenant_id == self.tenant_id, Application.stage_id.in_(stage_ids))
+            .group_by(Application.stage_id)
+        )
+        return {stage_id: int(count) for stage_id, count in rows.all()}
+
+    async def move_stages(self, moves: dict[uuid.UUID, uuid.UUID]) -> None:
+        """Put the applications of each stage in `moves` into the stage it maps to."""
+        for source, target in moves.items():
+            await self.session.execute(
+                update(Application)
+                .where(Application.tenant_id == self.tenant_id, Application.stage_id == source)
+                .values(stage_id=target)
+            )
+
     # --- a job's applicants, newest or best match first ---
 
     def _listed(

@@ -56,6 +56,28 @@ def _repository(session: AsyncSession, tenant_id: uuid.UUID) -> CandidateReposit
     return CandidateRepository.working_for(session, tenant_id)
 
 
+async def applications_in_stages(
+    session: AsyncSession, tenant_id: uuid.UUID, stage_ids: set[uuid.UUID]
+) -> dict[uuid.UUID, int]:
+    """How many applications, of any status, each of the stages holds."""
+    return await _repository(session, tenant_id).in_stages(stage_ids)
+
+
+async def _move_stage_applications(
+    session: AsyncSession, tenant_id: uuid.UUID, moves: dict[uuid.UUID, uuid.UUID]
+) -> None:
+    await _repository(session, tenant_id).move_stages(moves)
+
+
+# Applications of any status keep their stage: a stage holding some is removed only once
+# the recruiter says where they go (jobs refuses otherwise).
+jobs.plug_stage_holder(
+    jobs.StageHolder(
+        noun="applications", count=applications_in_stages, move=_move_stage_applications
+    )
+)
+
+
 async def get(session: AsyncSession, tenant_id: uuid.UUID, candidate_id: uuid.UUID) -> Candidate:
     candidate = await _repository(session, tenant_id).candidate(candidate_id)
     if candidate is None or candidate.erased_at is not None:

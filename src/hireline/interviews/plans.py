@@ -57,6 +57,17 @@ DEFAULT_PLAN = (
 _DESIGN = re.compile(r"(?i)design|architect|scal|system|model")
 
 
+async def _unlink_stages(
+    session: AsyncSession, tenant_id: uuid.UUID, stage_ids: set[uuid.UUID]
+) -> None:
+    await InterviewRepository.working_for(session, tenant_id).unlink_stages(stage_ids)
+
+
+# A removed stage leaves the plan's interviews in it without a stage (valid, as for a job
+# with no stage of their kind), rather than blocking the removal: the plan stays usable.
+jobs.plug_stage_unlinker("plan interviews", _unlink_stages)
+
+
 async def material_for(session: AsyncSession, job_id: uuid.UUID) -> InterviewMaterial | None:
     """The job's template's interview material for its level, if it came from one."""
     repo = InterviewRepository(session)

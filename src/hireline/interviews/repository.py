@@ -85,6 +85,14 @@ class InterviewRepository(Repository):
 
     # Interviews and panels
 
+    async def unlink_stages(self, stage_ids: set[uuid.UUID]) -> None:
+        """Plan interviews in any of the stages are left in none."""
+        await self.session.execute(
+            update(PlanInterview)
+            .where(PlanInterview.tenant_id == self.tenant_id, PlanInterview.stage_id.in_(stage_ids))
+            .values(stage_id=None)
+        )
+
     async def interview(self, interview_id: uuid.UUID) -> Interview | None:
         return (
             await self.session.execute(self._owned(Interview).where(Interview.id == interview_id))

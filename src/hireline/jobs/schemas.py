@@ -172,6 +172,25 @@ class JobCreate(BaseModel):
         return self
 
 
+class StageEdit(BaseModel):
+    """A stage of the new order: with an id, that stage kept (renamed if the name differs,
+    its applications staying in it); without one, a stage added."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: uuid.UUID | None = Field(None, description="An existing stage of the job.")
+    name: StageName
+
+
+class StageMove(BaseModel):
+    """Where the applications of a stage being removed go: a stage of the job that stays."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    stage_id: uuid.UUID = Field(description="The stage being removed.")
+    to_stage_id: uuid.UUID = Field(description="An existing stage that stays.")
+
+
 def _not_nullable(schema: dict[str, Any]) -> None:
     """The schema of a field that may be left out but never set to null."""
     options = schema.pop("anyOf", [])
@@ -197,7 +216,19 @@ class JobUpdate(BaseModel):
     skill_weights: dict[Skill, SkillWeight] | None = Field(None, max_length=100)
     min_years_experience: MinYears | None = None
     openings: Openings | None = Field(None, json_schema_extra=_not_nullable)
-    stages: list[StageName] | None = Field(None, min_length=1, max_length=20)
+    stages: list[StageName | StageEdit] | None = Field(
+        None,
+        min_length=1,
+        max_length=20,
+        description="The whole pipeline in order. A name alone keeps the stage of that name "
+        "or adds one; {id, name} keeps that stage under a new name. A stage left out is "
+        "removed: one holding applications needs a stage_moves entry (409 otherwise).",
+    )
+    stage_moves: list[StageMove] | None = Field(
+        None,
+        max_length=20,
+        description="Where the applications of each removed stage go, with `stages`.",
+    )
     hiring_team: list[TeamMember] | None = Field(None, max_length=50)
     valid_through: Timestamp | None = None
 

@@ -21,10 +21,18 @@ from hireline.identity.audit import service as audit
 from hireline.identity.members import service as team_members
 from hireline.identity.organization import service as organization
 from hireline.identity.permissions import sees_only_own_jobs
+from hireline.jobs import stage_removal
 from hireline.jobs.events import EVENT_FOR_STATUS, JOBS_CHANGED_TOPIC, JobEvent
 from hireline.jobs.models import HiringTeamMember, Job, PipelineStage
 from hireline.jobs.repository import JobRepository
-from hireline.jobs.schemas import DEFAULT_STAGES, JobCreate, JobUpdate, TeamMember
+from hireline.jobs.schemas import (
+    DEFAULT_STAGES,
+    JobCreate,
+    JobUpdate,
+    StageEdit,
+    StageMove,
+    TeamMember,
+)
 from hireline.jobs.stages import kind_for
 from hireline.jobs.template_skills import template_skills
 
@@ -32,6 +40,11 @@ from hireline.jobs.template_skills import template_skills
 JobRow: TypeAlias = Job
 StageRow: TypeAlias = PipelineStage
 TeamMemberRow: TypeAlias = HiringTeamMember
+
+# For the rooms above that point at stages (candidates, interviews): see `stage_removal`.
+StageHolder = stage_removal.Holder
+plug_stage_holder = stage_removal.plug_holder
+plug_stage_unlinker = stage_removal.plug_unlinker
 
 Transition = Literal["publish", "pause", "close"]
 DEFAULT_LEVEL: Level = "mid"
@@ -132,16 +145,76 @@ async def _set_team(
     )
 
 
-async def _set_stages(session: AsyncSession, job: Job, names: list[str]) -> None:
-    if len({name.lower() for name in names}) != len(names):
+def _stage_problem(loc: list[str | int], msg: str, kind: str) -> ValidationFailed:
+    return ValidationFailed(
+        "The pipeline stages are not valid.",
+        errors=[{"loc": ["body", *loc], "msg": msg, "type": kind}],
+    )
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun if count != 1 else noun.removesuffix('s')}"
+
+
+async def _set_stages(
+    session: AsyncSession,
+    job: Job,
+    entries: list[str | StageEdit],
+    moves: list[StageMove] | None = None,
+) -> None:
+    """Make the job's pipeline `entries`, in order. A stage keeps its identity (and so its
+    applications) when named by id, or by its current name; one left out is removed, and
+    must be given a stage to move its applications to when it holds any. Everything is
+    checked before anything changes."""
+    edits = [StageEdit(name=entry) if isinstance(entry, str) else entry for entry in entries]
+    if len({edit.name.lower() for edit in edits}) != len(edits):
         raise ValidationFailed(
             "Stage names must be unique.",
             errors=[{"loc": ["body", "stages"], "msg": "duplicate stage", "type": "unique"}],
         )
-    existing = {stage.name.lower(): stage for stage in await stages_of(session, job)}
-    keep: set[uuid.UUID] = set()
-    for position, name in enumerate(names):
-        stage = existing.get(name.lower())
+    existing = await stages_of(session, job)
+    by_id = {stage.id: stage for stage in existing}
+    claimed: set[uuid.UUID] = set()
+    for index, edit in enumerate(edits):
+        if edit.id is None:
+            continue
+        if edit.id not in by_id:
+            raise _stage_problem(["stages", index, "id"], "not a stage of this job", "id")
+        if edit.id in claimed:
+            raise _stage_problem(["stages", index, "id"], "stage given twice", "unique")
+        claimed.add(edit.id)
+    # A name alone keeps the stage of that name, unless that stage was claimed by id.
+    by_name = {stage.name.lower(): stage for stage in existing if stage.id not in claimed}
+    planned: list[tuple[PipelineStage | None, str]] = []
+    for edit in edits:
+        stage = by_id[edit.id] if edit.id is not None else by_name.pop(edit.name.lower(), None)
+        planned.append((stage, edit.name))
+    kept = {stage.id for stage, _ in planned if stage is not None}
+    removed = {stage.id: stage for stage in existing if stage.id not in kept}
+    targets: dict[uuid.UUID, uuid.UUID] = {}
+    for index, move in enumerate(moves or []):
+        if move.stage_id not in removed:
+            raise _stage_problem(
+                ["stage_moves", index, "stage_id"], "not a stage being removed", "stage"
+            )
+        if move.to_stage_id not in kept:
+            raise _stage_problem(
+                ["stage_moves", index, "to_stage_id"], "not a stage of this job that stays", "stage"
+            )
+        targets[move.stage_id] = move.to_stage_id
+    holding = await stage_removal.held(session, job.tenant_id, set(removed))
+    for stage_id, stage in removed.items():
+        if stage_id in holding and stage_id not in targets:
+            what = " and ".join(_plural(count, noun) for noun, count in holding[stage_id])
+            raise Conflict(
+                f"The stage “{stage.name}” holds {what}: choose the stage they move "
+                "to before removing it.",
+                field="stages",
+                stage_id=str(stage_id),
+                stage=stage.name,
+                held=dict(holding[stage_id]),
+            )
+    for position, (stage, name) in enumerate(planned):
         if stage is None:
             stage = PipelineStage(
                 tenant_id=job.tenant_id, job_id=job.id, name=name, kind=kind_for(name, position)
@@ -149,12 +222,10 @@ async def _set_stages(session: AsyncSession, job: Job, names: list[str]) -> None
             session.add(stage)
         stage.name = name
         stage.position = position
-        if stage.id is not None:
-            keep.add(stage.id)
     await session.flush()
-    for stage in existing.values():
-        if stage.id not in keep:
-            await session.delete(stage)
+    await stage_removal.move_and_unlink(session, job.tenant_id, set(removed), targets)
+    for stage in removed.values():
+        await session.delete(stage)
 
 
 async def salary_warnings(session: AsyncSession, job: Job) -> list[str]:
@@ -306,7 +377,9 @@ async def update(
     if body.skill_weights is not None:
         job.skill_weights = body.skill_weights
     if body.stages is not None:
-        await _set_stages(session, job, body.stages)
+        await _set_stages(session, job, body.stages, body.stage_moves)
+    elif body.stage_moves:
+        raise _stage_problem(["stage_moves"], "moves go with the stages they remove", "stage")
     if body.hiring_team is not None:
         await _set_team(session, principal.tenant_id, job.id, body.hiring_team)
     job.updated_at = datetime.now(UTC)
