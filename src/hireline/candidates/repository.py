@@ -325,7 +325,7 @@ class CandidateRepository(Repository):
             .where(Application.tenant_id == self.tenant_id, Application.stage_id.in_(stage_ids))
             .group_by(Application.stage_id)
         )
-        return {stage_id: int(count) for stage_id, count in rows.all()}
+        return {stage_id: int(count) for stage_id, count in rows.all() if stage_id is not None}
 
     async def move_stages(self, moves: dict[uuid.UUID, uuid.UUID]) -> None:
         """Put the applications of each stage in `moves` into the stage it maps to."""

@@ -170,7 +170,13 @@ async def _set_stages(
     if len({edit.name.lower() for edit in edits}) != len(edits):
         raise ValidationFailed(
             "Stage names must be unique.",
-            errors=[{"loc": ["body", "stages"], "msg": "duplicate stage", "type": "unique"}],
+            errors=[
+                {
+                    "loc": ["body", "stages"],
+                    "msg": "Two stages cannot have the same name.",
+                    "type": "unique",
+                }
+            ],
         )
     existing = await stages_of(session, job)
     by_id = {stage.id: stage for stage in existing}

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime, timedelta
-from typing import Annotated, Any, get_args
+from typing import Annotated, Any, Literal, get_args
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
 from starlette.datastructures import FormData
 
 from hireline.candidates import service as candidates
@@ -28,10 +29,13 @@ from hireline.jobs.schemas import (
     JobCreate,
     JobStatus,
     JobUpdate,
+    StageEdit,
+    StageName,
     TeamRole,
     WorkMode,
 )
 from hireline.web.access import Visit, screen
+from hireline.web.forms import Refusal, attempt
 from hireline.web.templating import render, render_fragments
 
 router = APIRouter(include_in_schema=False)
@@ -301,12 +305,21 @@ async def _new_with_errors(
 
 async def _edit_context(session: DbSession, visit: Visit, job_id: uuid.UUID) -> dict[str, Any]:
     tenant_id = visit.principal.tenant_id
+    await jobs.require_visible(session, visit.principal, job_id)
     job = await jobs.get(session, tenant_id, job_id)
     team = {member.user_id: member.role for member in await jobs.team_of(session, job)}
+    stages = await jobs.stages_of(session, job)
     return {
         "visit": visit,
         "job": job,
-        "stages": await jobs.stages_of(session, job),
+        "stages": stages,
+        "held": await candidates.applications_in_stages(
+            session, tenant_id, {stage.id for stage in stages}
+        ),
+        "modes": MODES,
+        "place_name": place_name,
+        "stage_errors": [],
+        "location_errors": [],
         "warnings": await jobs.salary_warnings(session, job),
         "members": await members.list_members(session, tenant_id),
         "team": team,
@@ -325,9 +338,10 @@ async def edit_job(
     job_id: uuid.UUID,
     created: bool = False,
     changed: Annotated[str | None, Query(max_length=20)] = None,
+    name: Annotated[str, Query(max_length=80)] = "",
 ) -> HTMLResponse:
     context = await _edit_context(session, visit, job_id)
-    context |= {"created": created, "changed": changed}
+    context |= {"created": created, "changed": changed, "changed_name": name}
     return render(request, "job_edit.html", context)
 
 
@@ -381,3 +395,283 @@ async def change_status(
         context["errors"] = [{"field": "status", "message": str(exc)}]
         return render(request, "job_edit.html", context, status_code=409)
     return RedirectResponse(f"/app/jobs/{job_id}/edit?changed={move}", status_code=303)
+
+
+# --- The pipeline's stages and the job's places, each change a small form of its own. ---
+
+STAGE_NAME = TypeAdapter(StageName)
+
+
+async def _change_setup(
+    request: Request,
+    session: DbSession,
+    visit: Visit,
+    job_id: uuid.UUID,
+    raw: dict[str, Any],
+    *,
+    section: Literal["stages", "locations"],
+    field: str,
+    done: str,
+    name: str = "",
+) -> Response:
+    """Apply `raw` (a JobUpdate's stages or locations) in a savepoint. Done: back to the
+    section with a notice naming `name`; refused: the section with the problem at its top,
+    focused, and nothing stored."""
+    try:
+        body = JobUpdate.model_validate(raw)
+    except ValidationError as exc:
+        errors = [
+            {"field": _location_field(error["loc"], field), "message": _plain(error)}
+            for error in exc.errors()
+        ]
+        status = 422
+    else:
+        outcome = await attempt(
+            session, lambda: jobs.update(session, visit.principal, job_id, body)
+        )
+        if not isinstance(outcome, Refusal):
+            query = urlencode({"changed": done, "name": name})
+            return RedirectResponse(f"/app/jobs/{job_id}/edit?{query}#{section}", status_code=303)
+        errors = [{"field": field, "message": outcome.message}]
+        status = outcome.status
+    context = await _edit_context(session, visit, job_id)
+    context["stage_errors" if section == "stages" else "location_errors"] = errors
+    return render(request, "job_edit.html", context, status_code=status)
+
+
+def _plain(error: ErrorDetails) -> str:
+    """A problem in the recruiter's words (pydantic's say "List should have ...")."""
+    if error["type"] == "too_short" and error["loc"] == ("locations",):
+        return "A job needs at least one location."
+    if error["type"] == "too_short" and error["loc"] == ("stages",):
+        return "A job needs at least one stage."
+    if error["loc"][-1:] == ("country",):
+        return "The country is a two-letter code, such as DE or US."
+    return str(error["msg"]).removeprefix("Value error, ")
+
+
+def _location_field(loc: tuple[int | str, ...], default: str) -> str:
+    """The field of the add-a-location form a problem is about, else `default`."""
+    return next((f"location-{part}" for part in ("country", "region") if part in loc), default)
+
+
+def _stage_name(name: str, field: str) -> tuple[str, list[dict[str, str]]]:
+    """The name as stored, or the problem with it (checked alone, for a plain message)."""
+    try:
+        return STAGE_NAME.validate_python(name), []
+    except ValidationError:
+        return name, [{"field": field, "message": "A stage name needs 1 to 80 characters."}]
+
+
+async def _stage_edits(session: DbSession, visit: Visit, job_id: uuid.UUID) -> list[StageEdit]:
+    """The job's stages as they are, by id (so that each keeps its applications)."""
+    await jobs.require_visible(session, visit.principal, job_id)
+    job = await jobs.get(session, visit.principal.tenant_id, job_id)
+    return [StageEdit(id=stage.id, name=stage.name) for stage in await jobs.stages_of(session, job)]
+
+
+def _index_of(edits: list[StageEdit], stage_id: uuid.UUID) -> int:
+    for index, edit in enumerate(edits):
+        if edit.id == stage_id:
+            return index
+    raise NotFound("No such stage in this job.")
+
+
+def _stages(edits: list[StageEdit]) -> list[dict[str, Any]]:
+    return [edit.model_dump(exclude_none=True) for edit in edits]
+
+
+async def _refused(
+    request: Request,
+    session: DbSession,
+    visit: Visit,
+    job_id: uuid.UUID,
+    errors: list[dict[str, str]],
+) -> Response:
+    context = await _edit_context(session, visit, job_id)
+    context["stage_errors"] = errors
+    return render(request, "job_edit.html", context, status_code=422)
+
+
+@router.post("/app/jobs/{job_id}/stages/add")
+async def add_stage(
+    request: Request,
+    session: DbSession,
+    visit: Writer,
+    job_id: uuid.UUID,
+    name: Annotated[str, Form(max_length=200)] = "",
+) -> Response:
+    """A stage added at the end of the pipeline."""
+    edits = await _stage_edits(session, visit, job_id)
+    name, errors = _stage_name(name, "stage-new")
+    if errors:
+        return await _refused(request, session, visit, job_id, errors)
+    raw = {"stages": [*_stages(edits), {"name": name}]}
+    return await _change_setup(
+        request,
+        session,
+        visit,
+        job_id,
+        raw,
+        section="stages",
+        field="stage-new",
+        done="stage-added",
+        name=name,
+    )
+
+
+@router.post("/app/jobs/{job_id}/stages/{stage_id}/rename")
+async def rename_stage(
+    request: Request,
+    session: DbSession,
+    visit: Writer,
+    job_id: uuid.UUID,
+    stage_id: uuid.UUID,
+    name: Annotated[str, Form(max_length=200)] = "",
+) -> Response:
+    """The same stage (its applications stay in it) under a new name."""
+    edits = await _stage_edits(session, visit, job_id)
+    index = _index_of(edits, stage_id)
+    field = f"stage-name-{stage_id}"
+    name, errors = _stage_name(name, field)
+    if errors:
+        return await _refused(request, session, visit, job_id, errors)
+    edits[index] = StageEdit(id=stage_id, name=name)
+    return await _change_setup(
+        request,
+        session,
+        visit,
+        job_id,
+        {"stages": _stages(edits)},
+        section="stages",
+        field=field,
+        done="stage-renamed",
+        name=name,
+    )
+
+
+@router.post("/app/jobs/{job_id}/stages/{stage_id}/move")
+async def move_stage(
+    request: Request,
+    session: DbSession,
+    visit: Writer,
+    job_id: uuid.UUID,
+    stage_id: uuid.UUID,
+    direction: Annotated[str, Form(max_length=10)],
+) -> Response:
+    """One place up or down; at either end, nothing moves."""
+    if direction not in ("up", "down"):
+        raise NotFound("No such move.")
+    edits = await _stage_edits(session, visit, job_id)
+    index = _index_of(edits, stage_id)
+    other = index - 1 if direction == "up" else index + 1
+    if 0 <= other < len(edits):
+        edits[index], edits[other] = edits[other], edits[index]
+    return await _change_setup(
+        request,
+        session,
+        visit,
+        job_id,
+        {"stages": _stages(edits)},
+        section="stages",
+        field=f"stage-name-{stage_id}",
+        done=f"stage-{direction}",
+        name=edits[other if 0 <= other < len(edits) else index].name,
+    )
+
+
+@router.post("/app/jobs/{job_id}/stages/{stage_id}/remove")
+async def remove_stage(
+    request: Request,
+    session: DbSession,
+    visit: Writer,
+    job_id: uuid.UUID,
+    stage_id: uuid.UUID,
+    move_to: Annotated[str, Form(max_length=40)] = "",
+) -> Response:
+    """Remove a stage; the applications it holds go to the stage chosen beside it."""
+    edits = await _stage_edits(session, visit, job_id)
+    removed = edits.pop(_index_of(edits, stage_id))
+    raw: dict[str, Any] = {"stages": _stages(edits)}
+    if move_to:
+        raw["stage_moves"] = [{"stage_id": str(stage_id), "to_stage_id": move_to}]
+    return await _change_setup(
+        request,
+        session,
+        visit,
+        job_id,
+        raw,
+        section="stages",
+        field=f"stage-move-to-{stage_id}",
+        done="stage-removed",
+        name=removed.name,
+    )
+
+
+async def _places(session: DbSession, visit: Visit, job_id: uuid.UUID) -> list[dict[str, Any]]:
+    await jobs.require_visible(session, visit.principal, job_id)
+    job = await jobs.get(session, visit.principal.tenant_id, job_id)
+    return [dict(place) for place in job.locations]
+
+
+def place_name(place: dict[str, Any]) -> str:
+    """A location in words: "Berlin, DE (hybrid)", "Remote (EU)", "Remote (anywhere)"."""
+    where = ", ".join(str(place[key]) for key in ("city", "region", "country") if place.get(key))
+    if place.get("mode") == "remote":
+        return f"Remote ({where or 'anywhere'})"
+    return f"{where} ({place.get('mode')})"
+
+
+@router.post("/app/jobs/{job_id}/locations/add")
+async def add_location(
+    request: Request,
+    session: DbSession,
+    visit: Writer,
+    job_id: uuid.UUID,
+    mode: Annotated[str, Form(max_length=20)] = "onsite",
+    city: Annotated[str, Form(max_length=200)] = "",
+    region: Annotated[str, Form(max_length=200)] = "",
+    country: Annotated[str, Form(max_length=20)] = "",
+) -> Response:
+    """A place added to the job's; the same rules as the API's (a city unless remote)."""
+    places = await _places(session, visit, job_id)
+    place: dict[str, Any] = {"mode": mode}
+    for key, value in (("city", city), ("region", region), ("country", country.upper())):
+        if value.strip():
+            place[key] = value.strip()
+    return await _change_setup(
+        request,
+        session,
+        visit,
+        job_id,
+        {"locations": [*places, place]},
+        section="locations",
+        field="location-city",
+        done="location-added",
+        name=place_name(place),
+    )
+
+
+@router.post("/app/jobs/{job_id}/locations/{index}/remove")
+async def remove_location(
+    request: Request,
+    session: DbSession,
+    visit: Writer,
+    job_id: uuid.UUID,
+    index: Annotated[int, Path(ge=0, le=100)],
+) -> Response:
+    places = await _places(session, visit, job_id)
+    if index >= len(places):
+        raise NotFound("No such location in this job.")
+    removed = places.pop(index)
+    return await _change_setup(
+        request,
+        session,
+        visit,
+        job_id,
+        {"locations": places},
+        section="locations",
+        field=f"location-remove-{index}",
+        done="location-removed",
+        name=place_name(removed),
+    )
