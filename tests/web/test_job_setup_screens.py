@@ -176,7 +176,7 @@ async def test_locations_are_added_and_removed_and_bad_ones_shown(
     no_city = await client.post(f"{base}/add", data={"csrf_token": token, "mode": "onsite"})
     assert no_city.status_code == 422
     assert _problems(no_city.text) == [
-        ("#field-location-city", "onsite and hybrid locations need a city")
+        ("#field-location-city", "Onsite and hybrid locations need a city")
     ]
     bad_country = await client.post(
         f"{base}/add",

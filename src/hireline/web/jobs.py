@@ -318,6 +318,7 @@ async def _edit_context(session: DbSession, visit: Visit, job_id: uuid.UUID) -> 
         ),
         "modes": MODES,
         "place_name": place_name,
+        "sent": {},
         "stage_errors": [],
         "location_errors": [],
         "warnings": await jobs.salary_warnings(session, job),
@@ -413,6 +414,7 @@ async def _change_setup(
     field: str,
     done: str,
     name: str = "",
+    sent: dict[str, str] | None = None,
 ) -> Response:
     """Apply `raw` (a JobUpdate's stages or locations) in a savepoint. Done: back to the
     section with a notice naming `name`; refused: the section with the problem at its top,
@@ -436,6 +438,7 @@ async def _change_setup(
         status = outcome.status
     context = await _edit_context(session, visit, job_id)
     context["stage_errors" if section == "stages" else "location_errors"] = errors
+    context["sent"] = sent or {}
     return render(request, "job_edit.html", context, status_code=status)
 
 
@@ -447,7 +450,8 @@ def _plain(error: ErrorDetails) -> str:
         return "A job needs at least one stage."
     if error["loc"][-1:] == ("country",):
         return "The country is a two-letter code, such as DE or US."
-    return str(error["msg"]).removeprefix("Value error, ")
+    said = str(error["msg"]).removeprefix("Value error, ")
+    return said[:1].upper() + said[1:]
 
 
 def _location_field(loc: tuple[int | str, ...], default: str) -> str:
@@ -649,6 +653,7 @@ async def add_location(
         field="location-city",
         done="location-added",
         name=place_name(place),
+        sent={"mode": mode, "city": city, "region": region, "country": country},
     )
 
 
