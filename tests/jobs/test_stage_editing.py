@@ -91,6 +91,9 @@ async def test_a_removed_stage_gives_its_applications_to_the_stage_named(
     job = await open_job(client, owner)
     ids = _ids(job)
     application = await _applicant(client, job, "ada@example.com")
+    withdrawn = await _applicant(client, job, "grace@example.com")
+    done = await client.post(f"/v1/applications/{withdrawn}/withdraw", headers=owner)
+    assert done.status_code == 200, done.text
     moved = await client.patch(
         f"/v1/jobs/{job['id']}",
         json={
@@ -102,6 +105,15 @@ async def test_a_removed_stage_gives_its_applications_to_the_stage_named(
     assert moved.status_code == 200, moved.text
     assert [s["name"] for s in moved.json()["stages"]] == ["Screen", "Onsite", "Offer"]
     assert await _stage_of(client, owner, application) == ids["Screen"]
+    # A closed application moves too, and each move is in the candidate's activity.
+    assert await _stage_of(client, owner, withdrawn) == ids["Screen"]
+    found = await client.get(f"/v1/applications/{application}", headers=owner)
+    activity = await client.get(
+        f"/v1/candidates/{found.json()['candidate_id']}/activity", headers=owner
+    )
+    assert activity.status_code == 200, activity.text
+    moves = [item for item in activity.json() if item["kind"] == "application.moved"]
+    assert [item["details"]["to_stage"] for item in moves] == ["Screen"]
 
 
 async def test_bad_stage_edits_are_422_and_change_nothing(

@@ -114,6 +114,35 @@ async def move(
     return application
 
 
+async def move_out_of_removed(
+    session: AsyncSession, principal: Principal, moves: dict[uuid.UUID, uuid.UUID]
+) -> None:
+    """Put the applications of stages being removed, whatever their status, in the stage
+    `moves` names for each, each move recorded as a recruiter's move is (activity, event)."""
+    repository = CandidateRepository.working_for(session, principal.tenant_id)
+    targets = await jobs.stages_by_id(session, principal.tenant_id, set(moves.values()))
+    now = datetime.now(UTC)
+    for application in await repository.applications_in_stages(set(moves)):
+        previous = application.stage_id
+        assert previous is not None
+        stage = targets[moves[previous]]
+        application.stage_id = stage.id
+        application.updated_at = now
+        await _record(
+            session,
+            principal,
+            application,
+            kind="application.moved",
+            event_type=CandidateEvent.APPLICATION_STAGE_CHANGED,
+            details={
+                "from_stage_id": str(previous),
+                "to_stage_id": str(stage.id),
+                "to_stage": stage.name,
+                "stage_removed": True,
+            },
+        )
+
+
 async def finish(
     session: AsyncSession,
     principal: Principal,

@@ -327,14 +327,14 @@ class CandidateRepository(Repository):
         )
         return {stage_id: int(count) for stage_id, count in rows.all() if stage_id is not None}
 
-    async def move_stages(self, moves: dict[uuid.UUID, uuid.UUID]) -> None:
-        """Put the applications of each stage in `moves` into the stage it maps to."""
-        for source, target in moves.items():
-            await self.session.execute(
-                update(Application)
-                .where(Application.tenant_id == self.tenant_id, Application.stage_id == source)
-                .values(stage_id=target)
-            )
+    async def applications_in_stages(self, stage_ids: set[uuid.UUID]) -> list[Application]:
+        """The applications, of any status, in any of the stages, oldest first."""
+        rows = await self.session.execute(
+            self.owned(Application)
+            .where(Application.stage_id.in_(stage_ids))
+            .order_by(Application.id)
+        )
+        return list(rows.scalars())
 
     # --- a job's applicants, newest or best match first ---
 

@@ -63,17 +63,11 @@ async def applications_in_stages(
     return await _repository(session, tenant_id).in_stages(stage_ids)
 
 
-async def _move_stage_applications(
-    session: AsyncSession, tenant_id: uuid.UUID, moves: dict[uuid.UUID, uuid.UUID]
-) -> None:
-    await _repository(session, tenant_id).move_stages(moves)
-
-
 # Applications of any status keep their stage: a stage holding some is removed only once
 # the recruiter says where they go (jobs refuses otherwise).
 jobs.plug_stage_holder(
     jobs.StageHolder(
-        noun="applications", count=applications_in_stages, move=_move_stage_applications
+        noun="applications", count=applications_in_stages, move=pipeline.move_out_of_removed
     )
 )
 

@@ -158,6 +158,7 @@ def _plural(count: int, noun: str) -> str:
 
 async def _set_stages(
     session: AsyncSession,
+    principal: Principal,
     job: Job,
     entries: list[str | StageEdit],
     moves: list[StageMove] | None = None,
@@ -229,7 +230,7 @@ async def _set_stages(
         stage.name = name
         stage.position = position
     await session.flush()
-    await stage_removal.move_and_unlink(session, job.tenant_id, set(removed), targets)
+    await stage_removal.move_and_unlink(session, principal, set(removed), targets)
     for stage in removed.values():
         await session.delete(stage)
 
@@ -337,7 +338,7 @@ async def create(session: AsyncSession, principal: Principal, body: JobCreate) -
     await organization.adopt_first_job_country(
         session, principal.tenant_id, next((loc.country for loc in body.locations), None)
     )
-    await _set_stages(session, job, list(body.stages or DEFAULT_STAGES))
+    await _set_stages(session, principal, job, list(body.stages or DEFAULT_STAGES))
     await _set_team(session, principal.tenant_id, job.id, body.hiring_team)
     await audit.record(
         session,
@@ -383,7 +384,7 @@ async def update(
     if body.skill_weights is not None:
         job.skill_weights = body.skill_weights
     if body.stages is not None:
-        await _set_stages(session, job, body.stages, body.stage_moves)
+        await _set_stages(session, principal, job, body.stages, body.stage_moves)
     elif body.stage_moves:
         raise _stage_problem(["stage_moves"], "moves go with the stages they remove", "stage")
     if body.hiring_team is not None:

@@ -16,10 +16,12 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from hireline.core.principal import Principal
+
 # (session, tenant, stage ids) -> how many rows each of those stages holds.
 Count = Callable[[AsyncSession, uuid.UUID, set[uuid.UUID]], Awaitable[dict[uuid.UUID, int]]]
-# (session, tenant, {removed stage id: the stage its rows move to}).
-Move = Callable[[AsyncSession, uuid.UUID, dict[uuid.UUID, uuid.UUID]], Awaitable[None]]
+# (session, who removes the stages, {removed stage id: the stage its rows move to}).
+Move = Callable[[AsyncSession, Principal, dict[uuid.UUID, uuid.UUID]], Awaitable[None]]
 # (session, tenant, removed stage ids).
 Unlink = Callable[[AsyncSession, uuid.UUID, set[uuid.UUID]], Awaitable[None]]
 
@@ -63,14 +65,14 @@ async def held(
 
 async def move_and_unlink(
     session: AsyncSession,
-    tenant_id: uuid.UUID,
+    principal: Principal,
     removed: set[uuid.UUID],
     moves: dict[uuid.UUID, uuid.UUID],
 ) -> None:
     """Move the held rows of the removed stages as `moves` says, then unlink the rest."""
     if moves:
         for holder in _holders.values():
-            await holder.move(session, tenant_id, moves)
+            await holder.move(session, principal, moves)
     if removed:
         for unlink in _unlinkers.values():
-            await unlink(session, tenant_id, removed)
+            await unlink(session, principal.tenant_id, removed)
