@@ -184,6 +184,36 @@ async def test_web_settings_routes_do_not_reach_another_organisations_ids(
     assert (await client.get(f"/v1/webhooks/endpoints/{endpoint}", headers=acme)).json()["enabled"]
 
 
+async def test_web_job_setup_routes_do_not_reach_another_organisations_jobs(
+    client: httpx.AsyncClient,
+) -> None:
+    """The job editor's stage and location routes answer 404 for another organisation's job
+    and stages, and change nothing there."""
+    from tests.web.helpers import csrf_token, web_sign_in
+
+    acme = bearer((await sign_up(client, "acme"))["access_token"])
+    job = await jobs.open_job(client, acme)
+    stage = job["stages"][1]["id"]
+    await sign_up(client, "globex")
+    await web_sign_in(client, "owner@globex.example")
+    token = csrf_token((await client.get("/app/jobs")).text)
+    base = f"/app/jobs/{job['id']}"
+    for path, data in (
+        (f"{base}/stages/add", {"name": "Theirs"}),
+        (f"{base}/stages/{stage}/rename", {"name": "Theirs"}),
+        (f"{base}/stages/{stage}/move", {"direction": "up"}),
+        (f"{base}/stages/{stage}/remove", {}),
+        (f"{base}/locations/add", {"mode": "remote"}),
+        (f"{base}/locations/0/remove", {}),
+    ):
+        response = await client.post(path, data=data | {"csrf_token": token})
+        assert response.status_code == 404, path
+    assert (await client.get(f"{base}/edit")).status_code == 404
+    after = (await client.get(f"/v1/jobs/{job['id']}", headers=acme)).json()
+    assert after["stages"] == job["stages"]
+    assert after["locations"] == job["locations"]
+
+
 async def test_another_tenants_offers_are_404_on_every_offer_route(
     client: httpx.AsyncClient,
 ) -> None:
