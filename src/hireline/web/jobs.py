@@ -339,7 +339,7 @@ async def edit_job(
     job_id: uuid.UUID,
     created: bool = False,
     changed: Annotated[str | None, Query(max_length=20)] = None,
-    name: Annotated[str, Query(max_length=80)] = "",
+    name: Annotated[str, Query(max_length=400)] = "",
 ) -> HTMLResponse:
     context = await _edit_context(session, visit, job_id)
     context |= {"created": created, "changed": changed, "changed_name": name}
