@@ -280,3 +280,24 @@ async def test_another_organisations_job_and_stages_are_not_found(
 async def _stage_ids(session: AsyncSession, member: Member, job_id: uuid.UUID) -> dict[str, str]:
     job = await jobs.get(session, member.tenant_id, job_id)
     return {stage.name: str(stage.id) for stage in await jobs.stages_of(session, job)}
+
+
+async def test_a_notice_names_only_what_the_job_has(
+    client: httpx.AsyncClient, owner: Member
+) -> None:
+    """Anyone can write the link that carries a notice's name: a name the job does not have
+    is left out rather than shown."""
+    job = await open_job(client, owner)
+    await _signed_in(client, job["id"])
+    edit = f"/app/jobs/{job['id']}/edit"
+
+    true = await client.get(edit, params={"changed": "stage-renamed", "name": "Screen"})
+    assert "Stage renamed to “Screen”" in true.text
+    forged = await client.get(
+        edit, params={"changed": "stage-renamed", "name": "Call 555-0100 to verify"}
+    )
+    assert forged.status_code == 200
+    assert "555-0100" not in forged.text
+    removed = await client.get(edit, params={"changed": "stage-removed", "name": "Anything"})
+    assert "Stage removed." in removed.text
+    assert "Anything" not in removed.text

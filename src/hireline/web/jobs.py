@@ -342,7 +342,16 @@ async def edit_job(
     name: Annotated[str, Query(max_length=400)] = "",
 ) -> HTMLResponse:
     context = await _edit_context(session, visit, job_id)
-    context |= {"created": created, "changed": changed, "changed_name": name}
+    # The notice names only a stage or place the job has now: the link that carries the
+    # name can be written by anyone, and must not make the page say something untrue.
+    known = {stage.name for stage in context["stages"]} | {
+        place_name(place) for place in context["job"].locations
+    }
+    context |= {
+        "created": created,
+        "changed": changed,
+        "changed_name": name if name in known else "",
+    }
     return render(request, "job_edit.html", context)
 
 
