@@ -142,3 +142,56 @@ async def seed_jobs(
         if rows:
             await connection.execute(text(statement), rows)
     return job_ids
+
+
+HIRING = """
+query Hiring($jobs: Int, $applications: Int) {
+  jobs(first: $jobs) {
+    items {
+      id
+      applications(first: $applications) {
+        items {
+          id
+          interviews { id interviewerIds scorecardSubmitted scorecards { id recommendation } }
+          scorecards { id interviewerName }
+          offers { id status baseSalary }
+        }
+      }
+    }
+  }
+}
+"""
+EMPTY_KIT = '{"questions": [], "attributes": [], "evaluation_tips": [], "red_flags": []}'
+
+
+async def seed_hiring(
+    connection: AsyncConnection, tenant_id: uuid.UUID, user_id: uuid.UUID, job_ids: list[uuid.UUID]
+) -> None:
+    """For each application of the jobs: an interview `user_id` sat on and scored, and an
+    offer awaiting their approval."""
+    await connection.execute(
+        text("SELECT set_config('app.tenant_id', :tenant, true)"), {"tenant": str(tenant_id)}
+    )
+    of_jobs = "FROM applications WHERE tenant_id = :t AND job_id = ANY(:jobs)"
+    statements = [
+        "INSERT INTO interviews (tenant_id, id, application_id, job_id, candidate_id, name, kit,"
+        " starts_at, ends_at, time_zone, ical_uid) SELECT tenant_id, gen_random_uuid(), id,"
+        f" job_id, candidate_id, 'Technical', CAST('{EMPTY_KIT}' AS jsonb), now(),"
+        f" now() + interval '1 hour', 'UTC', gen_random_uuid()::text {of_jobs}",
+        "INSERT INTO interview_panelists (tenant_id, interview_id, user_id)"
+        " SELECT tenant_id, id, :user FROM interviews WHERE tenant_id = :t AND job_id = ANY(:jobs)",
+        "INSERT INTO scorecards (tenant_id, id, interview_id, application_id, interviewer_id,"
+        " ratings, notes, recommendation) SELECT tenant_id, gen_random_uuid(), id,"
+        " application_id, :user, '{}', '{}', 'yes' FROM interviews"
+        " WHERE tenant_id = :t AND job_id = ANY(:jobs)",
+        "INSERT INTO offers (tenant_id, id, application_id, job_id, candidate_id, base_salary,"
+        " currency, start_date, expires_at, template_key) SELECT tenant_id, gen_random_uuid(),"
+        f" id, job_id, candidate_id, 100000, 'USD', '2027-02-01', now() + interval '7 days',"
+        f" 'standard' {of_jobs}",
+        "INSERT INTO offer_approvals (tenant_id, offer_id, position, user_id)"
+        " SELECT tenant_id, id, 0, :user FROM offers WHERE tenant_id = :t AND job_id = ANY(:jobs)",
+    ]
+    for statement in statements:
+        await connection.execute(
+            text(statement), {"t": tenant_id, "user": user_id, "jobs": job_ids}
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -11,7 +12,7 @@ from fastapi import FastAPI
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from tests.graphql_api.helpers import NESTED, data, seed_jobs
+from tests.graphql_api.helpers import HIRING, NESTED, data, seed_hiring, seed_jobs
 
 
 @contextmanager
@@ -89,3 +90,43 @@ async def test_a_nested_page_continues_from_its_cursor(
             break
     assert len(seen) == 5
     assert len(set(seen)) == 5
+
+
+async def test_interviews_scorecards_and_offers_cost_the_same_for_3_jobs_as_for_40(
+    app: FastAPI,
+    client: httpx.AsyncClient,
+    connection: AsyncConnection,
+    acme: dict[str, Any],
+) -> None:
+    me = (await client.get("/v1/me", headers=acme["headers"])).json()
+    user_id = uuid.UUID(me["user"]["id"])
+    few_jobs = await seed_jobs(connection, acme["tenant_id"], jobs=3, applications=2)
+    await seed_hiring(connection, acme["tenant_id"], user_id, few_jobs)
+    variables = {"jobs": 50, "applications": 10}
+    with counting_statements(app, connection) as few:
+        found = await data(client, acme["headers"], HIRING, variables)
+    applications = [a for job in found["jobs"]["items"] for a in job["applications"]["items"]]
+    assert len(applications) == 6
+    for application in applications:
+        [interview] = application["interviews"]
+        assert interview["interviewerIds"] == [str(user_id)]
+        assert interview["scorecardSubmitted"] is True
+        assert [card["recommendation"] for card in interview["scorecards"]] == ["yes"]
+        assert [card["interviewerName"] for card in application["scorecards"]] == [
+            me["user"]["name"]
+        ]
+        assert [offer["status"] for offer in application["offers"]] == ["awaiting_approval"]
+
+    many_jobs = await seed_jobs(connection, acme["tenant_id"], jobs=37, applications=3)
+    await seed_hiring(connection, acme["tenant_id"], user_id, many_jobs)
+    with counting_statements(app, connection) as many:
+        found = await data(client, acme["headers"], HIRING, variables)
+    applications = [a for job in found["jobs"]["items"] for a in job["applications"]["items"]]
+    assert len(found["jobs"]["items"]) == 40
+    assert len(applications) == 6 + 37 * 3
+    assert all(len(a["interviews"][0]["scorecards"]) == 1 for a in applications)
+    assert all(len(a["offers"]) == 1 for a in applications)
+    # One statement (or a fixed few, for the visibility rules) per relation, never one per
+    # job or application.
+    assert len(many) == len(few), "\n".join(many)
+    assert len(many) <= 30, "\n".join(many)

@@ -39,7 +39,11 @@ async def _scope(
     principal: Reader,
     job: Annotated[uuid.UUID | None, Query(description="Only this job's applications.")] = None,
     source: Annotated[
-        str | None, Query(max_length=60, description="Only applications from this source.")
+        str | None,
+        Query(
+            max_length=service.MAX_SOURCE_LENGTH,
+            description="Only applications from this source.",
+        ),
     ] = None,
     date_from: Annotated[
         Day | None, Query(alias="from", description="Applications from this day (UTC) on.")

@@ -33,6 +33,8 @@ from hireline.core.errors import ValidationFailed
 from hireline.core.principal import Principal
 from hireline.jobs import service as jobs
 
+# As long as an application's stored source may be.
+MAX_SOURCE_LENGTH = 60
 # An active application untouched this long needs someone's attention.
 STALE_AFTER = timedelta(days=14)
 
@@ -47,11 +49,16 @@ async def filters(
     date_to: date | None,
 ) -> Filters:
     """The report's filters, checked: the job is the tenant's (404 otherwise), the dates in
-    order."""
+    order, the source no longer than a stored one."""
     if date_from is not None and date_to is not None and date_from > date_to:
         raise ValidationFailed(
             "The period ends before it starts.",
             errors=[{"loc": ["query", "to"], "msg": "before 'from'", "type": "date_order"}],
+        )
+    if source is not None and len(source) > MAX_SOURCE_LENGTH:
+        raise ValidationFailed(
+            f"A source is at most {MAX_SOURCE_LENGTH} characters.",
+            errors=[{"loc": ["query", "source"], "msg": "too long", "type": "string_too_long"}],
         )
     if job_id is not None:
         await jobs.get(session, principal.tenant_id, job_id)
@@ -64,6 +71,11 @@ async def _freshness(repository: AnalyticsRepository) -> Freshness:
         return Freshness(refreshed_at=None, age_seconds=None)
     age = datetime.now(UTC) - refreshed_at
     return Freshness(refreshed_at=refreshed_at, age_seconds=max(0, int(age.total_seconds())))
+
+
+async def freshness(session: AsyncSession) -> Freshness:
+    """When the tenant's summaries, behind every report, were last rebuilt."""
+    return await _freshness(AnalyticsRepository(session))
 
 
 def _durations(row: Figures, prefix: str) -> Durations:

@@ -559,6 +559,12 @@ class CandidateRepository(Repository):
         result = await self.session.execute(query.order_by(Application.id.desc()))
         return [(row[0], row[1], row[2], row[3]) for row in result]
 
+    async def applications(self, application_ids: list[uuid.UUID]) -> list[Application]:
+        result = await self.session.execute(
+            self.owned(Application).where(Application.id.in_(application_ids))
+        )
+        return list(result.scalars())
+
     async def live_candidates(self, candidate_ids: list[uuid.UUID]) -> list[Candidate]:
         result = await self.session.execute(
             self.owned(Candidate).where(

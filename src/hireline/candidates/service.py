@@ -538,6 +538,17 @@ async def candidates_by_ids(
     return {candidate.id: candidate for candidate in found}
 
 
+async def applications_by_ids(
+    session: AsyncSession, tenant_id: uuid.UUID, application_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, Application]:
+    """The tenant's applications among `application_ids`, in one statement (for the domains
+    above that read many applications' interviews, scorecards or offers at once)."""
+    if not application_ids:
+        return {}
+    found = await _repository(session, tenant_id).applications(application_ids)
+    return {application.id: application for application in found}
+
+
 # For the web app: the board's, the candidate page's and the sourcing screen's actions.
 # The modules behind these import this one, so they are imported when called.
 

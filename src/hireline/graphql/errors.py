@@ -16,9 +16,10 @@ logger = structlog.get_logger(__name__)
 
 
 def _is_unexpected(error: GraphQLError) -> bool:
-    # Errors of the query itself (syntax, validation, limits) carry no original error.
+    # Errors of the query itself (syntax, validation, limits) carry no original error, or
+    # one of graphql's own (a variable that is not a Date, a UUID, ...): the client's to read.
     original = error.original_error
-    return original is not None and not isinstance(original, HirelineError | QueryTooCostly)
+    return original is not None and not isinstance(original, HirelineError | GraphQLError)
 
 
 class ProblemErrors(MaskErrors):

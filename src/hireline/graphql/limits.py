@@ -27,8 +27,8 @@ MAX_COST = 50_000
 MAX_ALIASES = 30
 MAX_TOKENS = 5_000
 DEFAULT_PAGE_SIZE = 20
-# Fields read through a per-parent service call (interviews, scorecards, offers: their
-# rules of who sees what live there) weigh as much as ten batched ones.
+# Interviews, scorecards and offers are batched too, but each batch runs several statements
+# for their rules of who sees what (in those services) and builds more per parent: ten each.
 FIELD_WEIGHTS = {"interviews": 10, "scorecards": 10, "offers": 10}
 
 

@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 
 from hireline.candidates import service as candidates
 from hireline.candidates.schemas import ApplicationRead, CandidateRead
+from hireline.core.errors import NotFound
+from hireline.interviews import service as interviews
+from hireline.interviews.schemas import InterviewRead, ScorecardRead
 from hireline.jobs import service as jobs
 from hireline.jobs.schemas import StageRead, StageRef
+from hireline.offers import service as offers
+from hireline.offers.schemas import OfferRead
 
 if TYPE_CHECKING:
     from hireline.graphql.context import GraphQLContext
@@ -20,6 +25,7 @@ if TYPE_CHECKING:
 # A page of a job's applications is asked for by (job, page size, cursor).
 PageKey = tuple[uuid.UUID, int, str | None]
 Page = tuple[list[ApplicationRead], str | None]
+T = TypeVar("T")
 
 
 def application_read(listed: tuple[Any, Any, Any, Any]) -> ApplicationRead:
@@ -44,6 +50,18 @@ class Loaders:
             self._candidate_applications
         )
         self.stages_of_job = DataLoader[uuid.UUID, list[StageRead]](self._stages)
+        # Interviews, scorecards and offers: the services' batched reads, which apply the
+        # same per-principal rules as their one-application reads behind the REST routes.
+        self.interviews_of_application = DataLoader[uuid.UUID, list[InterviewRead]](
+            self._interviews
+        )
+        self.scorecards_of_application = DataLoader[uuid.UUID, list[ScorecardRead]](
+            self._application_scorecards
+        )
+        self.scorecards_of_interview = DataLoader[uuid.UUID, list[ScorecardRead]](
+            self._interview_scorecards
+        )
+        self.offers_of_application = DataLoader[uuid.UUID, list[OfferRead]](self._offers)
 
     def primed_candidate(self, candidate_id: uuid.UUID) -> CandidateRead | None:
         """The candidate if already loaded or primed (no waiting), else None."""
@@ -113,3 +131,41 @@ class Loaders:
     async def _stages(self, job_ids: list[uuid.UUID]) -> list[list[StageRead]]:
         found = await self._context.run(lambda s: jobs.stages_by_job(s, self._tenant, job_ids))
         return [[StageRead.model_validate(stage) for stage in found.get(i, [])] for i in job_ids]
+
+    async def _interviews(self, ids: list[uuid.UUID]) -> list[list[InterviewRead] | BaseException]:
+        principal = self._context.principal
+        found = await self._context.run(
+            lambda s: interviews.interviews_of_applications(s, principal, ids)
+        )
+        return _of_applications(ids, found)
+
+    async def _application_scorecards(
+        self, ids: list[uuid.UUID]
+    ) -> list[list[ScorecardRead] | BaseException]:
+        principal = self._context.principal
+        found = await self._context.run(
+            lambda s: interviews.scorecards_of_applications(s, principal, ids)
+        )
+        return [found[i] for i in ids]
+
+    async def _interview_scorecards(
+        self, ids: list[uuid.UUID]
+    ) -> list[list[ScorecardRead] | BaseException]:
+        principal = self._context.principal
+        found = await self._context.run(
+            lambda s: interviews.scorecards_of_interviews(s, principal, ids)
+        )
+        return [found[i] for i in ids]
+
+    async def _offers(self, ids: list[uuid.UUID]) -> list[list[OfferRead] | BaseException]:
+        principal = self._context.principal
+        found = await self._context.run(lambda s: offers.of_applications(s, principal, ids))
+        return _of_applications(ids, found)
+
+
+def _of_applications(
+    ids: list[uuid.UUID], found: dict[uuid.UUID, list[T]]
+) -> list[list[T] | BaseException]:
+    """Each application's list, or NotFound for one the service left out (as its
+    one-application read raises): a loader's error for one key fails that key alone."""
+    return [found[i] if i in found else NotFound("No application with this id.") for i in ids]

@@ -5,12 +5,16 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date
+from typing import Annotated
 
 import strawberry
 
+from hireline.analytics import service as analytics
 from hireline.candidates import service as candidates
 from hireline.candidates.schemas import CandidateRead
 from hireline.core.errors import NotFound
+from hireline.graphql.analytics import Analytics
 from hireline.graphql.limits import page_size
 from hireline.graphql.types import (
     Application,
@@ -105,3 +109,29 @@ class Query:
         for read in reads:
             context.loaders.candidate.prime(read.id, read)
         return CandidatePage(items=[Candidate.of(r) for r in reads], next_cursor=next_cursor)
+
+    @strawberry.field(
+        description="The analytics reports, as under /v1/analytics: `job`, `source` and the "
+        "days (UTC) applications arrived, `from` and `to`, select the applications."
+    )
+    async def analytics(
+        self,
+        info: Info,
+        job: uuid.UUID | None = None,
+        source: str | None = None,
+        date_from: Annotated[date | None, strawberry.argument(name="from")] = None,
+        date_to: Annotated[date | None, strawberry.argument(name="to")] = None,
+    ) -> Analytics | None:
+        context = info.context
+        context.require(Action.ANALYTICS_READ)
+        scope = await context.run(
+            lambda s: analytics.filters(
+                s,
+                context.principal,
+                job_id=job,
+                source=source,
+                date_from=date_from,
+                date_to=date_to,
+            )
+        )
+        return Analytics(scope=scope)

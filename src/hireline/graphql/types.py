@@ -15,11 +15,9 @@ from hireline.core.errors import NotFound
 from hireline.graphql.context import GraphQLContext
 from hireline.graphql.limits import page_size
 from hireline.identity.permissions import Action
-from hireline.interviews import service as interviews
 from hireline.interviews.schemas import InterviewRead, ScorecardRead
 from hireline.jobs.schemas import StageRead
 from hireline.matching.schemas import MatchSummary
-from hireline.offers import service as offers
 from hireline.offers.schemas import OfferRead
 
 Info = strawberry.Info[GraphQLContext, None]
@@ -122,9 +120,7 @@ class Interview:
     async def scorecards(self, info: Info) -> list[Scorecard] | None:
         context = info.context
         context.require(Action.SCORECARDS_READ)
-        found = await context.run(
-            lambda s: interviews.scorecards_of_interview(s, context.principal, self.id)
-        )
+        found = await context.loaders.scorecards_of_interview.load(self.id)
         return [Scorecard.of(card) for card in found]
 
 
@@ -256,25 +252,21 @@ class Application:
     async def interviews(self, info: Info) -> list[Interview] | None:
         context = info.context
         context.require(Action.INTERVIEWS_READ)
-        found = await context.run(
-            lambda s: interviews.interviews_of_application(s, context.principal, self.id)
-        )
+        found = await context.loaders.interviews_of_application.load(self.id)
         return [Interview.of(read) for read in found]
 
     @strawberry.field
     async def scorecards(self, info: Info) -> list[Scorecard] | None:
         context = info.context
         context.require(Action.SCORECARDS_READ)
-        found = await context.run(
-            lambda s: interviews.scorecards_of_application(s, context.principal, self.id)
-        )
+        found = await context.loaders.scorecards_of_application.load(self.id)
         return [Scorecard.of(card) for card in found]
 
     @strawberry.field(description="Offers the caller may see: all, or those they approve.")
     async def offers(self, info: Info) -> list[Offer] | None:
         context = info.context
         context.require(Action.OFFERS_APPROVE)
-        found = await context.run(lambda s: offers.of_application(s, context.principal, self.id))
+        found = await context.loaders.offers_of_application.load(self.id)
         return [Offer.of(read) for read in found]
 
 

@@ -93,16 +93,25 @@ class InterviewRepository(Repository):
             .values(stage_id=None)
         )
 
-    async def interview(self, interview_id: uuid.UUID) -> Interview | None:
-        return (
-            await self.session.execute(self._owned(Interview).where(Interview.id == interview_id))
-        ).scalar_one_or_none()
-
     async def interviews_of_application(self, application_id: uuid.UUID) -> list[Interview]:
+        return await self.interviews_of_applications([application_id])
+
+    async def interviews_of_applications(self, application_ids: list[uuid.UUID]) -> list[Interview]:
+        """The interviews of several applications, each application's in start order."""
+        if not application_ids:
+            return []
         rows = await self.session.execute(
             self._owned(Interview)
-            .where(Interview.application_id == application_id)
-            .order_by(Interview.starts_at)
+            .where(Interview.application_id.in_(application_ids))
+            .order_by(Interview.application_id, Interview.starts_at)
+        )
+        return list(rows.scalars())
+
+    async def interviews(self, interview_ids: list[uuid.UUID]) -> list[Interview]:
+        if not interview_ids:
+            return []
+        rows = await self.session.execute(
+            self._owned(Interview).where(Interview.id.in_(interview_ids))
         )
         return list(rows.scalars())
 
@@ -184,21 +193,28 @@ class InterviewRepository(Repository):
             query = query.where(Interview.id != excluding)
         return [(row[0], row[1]) for row in await self.session.execute(query)]
 
-    async def on_panel(self, application_id: uuid.UUID, user_id: uuid.UUID) -> bool:
-        """Whether the user interviews (or interviewed) the application, cancellations aside."""
+    async def on_panels(
+        self, application_ids: list[uuid.UUID], user_id: uuid.UUID
+    ) -> set[uuid.UUID]:
+        """Those of the applications the user interviews (or interviewed), cancellations
+        aside."""
+        if not application_ids:
+            return set()
         found = await self.session.execute(
-            select(
+            select(Interview.application_id)
+            .distinct()
+            .where(
+                Interview.tenant_id == self.tenant_id,
+                Interview.application_id.in_(application_ids),
+                Interview.status == "scheduled",
                 exists().where(
-                    Interview.tenant_id == self.tenant_id,
-                    Interview.application_id == application_id,
-                    Interview.status == "scheduled",
                     InterviewPanelist.tenant_id == Interview.tenant_id,
                     InterviewPanelist.interview_id == Interview.id,
                     InterviewPanelist.user_id == user_id,
-                )
+                ),
             )
         )
-        return bool(found.scalar())
+        return set(found.scalars())
 
     async def awaiting_scorecards(
         self, ended_before: datetime, *, user_id: uuid.UUID | None = None, limit: int = 200
@@ -240,24 +256,48 @@ class InterviewRepository(Repository):
         ).scalar_one_or_none()
 
     async def scorecards_of_application(self, application_id: uuid.UUID) -> list[Scorecard]:
+        return await self.scorecards_of_applications([application_id])
+
+    async def scorecards_of_applications(self, application_ids: list[uuid.UUID]) -> list[Scorecard]:
+        """The scorecards of several applications, in the order they were submitted."""
+        if not application_ids:
+            return []
         rows = await self.session.execute(
             self._owned(Scorecard)
-            .where(Scorecard.application_id == application_id)
+            .where(Scorecard.application_id.in_(application_ids))
             .order_by(Scorecard.submitted_at)
         )
         return list(rows.scalars())
 
-    async def has_submitted(self, application_id: uuid.UUID, user_id: uuid.UUID) -> bool:
+    async def submitted_for(
+        self, application_ids: list[uuid.UUID], user_id: uuid.UUID
+    ) -> set[uuid.UUID]:
+        """Those of the applications the user has submitted a scorecard for."""
+        if not application_ids:
+            return set()
         found = await self.session.execute(
-            select(
-                exists().where(
-                    Scorecard.tenant_id == self.tenant_id,
-                    Scorecard.application_id == application_id,
-                    Scorecard.interviewer_id == user_id,
-                )
+            select(Scorecard.application_id)
+            .distinct()
+            .where(
+                Scorecard.tenant_id == self.tenant_id,
+                Scorecard.application_id.in_(application_ids),
+                Scorecard.interviewer_id == user_id,
             )
         )
-        return bool(found.scalar())
+        return set(found.scalars())
+
+    async def scored_by(self, interview_ids: list[uuid.UUID], user_id: uuid.UUID) -> set[uuid.UUID]:
+        """Those of the interviews the user has submitted a scorecard for."""
+        if not interview_ids:
+            return set()
+        found = await self.session.execute(
+            select(Scorecard.interview_id).where(
+                Scorecard.tenant_id == self.tenant_id,
+                Scorecard.interview_id.in_(interview_ids),
+                Scorecard.interviewer_id == user_id,
+            )
+        )
+        return set(found.scalars())
 
     async def scorecard_by_id(self, scorecard_id: uuid.UUID) -> Scorecard | None:
         return (

@@ -51,16 +51,25 @@ async def visible(
     session: AsyncSession, principal: Principal, interview_id: uuid.UUID
 ) -> Interview:
     """The interview, if the principal manages interviews or sits on its panel; else 404."""
-    repo = InterviewRepository(session)
-    interview = await repo.interview(interview_id)
+    interview = (await visible_among(session, principal, [interview_id])).get(interview_id)
     if interview is None:
         raise NotFound("No interview with this id.")
-    if principal.can(Action.INTERVIEWS_MANAGE):
-        return interview
-    user_id = user_id_of(principal)
-    if user_id is None or user_id not in (await repo.panels([interview.id]))[interview.id]:
-        raise NotFound("No interview with this id.")
     return interview
+
+
+async def visible_among(
+    session: AsyncSession, principal: Principal, interview_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, Interview]:
+    """Those of the interviews the principal manages or sits on the panel of, by id."""
+    repo = InterviewRepository(session)
+    found = await repo.interviews(interview_ids)
+    if principal.can(Action.INTERVIEWS_MANAGE):
+        return {interview.id: interview for interview in found}
+    user_id = user_id_of(principal)
+    if user_id is None:
+        return {}
+    panels = await repo.panels(interview.id for interview in found)
+    return {interview.id: interview for interview in found if user_id in panels[interview.id]}
 
 
 async def _check_panel(
@@ -248,14 +257,29 @@ async def of_application(
     session: AsyncSession, principal: Principal, application_id: uuid.UUID
 ) -> list[Interview]:
     """The application's interviews the principal may see."""
+    found = await of_applications(session, principal, [application_id])
+    if application_id not in found:
+        raise NotFound("No application with this id.")
+    return found[application_id]
+
+
+async def of_applications(
+    session: AsyncSession, principal: Principal, application_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, list[Interview]]:
+    """Each application's interviews the principal may see (all of them for those who manage
+    interviews, else those they sit on the panel of), in start order; applications that are
+    not the tenant's are left out. A fixed number of statements, however many applications."""
     repo = InterviewRepository(session)
-    await candidates.get_application(session, repo.tenant_id, application_id)
-    found = await repo.interviews_of_application(application_id)
-    if principal.can(Action.INTERVIEWS_MANAGE):
-        return found
-    user_id = user_id_of(principal)
-    panels = await repo.panels([i.id for i in found])
-    return [i for i in found if user_id in panels[i.id]]
+    existing = await candidates.applications_by_ids(session, repo.tenant_id, application_ids)
+    found = await repo.interviews_of_applications(list(existing))
+    if not principal.can(Action.INTERVIEWS_MANAGE):
+        user_id = user_id_of(principal)
+        panels = await repo.panels([i.id for i in found])
+        found = [i for i in found if user_id in panels[i.id]]
+    grouped: dict[uuid.UUID, list[Interview]] = {i: [] for i in application_ids if i in existing}
+    for interview in found:
+        grouped[interview.application_id].append(interview)
+    return grouped
 
 
 async def mine(

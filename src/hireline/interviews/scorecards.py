@@ -24,7 +24,7 @@ from hireline.interviews import kits, plans
 from hireline.interviews.events import InterviewEvent
 from hireline.interviews.models import Interview, Scorecard, ScorecardVersion
 from hireline.interviews.repository import InterviewRepository
-from hireline.interviews.scheduling import user_id_of, visible
+from hireline.interviews.scheduling import user_id_of, visible, visible_among
 from hireline.interviews.schemas import NO_EVIDENCE, RECOMMENDATIONS, ScorecardWrite
 
 
@@ -112,34 +112,95 @@ async def submit(
     return card
 
 
+# Why the principal may not read an application's (or interview's) feedback now.
+Refusal = NotFound | FeedbackHidden
+
+
+async def refusals(
+    session: AsyncSession, principal: Principal, application_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, Refusal | None]:
+    """For each application, None if the principal may read its feedback now, else the error
+    saying why not; a fixed number of statements, however many applications."""
+    repo = InterviewRepository(session)
+    existing = await candidates.applications_by_ids(session, repo.tenant_id, application_ids)
+    user_id = user_id_of(principal)
+    on_panel = await repo.on_panels(list(existing), user_id) if user_id is not None else set()
+    submitted = await repo.submitted_for(list(on_panel), user_id) if user_id is not None else set()
+    # Whoever neither interviews the candidate nor manages interviews learns nothing of it.
+    outsider = frozenset() if principal.can(Action.INTERVIEWS_MANAGE) else set(existing) - on_panel
+    found: dict[uuid.UUID, Refusal | None] = {}
+    for application_id in application_ids:
+        if application_id not in existing or application_id in outsider:
+            found[application_id] = NotFound("No application with this id.")
+        elif application_id in on_panel and application_id not in submitted:
+            found[application_id] = FeedbackHidden(
+                "Submit your own scorecard for this candidate first; "
+                "colleagues' feedback stays hidden until then."
+            )
+        else:
+            found[application_id] = None
+    return found
+
+
 async def may_read(session: AsyncSession, principal: Principal, application_id: uuid.UUID) -> None:
     """Raise unless the principal may read the application's feedback now."""
-    repo = InterviewRepository(session)
-    await candidates.get_application(session, repo.tenant_id, application_id)
-    user_id = user_id_of(principal)
-    on_panel = user_id is not None and await repo.on_panel(application_id, user_id)
-    if not on_panel and not principal.can(Action.INTERVIEWS_MANAGE):
-        raise NotFound("No application with this id.")
-    if on_panel and user_id is not None and not await repo.has_submitted(application_id, user_id):
-        raise FeedbackHidden(
-            "Submit your own scorecard for this candidate first; "
-            "colleagues' feedback stays hidden until then."
-        )
+    refused = (await refusals(session, principal, [application_id]))[application_id]
+    if refused is not None:
+        raise refused
+
+
+def _or_raise(found: list[Scorecard] | Refusal) -> list[Scorecard]:
+    if isinstance(found, Exception):
+        raise found
+    return found
 
 
 async def of_application(
     session: AsyncSession, principal: Principal, application_id: uuid.UUID
 ) -> list[Scorecard]:
-    await may_read(session, principal, application_id)
-    return await InterviewRepository(session).scorecards_of_application(application_id)
+    return _or_raise((await of_applications(session, principal, [application_id]))[application_id])
+
+
+async def of_applications(
+    session: AsyncSession, principal: Principal, application_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, list[Scorecard] | Refusal]:
+    """Each application's scorecards, or the error reading them alone would raise."""
+    refused = await refusals(session, principal, application_ids)
+    readable = [i for i, refusal in refused.items() if refusal is None]
+    grouped: dict[uuid.UUID, list[Scorecard]] = {i: [] for i in readable}
+    for card in await InterviewRepository(session).scorecards_of_applications(readable):
+        grouped[card.application_id].append(card)
+    return {i: refusal if refusal is not None else grouped[i] for i, refusal in refused.items()}
 
 
 async def of_interview(
     session: AsyncSession, principal: Principal, interview_id: uuid.UUID
 ) -> list[Scorecard]:
-    interview = await visible(session, principal, interview_id)
-    cards = await of_application(session, principal, interview.application_id)
-    return [card for card in cards if card.interview_id == interview.id]
+    return _or_raise((await of_interviews(session, principal, [interview_id]))[interview_id])
+
+
+async def of_interviews(
+    session: AsyncSession, principal: Principal, interview_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, list[Scorecard] | Refusal]:
+    """Each interview's scorecards, or the error reading them alone would raise: the
+    interview must be visible (`scheduling.visible`), then its application's feedback."""
+    interviews = await visible_among(session, principal, interview_ids)
+    by_application = await of_applications(
+        session, principal, list({i.application_id for i in interviews.values()})
+    )
+    found: dict[uuid.UUID, list[Scorecard] | Refusal] = {}
+    for interview_id in interview_ids:
+        interview = interviews.get(interview_id)
+        if interview is None:
+            found[interview_id] = NotFound("No interview with this id.")
+            continue
+        cards = by_application[interview.application_id]
+        found[interview_id] = (
+            cards
+            if isinstance(cards, Exception)
+            else [c for c in cards if c.interview_id == interview_id]
+        )
+    return found
 
 
 async def own(

@@ -85,20 +85,30 @@ async def replace_plan(
 async def describe(
     session: AsyncSession, principal: Principal, interviews: list[Interview]
 ) -> list[InterviewRead]:
-    """The API view of interviews: panel, candidate's name, job title, the caller's scoring."""
+    """The API view of interviews: panel, candidate's name, job title, the caller's scoring.
+
+    A fixed number of statements for any number of interviews (GraphQL describes those of
+    many applications at once)."""
+    if not interviews:
+        return []
     repo = InterviewRepository(session)
-    panels = await repo.panels(i.id for i in interviews)
+    ids = [i.id for i in interviews]
+    panels = await repo.panels(ids)
+    # Erased candidates are not among them: their interviews show no name.
+    people = await candidates.candidates_by_ids(
+        session, repo.tenant_id, list({i.candidate_id for i in interviews})
+    )
+    held = await jobs.fresh_jobs(session, repo.tenant_id, {i.job_id for i in interviews})
     user_id = user_id_of(principal)
+    scored_ids = await repo.scored_by(ids, user_id) if user_id is not None else set()
     described = []
     for interview in interviews:
-        try:
-            candidate_name = (
-                await candidates.get(session, repo.tenant_id, interview.candidate_id)
-            ).name
-        except NotFound:  # erased since
-            candidate_name = None
-        job = await jobs.get(session, repo.tenant_id, interview.job_id)
-        scored = user_id is not None and await repo.scorecard(interview.id, user_id) is not None
+        person = people.get(interview.candidate_id)
+        candidate_name = person.name if person is not None else None
+        job = held.get(interview.job_id)
+        if job is None:
+            raise NotFound("No job with this id.")
+        scored = interview.id in scored_ids
         described.append(
             InterviewRead(
                 id=interview.id,
@@ -158,6 +168,18 @@ async def interviews_of_application(
 ) -> list[InterviewRead]:
     found = await scheduling.of_application(session, principal, application_id)
     return await describe(session, principal, found)
+
+
+async def interviews_of_applications(
+    session: AsyncSession, principal: Principal, application_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, list[InterviewRead]]:
+    """`interviews_of_application` for many applications at once, in a fixed number of
+    statements; applications that are not the tenant's are left out."""
+    found = await scheduling.of_applications(session, principal, application_ids)
+    described = iter(await describe(session, principal, [i for g in found.values() for i in g]))
+    return {
+        application_id: [next(described) for _ in group] for application_id, group in found.items()
+    }
 
 
 async def my_interviews(
@@ -249,6 +271,36 @@ async def scorecards_of_application(
     return await _scorecard_reads(
         session, await scorecards.of_application(session, principal, application_id)
     )
+
+
+async def scorecards_of_applications(
+    session: AsyncSession, principal: Principal, application_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, list[ScorecardRead] | scorecards.Refusal]:
+    """`scorecards_of_application` for many applications at once: each one's scorecards, or
+    the error asking for them alone would raise (not found, feedback hidden)."""
+    return await _scorecard_groups(
+        session, await scorecards.of_applications(session, principal, application_ids)
+    )
+
+
+async def scorecards_of_interviews(
+    session: AsyncSession, principal: Principal, interview_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, list[ScorecardRead] | scorecards.Refusal]:
+    """`scorecards_of_interview` for many interviews at once, as above."""
+    return await _scorecard_groups(
+        session, await scorecards.of_interviews(session, principal, interview_ids)
+    )
+
+
+async def _scorecard_groups(
+    session: AsyncSession, found: dict[uuid.UUID, list[Scorecard] | scorecards.Refusal]
+) -> dict[uuid.UUID, list[ScorecardRead] | scorecards.Refusal]:
+    cards = [card for group in found.values() if isinstance(group, list) for card in group]
+    reads = iter(await _scorecard_reads(session, cards) if cards else [])
+    return {
+        key: [next(reads) for _ in group] if isinstance(group, list) else group
+        for key, group in found.items()
+    }
 
 
 async def feedback_summary(

@@ -30,10 +30,14 @@ class OfferRepository(_Tenanted):
             query = query.with_for_update()
         return (await self.session.execute(query)).scalar_one_or_none()
 
-    async def of_application(
-        self, application_id: uuid.UUID, *, approver: uuid.UUID | None = None
+    async def of_applications(
+        self, application_ids: list[uuid.UUID], *, approver: uuid.UUID | None = None
     ) -> list[Offer]:
-        query = self._offers().where(Offer.application_id == application_id)
+        """The offers of several applications, newest first (only those `approver` is in the
+        chain of, when given)."""
+        if not application_ids:
+            return []
+        query = self._offers().where(Offer.application_id.in_(application_ids))
         if approver is not None:
             query = query.where(Offer.id.in_(self._approved_by(approver)))
         return list((await self.session.execute(query.order_by(Offer.id.desc()))).scalars())

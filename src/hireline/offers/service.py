@@ -197,12 +197,27 @@ async def get(session: AsyncSession, principal: Principal, offer_id: uuid.UUID) 
 async def of_application(
     session: AsyncSession, principal: Principal, application_id: uuid.UUID
 ) -> list[OfferRead]:
-    await candidates.get_application(session, principal.tenant_id, application_id)
+    found = await of_applications(session, principal, [application_id])
+    if application_id not in found:
+        raise NotFound("No application with this id.")
+    return found[application_id]
+
+
+async def of_applications(
+    session: AsyncSession, principal: Principal, application_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, list[OfferRead]]:
+    """Each application's offers the principal may see (all, or those they approve), newest
+    first; applications that are not the tenant's are left out. A fixed number of
+    statements, however many applications."""
+    existing = await candidates.applications_by_ids(session, principal.tenant_id, application_ids)
+    grouped: dict[uuid.UUID, list[OfferRead]] = {i: [] for i in application_ids if i in existing}
     approver = None if _may_see_all(principal) else _user_id(principal)
-    if approver is None and not _may_see_all(principal):
-        return []
-    offers = await OfferRepository(session).of_application(application_id, approver=approver)
-    return await views(session, offers)
+    if not grouped or (approver is None and not _may_see_all(principal)):
+        return grouped
+    offers = await OfferRepository(session).of_applications(list(grouped), approver=approver)
+    for read in await views(session, offers):
+        grouped[read.application_id].append(read)
+    return grouped
 
 
 async def listed(

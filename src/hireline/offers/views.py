@@ -13,8 +13,12 @@ from hireline.offers.schemas import ApprovalRead, OfferRead, SalaryBand
 
 
 async def views(session: AsyncSession, offers: list[Offer]) -> list[OfferRead]:
+    """The offers' views, their chains and the members' names read once for all of them."""
+    if not offers:
+        return []
     chains = await OfferRepository(session).approvals_of([offer.id for offer in offers])
-    return [await view(session, offer, chains.get(offer.id, [])) for offer in offers]
+    names = await _names(session, offers[0].tenant_id)
+    return [_read(offer, chains.get(offer.id, []), names) for offer in offers]
 
 
 async def _names(session: AsyncSession, tenant_id: uuid.UUID) -> dict[uuid.UUID, str]:
@@ -26,7 +30,10 @@ async def view(
 ) -> OfferRead:
     if chain is None:
         chain = (await OfferRepository(session).approvals_of([offer.id])).get(offer.id, [])
-    names = await _names(session, offer.tenant_id)
+    return _read(offer, chain, await _names(session, offer.tenant_id))
+
+
+def _read(offer: Offer, chain: list[OfferApproval], names: dict[uuid.UUID, str]) -> OfferRead:
     turn = next_pending(chain) if offer.status == "awaiting_approval" else None
     approvals = []
     for approval in chain:
