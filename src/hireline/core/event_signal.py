@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import uuid
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -34,6 +35,8 @@ from hireline.settings import Settings
 logger = structlog.get_logger(__name__)
 
 CHANNEL = "hireline:{database}:events"
+# With the process id, as `CLIENT LIST` shows it.
+CLIENT_NAME = "hireline-events"
 # A Redis that hangs holds up only the background publisher, and not for long.
 TIMEOUT_SECONDS = 1.0
 # How often an idle subscription asks Redis whether it is still there.
@@ -61,6 +64,7 @@ def _client(redis_url: str) -> Redis:
     # signals may have been missed meanwhile.
     return Redis.from_url(
         redis_url,
+        client_name=f"{CLIENT_NAME}-{os.getpid()}",
         socket_timeout=TIMEOUT_SECONDS,
         socket_connect_timeout=TIMEOUT_SECONDS,
         socket_keepalive=True,
