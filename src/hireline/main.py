@@ -27,7 +27,7 @@ from hireline.board.syndication import router as syndication_router
 from hireline.candidates.annotations.routes import router as annotations_router
 from hireline.candidates.routes import router as candidates_router
 from hireline.changes.routes import router as changes_router
-from hireline.core import embedded_postgres, tracing
+from hireline.core import embedded_postgres, event_signal, tracing
 from hireline.core.change_feed import ChangeListener
 from hireline.core.database_url import libpq_url
 from hireline.core.db import create_app_engine, create_sessionmaker
@@ -141,7 +141,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 async with engine.connect() as connection:
                     await semantic.check_ready(connection)
             app.state.engine = engine
-            app.state.sessions = create_sessionmaker(engine)
+            signal_url = event_signal.signal_redis_url(settings)
+            publisher = await stack.enter_async_context(event_signal.publishing(signal_url))
+            app.state.sessions = create_sessionmaker(
+                engine, info=event_signal.session_info(publisher)
+            )
             app.state.rate_limiter = RateLimiter.from_settings(settings)
             stack.push_async_callback(app.state.rate_limiter.close)
             app.state.token_revocations = AccessTokenRevocations(
@@ -156,10 +160,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             listener = ChangeListener(libpq_url(url))
             listener.subscribe(JOBS_CHANGED_TOPIC, board_cache.invalidate_tenant)
             listener.subscribe(CAREERS_CHANGED_TOPIC, board_cache.invalidate_tenant)
-            app.state.stream_hub = StreamHub(app.state.sessions)
+            app.state.stream_hub = StreamHub(
+                app.state.sessions, poll_seconds=settings.stream_poll_seconds
+            )
             await app.state.stream_hub.start()
             stack.push_async_callback(app.state.stream_hub.stop)
-            listener.subscribe(EVENTS_TOPIC, app.state.stream_hub.signal)
+            if signal_url is None:
+                listener.subscribe(EVENTS_TOPIC, app.state.stream_hub.signal)
+            else:
+                await stack.enter_async_context(
+                    event_signal.subscribed(signal_url, app.state.stream_hub.signal)
+                )
             await listener.start()
             stack.push_async_callback(listener.stop)
             logger.info("started", version=__version__, environment=settings.environment)

@@ -89,6 +89,19 @@ class Settings(BaseSettings):
         description="Events that may wait for one live-stream client; one that falls further "
         "behind is disconnected (close code 4408) and resumes with `after`.",
     )
+    stream_signal: Literal["postgres", "redis"] = Field(
+        "postgres",
+        description="How API processes learn that a tenant has new events for the live stream: "
+        "`postgres` (LISTEN/NOTIFY) or `redis` (pub/sub on REDIS_URL, published after each "
+        "commit by the API and the worker).",
+    )
+    stream_poll_seconds: float = Field(
+        5.0,
+        gt=0,
+        le=3600,
+        description="The live stream also looks for each connected tenant's new events this "
+        "often without a signal: a lost signal delays an event at most this long.",
+    )
     worker_concurrency: int = Field(
         4, ge=1, le=256, description="Jobs a `hireline worker` process runs at once."
     )
@@ -266,6 +279,12 @@ class Settings(BaseSettings):
     def _production_needs_a_secret(self) -> Settings:
         if self.environment == "production" and self.secret_key is None:
             raise ValueError("HIRELINE_SECRET_KEY is required when HIRELINE_ENVIRONMENT=production")
+        return self
+
+    @model_validator(mode="after")
+    def _redis_signal_needs_redis(self) -> Settings:
+        if self.stream_signal == "redis" and self.redis_url is None:
+            raise ValueError("HIRELINE_STREAM_SIGNAL=redis needs REDIS_URL to be set")
         return self
 
     @property

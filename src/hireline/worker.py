@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import structlog
 
-from hireline.core import tracing
+from hireline.core import event_signal, tracing
 from hireline.core.database_url import libpq_url
 from hireline.core.db import create_app_engine, create_sessionmaker
 from hireline.core.queue import WorkerState, run_worker
@@ -24,13 +24,17 @@ async def work(
     tracing.configure(settings)
     engine = create_app_engine(settings, url, pool_size=concurrency, max_overflow=2)
     tracing.instrument_engine(engine)
-    state = WorkerState(sessions=create_sessionmaker(engine), settings=settings, owner_url=url)
     logger.info("worker_starting", concurrency=concurrency)
     try:
         if settings.semantic_matching:
             async with engine.connect() as connection:
                 await semantic.check_ready(connection)
-        async with running_relay(settings, url):
+        async with (
+            event_signal.publishing(event_signal.signal_redis_url(settings)) as publisher,
+            running_relay(settings, url),
+        ):
+            sessions = create_sessionmaker(engine, info=event_signal.session_info(publisher))
+            state = WorkerState(sessions=sessions, settings=settings, owner_url=url)
             await run_worker(
                 libpq_url(url), state, concurrency=concurrency, extra_modules=extra_modules
             )

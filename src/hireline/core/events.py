@@ -31,6 +31,7 @@ import structlog
 from procrastinate import JobContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from hireline.core.event_signal import announce_after_commit
 from hireline.core.models import DomainEvent as DomainEvent
 from hireline.core.queue import (
     DEFAULT_RETRY,
@@ -171,6 +172,7 @@ async def record(
     event = DomainEvent(tenant_id=tenant_id, type=str(type), payload=payload)
     session.add(event)
     await session.flush()
+    announce_after_commit(session, tenant_id)
     # Recorded by a worker's job: its handlers run at the end of that job, in its
     # transaction, as the dispatch job would run them (a job fewer per event).
     if not before_job_commit(

@@ -1,10 +1,12 @@
 """Each API process's hub: reads newly committed events of the tenants it has connections
 for, and hands each connection the ones its principal may see.
 
-A signal (PostgreSQL NOTIFY from migration 0029's trigger, or Redis pub/sub) only says "this
-tenant has something new"; the events themselves are read from `domain_events` in commit
-order (`core.commit_order`), so a lost or folded signal loses nothing, and a reconnecting
-client resumes from the same table. One read per tenant serves all its connections here.
+A signal (PostgreSQL NOTIFY from migration 0029's trigger, or Redis pub/sub from
+`core.event_signal`: HIRELINE_STREAM_SIGNAL) only says "this tenant has something new"; the
+events themselves are read from `domain_events` in commit order (`core.commit_order`), so a
+folded signal loses nothing, and a reconnecting client resumes from the same table. A lost
+signal (Redis pub/sub is at most once) only delays: every `poll_seconds` each tenant with
+connections here is read again without one. One read per tenant serves all its connections here.
 Each connection has a bounded queue: one that falls behind is dropped, not buffered.
 """
 
@@ -138,21 +140,28 @@ class Connection:
 class StreamHub:
     """Delivers each tenant's committed events to this process's connections."""
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(
+        self, sessions: async_sessionmaker[AsyncSession], *, poll_seconds: float | None = None
+    ) -> None:
         self.sessions = sessions
+        self.poll_seconds = poll_seconds
         self.connections: dict[uuid.UUID, set[Connection]] = {}
         self._due: set[uuid.UUID] = set()
         self._wake = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
+        self._tasks: list[asyncio.Task[None]] = []
 
     async def start(self) -> None:
-        self._task = asyncio.create_task(self._run(), name="stream-hub")
+        self._tasks.append(asyncio.create_task(self._run(), name="stream-hub"))
+        if self.poll_seconds is not None:
+            poll = self._poll(self.poll_seconds)
+            self._tasks.append(asyncio.create_task(poll, name="stream-poll"))
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
+        for task in self._tasks:
+            task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+                await task
+        self._tasks.clear()
 
     def join(self, connection: Connection) -> None:
         """Start delivering to `connection` (what it missed first)."""
@@ -193,6 +202,13 @@ class StreamHub:
                     again = True
                 if again:
                     self._later(tenant_id)
+
+    async def _poll(self, seconds: float) -> None:
+        # On a fixed beat, not after a quiet spell: other tenants' signals must not put off
+        # the look that finds an event whose own signal was lost.
+        while True:
+            await asyncio.sleep(seconds)
+            self.signal("*")
 
     def _later(self, tenant_id: uuid.UUID) -> None:
         asyncio.get_running_loop().call_later(RECHECK_SECONDS, self.signal, str(tenant_id))
