@@ -117,6 +117,7 @@ OPERATION_IDS: dict[str, str] = {
     # imports
     "start_import": "imports_start",
     "get_import": "imports_get",
+    "list_imports": "imports_list",
     # retention
     "list_retention_policies": "retention_policies_list",
     "replace_retention_policies": "retention_policies_replace",

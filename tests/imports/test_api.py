@@ -206,3 +206,39 @@ _MAPPING_WITHOUT_RESUMES = (
     b'"email": "Email", "job": "Position", "stage": "Stage", "status": "Status"}, '
     b'"statuses": {"Not selected": "rejected"}}'
 )
+
+
+async def test_imports_are_listed_newest_first_a_page_at_a_time(
+    client: httpx.AsyncClient,
+) -> None:
+    owner = bearer((await sign_up(client, "importlist"))["access_token"])
+    other = bearer((await sign_up(client, "importlist-other"))["access_token"])
+    sheet = ("a.csv", b"Name,Job\nAda,Engineer\n", "text/csv")
+    mapping = ("m.json", b'{"columns": {"name": "Name", "job": "Job"}}', "text/json")
+    started = []
+    for _ in range(3):
+        run = await _start(
+            client, owner, {"source": "csv", "dry_run": "true"}, export=sheet, mapping=mapping
+        )
+        assert run.status_code == 202, run.text
+        started.append(run.json()["id"])
+    theirs = await _start(client, other, {"source": "csv"}, export=sheet, mapping=mapping)
+    assert theirs.status_code == 202, theirs.text
+
+    first = await client.get("/v1/imports", params={"limit": 2}, headers=owner)
+    assert first.status_code == 200, first.text
+    assert [run["id"] for run in first.json()["items"]] == started[::-1][:2]
+    assert first.json()["items"][0]["export_name"] == "a.csv"
+    rest = await client.get(
+        "/v1/imports", params={"limit": 2, "cursor": first.json()["next_cursor"]}, headers=owner
+    )
+    assert [run["id"] for run in rest.json()["items"]] == [started[0]]
+    assert rest.json()["next_cursor"] is None
+
+    forged = await client.get("/v1/imports", params={"cursor": "not-ours"}, headers=owner)
+    assert forged.status_code == 422, forged.text
+    too_many = await client.get("/v1/imports", params={"limit": 10_000}, headers=owner)
+    assert too_many.status_code == 422, too_many.text
+    recruiter = await member(client, owner, "rita@importlist.example", "recruiter", "Rita")
+    refused = await client.get("/v1/imports", headers=recruiter["headers"])
+    assert refused.status_code == 403, refused.text

@@ -46,3 +46,11 @@ class ImportRunRepository(Repository):
         if for_update:
             query = query.with_for_update()
         return (await self.session.execute(query)).scalar_one_or_none()
+
+    async def newest(self, *, before: uuid.UUID | None, limit: int) -> list[ImportRun]:
+        """Imports newest first (ids are UUIDv7), after the cursor's `before`."""
+        query = self.owned(ImportRun)
+        if before is not None:
+            query = query.where(ImportRun.id < before)
+        rows = await self.session.execute(query.order_by(ImportRun.id.desc()).limit(limit))
+        return list(rows.scalars())

@@ -5,15 +5,16 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, Request, UploadFile, status
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile, status
 
 from hireline.core.db import DbSession
+from hireline.core.pagination import MAX_PAGE_SIZE
 from hireline.core.principal import Principal
 from hireline.identity.dependencies import require
 from hireline.identity.permissions import Action
 from hireline.imports import runs
 from hireline.imports.export import SourceSystem
-from hireline.imports.schemas import ImportRead
+from hireline.imports.schemas import ImportPage, ImportRead
 
 router = APIRouter(prefix="/v1", tags=["imports"])
 
@@ -59,6 +60,19 @@ async def start_import(
         dry_run=dry_run,
     )
     return ImportRead.model_validate(run)
+
+
+@router.get("/imports", summary="The organisation's imports, newest first")
+async def list_imports(
+    session: DbSession,
+    principal: Manager,
+    cursor: Annotated[str | None, Query(max_length=500)] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 20,
+) -> ImportPage:
+    runs_, next_cursor = await runs.page(session, cursor=cursor, limit=limit)
+    return ImportPage(
+        items=[ImportRead.model_validate(run) for run in runs_], next_cursor=next_cursor
+    )
 
 
 @router.get("/imports/{import_id}", summary="An import: its status and report")

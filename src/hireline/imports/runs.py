@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.core.errors import NotFound, PayloadTooLarge, UnsupportedMediaType, ValidationFailed
 from hireline.core.ids import uuid7
+from hireline.core.pagination import cut_page, id_after
 from hireline.core.principal import Principal
 from hireline.core.queue import defer, job_unit_of_work, queue, worker_state
 from hireline.core.storage import FileStorage, save_with_transaction
@@ -108,6 +109,14 @@ async def queue_import(
         details={"system": system, "dry_run": dry_run},
     )
     return run
+
+
+async def page(
+    session: AsyncSession, *, cursor: str | None, limit: int
+) -> tuple[list[ImportRun], str | None]:
+    """The organisation's imports, newest first, and the cursor of the next page."""
+    runs = await ImportRunRepository(session).newest(before=id_after(cursor), limit=limit + 1)
+    return cut_page(runs, limit, lambda run: run.id)
 
 
 async def get(session: AsyncSession, run_id: uuid.UUID) -> ImportRun:

@@ -65,3 +65,8 @@ class ImportRead(BaseModel):
     error: str | None = Field(description="Why the export could not be read at all.")
     created_at: datetime
     finished_at: datetime | None
+
+
+class ImportPage(BaseModel):
+    items: list[ImportRead]
+    next_cursor: str | None
