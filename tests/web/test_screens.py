@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import uuid
 from typing import Any
 
 import httpx
@@ -228,3 +229,33 @@ async def test_columns_are_paged_and_the_next_page_comes_as_a_fragment(
     assert {"Ada Lovelace", "Grace Hopper"} - set(shown) == {
         name for name in ("Ada Lovelace", "Grace Hopper") if name in rest.text
     }
+
+
+async def test_a_refresh_keeps_a_column_open_as_far_as_it_was_shown(
+    client: httpx.AsyncClient, owner: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The live refresh asks for each column's shown cards: one opened with "Show more"
+    stays open, the others stay at a page, and a bad or huge figure changes nothing."""
+    monkeypatch.setattr(web_board, "COLUMN_PAGE", 1)
+    monkeypatch.setattr(web_board, "MAX_SHOWN", 2)
+    job = await open_job(client, owner)
+    people = ("Ada Lovelace", "Grace Hopper", "Edsger Dijkstra")
+    for index, name in enumerate(people):
+        await apply(client, job, fields={"name": name, "email": f"p{index}@example.com"})
+    await web_sign_in(client, EMAIL)
+    first_stage = job["stages"][0]["id"]
+
+    def cards(html: str) -> int:
+        return sum(name in html for name in people)
+
+    plain = await client.get(f"/app/jobs/{job['id']}")
+    assert cards(plain.text) == 1
+    opened = await client.get(f"/app/jobs/{job['id']}", params={"shown": f"{first_stage}:2"})
+    assert cards(opened.text) == 2
+    assert '<li class="more">' in opened.text
+    capped = await client.get(f"/app/jobs/{job['id']}", params={"shown": f"{first_stage}:99"})
+    assert cards(capped.text) == 2
+    for bad in ("nonsense", f"{first_stage}:many", f"{uuid.uuid4()}:50", f"{first_stage}:-4"):
+        answer = await client.get(f"/app/jobs/{job['id']}", params={"shown": bad})
+        assert answer.status_code == 200, bad
+        assert cards(answer.text) == 1, bad

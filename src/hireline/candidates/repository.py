@@ -4,11 +4,23 @@ session's tenant. Match scores are the matching room's table, plugged in (`match
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, delete, exists, func, literal, or_, select, true, tuple_, update
+from sqlalchemy import (
+    Select,
+    case,
+    delete,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    true,
+    tuple_,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert
 
 from hireline.candidates.match_scores import plugged
@@ -441,10 +453,11 @@ class CandidateRepository(Repository):
         return [((row[0], row[1], row[2], row[3]), float(row[-1])) for row in found]
 
     async def board_ranks(
-        self, job_id: uuid.UUID, per_stage: int
+        self, job_id: uuid.UUID, per_stage: int, longer: Mapping[uuid.UUID, int] | None = None
     ) -> dict[uuid.UUID, tuple[float, int, int]]:
-        """The first `per_stage + 1` active applications of each stage by match: for each,
-        its ranking score, its rank in its stage and the stage's count."""
+        """The first `per_stage + 1` active applications of each stage by match (of the
+        stages in `longer`, that many + 1): for each, its ranking score, its rank in its
+        stage and the stage's count."""
         scores = plugged().model
         score = func.coalesce(scores.score, -1.0)
         ranked = (
@@ -476,7 +489,13 @@ class CandidateRepository(Repository):
         picked = (
             await self.session.execute(
                 select(ranked.c.id, ranked.c.score, ranked.c.rank, ranked.c.total).where(
-                    ranked.c.rank <= per_stage + 1
+                    ranked.c.rank
+                    <= (
+                        case(dict(longer), value=ranked.c.stage_id, else_=per_stage)
+                        if longer
+                        else per_stage
+                    )
+                    + 1
                 )
             )
         ).all()

@@ -378,9 +378,15 @@ class BoardColumn:
 
 
 async def board_columns(
-    session: AsyncSession, tenant_id: uuid.UUID, job_id: uuid.UUID, *, per_stage: int
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    job_id: uuid.UUID,
+    *,
+    per_stage: int,
+    longer: Mapping[uuid.UUID, int] | None = None,
 ) -> dict[uuid.UUID | None, BoardColumn]:
-    """Every stage's first `per_stage` active applicants by match, in one statement.
+    """Every stage's first `per_stage` active applicants by match (as many as `longer`
+    says for the stages it names), in one statement.
 
     The board's first screen: a window over the job's active applications and their scores
     ranks and counts each stage at once (one pass over the job, not one per column); only the
@@ -390,7 +396,7 @@ async def board_columns(
     repository = _repository(session, tenant_id)
     # Two statements: the ranks alone (a pass over the job), then the shown rows by key; one
     # statement lets the planner hash-join every candidate of the job for a hundred rows.
-    keys = await repository.board_ranks(job_id, per_stage)
+    keys = await repository.board_ranks(job_id, per_stage, longer)
     rows = await repository.listed(keys)
     ordered = sorted(rows, key=lambda row: (str(row[0].stage_id), keys[row[0].id][1]))
     columns: dict[uuid.UUID | None, BoardColumn] = {}
@@ -398,7 +404,10 @@ async def board_columns(
         key, rank, total = keys[application.id]
         column = columns.setdefault(application.stage_id, BoardColumn())
         column.total = total
-        if rank > per_stage:
+        shown = per_stage
+        if longer and application.stage_id is not None:
+            shown = longer.get(application.stage_id, per_stage)
+        if rank > shown:
             column.next_cursor = encode_cursor(column.keys[-1], str(column.rows[-1][0].id))
             continue
         column.rows.append((application, candidate, None, _summary(stored, explanation)))

@@ -26,6 +26,8 @@ router = APIRouter(include_in_schema=False)
 # Cards per column and page: the first screen stays fast however many apply (issue 14).
 COLUMN_PAGE = 20
 REJECTED_SHOWN = 10
+# The most cards a live refresh draws in a column that was opened further.
+MAX_SHOWN = 10 * COLUMN_PAGE
 Reader = Annotated[Visit, screen(Action.CANDIDATES_READ)]
 Mover = Annotated[Visit, screen(Action.CANDIDATES_WRITE)]
 BulkAction = Literal["move", "reject", "email"]
@@ -105,13 +107,20 @@ def _card(row: candidates.ListedApplication) -> Card:
     )
 
 
-async def _board_context(session: DbSession, visit: Visit, job_id: uuid.UUID) -> dict[str, Any]:
+async def _board_context(
+    session: DbSession,
+    visit: Visit,
+    job_id: uuid.UUID,
+    longer: dict[uuid.UUID, int] | None = None,
+) -> dict[str, Any]:
     await jobs.require_visible(session, visit.principal, job_id)
     tenant_id = visit.principal.tenant_id
     job = await jobs.get(session, tenant_id, job_id)
     stages = await jobs.stages_of(session, job)
     # Every column's first page in one statement: the first screen stays fast (issue 14).
-    firsts = await candidates.board_columns(session, tenant_id, job.id, per_stage=COLUMN_PAGE)
+    firsts = await candidates.board_columns(
+        session, tenant_id, job.id, per_stage=COLUMN_PAGE, longer=longer
+    )
     columns = []
     for stage in stages:
         first = firsts.get(stage.id) or candidates.BoardColumn()
@@ -143,6 +152,21 @@ async def _board_context(session: DbSession, visit: Visit, job_id: uuid.UUID) ->
     }
 
 
+def _shown(values: list[str]) -> dict[uuid.UUID, int]:
+    """`<stage id>:<cards>` pairs: how far a live refresh keeps each column open, so a
+    column opened with "Show more" stays open (up to `MAX_SHOWN`); others are left out."""
+    shown = {}
+    for value in values:
+        stage, _, count = value.partition(":")
+        try:
+            stage_id, cards = uuid.UUID(stage), int(count)
+        except ValueError:
+            continue
+        if cards > COLUMN_PAGE:
+            shown[stage_id] = min(cards, MAX_SHOWN)
+    return shown
+
+
 def _uuids(values: list[str]) -> list[uuid.UUID]:
     found = []
     for value in values:
@@ -164,8 +188,9 @@ async def board(
     skipped: Annotated[int, Query(ge=0, le=MAX_SELECTED)] = 0,
     undo: Annotated[list[str], Query(max_length=MAX_SELECTED)] = [],  # noqa: B006
     error: Annotated[str | None, Query(max_length=300)] = None,
+    shown: Annotated[list[str], Query(max_length=50)] = [],  # noqa: B006
 ) -> HTMLResponse:
-    context = await _board_context(session, visit, job_id)
+    context = await _board_context(session, visit, job_id, _shown(shown))
     context |= {
         "done": done,
         "count": count,

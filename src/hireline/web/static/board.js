@@ -43,7 +43,12 @@
     refreshTimer = setTimeout(function () {
       // A card being dragged stays put until it is dropped.
       if (document.querySelector(".sortable-chosen")) return refreshBoard();
-      htmx.ajax("GET", window.location.pathname, { target: "#board", select: "#board", swap: "outerHTML" });
+      // Columns opened with "Show more" stay open: the page is asked for as many cards.
+      var shown = [];
+      document.querySelectorAll("ol.cards[data-stage-id]").forEach(function (list) {
+        shown.push("shown=" + list.dataset.stageId + ":" + list.querySelectorAll(":scope > li.card").length);
+      });
+      htmx.ajax("GET", window.location.pathname + "?" + shown.join("&"), { target: "#board", select: "#board", swap: "outerHTML" });
     }, 250);
   }
   function listen() {
