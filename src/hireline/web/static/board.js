@@ -79,5 +79,22 @@
       });
   }
   document.addEventListener("DOMContentLoaded", function () { wire(document); listen(); });
-  document.addEventListener("htmx:afterSwap", function (event) { wire(document); });
+  // "Show more" replaces itself with the next cards: keyboard focus moves to the first of
+  // them, not back to the top of the page.
+  var shownBefore = null;
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var more = event.detail.target;
+    if (more && more.classList && more.classList.contains("more") && more.parentElement) {
+      var list = more.parentElement;
+      shownBefore = { list: list, count: list.querySelectorAll(":scope > li.card").length };
+    }
+  });
+  document.addEventListener("htmx:afterSwap", function () {
+    wire(document);
+    if (!shownBefore) return;
+    var next = shownBefore.list.querySelectorAll(":scope > li.card")[shownBefore.count];
+    shownBefore = null;
+    var link = next && next.querySelector(".card-head a");
+    if (link) link.focus();
+  });
 })();
