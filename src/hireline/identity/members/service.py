@@ -157,7 +157,12 @@ async def accept(
         details={"role": invitation.role, "new_account": new_account},
     )
     return await tokens.issue_user_tokens(
-        session, issuer, tenant_id=invitation.tenant_id, user_id=user.id, role=invitation.role
+        session,
+        issuer,
+        tenant_id=invitation.tenant_id,
+        user_id=user.id,
+        role=invitation.role,
+        credentials_version=user.credentials_version,
     )
 
 
