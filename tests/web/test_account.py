@@ -346,7 +346,9 @@ async def test_an_invitation_accept_without_the_form_token_is_refused(
 ) -> None:
     owner = bearer((await sign_up(client, "hooli"))["access_token"])
     invited = await client.post(
-        "/v1/members", json={"email": "x@hooli.example", "role": "recruiter"}, headers=owner
+        "/v1/members",
+        json={"email": "x@hooli.example", "role": "recruiter", "send_email": False},
+        headers=owner,
     )
     path = invited.json()["accept_path"]
     token = path.split("/")[-2]
@@ -365,7 +367,9 @@ async def test_password_guesses_through_sign_up_and_invitations_are_throttled(
     owner = bearer((await sign_up(client, "hooli"))["access_token"])
     await sign_up(client, "globex", email="gil@globex.example")
     invited = await client.post(
-        "/v1/members", json={"email": "gil@globex.example", "role": "recruiter"}, headers=owner
+        "/v1/members",
+        json={"email": "gil@globex.example", "role": "recruiter", "send_email": False},
+        headers=owner,
     )
     link = "/app/invitations/" + invited.json()["accept_path"].split("/")[-2]
     original = app.state.rate_limiter

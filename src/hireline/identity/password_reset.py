@@ -76,4 +76,3 @@ async def complete(session: AsyncSession, token: str, password: str, *, ip: str 
         raise NotFound(UNKNOWN_LINK)
     await replace_password(session, user, password, now=now, ip=ip, action="auth.password_reset")
     return user
-

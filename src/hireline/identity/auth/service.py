@@ -27,7 +27,7 @@ from hireline.identity.organization import service as organization
 from hireline.identity.organization.schemas import TenantRead
 
 TOO_MANY_FAILURES = "Too many failed sign-ins; try again later."
-WRONG_CURRENT_PASSWORD = "The current password is wrong; the password was not changed."
+WRONG_CURRENT_PASSWORD = "The current password is wrong; it was not changed."  # noqa: S105
 
 
 class SignInRefused(Exception):

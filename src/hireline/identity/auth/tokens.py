@@ -104,9 +104,7 @@ async def issue_user_tokens(
         session, issuer, tenant_id=tenant_id, user_id=user_id, family_id=family_id or uuid.uuid4()
     )
     return TokenResponse(
-        access_token=_access_token_for_user(
-            issuer, user_id, tenant_id, role, credentials_version
-        ),
+        access_token=_access_token_for_user(issuer, user_id, tenant_id, role, credentials_version),
         expires_in=int(issuer.access_ttl.total_seconds()),
         refresh_token=refresh,
     )
