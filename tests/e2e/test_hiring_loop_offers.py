@@ -44,7 +44,9 @@ async def _member(
     client: httpx.AsyncClient, owner: dict[str, str], slug: str, role: str, name: str
 ) -> dict[str, Any]:
     address = f"{name.lower()}@{slug}.example"
-    invited = await client.post("/v1/members", json={"email": address, "role": role}, headers=owner)
+    invited = await client.post(
+        "/v1/members", json={"email": address, "role": role, "send_email": False}, headers=owner
+    )
     assert invited.status_code == 201, invited.text
     accepted = await client.post(
         invited.json()["accept_path"], json={"name": name, "password": PASSWORD}

@@ -78,7 +78,7 @@ async def test_api_key_lifecycle_and_scopes(client: httpx.AsyncClient) -> None:
         assert (await client.get("/v1/members", headers=headers)).status_code == 200
     scoped = await client.post(
         "/v1/members",
-        json={"email": "x@acme.example", "role": "recruiter"},
+        json={"email": "x@acme.example", "role": "recruiter", "send_email": False},
         headers={"X-API-Key": key},
     )
     assert scoped.status_code == 403
@@ -180,7 +180,9 @@ async def test_recruiters_cannot_manage_credentials(client: httpx.AsyncClient) -
     owner = await _owner(client)
     invited = (
         await client.post(
-            "/v1/members", json={"email": "rec@acme.example", "role": "recruiter"}, headers=owner
+            "/v1/members",
+            json={"email": "rec@acme.example", "role": "recruiter", "send_email": False},
+            headers=owner,
         )
     ).json()
     joined = await client.post(invited["accept_path"], json={"name": "Rec", "password": PASSWORD})
@@ -289,7 +291,7 @@ async def test_other_tenants_credentials_are_404(client: httpx.AsyncClient) -> N
     invited = (
         await client.post(
             "/v1/members",
-            json={"email": "gus@globex.example", "role": "admin"},
+            json={"email": "gus@globex.example", "role": "admin", "send_email": False},
             headers=globex_owner,
         )
     ).json()

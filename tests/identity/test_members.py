@@ -20,7 +20,9 @@ from tests.identity.helpers import PASSWORD, bearer, password_token, sign_up
 async def _invite(
     client: httpx.AsyncClient, headers: dict[str, str], email: str, role: str
 ) -> httpx.Response:
-    return await client.post("/v1/members", json={"email": email, "role": role}, headers=headers)
+    return await client.post(
+        "/v1/members", json={"email": email, "role": role, "send_email": False}, headers=headers
+    )
 
 
 async def _join(

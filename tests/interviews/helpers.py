@@ -16,7 +16,9 @@ async def member(
     client: httpx.AsyncClient, owner: dict[str, str], address: str, role: str, name: str
 ) -> dict[str, Any]:
     """Invite and accept: the member's id, address and bearer headers."""
-    invited = await client.post("/v1/members", json={"email": address, "role": role}, headers=owner)
+    invited = await client.post(
+        "/v1/members", json={"email": address, "role": role, "send_email": False}, headers=owner
+    )
     assert invited.status_code == 201, invited.text
     accepted = await client.post(
         invited.json()["accept_path"], json={"name": name, "password": PASSWORD}

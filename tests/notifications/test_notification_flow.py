@@ -49,7 +49,7 @@ async def organization(committing_client: httpx.AsyncClient) -> dict[str, Any]:
     for role in ("admin", "interviewer"):
         address = f"{role}@{slug}.example"
         invited = await client.post(
-            "/v1/members", json={"email": address, "role": role}, headers=owner
+            "/v1/members", json={"email": address, "role": role, "send_email": False}, headers=owner
         )
         assert invited.status_code == 201, invited.text
         accepted = await client.post(

@@ -33,7 +33,9 @@ def state(app: FastAPI, settings: Settings, database_url: str) -> WorkerState:
 
 async def _recruiter(client: httpx.AsyncClient, owner: dict[str, str]) -> dict[str, str]:
     invited = await client.post(
-        "/v1/members", json={"email": "rec@acme.example", "role": "recruiter"}, headers=owner
+        "/v1/members",
+        json={"email": "rec@acme.example", "role": "recruiter", "send_email": False},
+        headers=owner,
     )
     joined = await client.post(
         invited.json()["accept_path"], json={"name": "Rec", "password": PASSWORD}

@@ -144,6 +144,8 @@ async def test_password_reset_by_email_sets_the_password_and_ends_other_sign_ins
         data={"grant_type": "refresh_token", "refresh_token": issued["refresh_token"]},
     )
     assert refreshed.status_code == 400
+    # The access token issued before the reset is refused at once, not when it expires.
+    assert (await client.get("/v1/me", headers=bearer(issued["access_token"]))).status_code == 401
     assert (await password_token(client, email)).status_code == 400
     assert (await password_token(client, email, NEW_PASSWORD)).status_code == 200
 
@@ -346,7 +348,9 @@ async def test_an_invitation_accept_without_the_form_token_is_refused(
 ) -> None:
     owner = bearer((await sign_up(client, "hooli"))["access_token"])
     invited = await client.post(
-        "/v1/members", json={"email": "x@hooli.example", "role": "recruiter"}, headers=owner
+        "/v1/members",
+        json={"email": "x@hooli.example", "role": "recruiter", "send_email": False},
+        headers=owner,
     )
     path = invited.json()["accept_path"]
     token = path.split("/")[-2]
@@ -365,7 +369,9 @@ async def test_password_guesses_through_sign_up_and_invitations_are_throttled(
     owner = bearer((await sign_up(client, "hooli"))["access_token"])
     await sign_up(client, "globex", email="gil@globex.example")
     invited = await client.post(
-        "/v1/members", json={"email": "gil@globex.example", "role": "recruiter"}, headers=owner
+        "/v1/members",
+        json={"email": "gil@globex.example", "role": "recruiter", "send_email": False},
+        headers=owner,
     )
     link = "/app/invitations/" + invited.json()["accept_path"].split("/")[-2]
     original = app.state.rate_limiter
@@ -388,3 +394,125 @@ async def test_password_guesses_through_sign_up_and_invitations_are_throttled(
         app.state.rate_limiter = original
     # Two free failures, a third that starts the wait, then the wait.
     assert guesses == [409, 409, 409, 429]
+
+
+async def test_an_invitation_made_through_the_api_is_mailed_and_accepted(
+    committing_client: httpx.AsyncClient, engine: AsyncEngine, state: WorkerState
+) -> None:
+    client = committing_client
+    owner = bearer((await sign_up(client, "umbrella"))["access_token"])
+    invited = await client.post(
+        "/v1/members", json={"email": "ada@umbrella.example", "role": "recruiter"}, headers=owner
+    )
+    assert invited.status_code == 201, invited.text
+    body = invited.json()
+    # The token is a secret for the invitee: it is in the e-mail only.
+    assert body["emailed"] is True
+    assert "token" not in body
+    assert "accept_path" not in body
+    await drain(engine, state)
+    [message] = mailbox(state, to="ada@umbrella.example")
+    assert "Umbrella Inc" in message["Subject"]
+    link = link_in(message, "/app/invitations/")
+    token = link.rsplit("/", 1)[-1]
+    assert token.startswith("hli_")
+    accepted = await client.post(
+        f"/v1/auth/invitations/{token}/accept", json={"name": "Ada", "password": PASSWORD}
+    )
+    assert accepted.status_code == 200, accepted.text
+    me = await client.get("/v1/me", headers=bearer(accepted.json()["access_token"]))
+    assert (me.json()["role"], me.json()["user"]["name"]) == ("recruiter", "Ada")
+
+
+# -- The signed-in person's password ---------------------------------------------------------
+
+
+async def _change_in_app(
+    client: httpx.AsyncClient, current: str, new: str, again: str | None = None
+) -> httpx.Response:
+    token = await _form(client, "/app/account")
+    return await client.post(
+        "/app/account/password",
+        data={
+            "current_password": current,
+            "new_password": new,
+            "new_password_again": new if again is None else again,
+            "csrf_token": token,
+        },
+    )
+
+
+async def test_changing_the_password_in_the_app_keeps_this_session_and_ends_the_others(
+    client: httpx.AsyncClient,
+) -> None:
+    issued = await sign_up(client, "initech")
+    email = "owner@initech.example"
+    await web_sign_in(client, email)
+    before = session_cookie(client)
+    async with httpx.AsyncClient(
+        transport=client._transport, base_url="http://testserver"
+    ) as other:
+        await web_sign_in(other, email)
+        assert (await other.get("/app")).status_code == 200
+        page = await client.get("/app/account")
+        assert page.status_code == 200
+        assert "Change your password" in page.text
+
+        changed = await _change_in_app(client, PASSWORD, NEW_PASSWORD)
+        assert changed.status_code == 303, changed.text
+        assert changed.headers["location"] == "/app/account?changed=1"
+        # This browser stays signed in, under a new session id.
+        assert session_cookie(client) not in (None, before)
+        done = await client.get("/app/account?changed=1")
+        assert done.status_code == 200
+        assert "Your password is changed" in done.text
+        assert (await client.get("/app")).status_code == 200
+        # The other browser is signed out; tokens issued before are refused.
+        assert (await other.get("/app")).status_code == 303
+    assert (await client.get("/v1/me", headers=bearer(issued["access_token"]))).status_code == 401
+    refreshed = await client.post(
+        "/v1/auth/token",
+        data={"grant_type": "refresh_token", "refresh_token": issued["refresh_token"]},
+    )
+    assert refreshed.status_code == 400
+    assert (await password_token(client, email)).status_code == 400
+    assert (await password_token(client, email, NEW_PASSWORD)).status_code == 200
+
+
+async def test_a_refused_password_change_in_the_app_changes_nothing(
+    client: httpx.AsyncClient,
+) -> None:
+    issued = await sign_up(client, "initech")
+    email = "owner@initech.example"
+    await web_sign_in(client, email)
+    cookie = session_cookie(client)
+    wrong = await _change_in_app(client, "not the password at all", NEW_PASSWORD)
+    assert wrong.status_code == 403
+    assert "current password is wrong" in wrong.text
+    weak = await _change_in_app(client, PASSWORD, "short")
+    assert weak.status_code == 422
+    assert "at least 10 characters" in weak.text
+    differ = await _change_in_app(client, PASSWORD, NEW_PASSWORD, "something else entirely")
+    assert differ.status_code == 422
+    assert "differ" in differ.text
+    # Without the session's CSRF token the form is refused.
+    forged = await client.post(
+        "/app/account/password",
+        data={
+            "current_password": PASSWORD,
+            "new_password": NEW_PASSWORD,
+            "new_password_again": NEW_PASSWORD,
+        },
+    )
+    assert forged.status_code == 403
+    assert session_cookie(client) == cookie
+    assert (await client.get("/app")).status_code == 200
+    assert (await client.get("/v1/me", headers=bearer(issued["access_token"]))).status_code == 200
+    assert (await password_token(client, email)).status_code == 200
+    assert (await password_token(client, email, NEW_PASSWORD)).status_code == 400
+
+
+async def test_the_account_screen_needs_a_session(client: httpx.AsyncClient) -> None:
+    page = await client.get("/app/account")
+    assert page.status_code == 303
+    assert page.headers["location"].startswith("/app/sign-in")

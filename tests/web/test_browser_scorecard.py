@@ -72,7 +72,7 @@ def _arrange(server: str) -> dict[str, Any]:
         owner = bearer(signup.json()["access_token"])
         invited = api.post(
             "/v1/members",
-            json={"email": "ivy@keyboard.example", "role": "interviewer"},
+            json={"email": "ivy@keyboard.example", "role": "interviewer", "send_email": False},
             headers=owner,
         ).json()
         accepted = api.post(

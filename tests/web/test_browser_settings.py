@@ -1,5 +1,6 @@
 """A new organisation in a real browser: sign-up by keyboard, every settings screen, an
-invitation accepted and a password reset from the mail folder; axe-core on each screen.
+invitation accepted and a password changed, a password reset from the mail folder; axe-core
+on each screen.
 
 Screenshots land in docs/screenshots/web/ beside the other screens'.
 """
@@ -171,6 +172,14 @@ async def test_an_owner_signs_up_and_sets_up_the_organisation(
             await _shot(invitee, "invitation-accept", problems)
             await invitee.get_by_role("button", name="Join Northwind Hiring").click()
             await invitee.wait_for_url(f"{server}/app")
+            # She changes her password on her account screen and stays signed in.
+            await invitee.get_by_role("link", name="Account").click()
+            await invitee.get_by_label("Current password").fill(PASSWORD)
+            await invitee.get_by_label("New password", exact=True).fill(NEW_PASSWORD)
+            await invitee.get_by_label("New password again").fill(NEW_PASSWORD)
+            await invitee.get_by_role("button", name="Change password").click()
+            await expect(invitee.get_by_role("status")).to_contain_text("password is changed")
+            await _shot(invitee, "account-password", problems)
 
             # The owner forgot her password.
             await page.get_by_role("button", name="Sign out").click()

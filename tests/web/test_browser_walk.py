@@ -102,7 +102,9 @@ def _arrange(server: str, database_url: str) -> dict[str, str]:
                 "UPDATE tenants SET rate_limit_per_minute = 1000000 WHERE slug = %s", (SLUG,)
             )
         invited = api.post(
-            "/v1/members", json={"email": COLLEAGUE, "role": "hiring_manager"}, headers=headers
+            "/v1/members",
+            json={"email": COLLEAGUE, "role": "hiring_manager", "send_email": False},
+            headers=headers,
         )
         assert invited.status_code == 201, invited.text
         accepted = api.post(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
 import io
 import re
 from typing import Any
@@ -365,11 +367,65 @@ async def test_careers_branding_is_checked_and_shown_on_the_careers_page(
     page = await client.get("/careers/acme")
     assert "We build &lt;tools&gt; &amp; more." in page.text
     assert "--brand: #7a1f5c;" in page.text
-    assert 'src="/careers/acme/logo"' in page.text
-    logo = await client.get("/careers/acme/logo")
+    path = f"/careers/acme/logo/{hashlib.sha256(_png()).hexdigest()}"
+    assert f'src="{path}"' in page.text
+    logo = await client.get(path)
     assert logo.status_code == 200
     assert logo.headers["content-type"] == "image/png"
+    assert logo.headers["cache-control"] == "public, max-age=31536000, immutable"
     assert logo.content == _png()
+    # The unversioned URL (older links) still answers, checked again on each use.
+    unversioned = await client.get("/careers/acme/logo")
+    assert (unversioned.content, unversioned.headers["cache-control"]) == (_png(), "no-cache")
+
+
+def _logo_src(html: str) -> str:
+    found = re.search(r'<img src="(/careers/[^"]+/logo/[0-9a-f]{64})"', html)
+    assert found is not None, html
+    return found.group(1)
+
+
+async def test_a_new_logo_shows_at_once_at_a_new_url(committing_client: httpx.AsyncClient) -> None:
+    client = committing_client
+    await sign_up(client, "logoco")
+    await web_sign_in(client, "owner@logoco.example")
+
+    async def upload(image: bytes) -> None:
+        saved = await _post(
+            client,
+            "/app/settings/careers",
+            "/app/settings/careers",
+            {"colour": "#0b5cad", "intro": ""},
+            files={"logo": ("logo.png", image, "image/png")},
+        )
+        assert saved.status_code == 303, saved.text
+
+    first, second = _png("#0b5cad"), _png("#7a1f5c")
+    await upload(first)
+    page = await client.get("/careers/logoco")
+    old = _logo_src(page.text)
+    assert old.endswith(hashlib.sha256(first).hexdigest())
+    assert (await client.get(old)).content == first
+    assert (await client.get("/careers/logoco")).text == page.text  # now cached
+
+    await upload(second)
+    new = old
+    for _ in range(50):  # the commit's NOTIFY drops the cached pages in every process
+        new = _logo_src((await client.get("/careers/logoco")).text)
+        if new != old:
+            break
+        await asyncio.sleep(0.1)
+    assert new.endswith(hashlib.sha256(second).hexdigest())
+    served = await client.get(new)
+    assert (served.status_code, served.content) == (200, second)
+    assert "immutable" in served.headers["cache-control"]
+    # The old version's URL sends the browser to the current one, uncached.
+    moved = await client.get(old)
+    assert (moved.status_code, moved.headers["location"]) == (307, new)
+    assert moved.headers["cache-control"] == "no-store"
+    unknown = await client.get("/careers/logoco/logo/" + "0" * 64)
+    assert unknown.headers["location"] == new
+    assert (await client.get("/careers/logoco/logo/not-a-digest")).status_code == 422
 
 
 @pytest.mark.parametrize(
@@ -403,6 +459,7 @@ async def test_bad_branding_is_refused_and_nothing_is_stored(
     assert "Hello" not in page.text
     assert ":root { --brand" not in page.text
     assert (await client.get("/careers/acme/logo")).status_code == 404
+    assert (await client.get("/careers/acme/logo/" + "0" * 64)).status_code == 404
 
 
 # -- Plan and usage --------------------------------------------------------------------------

@@ -7,6 +7,7 @@ is accepted, so nothing else can reach the style. The introduction is plain text
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import uuid
@@ -39,7 +40,16 @@ class Branding:
 
     colour: str | None
     intro: str | None
-    has_logo: bool
+    # SHA-256 of the logo's bytes (hex): the logo's URL names it, so a new logo is a new URL.
+    logo_digest: str | None = None
+
+    @property
+    def has_logo(self) -> bool:
+        return self.logo_digest is not None
+
+    def logo_path(self, slug: str) -> str | None:
+        """Where the pages link the current logo (cached for good: it never changes)."""
+        return None if self.logo_digest is None else f"/careers/{slug}/logo/{self.logo_digest}"
 
 
 def _invalid(field: str, message: str) -> ValidationFailed:
@@ -95,12 +105,17 @@ async def branding_of(session: AsyncSession, tenant_id: uuid.UUID) -> Branding:
     """The organisation's branding (the default look where it set nothing)."""
     found = await BrandingRepository.working_for(session, tenant_id).get()
     if found is None:
-        return Branding(colour=None, intro=None, has_logo=False)
-    return Branding(colour=found.colour, intro=found.intro, has_logo=found.logo_type is not None)
+        return Branding(colour=None, intro=None)
+    return _shown(found)
 
 
-async def logo_of(session: AsyncSession, tenant_id: uuid.UUID) -> tuple[bytes, str] | None:
-    """The logo's bytes and media type, if the organisation has one."""
+def _shown(found: CareersBranding) -> Branding:
+    digest = found.logo_digest if found.logo_type is not None else None
+    return Branding(colour=found.colour, intro=found.intro, logo_digest=digest)
+
+
+async def logo_of(session: AsyncSession, tenant_id: uuid.UUID) -> tuple[bytes, str, str] | None:
+    """The logo's bytes, media type and digest, if the organisation has one."""
     return await BrandingRepository.working_for(session, tenant_id).logo()
 
 
@@ -127,8 +142,9 @@ async def save(
     found.intro = checked_intro
     if logo:
         found.logo, found.logo_type = logo, logo_type
+        found.logo_digest = hashlib.sha256(logo).hexdigest()
     elif remove_logo:
-        found.logo, found.logo_type = None, None
+        found.logo, found.logo_type, found.logo_digest = None, None, None
     await session.flush()
     await audit.record(
         session,
@@ -140,4 +156,4 @@ async def save(
     )
     # The careers pages are cached per organisation: drop them everywhere on commit.
     await announce(session, CAREERS_CHANGED_TOPIC, str(principal.tenant_id))
-    return Branding(colour=found.colour, intro=found.intro, has_logo=found.logo_type is not None)
+    return _shown(found)

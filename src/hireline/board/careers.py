@@ -14,7 +14,7 @@ import orjson
 from fastapi import APIRouter, Path, Query, Request
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markdown_it import MarkdownIt
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 
 from hireline.board import branding, service
 from hireline.board.routes import PUBLIC_CACHE
@@ -78,7 +78,7 @@ def render_page(
         .get_template(name)
         .render(
             organization={"name": tenant.name, "slug": tenant.slug},
-            branding=look or branding.Branding(colour=None, intro=None, has_logo=False),
+            branding=look or branding.Branding(colour=None, intro=None),
             **context,
         )
     )
@@ -275,23 +275,51 @@ async def careers_job(
     return await job_page(request, session, tenant, job_id)
 
 
-@router.get("/{slug}/logo")
-async def careers_logo(slug: Slug, session: DbSession) -> Response:
-    tenant = await enter_by_slug(session, slug)
-    logo = await branding.logo_of(session, tenant.id)
-    if logo is None:
-        raise NotFound("This organisation has no logo.")
-    data, media_type = logo
+# A versioned logo URL never changes its bytes: browsers and proxies keep it for a year.
+IMMUTABLE = "public, max-age=31536000, immutable"
+LOGO_HEADERS = {"Content-Security-Policy": "default-src 'none'; sandbox"}
+
+
+def _logo_response(tenant: Organisation, data: bytes, media_type: str, cache: str) -> Response:
     # Served as the image it was checked to be, never as a document.
     return Response(
         data,
         media_type=media_type,
-        headers={
-            "Cache-Control": "public, max-age=300",
-            "Content-Security-Policy": "default-src 'none'; sandbox",
-            "X-Hireline-Tenant": str(tenant.id),
-        },
+        headers={**LOGO_HEADERS, "Cache-Control": cache, "X-Hireline-Tenant": str(tenant.id)},
     )
+
+
+@router.get("/{slug}/logo")
+async def careers_logo(slug: Slug, session: DbSession) -> Response:
+    """The current logo at the unversioned URL (older links): checked again on each use."""
+    tenant = await enter_by_slug(session, slug)
+    logo = await branding.logo_of(session, tenant.id)
+    if logo is None:
+        raise NotFound("This organisation has no logo.")
+    data, media_type, _ = logo
+    return _logo_response(tenant, data, media_type, "no-cache")
+
+
+@router.get("/{slug}/logo/{digest}")
+async def careers_logo_version(
+    slug: Slug,
+    digest: Annotated[str, Path(min_length=64, max_length=64, pattern="^[0-9a-f]{64}$")],
+    session: DbSession,
+) -> Response:
+    """One version of the logo, cached for good; an older version's URL sends the browser
+    to the current one (not cached, so it follows the next change too)."""
+    tenant = await enter_by_slug(session, slug)
+    logo = await branding.logo_of(session, tenant.id)
+    if logo is None:
+        raise NotFound("This organisation has no logo.")
+    data, media_type, current = logo
+    if digest != current:
+        return RedirectResponse(
+            f"/careers/{slug}/logo/{current}",
+            status_code=307,
+            headers={"Cache-Control": "no-store"},
+        )
+    return _logo_response(tenant, data, media_type, IMMUTABLE)
 
 
 @router.get("/{slug}/feed.xml")

@@ -43,4 +43,6 @@ class CareersBranding(Base):
     intro: Mapped[str | None] = mapped_column(Text)
     logo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     logo_type: Mapped[str | None] = mapped_column(String(20))
+    # SHA-256 of `logo`, hex: names the logo's URL, so a new logo is a new URL.
+    logo_digest: Mapped[str | None] = mapped_column(String(64))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

@@ -3,6 +3,7 @@ aggregator feed."""
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 
 from sqlalchemy import delete, select
@@ -18,17 +19,20 @@ class BrandingRepository(Repository):
     async def get(self) -> CareersBranding | None:
         return await self.session.get(CareersBranding, self.tenant_id)
 
-    async def logo(self) -> tuple[bytes, str] | None:
+    async def logo(self) -> tuple[bytes, str, str] | None:
+        """The logo's bytes, media type and digest."""
         found = (
             await self.session.execute(
-                select(CareersBranding.logo, CareersBranding.logo_type).where(
-                    CareersBranding.tenant_id == self.tenant_id
-                )
+                select(
+                    CareersBranding.logo, CareersBranding.logo_type, CareersBranding.logo_digest
+                ).where(CareersBranding.tenant_id == self.tenant_id)
             )
         ).one_or_none()
         if found is None or found.logo is None or found.logo_type is None:
             return None
-        return found.logo, found.logo_type
+        # Logos stored before digests were kept get theirs from their bytes.
+        digest = found.logo_digest or hashlib.sha256(found.logo).hexdigest()
+        return found.logo, found.logo_type, digest
 
 
 class SyndicationRepository(Repository):

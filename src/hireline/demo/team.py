@@ -90,7 +90,7 @@ async def create_team(
                 (
                     await clock.at(
                         founded,
-                        members.invite(
+                        members.invite_without_email(
                             session, owner_principal, email=sign_in.email, role=sign_in.role
                         ),
                     )

@@ -70,6 +70,9 @@ class User(Base):
     email: Mapped[str] = mapped_column(String(320), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     password_hash: Mapped[str] = mapped_column(String(200))
+    # Raised at every password change: access tokens carry the value they were issued at
+    # (`cv`) and are refused once it is lower than this.
+    credentials_version: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
     created_at: Mapped[datetime] = _created_at()
     last_sign_in_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 

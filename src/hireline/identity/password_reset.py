@@ -2,8 +2,7 @@
 
 The link's token is made by the job that sends the e-mail, so it never rests in the queue's
 table; the database keeps only its digest. Setting a new password spends every link of the
-user, ends their browser sessions (each remembers a digest of the old password hash) and
-revokes their refresh tokens in every organisation.
+user and ends every other sign-in of the account (`auth.passwords.replace_password`).
 """
 
 from __future__ import annotations
@@ -14,10 +13,9 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.core.errors import Conflict, NotFound
-from hireline.core.security import digest, hash_password, new_secret
-from hireline.core.tenancy import allow_credential_lookup, enter_tenant, enter_user
-from hireline.identity.audit import service as audit
-from hireline.identity.auth.passwords import check_password
+from hireline.core.security import digest, new_secret
+from hireline.core.tenancy import allow_credential_lookup, enter_user
+from hireline.identity.auth.passwords import replace_password
 from hireline.identity.auth.repository import AuthRepository
 from hireline.identity.models import PasswordResetToken, User
 
@@ -76,27 +74,5 @@ async def complete(session: AsyncSession, token: str, password: str, *, ip: str 
     user = await repository.user(claimed)
     if user is None:
         raise NotFound(UNKNOWN_LINK)
-    check_password(password, email=user.email)
-    user.password_hash = hash_password(password)
-    await repository.spend_reset_tokens(user.id, now)
-    await session.flush()
-    await _revoke_refresh_tokens(session, user.id, now, ip)
+    await replace_password(session, user, password, now=now, ip=ip, action="auth.password_reset")
     return user
-
-
-async def _revoke_refresh_tokens(
-    session: AsyncSession, user_id: uuid.UUID, now: datetime, ip: str | None
-) -> None:
-    repository = AuthRepository(session)
-    for tenant_id in await repository.tenant_ids_of(user_id):
-        await enter_tenant(session, tenant_id)
-        revoked = await repository.revoke_refresh_tokens_of(tenant_id, user_id, now)
-        await audit.record(
-            session,
-            tenant_id=tenant_id,
-            action="auth.password_reset",
-            actor_type="user",
-            actor_id=str(user_id),
-            ip=ip,
-            details={"refresh_tokens_revoked": revoked},
-        )

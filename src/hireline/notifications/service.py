@@ -118,6 +118,10 @@ async def send_invitation(
     )
 
 
+# Every invitation, made by the API or the app, is mailed through `send_invitation`.
+members.mail_invitations_with(send_invitation)
+
+
 async def email_templates(session: AsyncSession) -> dict[str, EmailTemplate]:
     """The session's organisation's own templates, by kind (the others use the built-in)."""
     return {template.kind: template for template in await EmailTemplateRepository(session).all()}

@@ -1,4 +1,5 @@
-"""Screens before sign-in: a new organisation, a forgotten password, an invitation to join."""
+"""Account screens: before sign-in a new organisation, a forgotten password, an invitation to
+join; once signed in, changing one's password."""
 
 from __future__ import annotations
 
@@ -14,12 +15,14 @@ from hireline.core.errors import HirelineError
 from hireline.core.http_guards import _is_tls
 from hireline.core.rate_limit import RateLimiter, client_address
 from hireline.identity import service as identity
+from hireline.identity.auth import service as sign_in_service
 from hireline.identity.auth.schemas import SignupRequest
 from hireline.identity.members import service as members
+from hireline.identity.permissions import Action
 from hireline.identity.service import User
 from hireline.notifications import service as notifications
 from hireline.web import sessions
-from hireline.web.access import SESSION_COOKIE
+from hireline.web.access import SESSION_COOKIE, Visit, screen
 from hireline.web.forms import Refusal, attempt, check_form_token, form_token, set_form_cookie
 from hireline.web.templating import render
 
@@ -309,3 +312,62 @@ async def accept_invitation(
     tenant_id = facts["tenant_id"]
     assert isinstance(tenant_id, uuid.UUID)
     return await signed_in_response(request, session, user, tenant_id)
+
+
+# -- The signed-in person's own account ------------------------------------------------------
+
+Own = Annotated[Visit, screen(Action.PROFILE_READ)]
+ACCOUNT = "account/password.html"
+
+
+def _account_page(
+    request: Request, visit: Visit, *, error: Refusal | None = None, changed: bool = False
+) -> HTMLResponse:
+    return render(
+        request,
+        ACCOUNT,
+        {"visit": visit, "csrf_token": visit.csrf_token, "error": error, "changed": changed},
+        status_code=error.status if error else 200,
+    )
+
+
+@router.get("/app/account")
+async def account_screen(request: Request, visit: Own) -> HTMLResponse:
+    return _account_page(request, visit, changed=request.query_params.get("changed") == "1")
+
+
+@router.post("/app/account/password")
+async def change_password(
+    request: Request,
+    session: DbSession,
+    visit: Own,
+    current_password: Annotated[str, Form(max_length=1024)] = "",
+    new_password: Annotated[str, Form(max_length=1024)] = "",
+    new_password_again: Annotated[str, Form(max_length=1024)] = "",
+) -> Response:
+    if new_password != new_password_again:
+        refusal = Refusal(
+            "The two new passwords differ; type the same one twice.", "new_password_again", 422
+        )
+        return _account_page(request, visit, error=refusal)
+    limiter: RateLimiter = request.app.state.rate_limiter
+    changed = await attempt(
+        session,
+        lambda: sign_in_service.change_password(
+            session,
+            limiter,
+            visit.user.id,
+            current_password=current_password,
+            new_password=new_password,
+            ip=_ip(request),
+        ),
+    )
+    if isinstance(changed, Refusal):
+        if changed.status == 403:
+            changed = Refusal(changed.message, "current_password", 403)
+        return _account_page(request, visit, error=changed)
+    # Every session started with the old password ends when next seen; this browser keeps
+    # working under a new session id (and CSRF token) started with the new one.
+    return await signed_in_response(
+        request, session, changed, visit.principal.tenant_id, "/app/account?changed=1"
+    )

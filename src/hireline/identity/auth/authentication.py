@@ -72,7 +72,8 @@ async def principal_from_access_token(
 
     Membership and client status are read on every request so that removing a member,
     changing a role or revoking a client takes effect at once, not when the token expires;
-    so is the revocation list, so that signing out ends the token at once.
+    so is the revocation list, so that signing out ends the token at once, and the user's
+    credentials version, so that a password change ends the tokens issued before it.
     """
     try:
         claims = decode_access_token(token, key=key)
@@ -80,6 +81,8 @@ async def principal_from_access_token(
         subject = str(claims["sub"])
         token_id = str(claims.get("jti", ""))
         expires_at = int(claims["exp"])
+        # Tokens from before credentials were versioned carry none: they count as version 0.
+        credentials_version = int(claims.get("cv", 0))
     except (InvalidToken, ValueError) as exc:
         raise _refuse(f"The access token is invalid: {exc}") from None
     await enter_tenant(session, tenant_id)
@@ -87,9 +90,13 @@ async def principal_from_access_token(
         raise _refuse("The access token has been revoked (signed out).")
     plan, override = await _tenant_limit(session, tenant_id)
     if claims["typ"] == "user":
-        role = await role_of(session, tenant_id, uuid.UUID(subject))
-        if role is None:
+        # Role and credentials version in one read: a password change refuses older tokens.
+        standing = await AuthRepository(session).standing(tenant_id, uuid.UUID(subject))
+        if standing is None:
             raise _refuse("This user is no longer a member of the organisation.")
+        role, current_version = standing
+        if credentials_version < current_version:
+            raise _refuse("The access token was issued before a password change; sign in again.")
         return Principal(
             kind="user",
             id=subject,

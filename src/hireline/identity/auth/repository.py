@@ -75,6 +75,16 @@ class AuthRepository(Repository):
         )
         return (await self.session.execute(query)).scalar_one_or_none()
 
+    async def standing(self, tenant_id: uuid.UUID, user_id: uuid.UUID) -> tuple[str, int] | None:
+        """The user's role in the tenant and their credentials version; None if not a member."""
+        query = (
+            select(Membership.role, User.credentials_version)
+            .join(User, User.id == Membership.user_id)
+            .where(Membership.tenant_id == tenant_id, Membership.user_id == user_id)
+        )
+        row = (await self.session.execute(query)).one_or_none()
+        return None if row is None else (row[0], row[1])
+
     async def tenant_limit(self, tenant_id: uuid.UUID) -> tuple[str, int | None] | None:
         """The tenant's plan and its own per-minute limit, if the tenant exists."""
         query = select(Tenant.plan, Tenant.rate_limit_per_minute).where(Tenant.id == tenant_id)

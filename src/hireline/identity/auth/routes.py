@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import base64
 import binascii
+import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Header, Request, status
 from fastapi.responses import JSONResponse
 
 from hireline.core.db import DbSession
-from hireline.core.errors import BadRequest
+from hireline.core.errors import BadRequest, PermissionDenied
 from hireline.core.principal import Principal
 from hireline.core.rate_limit import RateLimiter, client_address
 from hireline.identity.auth import service, tokens
@@ -19,6 +20,7 @@ from hireline.identity.auth.schemas import (
     LogoutRequest,
     MeResponse,
     OAuthErrorResponse,
+    PasswordChange,
     SignupRequest,
     SignupResponse,
     TokenResponse,
@@ -178,3 +180,43 @@ async def me(
     session: DbSession, principal: Annotated[Principal, require(Action.PROFILE_READ)]
 ) -> MeResponse:
     return await service.profile(session, principal)
+
+
+@router.post(
+    "/me/password",
+    response_model=TokenResponse,
+    summary="Change your password; every earlier sign-in ends, new tokens are returned",
+    description=(
+        "Give the current password and a new one (the sign-up rules apply). Access tokens "
+        "issued before, refresh tokens and browser sessions of the account all end, in every "
+        "organisation; the response carries a fresh token pair for this organisation. A wrong "
+        "current password is a 403 and counts as a failed sign-in (throttled alike)."
+    ),
+    responses={403: {"description": "Wrong current password, or not a person's token"}},
+)
+async def change_password(
+    body: PasswordChange,
+    request: Request,
+    session: DbSession,
+    principal: Annotated[Principal, require(Action.PROFILE_READ, replayable=False)],
+) -> JSONResponse:
+    if principal.kind != "user" or principal.role is None:
+        raise PermissionDenied("Only a person signed in with a password can change it.")
+    limiter: RateLimiter = request.app.state.rate_limiter
+    user = await service.change_password(
+        session,
+        limiter,
+        uuid.UUID(principal.id),
+        current_password=body.current_password,
+        new_password=body.new_password,
+        ip=client_address(request, trust_proxy_headers=limiter.trust_proxy_headers),
+    )
+    issued = await tokens.issue_user_tokens(
+        session,
+        _issuer(request),
+        tenant_id=principal.tenant_id,
+        user_id=user.id,
+        role=principal.role,
+        credentials_version=user.credentials_version,
+    )
+    return JSONResponse(issued.model_dump(exclude_none=True), headers=NO_STORE)

@@ -98,3 +98,16 @@ class LogoutRequest(BaseModel):
     refresh_token: str | None = Field(
         None, description="Ends this session; without it every session of the caller ends."
     )
+
+
+class PasswordChange(BaseModel):
+    """A new password for the signed-in person, proven by the current one."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    current_password: str = Field(min_length=1, max_length=1024)
+    new_password: str = Field(
+        min_length=1,
+        max_length=1024,
+        json_schema_extra={"minLength": passwords.MIN_LENGTH, "maxLength": passwords.MAX_LENGTH},
+    )

@@ -13,11 +13,13 @@ from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from hireline.core.errors import NotFound, PermissionDenied, ValidationFailed
 from hireline.core.principal import Principal
 from hireline.core.rate_limit import RateLimiter, raise_if_refused
 from hireline.core.security import hash_password, needs_rehash, verify_password
 from hireline.core.tenancy import enter_tenant, enter_user
 from hireline.identity.audit import service as audit
+from hireline.identity.auth.passwords import check_password, replace_password
 from hireline.identity.auth.repository import AuthRepository, MembershipOf
 from hireline.identity.auth.schemas import MeResponse, UserRead
 from hireline.identity.models import User
@@ -25,6 +27,7 @@ from hireline.identity.organization import service as organization
 from hireline.identity.organization.schemas import TenantRead
 
 TOO_MANY_FAILURES = "Too many failed sign-ins; try again later."
+WRONG_CURRENT_PASSWORD = "The current password is wrong; it was not changed."  # noqa: S105
 
 
 class SignInRefused(Exception):
@@ -132,3 +135,49 @@ async def profile(session: AsyncSession, principal: Principal) -> MeResponse:
         scopes=list(principal.scopes),
         actions=sorted(principal.actions),
     )
+
+
+async def change_password(
+    session: AsyncSession,
+    limiter: RateLimiter,
+    user_id: uuid.UUID,
+    *,
+    current_password: str,
+    new_password: str,
+    ip: str,
+) -> User:
+    """A signed-in person's new password, proven by the current one; every sign-in made with
+    the old password ends (`replace_password`), the caller's own included.
+
+    A wrong current password counts as a failed sign-in of the account from `ip` (it is a
+    guess at the same secret) and raises PermissionDenied; nothing is changed.
+    """
+    user = await AuthRepository(session).user(user_id)
+    if user is None:
+        raise NotFound("This account no longer exists.")
+    raise_if_refused(await limiter.login_allowed(user.email, ip), TOO_MANY_FAILURES)
+    if not verify_password(current_password, user.password_hash):
+        await limiter.record_login_failure(user.email, ip)
+        raise PermissionDenied(WRONG_CURRENT_PASSWORD)
+    await limiter.clear_login_failures(user.email, ip)
+    if new_password == current_password:
+        raise ValidationFailed(
+            "The new password is the current one; choose another.",
+            errors=[
+                {
+                    "loc": ["body", "new_password"],
+                    "msg": "Must differ from the current password.",
+                    "type": "password",
+                }
+            ],
+        )
+    check_password(new_password, email=user.email, field="new_password")
+    await replace_password(
+        session,
+        user,
+        new_password,
+        now=datetime.now(UTC),
+        ip=ip,
+        action="auth.password_changed",
+    )
+    return user

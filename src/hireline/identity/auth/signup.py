@@ -53,6 +53,11 @@ async def signup(
         ip=ip,
     )
     issued = await issue_user_tokens(
-        session, issuer, tenant_id=tenant.id, user_id=user.id, role=Role.OWNER
+        session,
+        issuer,
+        tenant_id=tenant.id,
+        user_id=user.id,
+        role=Role.OWNER,
+        credentials_version=user.credentials_version,
     )
     return tenant, user, issued

@@ -19,7 +19,6 @@ from hireline.core.security import (
 from hireline.core.tenancy import allow_credential_lookup, enter_tenant
 from hireline.identity.audit import service as audit
 from hireline.identity.auth import service
-from hireline.identity.auth.authentication import role_of
 from hireline.identity.auth.repository import AuthRepository
 from hireline.identity.auth.revocation import AccessTokenRevocations
 from hireline.identity.auth.schemas import TokenResponse
@@ -49,10 +48,20 @@ class OAuthError(Exception):
 
 
 def _access_token_for_user(
-    issuer: TokenIssuer, user_id: uuid.UUID, tenant_id: uuid.UUID, role: str
+    issuer: TokenIssuer,
+    user_id: uuid.UUID,
+    tenant_id: uuid.UUID,
+    role: str,
+    credentials_version: int,
 ) -> str:
     return encode_access_token(
-        {"sub": str(user_id), "tid": str(tenant_id), "typ": "user", "role": role},
+        {
+            "sub": str(user_id),
+            "tid": str(tenant_id),
+            "typ": "user",
+            "role": role,
+            "cv": credentials_version,
+        },
         key=issuer.key,
         ttl=issuer.access_ttl,
     )
@@ -86,14 +95,16 @@ async def issue_user_tokens(
     tenant_id: uuid.UUID,
     user_id: uuid.UUID,
     role: str,
+    credentials_version: int,
     family_id: uuid.UUID | None = None,
 ) -> TokenResponse:
-    """An access token and a refresh token (a new family unless one is given)."""
+    """An access token and a refresh token (a new family unless one is given); the access
+    token carries the user's `credentials_version`, the refresh token dies with the password."""
     refresh = await _new_refresh_token(
         session, issuer, tenant_id=tenant_id, user_id=user_id, family_id=family_id or uuid.uuid4()
     )
     return TokenResponse(
-        access_token=_access_token_for_user(issuer, user_id, tenant_id, role),
+        access_token=_access_token_for_user(issuer, user_id, tenant_id, role, credentials_version),
         expires_in=int(issuer.access_ttl.total_seconds()),
         refresh_token=refresh,
     )
@@ -125,7 +136,12 @@ async def password_grant(
     user, chosen = signed_in.user, signed_in.organisations[0]
     await service.record_signed_in(session, chosen.tenant_id, user.id, ip)
     return await issue_user_tokens(
-        session, issuer, tenant_id=chosen.tenant_id, user_id=user.id, role=chosen.role
+        session,
+        issuer,
+        tenant_id=chosen.tenant_id,
+        user_id=user.id,
+        role=chosen.role,
+        credentials_version=user.credentials_version,
     )
 
 
@@ -162,16 +178,18 @@ async def refresh_grant(
         raise OAuthError(
             "invalid_grant", "The refresh token was already used; the session is ended."
         )
-    role = await role_of(session, stored.tenant_id, stored.user_id)
-    if role is None:
+    standing = await repository.standing(stored.tenant_id, stored.user_id)
+    if standing is None:
         await revoke_family(session, stored.tenant_id, stored.family_id)
         raise OAuthError("invalid_grant", "This account is no longer a member of the organisation.")
+    role, credentials_version = standing
     return await issue_user_tokens(
         session,
         issuer,
         tenant_id=stored.tenant_id,
         user_id=stored.user_id,
         role=role,
+        credentials_version=credentials_version,
         family_id=stored.family_id,
     )
 

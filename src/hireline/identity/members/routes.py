@@ -53,7 +53,13 @@ async def list_members(
 @router.post(
     "/members",
     status_code=status.HTTP_201_CREATED,
-    summary="Invite someone with a role; the token is shown once",
+    response_model_exclude_none=True,
+    summary="Invite someone with a role; the invitee is e-mailed the link to accept",
+    description=(
+        "The invitee gets an e-mail with the link to accept, as invitations from the app do; "
+        "the token is in that e-mail only. With `send_email: false` nothing is mailed and the "
+        "token is returned instead, once, for an integration that delivers it itself."
+    ),
 )
 async def invite_member(
     body: InviteRequest,
@@ -62,12 +68,18 @@ async def invite_member(
     session: DbSession,
     principal: Annotated[Principal, require(Action.MEMBERS_MANAGE, replayable=False)],
 ) -> InvitationCreated:
-    invitation, token = await members.invite(
-        session, principal, email=str(body.email), role=body.role, ip=client_ip(request)
-    )
     response.headers.update(NO_STORE)
+    email, ip = str(body.email), client_ip(request)
+    if body.send_email:
+        invitation = await members.invite(session, principal, email=email, role=body.role, ip=ip)
+        read = InvitationRead.model_validate(invitation).model_dump()
+        return InvitationCreated(**read, emailed=True)
+    invitation, token = await members.invite_without_email(
+        session, principal, email=email, role=body.role, ip=ip
+    )
     return InvitationCreated(
         **InvitationRead.model_validate(invitation).model_dump(),
+        emailed=False,
         token=token,
         accept_path=f"/v1/auth/invitations/{token}/accept",
     )

@@ -46,11 +46,21 @@ class InviteRequest(BaseModel):
 
     email: EmailStr
     role: RoleName
+    send_email: bool = Field(
+        True,
+        description=(
+            "Mail the invitee the link to accept (the default; no token is returned). False: "
+            "no e-mail, the token is returned once for you to deliver."
+        ),
+    )
 
 
 class InvitationCreated(InvitationRead):
-    token: str = Field(description="Shown once: send it to the invitee.")
-    accept_path: str
+    emailed: bool = Field(description="Whether the invitee was mailed the link to accept.")
+    token: str | None = Field(
+        None, description="Only with send_email false, shown once: send it to the invitee."
+    )
+    accept_path: str | None = Field(None, description="Only with send_email false.")
 
 
 class RoleChange(BaseModel):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -25,6 +26,24 @@ INVITATION_TTL = timedelta(days=7)
 INVITATION_PREFIX = "hli_"
 # One page is enough for the teams Hireline serves; past it, the list needs a cursor.
 LIST_CAP = 200
+
+InvitationMailer = Callable[[AsyncSession, uuid.UUID, uuid.UUID], Awaitable[None]]
+"""Queues the e-mail of an invitation (session, tenant id, invitation id), in the caller's
+transaction; the e-mail carries a token made when it is written."""
+
+
+@dataclass
+class _Mailing:
+    mailer: InvitationMailer | None = None
+
+
+# Plugged in by notifications, a room above this one, when it is imported.
+_mailing = _Mailing()
+
+
+def mail_invitations_with(mailer: InvitationMailer) -> None:
+    """How invitations reach their invitees (notifications plugs in its e-mail)."""
+    _mailing.mailer = mailer
 
 
 @dataclass(frozen=True)
@@ -68,8 +87,28 @@ def _require_assignable(principal: Principal, role: str) -> None:
 
 async def invite(
     session: AsyncSession, principal: Principal, *, email: str, role: Role, ip: str | None = None
+) -> Invitation:
+    """Invite someone by e-mail (the API and the app alike); re-inviting replaces the pending
+    invitation. The link to accept is only in the e-mail: its token is made when the e-mail
+    is written, so none is handed to the inviter, and a token made earlier stops working."""
+    if _mailing.mailer is None:
+        raise RuntimeError("No invitation mailer is plugged in (import notifications.service).")
+    invitation, _ = await _create_invitation(session, principal, email=email, role=role, ip=ip)
+    await _mailing.mailer(session, invitation.tenant_id, invitation.id)
+    return invitation
+
+
+async def invite_without_email(
+    session: AsyncSession, principal: Principal, *, email: str, role: Role, ip: str | None = None
 ) -> tuple[Invitation, str]:
-    """An invitation and its one-time token; re-inviting replaces the pending one."""
+    """An invitation and its one-time token, for a caller that delivers it itself (an
+    integration with its own onboarding, the demo); no e-mail is sent."""
+    return await _create_invitation(session, principal, email=email, role=role, ip=ip)
+
+
+async def _create_invitation(
+    session: AsyncSession, principal: Principal, *, email: str, role: Role, ip: str | None
+) -> tuple[Invitation, str]:
     _require_assignable(principal, role)
     email = email.strip().lower()
     repository = MembersRepository(session)
@@ -157,7 +196,12 @@ async def accept(
         details={"role": invitation.role, "new_account": new_account},
     )
     return await tokens.issue_user_tokens(
-        session, issuer, tenant_id=invitation.tenant_id, user_id=user.id, role=invitation.role
+        session,
+        issuer,
+        tenant_id=invitation.tenant_id,
+        user_id=user.id,
+        role=invitation.role,
+        credentials_version=user.credentials_version,
     )
 
 

@@ -11,7 +11,6 @@ from fastapi.responses import HTMLResponse
 from hireline.core.db import DbSession
 from hireline.identity.members import service as members
 from hireline.identity.permissions import Action, Role, can_assign_role
-from hireline.notifications import service as notifications
 from hireline.web.access import Visit, screen
 from hireline.web.forms import Refusal, attempt
 from hireline.web.settings.common import back_to, ip_of, render_section
@@ -86,11 +85,7 @@ async def invite(
         return await _page(request, session, visit, error=refusal, invite=form)
 
     async def send() -> None:
-        invitation, _ = await members.invite(
-            session, visit.principal, email=email, role=wanted, ip=ip_of(request)
-        )
-        # The e-mail carries a token made when it is written; the one made here is dropped.
-        await notifications.send_invitation(session, invitation.tenant_id, invitation.id)
+        await members.invite(session, visit.principal, email=email, role=wanted, ip=ip_of(request))
 
     done = await attempt(session, send)
     if isinstance(done, Refusal):
