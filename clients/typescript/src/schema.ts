@@ -140,6 +140,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your password; every earlier sign-in ends, new tokens are returned
+         * @description Give the current password and a new one (the sign-up rules apply). Access tokens issued before, refresh tokens and browser sessions of the account all end, in every organisation; the response carries a fresh token pair for this organisation. A wrong current password is a 403 and counts as a failed sign-in (throttled alike).
+         */
+        post: operations["me_change_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit-log": {
         parameters: {
             query?: never;
@@ -170,7 +190,10 @@ export interface paths {
          */
         get: operations["members_list"];
         put?: never;
-        /** Invite someone with a role; the token is shown once */
+        /**
+         * Invite someone with a role; the invitee is e-mailed the link to accept
+         * @description The invitee gets an e-mail with the link to accept, as invitations from the app do; the token is in that e-mail only. With `send_email: false` nothing is mailed and the token is returned instead, once, for an integration that delivers it itself.
+         */
         post: operations["members_invite"];
         delete?: never;
         options?: never;
@@ -1696,7 +1719,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The organisation's imports, newest first */
+        get: operations["imports_list"];
         put?: never;
         /**
          * Import an export of another tracking system (Greenhouse, Lever, CSV), queued
@@ -2985,6 +3009,13 @@ export interface components {
              */
             html: string;
         };
+        /** ImportPage */
+        ImportPage: {
+            /** Items */
+            items: components["schemas"]["ImportRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
         /** ImportRead */
         ImportRead: {
             /**
@@ -3255,12 +3286,20 @@ export interface components {
              */
             created_at: string;
             /**
-             * Token
-             * @description Shown once: send it to the invitee.
+             * Emailed
+             * @description Whether the invitee was mailed the link to accept.
              */
-            token: string;
-            /** Accept Path */
-            accept_path: string;
+            emailed: boolean;
+            /**
+             * Token
+             * @description Only with send_email false, shown once: send it to the invitee.
+             */
+            token?: string | null;
+            /**
+             * Accept Path
+             * @description Only with send_email false.
+             */
+            accept_path?: string | null;
         };
         /** InvitationRead */
         InvitationRead: {
@@ -3293,6 +3332,12 @@ export interface components {
             email: string;
             /** @description owner, admin, recruiter, hiring_manager, interviewer */
             role: components["schemas"]["Role"];
+            /**
+             * Send Email
+             * @description Mail the invitee the link to accept (the default; no token is returned). False: no e-mail, the token is returned once for you to deliver.
+             * @default true
+             */
+            send_email?: boolean;
         };
         /**
          * JobCreate
@@ -3494,8 +3539,16 @@ export interface components {
              * @description People hired for it; the last accepted offer closes it.
              */
             openings?: number;
-            /** Stages */
-            stages?: string[] | null;
+            /**
+             * Stages
+             * @description The whole pipeline in order. A name alone keeps the stage of that name or adds one; {id, name} keeps that stage under a new name. A stage left out is removed: one holding applications needs a stage_moves entry (409 otherwise).
+             */
+            stages?: (string | components["schemas"]["StageEdit"])[] | null;
+            /**
+             * Stage Moves
+             * @description Where the applications of each removed stage go, with `stages`.
+             */
+            stage_moves?: components["schemas"]["StageMove"][] | null;
             /** Hiring Team */
             hiring_team?: components["schemas"]["TeamMember"][] | null;
             /** Valid Through */
@@ -4018,6 +4071,16 @@ export interface components {
              * @example DE
              */
             default_country: string;
+        };
+        /**
+         * PasswordChange
+         * @description A new password for the signed-in person, proven by the current one.
+         */
+        PasswordChange: {
+            /** Current Password */
+            current_password: string;
+            /** New Password */
+            new_password: string;
         };
         /** PipelineHealth */
         PipelineHealth: {
@@ -5058,6 +5121,38 @@ export interface components {
             /** Monthly */
             monthly: components["schemas"]["SourceMonth"][];
         };
+        /**
+         * StageEdit
+         * @description A stage of the new order: with an id, that stage kept (renamed if the name differs,
+         *     its applications staying in it); without one, a stage added.
+         */
+        StageEdit: {
+            /**
+             * Id
+             * @description An existing stage of the job.
+             */
+            id?: string | null;
+            /** Name */
+            name: string;
+        };
+        /**
+         * StageMove
+         * @description Where the applications of a stage being removed go: a stage of the job that stays.
+         */
+        StageMove: {
+            /**
+             * Stage Id
+             * Format: uuid
+             * @description The stage being removed.
+             */
+            stage_id: string;
+            /**
+             * To Stage Id
+             * Format: uuid
+             * @description An existing stage that stays.
+             */
+            to_stage_id: string;
+        };
         /** StageRead */
         StageRead: {
             /**
@@ -5868,6 +5963,98 @@ export interface operations {
             };
             /** @description The authenticated principal is not allowed to perform this action. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit for this client was reached; retry after the Retry-After header. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    me_change_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            /** @description The request could not be understood as sent. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials were presented: send a bearer token or an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong current password, or not a person's token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than this server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16442,6 +16629,88 @@ export interface operations {
             };
             /** @description Nothing exists at this address, or it belongs to an organisation you cannot see. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rate limit for this client was reached; retry after the Retry-After header. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    imports_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPage"];
+                };
+            };
+            /** @description The request could not be understood as sent. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials were presented: send a bearer token or an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The authenticated principal is not allowed to perform this action. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

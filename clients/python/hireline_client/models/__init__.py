@@ -93,6 +93,7 @@ from .guide_salary import GuideSalary
 from .health import Health
 from .highlight import Highlight
 from .highlight_field import HighlightField
+from .import_page import ImportPage
 from .import_read import ImportRead
 from .import_read_source import ImportReadSource
 from .import_read_status import ImportReadStatus
@@ -158,6 +159,7 @@ from .offer_read_status import OfferReadStatus
 from .offers import Offers
 from .offers_list_status import OffersListStatus
 from .organization_settings import OrganizationSettings
+from .password_change import PasswordChange
 from .pipeline_health import PipelineHealth
 from .plan_interview_read import PlanInterviewRead
 from .plan_interview_write import PlanInterviewWrite
@@ -253,6 +255,8 @@ from .slot_list import SlotList
 from .source_figures import SourceFigures
 from .source_month import SourceMonth
 from .sources import Sources
+from .stage_edit import StageEdit
+from .stage_move import StageMove
 from .stage_read import StageRead
 from .stage_read_kind import StageReadKind
 from .stage_ref import StageRef
@@ -380,6 +384,7 @@ __all__ = (
     "Health",
     "Highlight",
     "HighlightField",
+    "ImportPage",
     "ImportRead",
     "ImportReadSource",
     "ImportReadStatus",
@@ -445,6 +450,7 @@ __all__ = (
     "Offers",
     "OffersListStatus",
     "OrganizationSettings",
+    "PasswordChange",
     "PipelineHealth",
     "PlanInterviewRead",
     "PlanInterviewWrite",
@@ -538,6 +544,8 @@ __all__ = (
     "SourceFigures",
     "SourceMonth",
     "Sources",
+    "StageEdit",
+    "StageMove",
     "StageRead",
     "StageReadKind",
     "StageRef",

@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="InvitationCreated")
 
@@ -20,8 +22,9 @@ class InvitationCreated:
         role (str):
         expires_at (datetime.datetime):
         created_at (datetime.datetime):
-        token (str): Shown once: send it to the invitee.
-        accept_path (str):
+        emailed (bool): Whether the invitee was mailed the link to accept.
+        token (None | str | Unset): Only with send_email false, shown once: send it to the invitee.
+        accept_path (None | str | Unset): Only with send_email false.
     """
 
     id: UUID
@@ -29,8 +32,9 @@ class InvitationCreated:
     role: str
     expires_at: datetime.datetime
     created_at: datetime.datetime
-    token: str
-    accept_path: str
+    emailed: bool
+    token: None | str | Unset = UNSET
+    accept_path: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,9 +48,19 @@ class InvitationCreated:
 
         created_at = self.created_at.isoformat()
 
-        token = self.token
+        emailed = self.emailed
 
-        accept_path = self.accept_path
+        token: None | str | Unset
+        if isinstance(self.token, Unset):
+            token = UNSET
+        else:
+            token = self.token
+
+        accept_path: None | str | Unset
+        if isinstance(self.accept_path, Unset):
+            accept_path = UNSET
+        else:
+            accept_path = self.accept_path
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -57,10 +71,13 @@ class InvitationCreated:
                 "role": role,
                 "expires_at": expires_at,
                 "created_at": created_at,
-                "token": token,
-                "accept_path": accept_path,
+                "emailed": emailed,
             }
         )
+        if token is not UNSET:
+            field_dict["token"] = token
+        if accept_path is not UNSET:
+            field_dict["accept_path"] = accept_path
 
         return field_dict
 
@@ -77,9 +94,25 @@ class InvitationCreated:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-        token = d.pop("token")
+        emailed = d.pop("emailed")
 
-        accept_path = d.pop("accept_path")
+        def _parse_token(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        token = _parse_token(d.pop("token", UNSET))
+
+        def _parse_accept_path(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        accept_path = _parse_accept_path(d.pop("accept_path", UNSET))
 
         invitation_created = cls(
             id=id,
@@ -87,6 +120,7 @@ class InvitationCreated:
             role=role,
             expires_at=expires_at,
             created_at=created_at,
+            emailed=emailed,
             token=token,
             accept_path=accept_path,
         )

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from ..models.job_location import JobLocation
     from ..models.job_update_skill_weights_type_0 import JobUpdateSkillWeightsType0
     from ..models.salary_range import SalaryRange
+    from ..models.stage_edit import StageEdit
+    from ..models.stage_move import StageMove
     from ..models.team_member import TeamMember
 
 
@@ -37,7 +39,10 @@ class JobUpdate:
         skill_weights (JobUpdateSkillWeightsType0 | None | Unset):
         min_years_experience (float | None | Unset):
         openings (int | Unset): People hired for it; the last accepted offer closes it.
-        stages (list[str] | None | Unset):
+        stages (list[StageEdit | str] | None | Unset): The whole pipeline in order. A name alone keeps the stage of that
+            name or adds one; {id, name} keeps that stage under a new name. A stage left out is removed: one holding
+            applications needs a stage_moves entry (409 otherwise).
+        stage_moves (list[StageMove] | None | Unset): Where the applications of each removed stage go, with `stages`.
         hiring_team (list[TeamMember] | None | Unset):
         valid_through (datetime.datetime | None | Unset):
     """
@@ -54,13 +59,15 @@ class JobUpdate:
     skill_weights: JobUpdateSkillWeightsType0 | None | Unset = UNSET
     min_years_experience: float | None | Unset = UNSET
     openings: int | Unset = UNSET
-    stages: list[str] | None | Unset = UNSET
+    stages: list[StageEdit | str] | None | Unset = UNSET
+    stage_moves: list[StageMove] | None | Unset = UNSET
     hiring_team: list[TeamMember] | None | Unset = UNSET
     valid_through: datetime.datetime | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.job_update_skill_weights_type_0 import JobUpdateSkillWeightsType0  # noqa: PLC0415
         from ..models.salary_range import SalaryRange  # noqa: PLC0415
+        from ..models.stage_edit import StageEdit  # noqa: PLC0415
 
         title = self.title
 
@@ -138,14 +145,33 @@ class JobUpdate:
 
         openings = self.openings
 
-        stages: list[str] | None | Unset
+        stages: list[dict[str, Any] | str] | None | Unset
         if isinstance(self.stages, Unset):
             stages = UNSET
         elif isinstance(self.stages, list):
-            stages = self.stages
+            stages = []
+            for stages_type_0_item_data in self.stages:
+                stages_type_0_item: dict[str, Any] | str
+                if isinstance(stages_type_0_item_data, StageEdit):
+                    stages_type_0_item = stages_type_0_item_data.to_dict()
+                else:
+                    stages_type_0_item = stages_type_0_item_data
+                stages.append(stages_type_0_item)
 
         else:
             stages = self.stages
+
+        stage_moves: list[dict[str, Any]] | None | Unset
+        if isinstance(self.stage_moves, Unset):
+            stage_moves = UNSET
+        elif isinstance(self.stage_moves, list):
+            stage_moves = []
+            for stage_moves_type_0_item_data in self.stage_moves:
+                stage_moves_type_0_item = stage_moves_type_0_item_data.to_dict()
+                stage_moves.append(stage_moves_type_0_item)
+
+        else:
+            stage_moves = self.stage_moves
 
         hiring_team: list[dict[str, Any]] | None | Unset
         if isinstance(self.hiring_team, Unset):
@@ -196,6 +222,8 @@ class JobUpdate:
             field_dict["openings"] = openings
         if stages is not UNSET:
             field_dict["stages"] = stages
+        if stage_moves is not UNSET:
+            field_dict["stage_moves"] = stage_moves
         if hiring_team is not UNSET:
             field_dict["hiring_team"] = hiring_team
         if valid_through is not UNSET:
@@ -208,6 +236,8 @@ class JobUpdate:
         from ..models.job_location import JobLocation  # noqa: PLC0415
         from ..models.job_update_skill_weights_type_0 import JobUpdateSkillWeightsType0  # noqa: PLC0415
         from ..models.salary_range import SalaryRange  # noqa: PLC0415
+        from ..models.stage_edit import StageEdit  # noqa: PLC0415
+        from ..models.stage_move import StageMove  # noqa: PLC0415
         from ..models.team_member import TeamMember  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -349,7 +379,7 @@ class JobUpdate:
 
         openings = d.pop("openings", UNSET)
 
-        def _parse_stages(data: object) -> list[str] | None | Unset:
+        def _parse_stages(data: object) -> list[StageEdit | str] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -357,14 +387,53 @@ class JobUpdate:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                stages_type_0 = cast(list[str], data)
+                stages_type_0 = []
+                _stages_type_0 = data
+                for stages_type_0_item_data in _stages_type_0:
+
+                    def _parse_stages_type_0_item(data: object) -> StageEdit | str:
+                        try:
+                            if not isinstance(data, dict):
+                                raise TypeError()
+                            stages_type_0_item_type_1 = StageEdit.from_dict(data)
+
+                            return stages_type_0_item_type_1
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                        return cast(StageEdit | str, data)
+
+                    stages_type_0_item = _parse_stages_type_0_item(stages_type_0_item_data)
+
+                    stages_type_0.append(stages_type_0_item)
 
                 return stages_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | None | Unset, data)
+            return cast(list[StageEdit | str] | None | Unset, data)
 
         stages = _parse_stages(d.pop("stages", UNSET))
+
+        def _parse_stage_moves(data: object) -> list[StageMove] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                stage_moves_type_0 = []
+                _stage_moves_type_0 = data
+                for stage_moves_type_0_item_data in _stage_moves_type_0:
+                    stage_moves_type_0_item = StageMove.from_dict(stage_moves_type_0_item_data)
+
+                    stage_moves_type_0.append(stage_moves_type_0_item)
+
+                return stage_moves_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[StageMove] | None | Unset, data)
+
+        stage_moves = _parse_stage_moves(d.pop("stage_moves", UNSET))
 
         def _parse_hiring_team(data: object) -> list[TeamMember] | None | Unset:
             if data is None:
@@ -419,6 +488,7 @@ class JobUpdate:
             min_years_experience=min_years_experience,
             openings=openings,
             stages=stages,
+            stage_moves=stage_moves,
             hiring_team=hiring_team,
             valid_through=valid_through,
         )

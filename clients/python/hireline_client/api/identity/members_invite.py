@@ -95,7 +95,11 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: InviteRequest,
 ) -> Response[InvitationCreated | Problem]:
-    """Invite someone with a role; the token is shown once
+    """Invite someone with a role; the invitee is e-mailed the link to accept
+
+     The invitee gets an e-mail with the link to accept, as invitations from the app do; the token is in
+    that e-mail only. With `send_email: false` nothing is mailed and the token is returned instead,
+    once, for an integration that delivers it itself.
 
     Args:
         body (InviteRequest):
@@ -124,7 +128,11 @@ def sync(
     client: AuthenticatedClient,
     body: InviteRequest,
 ) -> InvitationCreated | Problem | None:
-    """Invite someone with a role; the token is shown once
+    """Invite someone with a role; the invitee is e-mailed the link to accept
+
+     The invitee gets an e-mail with the link to accept, as invitations from the app do; the token is in
+    that e-mail only. With `send_email: false` nothing is mailed and the token is returned instead,
+    once, for an integration that delivers it itself.
 
     Args:
         body (InviteRequest):
@@ -148,7 +156,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: InviteRequest,
 ) -> Response[InvitationCreated | Problem]:
-    """Invite someone with a role; the token is shown once
+    """Invite someone with a role; the invitee is e-mailed the link to accept
+
+     The invitee gets an e-mail with the link to accept, as invitations from the app do; the token is in
+    that e-mail only. With `send_email: false` nothing is mailed and the token is returned instead,
+    once, for an integration that delivers it itself.
 
     Args:
         body (InviteRequest):
@@ -175,7 +187,11 @@ async def asyncio(
     client: AuthenticatedClient,
     body: InviteRequest,
 ) -> InvitationCreated | Problem | None:
-    """Invite someone with a role; the token is shown once
+    """Invite someone with a role; the invitee is e-mailed the link to accept
+
+     The invitee gets an e-mail with the link to accept, as invitations from the app do; the token is in
+    that e-mail only. With `send_email: false` nothing is mailed and the token is returned instead,
+    once, for an integration that delivers it itself.
 
     Args:
         body (InviteRequest):
