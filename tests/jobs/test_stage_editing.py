@@ -176,3 +176,34 @@ async def test_a_removed_stage_leaves_the_plans_interviews_in_it_without_a_stage
             assert interview["stage_id"] is None
         else:
             assert interview["stage_id"] in ids.values()
+
+
+async def test_a_stage_takes_the_kind_its_new_name_and_place_say(
+    client: httpx.AsyncClient, owner: dict[str, str]
+) -> None:
+    """Kinds follow the rule stages are made with: renamed "Offer call" takes offers; moved to
+    the top, a stage is where applications land."""
+    job = await open_job(client, owner)
+    ids = _ids(job)
+    changed = await client.patch(
+        f"/v1/jobs/{job['id']}",
+        json={
+            "stages": [
+                {"id": ids["Screen"], "name": "Screen"},
+                {"id": ids["Applied"], "name": "Applied"},
+                {"id": ids["Technical interview"], "name": "Offer call"},
+                {"id": ids["Onsite"], "name": "Onsite"},
+                {"id": ids["Offer"], "name": "Paperwork"},
+            ]
+        },
+        headers=owner,
+    )
+    assert changed.status_code == 200, changed.text
+    kinds = {stage["name"]: stage["kind"] for stage in changed.json()["stages"]}
+    assert kinds == {
+        "Screen": "applied",
+        "Applied": "other",
+        "Offer call": "offer",
+        "Onsite": "interview",
+        "Paperwork": "other",
+    }

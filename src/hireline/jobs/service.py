@@ -229,6 +229,9 @@ async def _set_stages(
             session.add(stage)
         stage.name = name
         stage.position = position
+        # A kind follows from the name and the place, as when the stage was made: a stage
+        # renamed "Offer" takes offers, and the first stage is where applications land.
+        stage.kind = kind_for(name, position)
     await session.flush()
     await stage_removal.move_and_unlink(session, principal, set(removed), targets)
     for stage in removed.values():
