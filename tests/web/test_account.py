@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import httpx
+import pytest
 from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -422,6 +423,22 @@ async def test_an_invitation_made_through_the_api_is_mailed_and_accepted(
     assert accepted.status_code == 200, accepted.text
     me = await client.get("/v1/me", headers=bearer(accepted.json()["access_token"]))
     assert (me.json()["role"], me.json()["user"]["name"]) == ("recruiter", "Ada")
+
+
+@pytest.mark.parametrize("flag", [0, "false", None, "no"])
+async def test_whether_to_mail_an_invitation_is_a_boolean(
+    client: httpx.AsyncClient, flag: object
+) -> None:
+    """Not mailing hands the secret to the caller: only a JSON `false` asks for that."""
+    owner = bearer((await sign_up(client, "strictmail"))["access_token"])
+    refused = await client.post(
+        "/v1/members",
+        json={"email": "bo@strictmail.example", "role": "recruiter", "send_email": flag},
+        headers=owner,
+    )
+    assert refused.status_code == 422, refused.text
+    listed = await client.get("/v1/members", headers=owner)
+    assert "bo@strictmail.example" not in listed.text
 
 
 # -- The signed-in person's password ---------------------------------------------------------

@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, StrictBool
 
 from hireline.identity.auth.schemas import Name
 from hireline.identity.permissions import Role
@@ -46,7 +46,7 @@ class InviteRequest(BaseModel):
 
     email: EmailStr
     role: RoleName
-    send_email: bool = Field(
+    send_email: StrictBool = Field(
         True,
         description=(
             "Mail the invitee the link to accept (the default; no token is returned). False: "
