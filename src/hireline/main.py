@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from datetime import timedelta
@@ -27,7 +26,7 @@ from hireline.board.syndication import router as syndication_router
 from hireline.candidates.annotations.routes import router as annotations_router
 from hireline.candidates.routes import router as candidates_router
 from hireline.changes.routes import router as changes_router
-from hireline.core import embedded_postgres, event_signal, tracing
+from hireline.core import background, embedded_postgres, event_signal, tracing
 from hireline.core.change_feed import ChangeListener
 from hireline.core.database_url import libpq_url
 from hireline.core.db import create_app_engine, create_sessionmaker
@@ -110,9 +109,7 @@ async def _worker_in_process(url: str, app: FastAPI, settings: Settings) -> Asyn
         async with running_relay(settings, url):
             yield
     finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+        await background.cancel(task)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

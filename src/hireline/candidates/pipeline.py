@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -96,9 +96,33 @@ async def move(
         )
     if stage.id == application.stage_id:
         return application
+    await _place(session, principal, application, stage, now=datetime.now(UTC))
+    return application
+
+
+class _Stage(Protocol):
+    """A stage as the jobs service gives it: what a move records of it."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+
+    @property
+    def name(self) -> str: ...
+
+
+async def _place(
+    session: AsyncSession,
+    principal: Principal,
+    application: Application,
+    stage: _Stage,
+    *,
+    now: datetime,
+    **why: Any,
+) -> None:
+    """Put the application in `stage`, recorded as a move (activity and event)."""
     previous = application.stage_id
     application.stage_id = stage.id
-    application.updated_at = datetime.now(UTC)
+    application.updated_at = now
     await _record(
         session,
         principal,
@@ -109,9 +133,9 @@ async def move(
             "from_stage_id": str(previous) if previous else None,
             "to_stage_id": str(stage.id),
             "to_stage": stage.name,
+            **why,
         },
     )
-    return application
 
 
 async def move_out_of_removed(
@@ -123,24 +147,9 @@ async def move_out_of_removed(
     targets = await jobs.stages_by_id(session, principal.tenant_id, set(moves.values()))
     now = datetime.now(UTC)
     for application in await repository.applications_in_stages(set(moves)):
-        previous = application.stage_id
-        assert previous is not None
-        stage = targets[moves[previous]]
-        application.stage_id = stage.id
-        application.updated_at = now
-        await _record(
-            session,
-            principal,
-            application,
-            kind="application.moved",
-            event_type=CandidateEvent.APPLICATION_STAGE_CHANGED,
-            details={
-                "from_stage_id": str(previous),
-                "to_stage_id": str(stage.id),
-                "to_stage": stage.name,
-                "stage_removed": True,
-            },
-        )
+        assert application.stage_id is not None
+        stage = targets[moves[application.stage_id]]
+        await _place(session, principal, application, stage, now=now, stage_removed=True)
 
 
 async def finish(

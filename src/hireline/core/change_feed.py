@@ -16,6 +16,8 @@ import structlog
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from hireline.core import background
+
 CHANNEL_PREFIX = "hireline_"
 logger = structlog.get_logger(__name__)
 
@@ -46,10 +48,7 @@ class ChangeListener:
             await asyncio.wait_for(self.connected.wait(), timeout=5)
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+        await background.cancel(self._task)
 
     async def _run(self) -> None:
         delay = 0.5

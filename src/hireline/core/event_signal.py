@@ -29,6 +29,7 @@ from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from hireline.core import background
 from hireline.core.db import on_commit
 from hireline.settings import Settings
 
@@ -94,10 +95,7 @@ class EventPublisher:
         self._task = asyncio.create_task(self._run(), name="event-publisher")
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+        await background.cancel(self._task)
         await self._redis.aclose()
 
     def announce(self, tenants: set[uuid.UUID]) -> None:
@@ -185,10 +183,7 @@ class EventSubscriber:
             await asyncio.wait_for(self.subscribed.wait(), timeout=5)
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+        await background.cancel(self._task)
 
     async def _run(self) -> None:
         delay = FIRST_RETRY_SECONDS

@@ -39,7 +39,7 @@ from procrastinate.tasks import Task
 from procrastinate.types import TimeDeltaParams
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from hireline.core import tracing
+from hireline.core import background, tracing
 from hireline.core.db import unit_of_work
 from hireline.core.storage import FileStorage, storage_for
 from hireline.core.tenancy import enter_tenant
@@ -264,6 +264,4 @@ async def run_worker(
                     additional_context={_STATE: state},
                 )
             finally:
-                recovery.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await recovery
+                await background.cancel(recovery)

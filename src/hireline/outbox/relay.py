@@ -26,6 +26,7 @@ import psycopg
 import structlog
 from psycopg.rows import TupleRow
 
+from hireline.core import background
 from hireline.core.database_url import libpq_url
 from hireline.outbox.brokers import Broker, OutgoingEvent, broker_for
 from hireline.settings import Settings
@@ -167,6 +168,4 @@ async def running_relay(settings: Settings, owner_url: str) -> AsyncIterator[Non
     try:
         yield
     finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+        await background.cancel(task)

@@ -13,7 +13,6 @@ Each connection has a bounded queue: one that falls behind is dropped, not buffe
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,6 +20,7 @@ from typing import Any
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from hireline.core import background
 from hireline.core.commit_order import Position
 from hireline.core.db import unit_of_work
 from hireline.core.tenancy import enter_tenant
@@ -158,9 +158,7 @@ class StreamHub:
 
     async def stop(self) -> None:
         for task in self._tasks:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+            await background.cancel(task)
         self._tasks.clear()
 
     def join(self, connection: Connection) -> None:
