@@ -134,6 +134,21 @@ async def test_a_misspelt_part_of_an_email_address_finds_the_person(
     assert _names(await _search(client, people, q=query))[0] == "Thomas Berg"
 
 
+async def test_a_misspelt_address_does_not_bring_people_who_share_only_a_first_name(
+    client: httpx.AsyncClient, db_session: AsyncSession
+) -> None:
+    # `tommy.lund88` shares a third of the trigrams of `tommy.vikign88` (the first name and
+    # the digits): pg_trgm's default threshold took it for the same address.
+    headers = bearer((await sign_up(client, "relevance-mail"))["access_token"])
+    tenant_id = await _me(client, headers)
+    for name, email in [("Thomas Berg", "tommy.viking88@example.com"),
+                        ("Tommy Lund", "tommy.lund88@example.com")]:  # fmt: skip
+        await _add(db_session, tenant_id, name, email, "Sales engineer", [], None)
+    await db_session.flush()
+    assert _names(await _search(client, headers, q="tommy.vikign88")) == ["Thomas Berg"]
+    assert _names(await _search(client, headers, q="tommy.lund88")) == ["Tommy Lund"]
+
+
 async def test_the_letters_of_an_email_piece_find_it_without_the_digits(
     client: httpx.AsyncClient, people: dict[str, str]
 ) -> None:
