@@ -167,8 +167,15 @@ def before_job_commit(
 def job_settings(session: AsyncSession) -> Settings | None:
     """The settings of the worker whose job `session` is the unit of work of, for code that
     gets only the session (event handlers); None for any other session."""
+    state = job_state(session)
+    return state.settings if state is not None else None
+
+
+def job_state(session: AsyncSession) -> WorkerState | None:
+    """The state of the worker whose job `session` is the unit of work of; None for any
+    other session."""
     state = session.info.get(_STATE)
-    return state.settings if isinstance(state, WorkerState) else None
+    return state if isinstance(state, WorkerState) else None
 
 
 def task_modules() -> list[str]:

@@ -72,12 +72,21 @@ async def _refresh_jobs_of(
 
 @events.on(CandidateEvent.RESUME_PARSED, name="matching.rescore_after_resume")
 async def rescore_after_resume(event: DomainEvent, session: AsyncSession) -> None:
+    """Every application of the candidate, after a résumé was read (or could not be: the
+    application it came with still needs its first score)."""
     tenant_id, candidate_id = _tenant(event), uuid.UUID(event.payload["candidate_id"])
     with_semantic = _semantic(session)
     if with_semantic:
         await semantic.refresh_candidate(session, tenant_id, candidate_id)
         await _refresh_jobs_of(session, tenant_id, candidate_id)
     await service.rescore_candidate(session, tenant_id, candidate_id, semantic=with_semantic)
+
+
+events.register_handler(
+    CandidateEvent.RESUME_PARSE_FAILED,
+    rescore_after_resume,
+    name="matching.rescore_after_unreadable_resume",
+)
 
 
 @events.on(CandidateEvent.CANDIDATE_UPDATED, name="matching.rescore_after_edit")
@@ -95,8 +104,13 @@ async def rescore_after_edit(event: DomainEvent, session: AsyncSession) -> None:
     await service.rescore_candidate(session, tenant_id, candidate_id, semantic=with_semantic)
 
 
-@events.on(CandidateEvent.APPLICATION_CREATED, name="matching.score_new_application")
+async def _without_resume(event: DomainEvent, _session: AsyncSession) -> bool:
+    return event.payload.get("resume_id") is None
+
+
 async def score_new_application(event: DomainEvent, session: AsyncSession) -> None:
+    """Score an application that came without a résumé. One with a résumé is scored once
+    the résumé has been read, from what it says (the handlers above), not twice."""
     tenant_id, candidate_id = _tenant(event), uuid.UUID(event.payload["candidate_id"])
     with_semantic = _semantic(session)
     if with_semantic:
@@ -109,6 +123,14 @@ async def score_new_application(event: DomainEvent, session: AsyncSession) -> No
         application_id=uuid.UUID(event.payload["application_id"]),
         semantic=with_semantic,
     )
+
+
+events.register_handler(
+    CandidateEvent.APPLICATION_CREATED,
+    score_new_application,
+    name="matching.score_new_application",
+    when=_without_resume,
+)
 
 
 @events.on(JobEvent.UPDATED, name="matching.rescore_after_job_change")
