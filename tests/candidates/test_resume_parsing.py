@@ -14,8 +14,10 @@ from hireline.settings import Settings
 from tests.candidates.files import pdf_resume
 from tests.candidates.test_applications import apply
 from tests.jobs.helpers import open_job
-from tests.queue_tasks import drain
+from tests.queue_tasks import drain, scalar
 from tests.resumes import hostile
+
+PARSE_JOBS = "SELECT count(*) FROM procrastinate_jobs WHERE task_name = 'resumes.parse'"
 
 RESUME_TEXT = (
     "Senior Backend Engineer\n"
@@ -73,6 +75,43 @@ async def test_a_worker_reads_the_resume_into_the_profile(
         await client.get(f"/v1/candidates/{candidate['id']}/activity", headers=owner)
     ).json()
     assert "resume.parsed" in [entry["kind"] for entry in activity]
+
+
+async def _stored_match(
+    client: httpx.AsyncClient, owner: dict[str, str], job_id: str, application_id: str
+) -> dict[str, Any] | None:
+    """The match score stored for an application, as the job's applicant list shows it."""
+    listed = await client.get(f"/v1/jobs/{job_id}/applications", headers=owner)
+    assert listed.status_code == 200, listed.text
+    by_id = {item["id"]: item for item in listed.json()["items"]}
+    match: dict[str, Any] | None = by_id[application_id]["match"]
+    return match
+
+
+async def test_an_applications_resume_is_read_and_scored_in_the_job_that_handles_it(
+    committing_client: httpx.AsyncClient,
+    owner: dict[str, str],
+    engine: AsyncEngine,
+    state: WorkerState,
+) -> None:
+    client = committing_client
+    job = await open_job(client, owner)
+    applied = await apply(
+        client, job, file=("cv.pdf", pdf_resume("Ada Lovelace", RESUME_TEXT), "application/pdf")
+    )
+    assert applied.status_code == 201, applied.text
+
+    await drain(engine, state)
+
+    # No job of its own per résumé: the application's dispatch read it.
+    assert await scalar(engine, PARSE_JOBS) == 0
+    candidate = await _candidate(client, owner, applied.json()["candidate_id"])
+    assert candidate["resumes"][0]["parse_status"] == "parsed"
+    match = await _stored_match(client, owner, job["id"], applied.json()["id"])
+    assert match is not None
+    # Scored from what the résumé says (the form itself names no skill).
+    skills = {reason["part"]: reason["fit"] for reason in match["reasons"]}["required_skills"]
+    assert skills > 0, match
 
 
 async def test_a_recruiters_edits_survive_a_reparse(
@@ -158,6 +197,8 @@ async def test_unreadable_resumes_fail_visibly_and_the_applications_stay(
         ).json()
         failed = [entry for entry in activity if entry["kind"] == "resume.parse_failed"]
         assert reason in failed[0]["details"]["reason"]
+        # Scored once the résumé proved unreadable, from what the form said.
+        assert await _stored_match(client, owner, job["id"], application["id"]) is not None
     parsed = await _candidate(client, owner, good.json()["candidate_id"])
     assert parsed["resumes"][0]["parse_status"] == "parsed"
     assert "PostgreSQL" in parsed["skills"]
