@@ -17,7 +17,10 @@ from tests.jobs.helpers import open_job
 from tests.queue_tasks import drain, scalar
 from tests.resumes import hostile
 
-PARSE_JOBS = "SELECT count(*) FROM procrastinate_jobs WHERE task_name = 'resumes.parse'"
+PARSE_JOBS = (
+    "SELECT count(*) FROM procrastinate_jobs"
+    " WHERE task_name = 'resumes.parse' AND args->>'resume_id' = :resume_id"
+)
 
 RESUME_TEXT = (
     "Senior Backend Engineer\n"
@@ -42,6 +45,17 @@ async def _candidate(
     response = await client.get(f"/v1/candidates/{candidate_id}", headers=owner)
     assert response.status_code == 200, response.text
     return dict(response.json())
+
+
+async def _stored_match(
+    client: httpx.AsyncClient, owner: dict[str, str], job_id: str, application_id: str
+) -> dict[str, Any] | None:
+    """The match score stored for an application, as the job's applicant list shows it."""
+    listed = await client.get(f"/v1/jobs/{job_id}/applications", headers=owner)
+    assert listed.status_code == 200, listed.text
+    by_id = {item["id"]: item for item in listed.json()["items"]}
+    match: dict[str, Any] | None = by_id[application_id]["match"]
+    return match
 
 
 async def test_a_worker_reads_the_resume_into_the_profile(
@@ -75,41 +89,11 @@ async def test_a_worker_reads_the_resume_into_the_profile(
         await client.get(f"/v1/candidates/{candidate['id']}/activity", headers=owner)
     ).json()
     assert "resume.parsed" in [entry["kind"] for entry in activity]
-
-
-async def _stored_match(
-    client: httpx.AsyncClient, owner: dict[str, str], job_id: str, application_id: str
-) -> dict[str, Any] | None:
-    """The match score stored for an application, as the job's applicant list shows it."""
-    listed = await client.get(f"/v1/jobs/{job_id}/applications", headers=owner)
-    assert listed.status_code == 200, listed.text
-    by_id = {item["id"]: item for item in listed.json()["items"]}
-    match: dict[str, Any] | None = by_id[application_id]["match"]
-    return match
-
-
-async def test_an_applications_resume_is_read_and_scored_in_the_job_that_handles_it(
-    committing_client: httpx.AsyncClient,
-    owner: dict[str, str],
-    engine: AsyncEngine,
-    state: WorkerState,
-) -> None:
-    client = committing_client
-    job = await open_job(client, owner)
-    applied = await apply(
-        client, job, file=("cv.pdf", pdf_resume("Ada Lovelace", RESUME_TEXT), "application/pdf")
-    )
-    assert applied.status_code == 201, applied.text
-
-    await drain(engine, state)
-
-    # No job of its own per résumé: the application's dispatch read it.
-    assert await scalar(engine, PARSE_JOBS) == 0
-    candidate = await _candidate(client, owner, applied.json()["candidate_id"])
-    assert candidate["resumes"][0]["parse_status"] == "parsed"
+    # Read by the job that handled the application, not by a job of its own per résumé, and
+    # scored from what the résumé says (the form itself names no skill).
+    assert await scalar(engine, PARSE_JOBS, resume_id=resume["id"]) == 0
     match = await _stored_match(client, owner, job["id"], applied.json()["id"])
     assert match is not None
-    # Scored from what the résumé says (the form itself names no skill).
     skills = {reason["part"]: reason["fit"] for reason in match["reasons"]}["required_skills"]
     assert skills > 0, match
 
