@@ -3,6 +3,9 @@ are retried with growing waits; jobs of a worker that stopped heart-beating are 
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import time
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
@@ -23,6 +26,7 @@ from hireline.core.queue import (
     defer,
     queue,
     recover_stalled_jobs,
+    run_worker,
     task_modules,
 )
 from hireline.settings import Settings
@@ -106,6 +110,37 @@ async def test_job_deferred_in_a_committed_transaction_runs(
 
     assert await _job(engine, job_id) == ("succeeded", 1)  # attempts counts runs
     assert await _marks(engine, marker) == 1
+
+
+async def test_jobs_sharing_a_lock_run_one_after_the_other_without_waiting_for_a_poll(
+    engine: AsyncEngine, state: WorkerState
+) -> None:
+    # A worker that found only locked jobs waits for a notification or its next poll; the
+    # job releasing the lock must wake it (migration 0039), or each next job waits a poll.
+    marker = uuid.uuid4().hex
+    async with unit_of_work(state.sessions) as session:
+        for _ in range(4):
+            await defer(session, queue_tasks.leave_mark, options={"lock": marker}, marker=marker)
+    url = engine.url.render_as_string(hide_password=False)
+    worker = asyncio.create_task(
+        run_worker(
+            libpq_url(url),
+            state,
+            concurrency=2,
+            install_signal_handlers=False,
+            polling_interval=120,
+        )
+    )
+    try:
+        # 0.2 s here with the wake-up; a poll is 15 s (half of `stalled_job_seconds`).
+        deadline = time.monotonic() + 5
+        while await _marks(engine, marker) < 4:
+            assert time.monotonic() < deadline, "jobs behind a lock waited for the next poll"
+            await asyncio.sleep(0.1)
+    finally:
+        worker.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await worker
 
 
 async def test_job_already_waiting_under_a_queueing_lock_leaves_the_transaction_usable(
