@@ -150,12 +150,15 @@ def register_handler(
 
 
 def on(
-    event_type: EventType | Literal["*"], *, name: str | None = None
+    event_type: EventType | Literal["*"],
+    *,
+    name: str | None = None,
+    when: Condition | None = None,
 ) -> Callable[[Handler], Handler]:
     """Decorator form of `register_handler`."""
 
     def decorate(handler: Handler) -> Handler:
-        handlers.register(str(event_type), handler, name=name)
+        handlers.register(str(event_type), handler, name=name, when=when)
         return handler
 
     return decorate

@@ -108,6 +108,11 @@ async def _without_resume(event: DomainEvent, _session: AsyncSession) -> bool:
     return event.payload.get("resume_id") is None
 
 
+@events.on(
+    CandidateEvent.APPLICATION_CREATED,
+    name="matching.score_new_application",
+    when=_without_resume,
+)
 async def score_new_application(event: DomainEvent, session: AsyncSession) -> None:
     """Score an application that came without a résumé. One with a résumé is scored once
     the résumé has been read, from what it says (the handlers above), not twice."""
@@ -123,14 +128,6 @@ async def score_new_application(event: DomainEvent, session: AsyncSession) -> No
         application_id=uuid.UUID(event.payload["application_id"]),
         semantic=with_semantic,
     )
-
-
-events.register_handler(
-    CandidateEvent.APPLICATION_CREATED,
-    score_new_application,
-    name="matching.score_new_application",
-    when=_without_resume,
-)
 
 
 @events.on(JobEvent.UPDATED, name="matching.rescore_after_job_change")
