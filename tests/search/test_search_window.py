@@ -3,7 +3,8 @@
 With many matches the function walks the tenant's rows in id order instead of using the GIN
 indexes (migration 0011); these tests make it take each way on a small tenant (statistics from
 ANALYZE, plans read through auto_explain) and check that both return the first matches in id
-order with the same filters applied.
+order with the same filters applied, and that names are compared with the words (migration
+0040) only when the words' own matches leave room in the window.
 """
 
 from __future__ import annotations
@@ -23,9 +24,11 @@ DJANGO_EVERY = 3
 
 SEARCH = """
 SELECT candidate_id FROM hireline_search_candidates(
-    to_tsquery('english', 'python'), NULL, NULL, NULL, %(skills)s::text[], NULL, NULL, NULL,
-    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, false, NULL, %(max_rows)s)
+    to_tsquery('english', %(word)s), NULL, %(fuzzy_name)s, NULL, %(skills)s::text[], NULL, NULL,
+    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, false, NULL, %(max_rows)s)
 """
+# What the function runs to find the candidates only like the words (migration 0040).
+ALIKE_ONLY = "AND NOT s.document @@ $2 AND ("
 NESTED_PLANS = """
 LOAD 'auto_explain';
 SET LOCAL auto_explain.log_min_duration = 0;
@@ -79,6 +82,8 @@ def _search(
     *,
     max_rows: int,
     skills: list[str] | None = None,
+    word: str = "python",
+    fuzzy_name: str | None = None,
 ) -> tuple[list[str], str]:
     """The function's ids, in id order, and the statements it ran (as auto_explain saw them)."""
     nested: list[str] = []
@@ -86,7 +91,8 @@ def _search(
     connection.execute(NESTED_PLANS)
     connection.execute("SET LOCAL ROLE hireline_app")
     connection.execute("SELECT set_config('app.tenant_id', %s, true)", (tenant_id,))
-    rows = connection.execute(SEARCH, {"skills": skills, "max_rows": max_rows}).fetchall()
+    arguments = {"word": word, "fuzzy_name": fuzzy_name, "skills": skills, "max_rows": max_rows}
+    rows = connection.execute(SEARCH, arguments).fetchall()
     connection.execute("RESET ROLE")
     searched = [text for text in nested if "FROM candidate_search s WHERE" in text]
     return sorted(str(row[0]) for row in rows), "\n".join(searched)
@@ -129,3 +135,37 @@ def test_a_walk_applies_the_filters_too(owner: psycopg.Connection[tuple[object, 
     assert "ORDER BY s.candidate_id" in statements
     assert "s.skill_keys @> hireline_tenant_keys($1, $6)" in statements
     assert found == djangonauts[:2]
+
+
+def test_words_that_fill_the_window_leave_names_uncompared(
+    owner: psycopg.Connection[tuple[object, ...]],
+) -> None:
+    tenant_id, pythonistas = _load_tenant(owner)
+
+    found, statements = _search(owner, tenant_id, max_rows=PYTHONISTAS, fuzzy_name="python")
+
+    assert "<% s.name_folded AND" not in statements  # only in the condition, not the rank
+    assert found == pythonistas
+
+
+def test_a_window_with_room_takes_the_names_like_the_words_after_the_words_own_matches(
+    owner: psycopg.Connection[tuple[object, ...]],
+) -> None:
+    tenant_id, pythonistas = _load_tenant(owner)
+    people = [
+        str(row[0])
+        for row in owner.execute(
+            "SELECT id FROM candidates WHERE tenant_id = %s ORDER BY id", (tenant_id,)
+        ).fetchall()
+    ]
+
+    matched, statements = _search(owner, tenant_id, max_rows=100, fuzzy_name="python")
+    # No word matches `persn`: every name `Person <n>` is compared, and all are alike.
+    alike, alike_statements = _search(
+        owner, tenant_id, max_rows=100, word="persn", fuzzy_name="persn"
+    )
+
+    assert ALIKE_ONLY in statements
+    assert matched == pythonistas  # once each, and no chef is like `python`
+    assert ALIKE_ONLY in alike_statements
+    assert alike == people

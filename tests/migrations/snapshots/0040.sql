@@ -1,0 +1,333 @@
+-- Revision 0040: Search skips the trigram comparison with names when the words alone fill the window.
+-- Written by `make migration-snapshots`; never edit (see tests/migrations).
+
+-- ==== upgrade ====
+BEGIN;
+
+-- Running upgrade 0039 -> 0040
+
+DROP INDEX ix_candidate_search_tenant_id_document;
+
+DROP INDEX ix_candidate_search_skill_keys;
+
+DROP INDEX ix_candidate_search_tenant_id_name_folded_trgm;
+
+DROP INDEX ix_candidate_search_tenant_key_location_folded_trgm;
+
+CREATE INDEX ix_candidate_search_matching ON candidate_search USING gin (tenant_id, document, skill_keys, name_folded gin_trgm_ops, location_folded gin_trgm_ops);
+
+CREATE OR REPLACE FUNCTION hireline_search_candidates(
+    query tsquery, excluded tsquery, fuzzy_name text, fuzzy_email text,
+    skills_all text[], skills_any text[], tags text[], location_pattern text, source text,
+    years_min double precision, years_max double precision,
+    job_id uuid, stage_id uuid, status text,
+    applied_from timestamptz, applied_to timestamptz,
+    newest boolean, before uuid, max_rows integer
+) RETURNS TABLE (candidate_id uuid, rank double precision)
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, "public"
+SET enable_seqscan = off
+SET enable_bitmapscan = on
+SET max_parallel_workers_per_gather = 0
+-- What `<%` asks of a query word before its likeness to the name's words is computed.
+SET pg_trgm.word_similarity_threshold = 0.3
+-- What `%` asks of a misspelt address's local part (0038).
+SET pg_trgm.similarity_threshold = 0.5
+AS $fn$
+DECLARE
+    tenant uuid := hireline_current_tenant();
+    matches text;
+    alike text := NULL;
+    score text := 'NULL::double precision';
+    statement text;
+    walk text;
+    conditions text := '';
+    plan json;
+    estimated double precision;
+    tenant_rows double precision;
+    -- The query's words for name comparison, folded (two letters or more); each must be near
+    -- some part of the name in the trigram index for the name to be compared.
+    words text[];
+    near text;
+    -- Relevance with a likeness comparison: the candidates only like the words, compared
+    -- after the words' own matches and only if those leave room in the window.
+    alike_only text;
+    found bigint;
+BEGIN
+    IF tenant IS NULL OR max_rows IS NULL OR max_rows < 1 THEN
+        RETURN;
+    END IF;
+    statement := ' FROM candidate_search s WHERE s.tenant_id = $1';
+    IF fuzzy_name IS NOT NULL THEN
+        words := ARRAY(SELECT DISTINCT w FROM regexp_split_to_table(
+            hireline_fold(fuzzy_name), '[^[:alnum:]]+') AS w WHERE length(w) >= 2);
+        IF cardinality(words) > 0 THEN
+            near := (SELECT string_agg(format('($20)[%s] <%% s.name_folded', i), ' AND ')
+                     FROM generate_subscripts(words, 1) AS i);
+            alike := near || ' AND hireline_name_likeness($20, s.name_folded) > 0';
+        END IF;
+    ELSIF fuzzy_email IS NOT NULL THEN
+        alike := 's.email_local % split_part($5, ''@'', 1)';
+    END IF;
+    walk := statement;
+    IF query IS NOT NULL THEN
+        walk := walk || ' AND s.document @@ $2';
+        matches := 's.document @@ $2';
+        IF alike IS NOT NULL THEN
+            IF excluded IS NOT NULL THEN
+                alike := alike || ' AND NOT s.document @@ $3';
+            END IF;
+            matches := matches || ' OR (' || alike || ')';
+        END IF;
+        statement := statement || ' AND (' || matches || ')';
+        IF NOT newest THEN
+            score := 'ts_rank(''{0.05, 0.2, 0.5, 1.0}''::float4[], s.document, $2)::float8';
+            IF fuzzy_name IS NOT NULL AND alike IS NOT NULL THEN
+                -- Likeness costs far more than the trigram test: only for names near the
+                -- words. A name only like the words ranks below a word-for-word match.
+                score := score || ' + CASE WHEN ' || near
+                    || ' THEN hireline_name_likeness($20, s.name_folded)'
+                    || ' * CASE WHEN s.document @@ $2 THEN 1 ELSE 0.5 END ELSE 0 END';
+            ELSIF fuzzy_email IS NOT NULL THEN
+                score := score
+                    || ' + CASE WHEN s.email_local % split_part($5, ''@'', 1)'
+                    || ' THEN similarity(s.email, $5) ELSE 0 END';
+            END IF;
+        END IF;
+    END IF;
+    IF location_pattern IS NOT NULL THEN
+        conditions := conditions || ' AND s.location_folded LIKE hireline_fold($9)';
+    END IF;
+    IF skills_all IS NOT NULL THEN
+        conditions := conditions || ' AND s.skill_keys @> hireline_tenant_keys($1, $6)';
+    END IF;
+    IF skills_any IS NOT NULL THEN
+        conditions := conditions || ' AND s.skill_keys && hireline_tenant_keys($1, $7)';
+    END IF;
+    IF tags IS NOT NULL THEN conditions := conditions || ' AND s.tags @> $8'; END IF;
+    IF source IS NOT NULL THEN conditions := conditions || ' AND s.source = $10'; END IF;
+    IF years_min IS NOT NULL THEN
+        conditions := conditions || ' AND s.years_experience >= $11';
+    END IF;
+    IF years_max IS NOT NULL THEN
+        conditions := conditions || ' AND s.years_experience <= $12';
+    END IF;
+    IF job_id IS NOT NULL OR stage_id IS NOT NULL OR status IS NOT NULL
+            OR applied_from IS NOT NULL OR applied_to IS NOT NULL THEN
+        conditions := conditions || ' AND EXISTS (SELECT FROM applications a'
+            || ' WHERE a.tenant_id = $1 AND a.candidate_id = s.candidate_id'
+            || CASE WHEN job_id IS NOT NULL THEN ' AND a.job_id = $13' ELSE '' END
+            || CASE WHEN stage_id IS NOT NULL THEN ' AND a.stage_id = $14' ELSE '' END
+            || CASE WHEN status IS NOT NULL THEN ' AND a.status = $15' ELSE '' END
+            || CASE WHEN applied_from IS NOT NULL THEN ' AND a.applied_at >= $16' ELSE '' END
+            || CASE WHEN applied_to IS NOT NULL THEN ' AND a.applied_at < $17' ELSE '' END
+            || ')';
+    END IF;
+    statement := statement || conditions;
+    walk := walk || conditions;
+    IF newest THEN
+        IF before IS NOT NULL THEN
+            statement := statement || ' AND s.candidate_id < $18';
+        END IF;
+        statement := statement || ' ORDER BY s.candidate_id DESC';
+    ELSIF query IS NOT NULL OR conditions <> '' THEN
+        IF query IS NOT NULL AND alike IS NOT NULL THEN
+            statement := walk;
+            alike_only := ' FROM candidate_search s WHERE s.tenant_id = $1'
+                || ' AND NOT s.document @@ $2 AND (' || alike || ')' || conditions;
+        END IF;
+        EXECUTE 'EXPLAIN (FORMAT JSON) SELECT 1' || walk INTO plan
+            USING tenant, query, excluded, fuzzy_name, fuzzy_email, skills_all, skills_any,
+                  tags, location_pattern, source, years_min, years_max, job_id, stage_id,
+                  status, applied_from, applied_to, before, max_rows, words;
+        estimated := (plan -> 0 -> 'Plan' ->> 'Plan Rows')::double precision;
+        EXECUTE 'EXPLAIN (FORMAT JSON) SELECT 1 FROM candidate_search s WHERE s.tenant_id = $1'
+            INTO plan USING tenant;
+        tenant_rows := (plan -> 0 -> 'Plan' ->> 'Plan Rows')::double precision;
+        IF estimated > max_rows
+                AND max_rows * tenant_rows / greatest(estimated, 1)
+                    < 3 * estimated THEN
+            PERFORM set_config('enable_bitmapscan', 'off', true);
+            statement := walk || ' ORDER BY s.candidate_id';
+        END IF;
+    END IF;
+    RETURN QUERY EXECUTE 'SELECT s.candidate_id, ' || score || statement || ' LIMIT $19'
+        USING tenant, query, excluded, fuzzy_name, fuzzy_email, skills_all, skills_any, tags,
+              location_pattern, source, years_min, years_max, job_id, stage_id, status,
+              applied_from, applied_to, before, max_rows, words;
+    GET DIAGNOSTICS found = ROW_COUNT;
+    IF alike_only IS NOT NULL AND found < max_rows THEN
+        PERFORM set_config('enable_bitmapscan', 'on', true);
+        RETURN QUERY EXECUTE 'SELECT s.candidate_id, ' || score || alike_only || ' LIMIT $19'
+            USING tenant, query, excluded, fuzzy_name, fuzzy_email, skills_all, skills_any,
+                  tags, location_pattern, source, years_min, years_max, job_id, stage_id,
+                  status, applied_from, applied_to, before, max_rows - found, words;
+    END IF;
+END $fn$;
+REVOKE ALL ON FUNCTION hireline_search_candidates FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION hireline_search_candidates TO "hireline_app";
+
+
+UPDATE alembic_version SET version_num='0040' WHERE alembic_version.version_num = '0039';
+
+COMMIT;
+
+
+-- ==== downgrade ====
+BEGIN;
+
+-- Running downgrade 0040 -> 0039
+
+DROP INDEX ix_candidate_search_matching;
+
+CREATE INDEX ix_candidate_search_tenant_id_document ON candidate_search USING gin (tenant_id, document);
+
+CREATE INDEX ix_candidate_search_skill_keys ON candidate_search USING gin (skill_keys);
+
+CREATE INDEX ix_candidate_search_tenant_id_name_folded_trgm ON candidate_search USING gin (tenant_id, name_folded gin_trgm_ops);
+
+CREATE INDEX ix_candidate_search_tenant_key_location_folded_trgm ON candidate_search USING gin (tenant_key, location_folded gin_trgm_ops);
+
+CREATE OR REPLACE FUNCTION hireline_search_candidates(
+    query tsquery, excluded tsquery, fuzzy_name text, fuzzy_email text,
+    skills_all text[], skills_any text[], tags text[], location_pattern text, source text,
+    years_min double precision, years_max double precision,
+    job_id uuid, stage_id uuid, status text,
+    applied_from timestamptz, applied_to timestamptz,
+    newest boolean, before uuid, max_rows integer
+) RETURNS TABLE (candidate_id uuid, rank double precision)
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, "public"
+SET enable_seqscan = off
+SET enable_bitmapscan = on
+SET max_parallel_workers_per_gather = 0
+-- What `<%` asks of a query word before its likeness to the name's words is computed.
+SET pg_trgm.word_similarity_threshold = 0.3
+AS $fn$
+DECLARE
+    tenant uuid := hireline_current_tenant();
+    matches text;
+    alike text := NULL;
+    score text := 'NULL::double precision';
+    statement text;
+    walk text;
+    conditions text := '';
+    plan json;
+    estimated double precision;
+    tenant_rows double precision;
+    -- The query's words for name comparison, folded (two letters or more); each must be near
+    -- some part of the name in the trigram index for the name to be compared.
+    words text[];
+    near text;
+BEGIN
+    IF tenant IS NULL OR max_rows IS NULL OR max_rows < 1 THEN
+        RETURN;
+    END IF;
+    statement := ' FROM candidate_search s WHERE s.tenant_id = $1';
+    IF fuzzy_name IS NOT NULL THEN
+        words := ARRAY(SELECT DISTINCT w FROM regexp_split_to_table(
+            hireline_fold(fuzzy_name), '[^[:alnum:]]+') AS w WHERE length(w) >= 2);
+        IF cardinality(words) > 0 THEN
+            near := (SELECT string_agg(format('($20)[%s] <%% s.name_folded', i), ' AND ')
+                     FROM generate_subscripts(words, 1) AS i);
+            alike := near || ' AND hireline_name_likeness($20, s.name_folded) > 0';
+        END IF;
+    ELSIF fuzzy_email IS NOT NULL THEN
+        alike := 's.email_local % split_part($5, ''@'', 1)';
+    END IF;
+    walk := statement;
+    IF query IS NOT NULL THEN
+        walk := walk || ' AND s.document @@ $2';
+        matches := 's.document @@ $2';
+        IF alike IS NOT NULL THEN
+            IF excluded IS NOT NULL THEN
+                alike := alike || ' AND NOT s.document @@ $3';
+            END IF;
+            matches := matches || ' OR (' || alike || ')';
+        END IF;
+        statement := statement || ' AND (' || matches || ')';
+        IF NOT newest THEN
+            score := 'ts_rank(''{0.05, 0.2, 0.5, 1.0}''::float4[], s.document, $2)::float8';
+            IF fuzzy_name IS NOT NULL AND alike IS NOT NULL THEN
+                -- Likeness costs far more than the trigram test: only for names near the
+                -- words. A name only like the words ranks below a word-for-word match.
+                score := score || ' + CASE WHEN ' || near
+                    || ' THEN hireline_name_likeness($20, s.name_folded)'
+                    || ' * CASE WHEN s.document @@ $2 THEN 1 ELSE 0.5 END ELSE 0 END';
+            ELSIF fuzzy_email IS NOT NULL THEN
+                score := score
+                    || ' + CASE WHEN s.email_local % split_part($5, ''@'', 1)'
+                    || ' THEN similarity(s.email, $5) ELSE 0 END';
+            END IF;
+        END IF;
+    END IF;
+    IF location_pattern IS NOT NULL THEN
+        -- The location's index leads with the copy of the tenant (see 0011).
+        conditions := conditions || ' AND s.tenant_key = $1'
+            || ' AND s.location_folded LIKE hireline_fold($9)';
+    END IF;
+    IF skills_all IS NOT NULL THEN
+        conditions := conditions || ' AND s.skill_keys @> hireline_tenant_keys($1, $6)';
+    END IF;
+    IF skills_any IS NOT NULL THEN
+        conditions := conditions || ' AND s.skill_keys && hireline_tenant_keys($1, $7)';
+    END IF;
+    IF tags IS NOT NULL THEN conditions := conditions || ' AND s.tags @> $8'; END IF;
+    IF source IS NOT NULL THEN conditions := conditions || ' AND s.source = $10'; END IF;
+    IF years_min IS NOT NULL THEN
+        conditions := conditions || ' AND s.years_experience >= $11';
+    END IF;
+    IF years_max IS NOT NULL THEN
+        conditions := conditions || ' AND s.years_experience <= $12';
+    END IF;
+    IF job_id IS NOT NULL OR stage_id IS NOT NULL OR status IS NOT NULL
+            OR applied_from IS NOT NULL OR applied_to IS NOT NULL THEN
+        conditions := conditions || ' AND EXISTS (SELECT FROM applications a'
+            || ' WHERE a.tenant_id = $1 AND a.candidate_id = s.candidate_id'
+            || CASE WHEN job_id IS NOT NULL THEN ' AND a.job_id = $13' ELSE '' END
+            || CASE WHEN stage_id IS NOT NULL THEN ' AND a.stage_id = $14' ELSE '' END
+            || CASE WHEN status IS NOT NULL THEN ' AND a.status = $15' ELSE '' END
+            || CASE WHEN applied_from IS NOT NULL THEN ' AND a.applied_at >= $16' ELSE '' END
+            || CASE WHEN applied_to IS NOT NULL THEN ' AND a.applied_at < $17' ELSE '' END
+            || ')';
+    END IF;
+    statement := statement || conditions;
+    walk := walk || conditions;
+    IF newest THEN
+        IF before IS NOT NULL THEN
+            statement := statement || ' AND s.candidate_id < $18';
+        END IF;
+        statement := statement || ' ORDER BY s.candidate_id DESC';
+    ELSIF query IS NOT NULL OR conditions <> '' THEN
+        EXECUTE 'EXPLAIN (FORMAT JSON) SELECT 1' || walk INTO plan
+            USING tenant, query, excluded, fuzzy_name, fuzzy_email, skills_all, skills_any,
+                  tags, location_pattern, source, years_min, years_max, job_id, stage_id,
+                  status, applied_from, applied_to, before, max_rows, words;
+        estimated := (plan -> 0 -> 'Plan' ->> 'Plan Rows')::double precision;
+        EXECUTE 'EXPLAIN (FORMAT JSON) SELECT 1 FROM candidate_search s WHERE s.tenant_id = $1'
+            INTO plan USING tenant;
+        tenant_rows := (plan -> 0 -> 'Plan' ->> 'Plan Rows')::double precision;
+        IF estimated > max_rows
+                AND max_rows * tenant_rows / greatest(estimated, 1)
+                    < 3 * estimated THEN
+            PERFORM set_config('enable_bitmapscan', 'off', true);
+            statement := walk || ' ORDER BY s.candidate_id';
+        END IF;
+    END IF;
+    RETURN QUERY EXECUTE 'SELECT s.candidate_id, ' || score || statement || ' LIMIT $19'
+        USING tenant, query, excluded, fuzzy_name, fuzzy_email, skills_all, skills_any, tags,
+              location_pattern, source, years_min, years_max, job_id, stage_id, status,
+              applied_from, applied_to, before, max_rows, words;
+END $fn$;
+REVOKE ALL ON FUNCTION hireline_search_candidates FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION hireline_search_candidates TO "hireline_app";
+
+
+ALTER FUNCTION hireline_search_candidates
+    SET pg_trgm.similarity_threshold = 0.5;
+
+
+UPDATE alembic_version SET version_num='0039' WHERE alembic_version.version_num = '0040';
+
+COMMIT;
+
