@@ -26,7 +26,7 @@ from hireline.board.syndication import router as syndication_router
 from hireline.candidates.annotations.routes import router as annotations_router
 from hireline.candidates.routes import router as candidates_router
 from hireline.changes.routes import router as changes_router
-from hireline.core import background, embedded_postgres, event_signal, tracing
+from hireline.core import background, embedded_postgres, event_signal, heap, tracing
 from hireline.core.change_feed import ChangeListener
 from hireline.core.database_url import libpq_url
 from hireline.core.db import create_app_engine, create_sessionmaker
@@ -170,6 +170,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 )
             await listener.start()
             stack.push_async_callback(listener.stop)
+            heap.freeze_startup_objects()
             logger.info("started", version=__version__, environment=settings.environment)
             yield
 

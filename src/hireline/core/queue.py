@@ -39,7 +39,7 @@ from procrastinate.tasks import Task
 from procrastinate.types import TimeDeltaParams
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from hireline.core import background, tracing
+from hireline.core import background, heap, tracing
 from hireline.core.db import unit_of_work
 from hireline.core.storage import FileStorage, storage_for
 from hireline.core.tenancy import enter_tenant
@@ -257,6 +257,7 @@ async def run_worker(
     # The same App object (not a copy), so that tasks deferring others use this connector.
     with queue.replace_connector(connector) as app:
         async with app.open_async():
+            heap.freeze_startup_objects()
             recovery = asyncio.create_task(_recover_stalled_jobs_forever(app, stalled_after))
             try:
                 await app.run_worker_async(
