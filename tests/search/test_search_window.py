@@ -169,3 +169,19 @@ def test_a_window_with_room_takes_the_names_like_the_words_after_the_words_own_m
     assert matched == pythonistas  # once each, and no chef is like `python`
     assert ALIKE_ONLY in alike_statements
     assert alike == people
+
+
+def test_a_skill_filter_finds_the_tenant_through_its_keys_and_no_one_else(
+    owner: psycopg.Connection[tuple[object, ...]],
+) -> None:
+    tenant_id, _ = _load_tenant(owner)
+    _load_tenant(owner)  # another organisation of Django developers
+    rows = owner.execute(
+        "SELECT id FROM candidates WHERE tenant_id = %s AND 'Django' = ANY(skills) ORDER BY id",
+        (tenant_id,),
+    ).fetchall()
+
+    found, statements = _search(owner, tenant_id, max_rows=100, skills=["Django"])
+
+    assert "WHERE (s.tenant_id = $1) IS TRUE" in statements  # not an index condition
+    assert found == [str(row[0]) for row in rows]
