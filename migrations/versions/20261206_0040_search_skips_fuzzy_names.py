@@ -36,6 +36,8 @@ NAME_WORD_TRIGRAMS = 0.3
 EMAIL_SIMILARITY = 0.5
 FUZZY_ONLY_SHARE = 0.5
 WALK_ROWS_PER_MATCH = 3
+# Rows of the tenant a phrase is checked on when its estimate is in doubt (about 2 ms).
+SAMPLE_ROWS = 1000
 
 # As in 0015 (see its notes), with the fuzzy arm dropped when the words fill the window.
 SEARCH_FUNCTION = """
@@ -77,6 +79,8 @@ DECLARE
     alike_only text;
     found bigint;
     walking boolean := false;
+    sampled_rows double precision;
+    sampled_matches double precision;
 BEGIN
     IF tenant IS NULL OR max_rows IS NULL OR max_rows < 1 THEN
         RETURN;
@@ -168,6 +172,26 @@ BEGIN
         EXECUTE 'EXPLAIN (FORMAT JSON) SELECT 1 FROM candidate_search s WHERE s.tenant_id = $1'
             INTO plan USING tenant;
         tenant_rows := (plan -> 0 -> 'Plan' ->> 'Plan Rows')::double precision;
+        IF query::text ~ '<(-|[0-9]+)>' AND tenant_rows > 10 * {sample_rows}
+                AND max_rows * tenant_rows / greatest(estimated, 1)
+                    >= {walk_rows_per_match} * estimated THEN
+            -- A phrase is estimated as if its words came independently. The words of a job
+            -- title come together: `machine learning engineer` was estimated at one résumé
+            -- in 300 where one in 23 holds it, and the index's way was taken (43 563 rows
+            -- for a window of 501) where a walk reads 11 000. A sample of the tenant's rows
+            -- says how many match.
+            EXECUTE 'SELECT count(*) FILTER (WHERE s.document @@ $2' || conditions || '),'
+                || ' count(*) FROM candidate_search s'
+                || ' TABLESAMPLE SYSTEM (($21)::real) REPEATABLE (0) WHERE s.tenant_id = $1'
+                INTO sampled_matches, sampled_rows
+                USING tenant, query, excluded, fuzzy_name, fuzzy_email, skills_all, skills_any,
+                      tags, location_pattern, source, years_min, years_max, job_id, stage_id,
+                      status, applied_from, applied_to, before, max_rows, words,
+                      100.0 * {sample_rows} / tenant_rows;
+            IF sampled_rows > 0 THEN
+                estimated := greatest(estimated, sampled_matches * tenant_rows / sampled_rows);
+            END IF;
+        END IF;
         IF estimated > max_rows
                 AND max_rows * tenant_rows / greatest(estimated, 1)
                     < {walk_rows_per_match} * estimated THEN
@@ -211,6 +235,7 @@ def _sql(template: str) -> sql.Composed:
         email_similarity=sql.Literal(EMAIL_SIMILARITY),
         fuzzy_share=sql.Literal(FUZZY_ONLY_SHARE),
         walk_rows_per_match=sql.Literal(WALK_ROWS_PER_MATCH),
+        sample_rows=sql.Literal(SAMPLE_ROWS),
     )
 
 

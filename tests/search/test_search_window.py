@@ -24,8 +24,9 @@ DJANGO_EVERY = 3
 
 SEARCH = """
 SELECT candidate_id FROM hireline_search_candidates(
-    to_tsquery('english', %(word)s), NULL, %(fuzzy_name)s, NULL, %(skills)s::text[], NULL, NULL,
-    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, false, NULL, %(max_rows)s)
+    coalesce(phraseto_tsquery('english', %(phrase)s), to_tsquery('english', %(word)s)), NULL,
+    %(fuzzy_name)s, NULL, %(skills)s::text[], NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+    NULL, NULL, NULL, false, NULL, %(max_rows)s)
 """
 # What the function runs to find the candidates only like the words (migration 0040).
 ALIKE_ONLY = "AND NOT s.document @@ $2 AND ("
@@ -83,6 +84,7 @@ def _search(
     max_rows: int,
     skills: list[str] | None = None,
     word: str = "python",
+    phrase: str | None = None,
     fuzzy_name: str | None = None,
 ) -> tuple[list[str], str]:
     """The function's ids, in id order, and the statements it ran (as auto_explain saw them)."""
@@ -91,10 +93,16 @@ def _search(
     connection.execute(NESTED_PLANS)
     connection.execute("SET LOCAL ROLE hireline_app")
     connection.execute("SELECT set_config('app.tenant_id', %s, true)", (tenant_id,))
-    arguments = {"word": word, "fuzzy_name": fuzzy_name, "skills": skills, "max_rows": max_rows}
+    arguments = {
+        "word": word,
+        "phrase": phrase,
+        "fuzzy_name": fuzzy_name,
+        "skills": skills,
+        "max_rows": max_rows,
+    }
     rows = connection.execute(SEARCH, arguments).fetchall()
     connection.execute("RESET ROLE")
-    searched = [text for text in nested if "FROM candidate_search s WHERE" in text]
+    searched = [text for text in nested if "FROM candidate_search s " in text]
     return sorted(str(row[0]) for row in rows), "\n".join(searched)
 
 
@@ -185,3 +193,45 @@ def test_a_skill_filter_finds_the_tenant_through_its_keys_and_no_one_else(
 
     assert "WHERE (s.tenant_id = $1) IS TRUE" in statements  # not an index condition
     assert found == [str(row[0]) for row in rows]
+
+
+# More than ten times the rows the function samples, so that it samples (migration 0040).
+BIG_TENANT = 12_000
+TITLE_EVERY = 10
+
+
+def test_a_phrase_whose_words_come_together_walks(
+    owner: psycopg.Connection[tuple[object, ...]],
+) -> None:
+    """The planner multiplies the words' frequencies (one in a thousand here, where one
+    résumé in ten holds the title): the sample finds them and the function walks."""
+    tenant_id = uuid.uuid4()
+    owner.execute(
+        "INSERT INTO tenants (id, name, slug) VALUES (%s, %s, %s)",
+        (tenant_id, "Phrases", f"phrases-{tenant_id.hex[:8]}"),
+    )
+    owner.execute(
+        "INSERT INTO candidates (tenant_id, id, email, email_normalized, name, headline)"
+        " SELECT %(tenant)s, (lpad(to_hex(n), 8, '0') || '-0000-7000-8000-000000000000')::uuid,"
+        " 'p' || n || '@example.com', 'p' || n || '@example.com', 'Person ' || n,"
+        " CASE WHEN n %% %(every)s = 0 THEN 'Machine Learning Engineer' ELSE 'Pastry chef' END"
+        " FROM generate_series(1, %(rows)s) AS n",
+        {"tenant": tenant_id, "every": TITLE_EVERY, "rows": BIG_TENANT},
+    )
+    owner.execute("ANALYZE candidate_search")
+    titled = [
+        str(row[0])
+        for row in owner.execute(
+            "SELECT id FROM candidates WHERE tenant_id = %s AND headline LIKE 'Machine%%'"
+            " ORDER BY id LIMIT 50",
+            (tenant_id,),
+        ).fetchall()
+    ]
+
+    found, statements = _search(
+        owner, str(tenant_id), max_rows=50, phrase="machine learning engineer"
+    )
+
+    assert "TABLESAMPLE SYSTEM" in statements
+    assert "ORDER BY s.candidate_id" in statements  # the walk
+    assert found == titled

@@ -54,6 +54,8 @@ DECLARE
     alike_only text;
     found bigint;
     walking boolean := false;
+    sampled_rows double precision;
+    sampled_matches double precision;
 BEGIN
     IF tenant IS NULL OR max_rows IS NULL OR max_rows < 1 THEN
         RETURN;
@@ -145,6 +147,26 @@ BEGIN
         EXECUTE 'EXPLAIN (FORMAT JSON) SELECT 1 FROM candidate_search s WHERE s.tenant_id = $1'
             INTO plan USING tenant;
         tenant_rows := (plan -> 0 -> 'Plan' ->> 'Plan Rows')::double precision;
+        IF query::text ~ '<(-|[0-9]+)>' AND tenant_rows > 10 * 1000
+                AND max_rows * tenant_rows / greatest(estimated, 1)
+                    >= 3 * estimated THEN
+            -- A phrase is estimated as if its words came independently. The words of a job
+            -- title come together: `machine learning engineer` was estimated at one résumé
+            -- in 300 where one in 23 holds it, and the index's way was taken (43 563 rows
+            -- for a window of 501) where a walk reads 11 000. A sample of the tenant's rows
+            -- says how many match.
+            EXECUTE 'SELECT count(*) FILTER (WHERE s.document @@ $2' || conditions || '),'
+                || ' count(*) FROM candidate_search s'
+                || ' TABLESAMPLE SYSTEM (($21)::real) REPEATABLE (0) WHERE s.tenant_id = $1'
+                INTO sampled_matches, sampled_rows
+                USING tenant, query, excluded, fuzzy_name, fuzzy_email, skills_all, skills_any,
+                      tags, location_pattern, source, years_min, years_max, job_id, stage_id,
+                      status, applied_from, applied_to, before, max_rows, words,
+                      100.0 * 1000 / tenant_rows;
+            IF sampled_rows > 0 THEN
+                estimated := greatest(estimated, sampled_matches * tenant_rows / sampled_rows);
+            END IF;
+        END IF;
         IF estimated > max_rows
                 AND max_rows * tenant_rows / greatest(estimated, 1)
                     < 3 * estimated THEN
