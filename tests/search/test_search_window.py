@@ -200,38 +200,59 @@ BIG_TENANT = 12_000
 TITLE_EVERY = 10
 
 
+def _load_titled_tenant(
+    connection: psycopg.Connection[tuple[object, ...]], rows: int
+) -> tuple[str, list[str]]:
+    """A tenant of `rows` candidates, one in TITLE_EVERY a machine learning engineer, the rest
+    pastry chefs; its id and the engineers' ids in id order."""
+    tenant_id = uuid.uuid4()
+    connection.execute(
+        "INSERT INTO tenants (id, name, slug) VALUES (%s, %s, %s)",
+        (tenant_id, "Titles", f"titles-{tenant_id.hex[:8]}"),
+    )
+    connection.execute(
+        "INSERT INTO candidates (tenant_id, id, email, email_normalized, name, headline)"
+        " SELECT %(tenant)s, (lpad(to_hex(n), 8, '0') || %(suffix)s)::uuid,"
+        " 'p' || n || '@example.com', 'p' || n || '@example.com', 'Person ' || n,"
+        " CASE WHEN n %% %(every)s = 0 THEN 'Machine Learning Engineer' ELSE 'Pastry chef' END"
+        " FROM generate_series(1, %(rows)s) AS n",
+        {
+            "tenant": tenant_id,
+            "suffix": f"-0000-7000-8000-{tenant_id.hex[:12]}",
+            "every": TITLE_EVERY,
+            "rows": rows,
+        },
+    )
+    connection.execute("ANALYZE candidate_search")
+    titled = connection.execute(
+        "SELECT id FROM candidates WHERE tenant_id = %s AND headline LIKE 'Machine%%' ORDER BY id",
+        (tenant_id,),
+    ).fetchall()
+    return str(tenant_id), [str(row[0]) for row in titled]
+
+
 def test_a_phrase_whose_words_come_together_walks(
     owner: psycopg.Connection[tuple[object, ...]],
 ) -> None:
     """The planner multiplies the words' frequencies (one in a thousand here, where one
     résumé in ten holds the title): the sample finds them and the function walks."""
-    tenant_id = uuid.uuid4()
-    owner.execute(
-        "INSERT INTO tenants (id, name, slug) VALUES (%s, %s, %s)",
-        (tenant_id, "Phrases", f"phrases-{tenant_id.hex[:8]}"),
-    )
-    owner.execute(
-        "INSERT INTO candidates (tenant_id, id, email, email_normalized, name, headline)"
-        " SELECT %(tenant)s, (lpad(to_hex(n), 8, '0') || '-0000-7000-8000-000000000000')::uuid,"
-        " 'p' || n || '@example.com', 'p' || n || '@example.com', 'Person ' || n,"
-        " CASE WHEN n %% %(every)s = 0 THEN 'Machine Learning Engineer' ELSE 'Pastry chef' END"
-        " FROM generate_series(1, %(rows)s) AS n",
-        {"tenant": tenant_id, "every": TITLE_EVERY, "rows": BIG_TENANT},
-    )
-    owner.execute("ANALYZE candidate_search")
-    titled = [
-        str(row[0])
-        for row in owner.execute(
-            "SELECT id FROM candidates WHERE tenant_id = %s AND headline LIKE 'Machine%%'"
-            " ORDER BY id LIMIT 50",
-            (tenant_id,),
-        ).fetchall()
-    ]
+    tenant_id, titled = _load_titled_tenant(owner, BIG_TENANT)
 
-    found, statements = _search(
-        owner, str(tenant_id), max_rows=50, phrase="machine learning engineer"
-    )
+    found, statements = _search(owner, tenant_id, max_rows=50, phrase="machine learning engineer")
 
     assert "TABLESAMPLE SYSTEM" in statements
     assert "ORDER BY s.candidate_id" in statements  # the walk
+    assert found == titled[:50]
+
+
+def test_a_tenant_holding_most_rows_is_checked_on_the_rows_found_not_in_the_index(
+    owner: psycopg.Connection[tuple[object, ...]],
+) -> None:
+    _, others = _load_titled_tenant(owner, 200)  # another organisation's engineers
+    tenant_id, titled = _load_titled_tenant(owner, BIG_TENANT)
+
+    found, statements = _search(owner, tenant_id, max_rows=5000, word="machine")
+
+    assert "WHERE (s.tenant_id = $1) IS TRUE" in statements
     assert found == titled
+    assert not set(found) & set(others)
