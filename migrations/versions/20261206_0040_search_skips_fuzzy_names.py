@@ -201,7 +201,9 @@ BEGIN
         END IF;
         IF NOT walking AND (skills_all IS NOT NULL OR skills_any IS NOT NULL
                 OR (query IS NOT NULL AND 2 * tenant_rows >= (
-                    SELECT reltuples FROM pg_class WHERE oid = 'candidate_search'::regclass)))
+                    -- Never analysed (-1): unknown, and the tenant stays in the index.
+                    SELECT nullif(greatest(reltuples, 0), 0) FROM pg_class
+                    WHERE oid = 'candidate_search'::regclass)))
                 THEN
             -- The index scan intersects the words' and filters' posting lists with the
             -- tenant's, one entry per candidate of the tenant: half the scan's work at a
