@@ -1,13 +1,29 @@
-"""Search skips the trigram comparison with names when the words alone fill the window.
+"""Search at a million candidates: one index for every condition, and fewer rows read.
 
-A query's words are also compared with names and addresses by trigram likeness (0015), so
-that `Jonh Smiht` finds John Smith. That comparison scans the trigram index of every name of
-the organisation: at a million candidates, 13 ms for `banking` (5 202 names proposed, none
-alike), about a sixth of the slowest searches. When the words are expected to match at least
-a window's worth of candidates (`RANK_WINDOW`, the estimate the function already makes to
-choose between its index and its walk in id order), a candidate found only by likeness would
-have to be among the first of the window in id order to count, which the walk never allowed:
-the words' matches alone are taken. A misspelt name matches no word, so it is still compared.
+Measured with `bench/search.py` at 1 000 000 candidates in one tenant (docs/adr/0033):
+
+- One GIN index over (tenant, document, skill keys, folded name, folded location) replaces
+  the four of 0011 and 0015, so that one index scan intersects every condition, instead of
+  each index building a bitmap of all its rows before PostgreSQL intersects them
+  (`Java`+`SQL` with "banking": 77 -> 45 ms inside this function).
+- In relevance order the words' matches are collected first; names or addresses only like
+  the words (`Jonh Smiht`, `tommy.vikign88`) are compared by trigrams only when the words
+  leave room in the window, and added after them. The comparison scanned the trigram
+  postings of every name of the tenant (13 ms for "banking", which no name is like); a
+  candidate found only by likeness could otherwise enter a full window only by its place in
+  id order, which the walk never allowed.
+- With a skill key among the conditions (the keys are the tenant's own), or when the tenant
+  holds at least half the rows, the tenant is checked on the rows found rather than by
+  intersecting its posting list, one entry per candidate, in the scan (45 -> 24 ms for the
+  skill query, 17 -> 9 ms for "devops" in Berlin).
+- A phrase in a tenant of over 10 000 candidates is counted on a sample of about 1 000 rows
+  before choosing the index or the walk: PostgreSQL estimates a phrase as if its words were
+  independent, and a job title's are not (`machine learning engineer`: one résumé in 300
+  estimated, one in 23 in fact; 31 -> 22 ms).
+- The function walks only when the walk reads fewer rows than the index would produce
+  matches (0011 walked up to three rows a match): a walked row and a match from the index
+  each cost 1-1.5 µs on 2 cores, and at 100 000 candidates "site reliability" walked 11 000
+  rows in 13 ms where the index took 5.5 ms. At a million the choices are unchanged.
 
 Everything else is 0015's function as 0038 left it (`pg_trgm.similarity_threshold` now set in
 the definition, since CREATE OR REPLACE replaces a function's settings).
@@ -35,11 +51,12 @@ depends_on: str | Sequence[str] | None = None
 NAME_WORD_TRIGRAMS = 0.3
 EMAIL_SIMILARITY = 0.5
 FUZZY_ONLY_SHARE = 0.5
-WALK_ROWS_PER_MATCH = 3
+# Rows a walk may read per match the index would produce (0011: 3; see above).
+WALK_ROWS_PER_MATCH = 1
 # Rows of the tenant a phrase is checked on when its estimate is in doubt (about 2 ms).
 SAMPLE_ROWS = 1000
 
-# As in 0015 (see its notes), with the fuzzy arm dropped when the words fill the window.
+# As in 0015 (see its notes), with the changes above.
 SEARCH_FUNCTION = """
 CREATE OR REPLACE FUNCTION hireline_search_candidates(
     query tsquery, excluded tsquery, fuzzy_name text, fuzzy_email text,
