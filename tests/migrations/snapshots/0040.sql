@@ -56,6 +56,8 @@ DECLARE
     walking boolean := false;
     sampled_rows double precision;
     sampled_matches double precision;
+    -- Rows of the whole table (NULL if never analysed).
+    table_rows double precision;
 BEGIN
     IF tenant IS NULL OR max_rows IS NULL OR max_rows < 1 THEN
         RETURN;
@@ -147,14 +149,18 @@ BEGIN
         EXECUTE 'EXPLAIN (FORMAT JSON) SELECT 1 FROM candidate_search s WHERE s.tenant_id = $1'
             INTO plan USING tenant;
         tenant_rows := (plan -> 0 -> 'Plan' ->> 'Plan Rows')::double precision;
+        table_rows := (SELECT nullif(greatest(reltuples, 0), 0) FROM pg_class
+                       WHERE oid = 'candidate_search'::regclass);
         IF query::text ~ '<(-|[0-9]+)>' AND tenant_rows > 10 * 1000
+                AND 5 * tenant_rows >= table_rows
                 AND max_rows * tenant_rows / greatest(estimated, 1)
                     >= 1 * estimated THEN
             -- A phrase is estimated as if its words came independently. The words of a job
             -- title come together: `machine learning engineer` was estimated at one résumé
             -- in 300 where one in 23 holds it, and the index's way was taken (43 563 rows
-            -- for a window of 501) where a walk reads 11 000. A sample of the tenant's rows
-            -- says how many match.
+            -- for a window of 501) where a walk reads 11 000. A sample of the table's pages
+            -- says how many of the tenant's rows match. It reads a share of every page, so
+            -- only a tenant with at least a fifth of the rows has enough of its own in it.
             EXECUTE 'SELECT count(*) FILTER (WHERE s.document @@ $2' || conditions || '),'
                 || ' count(*) FROM candidate_search s'
                 || ' TABLESAMPLE SYSTEM (($21)::real) REPEATABLE (0) WHERE s.tenant_id = $1'
@@ -162,8 +168,8 @@ BEGIN
                 USING tenant, query, excluded, fuzzy_name, fuzzy_email, skills_all, skills_any,
                       tags, location_pattern, source, years_min, years_max, job_id, stage_id,
                       status, applied_from, applied_to, before, max_rows, words,
-                      100.0 * 1000 / tenant_rows;
-            IF sampled_rows > 0 THEN
+                      least(100.0, 100.0 * 1000 / table_rows);
+            IF sampled_rows >= 1000 / 10 THEN
                 estimated := greatest(estimated, sampled_matches * tenant_rows / sampled_rows);
             END IF;
         END IF;
@@ -175,11 +181,8 @@ BEGIN
             walking := true;
         END IF;
         IF NOT walking AND (skills_all IS NOT NULL OR skills_any IS NOT NULL
-                OR (query IS NOT NULL AND 2 * tenant_rows >= (
-                    -- Never analysed (-1): unknown, and the tenant stays in the index.
-                    SELECT nullif(greatest(reltuples, 0), 0) FROM pg_class
-                    WHERE oid = 'candidate_search'::regclass)))
-                THEN
+                -- Never analysed (no table_rows): the tenant stays in the index.
+                OR (query IS NOT NULL AND 2 * tenant_rows >= table_rows)) THEN
             -- The index scan intersects the words' and filters' posting lists with the
             -- tenant's, one entry per candidate of the tenant: half the scan's work at a
             -- million candidates. Skill keys are the tenant's own (`<tenant>:<skill>`), and a
