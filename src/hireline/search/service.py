@@ -4,11 +4,11 @@ How a search runs (two statements):
 1. One statement finds the page and, on the first page, the total and the facet counts. The
    candidates matching the query and filters are collected once (the `matched` CTE) by
    `hireline_search_candidates` (migrations 0011 and 0040, ADRs 0011 and 0033): row-level
-   security keeps PostgreSQL from using `@@`, `%` and the array operators as index conditions on
-   `candidates`, so matching runs in the side table `candidate_search`, which the application
-   cannot read, through that SECURITY DEFINER function, for the session's tenant only. Its
-   ids are joined back to `candidates` by primary key (row-level security applies), ranked,
-   cut to the page, counted and grouped into facets.
+   security keeps PostgreSQL from using `@@`, `%` and the array operators as index conditions
+   on `candidates`, so matching runs in the side table `candidate_search`, which the
+   application cannot read, through that SECURITY DEFINER function, for the session's tenant
+   only. Its ids are joined back to `candidates` by primary key (row-level security applies),
+   ranked, cut to the page, counted and grouped into facets.
 2. A second statement loads the page's candidates with `ts_headline` excerpts, so that the
    costly highlighting runs for the page only.
 

@@ -58,11 +58,15 @@ DECLARE
     sampled_matches double precision;
     -- Rows of the whole table (NULL if never analysed).
     table_rows double precision;
+    -- The tenant's rows, as every statement below starts.
+    tenant_scope constant text := ' FROM candidate_search s WHERE s.tenant_id = $1';
+    -- The same, the tenant checked on the rows an index found rather than in the index.
+    rows_scope constant text := ' FROM candidate_search s WHERE (s.tenant_id = $1) IS TRUE';
 BEGIN
     IF tenant IS NULL OR max_rows IS NULL OR max_rows < 1 THEN
         RETURN;
     END IF;
-    statement := ' FROM candidate_search s WHERE s.tenant_id = $1';
+    statement := tenant_scope;
     IF fuzzy_name IS NOT NULL THEN
         words := ARRAY(SELECT DISTINCT w FROM regexp_split_to_table(
             hireline_fold(fuzzy_name), '[^[:alnum:]]+') AS w WHERE length(w) >= 2);
@@ -138,7 +142,7 @@ BEGIN
     ELSIF query IS NOT NULL OR conditions <> '' THEN
         IF query IS NOT NULL AND alike IS NOT NULL THEN
             statement := walk;
-            alike_only := ' FROM candidate_search s WHERE s.tenant_id = $1'
+            alike_only := tenant_scope
                 || ' AND NOT s.document @@ $2 AND (' || alike || ')' || conditions;
         END IF;
         EXECUTE 'EXPLAIN (FORMAT JSON) SELECT 1' || walk INTO plan
@@ -146,8 +150,7 @@ BEGIN
                   tags, location_pattern, source, years_min, years_max, job_id, stage_id,
                   status, applied_from, applied_to, before, max_rows, words;
         estimated := (plan -> 0 -> 'Plan' ->> 'Plan Rows')::double precision;
-        EXECUTE 'EXPLAIN (FORMAT JSON) SELECT 1 FROM candidate_search s WHERE s.tenant_id = $1'
-            INTO plan USING tenant;
+        EXECUTE 'EXPLAIN (FORMAT JSON) SELECT 1' || tenant_scope INTO plan USING tenant;
         tenant_rows := (plan -> 0 -> 'Plan' ->> 'Plan Rows')::double precision;
         table_rows := (SELECT nullif(greatest(reltuples, 0), 0) FROM pg_class
                        WHERE oid = 'candidate_search'::regclass);
@@ -188,10 +191,8 @@ BEGIN
             -- million candidates. Skill keys are the tenant's own (`<tenant>:<skill>`), and a
             -- tenant holding most of the rows (the only one, when self-hosted) is no filter
             -- worth its list: the rows found are checked for the tenant instead.
-            statement := replace(statement, 'WHERE s.tenant_id = $1',
-                                 'WHERE (s.tenant_id = $1) IS TRUE');
-            alike_only := replace(alike_only, 'WHERE s.tenant_id = $1',
-                                  'WHERE (s.tenant_id = $1) IS TRUE');
+            statement := rows_scope || substr(statement, length(tenant_scope) + 1);
+            alike_only := rows_scope || substr(alike_only, length(tenant_scope) + 1);
         END IF;
     END IF;
     RETURN QUERY EXECUTE 'SELECT s.candidate_id, ' || score || statement || ' LIMIT $19'
