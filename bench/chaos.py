@@ -63,6 +63,8 @@ SLUG = "chaos"
 # Only an error worth a retry is retried: what a careful client does.
 RETRYABLE = {409, 429, 500, 502, 503, 504}
 SERVING = re.compile(rb"Started server process \[(\d+)\]")
+# The processes log JSON (their stderr is a pipe).
+COMPLAINT = re.compile(rb'"level": ?"(warning|error|critical)"')
 
 
 @dataclass
@@ -145,6 +147,8 @@ class Processes:
         self.worker_command = [str(BIN / "hireline"), "worker", "--concurrency", str(concurrency)]
         self.kills: Counter[str] = Counter()
         self.up_since: dict[int, float] = {}
+        # Warnings and errors of every process, printed when a check fails.
+        self.complaints: list[str] = []
         self.api = self._start(
             [
                 str(BIN / "hireline"),
@@ -173,6 +177,8 @@ class Processes:
                 self.up_since[process.pid] = time.monotonic()
             elif serving := SERVING.search(line):
                 self.up_since[int(serving[1])] = time.monotonic()
+            elif COMPLAINT.search(line):
+                self.complaints.append(f"[{process.pid}] {line.decode(errors='replace').rstrip()}")
 
     def kill_one(self, rng: random.Random, min_age: float) -> None:
         """SIGKILL one process that has been up for `min_age` seconds (one still starting
@@ -319,6 +325,12 @@ SELECT count(*) FILTER (WHERE parse_status = 'parsed'), count(*) FROM resumes
 QUEUE_BUSY = """
 SELECT count(*) FROM procrastinate_jobs WHERE status IN ('todo', 'doing')
 """
+UNFINISHED = """
+SELECT j.id, j.task_name, j.status, j.attempts, j.scheduled_at, j.args::text,
+       (SELECT string_agg(e.type || ' ' || to_char(e.at, 'HH24:MI:SS.MS'), ', ' ORDER BY e.id)
+          FROM procrastinate_events e WHERE e.job_id = j.id)
+  FROM procrastinate_jobs j WHERE j.status <> 'succeeded' ORDER BY j.id
+"""
 
 
 @dataclass
@@ -422,7 +434,22 @@ def report(
     for name, value, expected in checks:
         verdict = "ok" if value == expected else f"FAIL (expected {expected})"
         print(f"  {name:<{width}}  {value:>6}  {verdict}")
-    return all(value == expected for _, value, expected in checks)
+    passed = all(value == expected for _, value, expected in checks)
+    if not passed:
+        explain_failure(url, processes)
+    return passed
+
+
+def explain_failure(url: str, processes: Processes) -> None:
+    """What the next engineer needs to see why: the jobs that did not succeed, with their
+    history, and what the processes complained of (a failure here is rare and timing-bound,
+    so it must be diagnosable from one CI log)."""
+    print("jobs that did not succeed (id, task, status, attempts, scheduled, args, events):")
+    for row in _rows(url, UNFINISHED):
+        print("  ", *row)
+    print(f"warnings and errors logged ({len(processes.complaints)}; the last 60):")
+    for line in processes.complaints[-60:]:
+        print("  ", line)
 
 
 @contextmanager
