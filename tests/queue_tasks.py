@@ -118,3 +118,11 @@ async def drain(
             wait=False,
             install_signal_handlers=False,
         )
+
+
+@queue.task(name="tests.pause", pass_context=True)
+async def pause(context: JobContext, marker: str, seconds: float) -> None:
+    """Takes `seconds`, then leaves its mark."""
+    await asyncio.sleep(seconds)
+    async with job_unit_of_work(context) as session:
+        await mark(session, marker, "done")

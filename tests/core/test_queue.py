@@ -24,6 +24,7 @@ from hireline.core.queue import (
     DEFAULT_RETRY,
     WorkerState,
     defer,
+    keep_registered,
     queue,
     recover_stalled_jobs,
     run_worker,
@@ -73,6 +74,12 @@ async def _job(engine: AsyncEngine, job_id: int) -> tuple[str, int]:
             )
         ).one()
     return str(row.status), int(row.attempts)
+
+
+async def _workers(engine: AsyncEngine) -> list[int]:
+    async with engine.connect() as connection:
+        found = await connection.execute(text("SELECT id FROM procrastinate_workers ORDER BY id"))
+        return [int(worker_id) for (worker_id,) in found]
 
 
 async def _jobs_for(engine: AsyncEngine, marker: str) -> int:
@@ -188,8 +195,9 @@ def test_default_retries_wait_exponentially_longer_then_give_up() -> None:
     assert wait_after(DEFAULT_RETRY.max_attempts or 0) is None
 
 
-async def _run_by_a_dead_worker(engine: AsyncEngine, app: App, job_id: int, queue: str) -> None:
-    """Take the job as a worker would, then let that worker's heartbeat grow old."""
+async def _run_by_a_dead_worker(engine: AsyncEngine, app: App, job_id: int, queue: str) -> int:
+    """Take the job as a worker would, then let that worker's heartbeat grow old; the
+    worker's id."""
     worker_id = await app.job_manager.register_worker()
     fetched = await app.job_manager.fetch_job(queues=[queue], worker_id=worker_id)
     assert fetched is not None
@@ -202,6 +210,7 @@ async def _run_by_a_dead_worker(engine: AsyncEngine, app: App, job_id: int, queu
             ),
             {"id": worker_id},
         )
+    return worker_id
 
 
 async def test_job_of_a_worker_that_stopped_heart_beating_is_run_again(
@@ -212,10 +221,11 @@ async def test_job_of_a_worker_that_stopped_heart_beating_is_run_again(
         job_id = await defer(
             session, queue_tasks.leave_mark, options={"queue": queue_name}, marker=marker
         )
-    await _run_by_a_dead_worker(engine, opened_queue, job_id, queue_name)
+    dead = await _run_by_a_dead_worker(engine, opened_queue, job_id, queue_name)
 
     assert await recover_stalled_jobs(opened_queue, stalled_after=60) == 1
     assert await _job(engine, job_id) == ("todo", 1)
+    assert dead not in await _workers(engine)  # the dead worker is forgotten
 
     await drain(engine, state)
     assert await _job(engine, job_id) == ("succeeded", 2)
@@ -253,6 +263,124 @@ async def test_job_of_a_live_worker_is_left_alone(
 
     assert await recover_stalled_jobs(opened_queue, stalled_after=60) == 0
     assert await _job(engine, job_id) == ("doing", 0)
+
+
+async def test_a_worker_leaves_its_own_jobs_alone_however_late_its_heartbeat(
+    engine: AsyncEngine, state: WorkerState, opened_queue: App
+) -> None:
+    queue_name = uuid.uuid4().hex
+    async with unit_of_work(state.sessions) as session:
+        job_id = await defer(
+            session, queue_tasks.leave_mark, options={"queue": queue_name}, marker="x"
+        )
+    worker_id = await _run_by_a_dead_worker(engine, opened_queue, job_id, queue_name)
+
+    recovered = await recover_stalled_jobs(opened_queue, stalled_after=60, own_worker_id=worker_id)
+
+    assert recovered == 0
+    assert await _job(engine, job_id) == ("doing", 0)
+    assert worker_id in await _workers(engine)  # not pruned either
+
+
+async def test_a_pruned_worker_is_registered_again_by_its_heartbeat(
+    engine: AsyncEngine, state: WorkerState, opened_queue: App
+) -> None:
+    worker_id = await opened_queue.job_manager.register_worker()
+    await opened_queue.job_manager.prune_stalled_workers(-1)  # as a peer would, much later
+
+    await keep_registered(opened_queue, worker_id)
+
+    fresh = await scalar(
+        engine,
+        "SELECT last_heartbeat > now() - interval '5 seconds' FROM procrastinate_workers "
+        "WHERE id = :id",
+        id=worker_id,
+    )
+    assert fresh is True
+
+
+def _worker_with_threshold(
+    engine: AsyncEngine, state: WorkerState, seconds: int
+) -> asyncio.Task[None]:
+    """An in-process worker whose jobs count as stalled after `seconds` without a heartbeat."""
+    quick = WorkerState(
+        sessions=state.sessions,
+        settings=state.settings.model_copy(update={"stalled_job_seconds": seconds}),
+    )
+    url = engine.url.render_as_string(hide_password=False)
+    return asyncio.create_task(
+        run_worker(
+            libpq_url(url), quick, concurrency=2, install_signal_handlers=False, polling_interval=1
+        )
+    )
+
+
+async def _stop(worker: asyncio.Task[None]) -> None:
+    assert not worker.done(), f"the worker stopped: {worker.exception()!r}"
+    worker.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await worker
+
+
+async def _wait_for_marks(engine: AsyncEngine, marker: str, *, deadline_s: float) -> None:
+    deadline = time.monotonic() + deadline_s
+    while await _marks(engine, marker) < 1:
+        assert time.monotonic() < deadline, f"no mark after {deadline_s} s"
+        await asyncio.sleep(0.1)
+
+
+async def test_a_job_outliving_its_workers_late_heartbeat_runs_once(
+    engine: AsyncEngine, state: WorkerState
+) -> None:
+    # The worker's row is locked for longer than the threshold, so its heartbeat lands late
+    # (as after a long synchronous step or a pause of the machine) while its job runs; its
+    # own recovery loop used to take it for stalled and requeue the job it was running.
+    marker = uuid.uuid4().hex
+    async with unit_of_work(state.sessions) as session:
+        job_id = await defer(session, queue_tasks.pause, marker=marker, seconds=4.0)
+    worker = _worker_with_threshold(engine, state, 2)
+    try:
+        deadline = time.monotonic() + 15
+        while (await _job(engine, job_id))[0] != "doing":
+            assert time.monotonic() < deadline, "the job never started"
+            await asyncio.sleep(0.05)
+        async with engine.begin() as connection:
+            await connection.execute(text("SELECT 1 FROM procrastinate_workers FOR UPDATE"))
+            await asyncio.sleep(3)
+        await _wait_for_marks(engine, marker, deadline_s=10)
+        await asyncio.sleep(1)  # rounds of the recovery loop after the job
+    finally:
+        await _stop(worker)
+
+    retried = await scalar(
+        engine,
+        "SELECT count(*) FROM procrastinate_events "
+        "WHERE job_id = :id AND type = 'deferred_for_retry'",
+        id=job_id,
+    )
+    assert retried == 0
+    assert await _job(engine, job_id) == ("succeeded", 1)
+    assert await _marks(engine, marker) == 1
+
+
+async def test_a_worker_pruned_by_a_peer_keeps_taking_jobs(
+    engine: AsyncEngine, state: WorkerState, opened_queue: App
+) -> None:
+    # Its fetches failed on the jobs' foreign key to its deleted row, and it stopped.
+    worker = _worker_with_threshold(engine, state, 2)
+    try:
+        deadline = time.monotonic() + 15
+        while not await scalar(engine, "SELECT count(*) FROM procrastinate_workers"):
+            assert time.monotonic() < deadline, "the worker never registered"
+            await asyncio.sleep(0.1)
+        await opened_queue.job_manager.prune_stalled_workers(-1)
+        marker = uuid.uuid4().hex
+        async with unit_of_work(state.sessions) as session:
+            await defer(session, queue_tasks.leave_mark, marker=marker)
+
+        await _wait_for_marks(engine, marker, deadline_s=10)
+    finally:
+        await _stop(worker)
 
 
 def test_worker_loads_the_event_dispatch_and_every_domain_tasks_module() -> None:

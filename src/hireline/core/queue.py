@@ -15,7 +15,10 @@ Arguments are stored as JSON: pass ids as strings. Name tasks explicitly, so tha
 already in the queue survive a module being moved.
 
 Workers heart-beat; a job whose worker stopped heart-beating (killed, machine lost) is run
-again by another worker.
+again by another worker. A worker never takes itself for stalled: a job that holds its
+event loop past the threshold (a long synchronous step, a paused machine) is not run a
+second time by its own worker, and a worker whose registration another worker removed
+meanwhile registers again instead of failing its next fetch.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from procrastinate.exceptions import ProcrastinateException
 from procrastinate.jobs import Job, Status
 from procrastinate.tasks import Task
 from procrastinate.types import TimeDeltaParams
+from procrastinate.worker import Worker
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from hireline.core import background, heap, tracing
@@ -197,14 +201,45 @@ def _stalled_run_limit(app: App, job: Job) -> int:
     return int(max_attempts) + 1 if max_attempts else STALLED_RUNS_WITHOUT_RETRY_STRATEGY
 
 
-async def recover_stalled_jobs(app: App, *, stalled_after: float) -> int:
+# A heartbeat that also puts the worker's row back: procrastinate's heartbeat updates a row
+# that another worker may have deleted (pruned as stalled), and its fetches set the jobs'
+# foreign key to that row (migration 0041 puts it back when a fetch comes first). The id is
+# the one procrastinate handed out; `xmax = 0` tells an inserted row from an updated one.
+_KEEP_REGISTERED = """
+INSERT INTO procrastinate_workers (id, last_heartbeat) OVERRIDING SYSTEM VALUE
+VALUES (%(worker_id)s, now())
+ON CONFLICT (id) DO UPDATE SET last_heartbeat = excluded.last_heartbeat
+RETURNING xmax = 0 AS registered_again
+"""
+
+_PRUNE_OTHER_STALLED_WORKERS = """
+DELETE FROM procrastinate_workers
+ WHERE last_heartbeat < now() - make_interval(secs => %(seconds)s)
+   AND id IS DISTINCT FROM %(own_worker_id)s
+"""
+
+
+async def keep_registered(app: App, worker_id: int) -> None:
+    """Refresh the worker's heartbeat, registering it again if its row was pruned."""
+    row = await app.connector.execute_query_one_async(_KEEP_REGISTERED, worker_id=worker_id)
+    if row["registered_again"]:
+        # Its running jobs were requeued when it was pruned: they may run twice.
+        logger.warning("worker_registered_again", worker_id=worker_id)
+
+
+async def recover_stalled_jobs(
+    app: App, *, stalled_after: float, own_worker_id: int | None = None
+) -> int:
     """Requeue the jobs of workers that stopped heart-beating (fail those run too often),
-    and forget those workers.
+    and forget those workers. The jobs of `own_worker_id` (the caller's, alive since it
+    asks) are left to it, however late its heartbeat.
 
     Returns how many jobs were requeued.
     """
     requeued = 0
     for job in await app.job_manager.get_stalled_jobs(seconds_since_heartbeat=stalled_after):
+        if own_worker_id is not None and job.worker_id == own_worker_id:
+            continue
         runs = job.attempts + 1
         try:
             if runs >= _stalled_run_limit(app, job):
@@ -219,16 +254,26 @@ async def recover_stalled_jobs(app: App, *, stalled_after: float) -> int:
         requeued += 1
         logger.warning("stalled_job_requeued", job_id=job.id, task=job.task_name, runs=runs)
     # procrastinate prunes only when a worker starts; dead workers would linger until then.
-    await app.job_manager.prune_stalled_workers(stalled_after)
+    # Not with its `prune_stalled_workers`: that would delete the caller's own row if its
+    # heartbeat is late (a delete waiting on a lock of that row deletes it once let through).
+    await app.connector.execute_query_async(
+        _PRUNE_OTHER_STALLED_WORKERS, seconds=stalled_after, own_worker_id=own_worker_id
+    )
     return requeued
 
 
-async def _recover_stalled_jobs_forever(app: App, stalled_after: float) -> None:
+async def _recover_stalled_jobs_forever(app: App, worker: Worker, stalled_after: float) -> None:
     # A loop in every worker rather than a periodic job: it runs even when every job slot is
     # busy, follows the configured threshold, and leaves no job row behind every few seconds.
+    # It heart-beats first: after its event loop was held up, this worker's own heartbeat may
+    # be older than the threshold, and it must not requeue (or prune) itself.
     while True:
         try:
-            await recover_stalled_jobs(app, stalled_after=stalled_after)
+            if worker.worker_id is not None:  # procrastinate registers it once running
+                await keep_registered(app, worker.worker_id)
+            await recover_stalled_jobs(
+                app, stalled_after=stalled_after, own_worker_id=worker.worker_id
+            )
         except Exception as exc:  # the database may be briefly unreachable; keep trying
             logger.warning("stalled_job_recovery_failed", error=str(exc))
         await asyncio.sleep(max(0.5, stalled_after / 3))
@@ -258,18 +303,25 @@ async def run_worker(
     with queue.replace_connector(connector) as app:
         async with app.open_async():
             heap.freeze_startup_objects()
-            recovery = asyncio.create_task(_recover_stalled_jobs_forever(app, stalled_after))
+            # Built here rather than by `app.run_worker_async`, for its id (the recovery
+            # loop must know which jobs are its own).
+            worker = Worker(
+                app=app,
+                concurrency=concurrency,
+                wait=wait,
+                install_signal_handlers=install_signal_handlers,
+                listen_notify=True,
+                # Requeued and retried jobs send no notification; polling finds them.
+                fetch_job_polling_interval=min(polling_interval, stalled_after / 2),
+                update_heartbeat_interval=stalled_after / 4,
+                stalled_worker_timeout=stalled_after,
+                additional_context={_STATE: state},
+            )
+            recovery = asyncio.create_task(
+                _recover_stalled_jobs_forever(app, worker, stalled_after)
+            )
             try:
-                await app.run_worker_async(
-                    concurrency=concurrency,
-                    wait=wait,
-                    install_signal_handlers=install_signal_handlers,
-                    listen_notify=True,
-                    # Requeued and retried jobs send no notification; polling finds them.
-                    fetch_job_polling_interval=min(polling_interval, stalled_after / 2),
-                    update_heartbeat_interval=stalled_after / 4,
-                    stalled_worker_timeout=stalled_after,
-                    additional_context={_STATE: state},
-                )
+                # procrastinate leaves `Worker.run` unannotated; it returns None.
+                await worker.run()  # type: ignore[no-untyped-call]
             finally:
                 await background.cancel(recovery)
