@@ -62,7 +62,7 @@ run: install-run
 # one worker (tests/conftest.py). Fails when line coverage falls under the floor.
 PYTEST_WORKERS ?= auto
 COVERAGE_FLOOR ?= 87
-test: install
+test: install generator
 	$(VENV_BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup \
 		--cov --cov-report=term:skip-covered --cov-fail-under=$(COVERAGE_FLOOR)
 
