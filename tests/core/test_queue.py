@@ -119,6 +119,30 @@ async def test_job_deferred_in_a_committed_transaction_runs(
     assert await _marks(engine, marker) == 1
 
 
+def _running_worker(
+    engine: AsyncEngine,
+    state: WorkerState,
+    *,
+    polling_interval: float = 1,
+    stalled_after: int | None = None,
+) -> asyncio.Task[None]:
+    """An in-process worker running two jobs at a time; with `stalled_after`, its jobs count
+    as stalled after that many seconds without a heartbeat (the settings' threshold else)."""
+    if stalled_after is not None:
+        settings = state.settings.model_copy(update={"stalled_job_seconds": stalled_after})
+        state = WorkerState(sessions=state.sessions, settings=settings)
+    url = engine.url.render_as_string(hide_password=False)
+    return asyncio.create_task(
+        run_worker(
+            libpq_url(url),
+            state,
+            concurrency=2,
+            install_signal_handlers=False,
+            polling_interval=polling_interval,
+        )
+    )
+
+
 async def test_jobs_sharing_a_lock_run_one_after_the_other_without_waiting_for_a_poll(
     engine: AsyncEngine, state: WorkerState
 ) -> None:
@@ -128,16 +152,7 @@ async def test_jobs_sharing_a_lock_run_one_after_the_other_without_waiting_for_a
     async with unit_of_work(state.sessions) as session:
         for _ in range(4):
             await defer(session, queue_tasks.leave_mark, options={"lock": marker}, marker=marker)
-    url = engine.url.render_as_string(hide_password=False)
-    worker = asyncio.create_task(
-        run_worker(
-            libpq_url(url),
-            state,
-            concurrency=2,
-            install_signal_handlers=False,
-            polling_interval=120,
-        )
-    )
+    worker = _running_worker(engine, state, polling_interval=120)
     try:
         # 0.2 s here with the wake-up; a poll is 15 s (half of `stalled_job_seconds`).
         deadline = time.monotonic() + 5
@@ -299,22 +314,6 @@ async def test_a_pruned_worker_is_registered_again_by_its_heartbeat(
     assert fresh is True
 
 
-def _worker_with_threshold(
-    engine: AsyncEngine, state: WorkerState, seconds: int
-) -> asyncio.Task[None]:
-    """An in-process worker whose jobs count as stalled after `seconds` without a heartbeat."""
-    quick = WorkerState(
-        sessions=state.sessions,
-        settings=state.settings.model_copy(update={"stalled_job_seconds": seconds}),
-    )
-    url = engine.url.render_as_string(hide_password=False)
-    return asyncio.create_task(
-        run_worker(
-            libpq_url(url), quick, concurrency=2, install_signal_handlers=False, polling_interval=1
-        )
-    )
-
-
 async def _stop(worker: asyncio.Task[None]) -> None:
     assert not worker.done(), f"the worker stopped: {worker.exception()!r}"
     worker.cancel()
@@ -338,7 +337,7 @@ async def test_a_job_outliving_its_workers_late_heartbeat_runs_once(
     marker = uuid.uuid4().hex
     async with unit_of_work(state.sessions) as session:
         job_id = await defer(session, queue_tasks.pause, marker=marker, seconds=4.0)
-    worker = _worker_with_threshold(engine, state, 2)
+    worker = _running_worker(engine, state, stalled_after=2)
     try:
         deadline = time.monotonic() + 15
         while (await _job(engine, job_id))[0] != "doing":
@@ -367,7 +366,7 @@ async def test_a_worker_pruned_by_a_peer_keeps_taking_jobs(
     engine: AsyncEngine, state: WorkerState, opened_queue: App
 ) -> None:
     # Its fetches failed on the jobs' foreign key to its deleted row, and it stopped.
-    worker = _worker_with_threshold(engine, state, 2)
+    worker = _running_worker(engine, state, stalled_after=2)
     try:
         deadline = time.monotonic() + 15
         while not await scalar(engine, "SELECT count(*) FROM procrastinate_workers"):
