@@ -7,7 +7,15 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hireline.core.errors import ValidationFailed
-from hireline.search.query import MAX_QUERY_LENGTH, SearchQuery, Term, parse, tsquery
+from hireline.search.query import (
+    MAX_QUERY_LENGTH,
+    QueryShape,
+    SearchQuery,
+    Term,
+    excluded_tsquery,
+    parse,
+    tsquery,
+)
 
 
 def test_words_must_all_match() -> None:
@@ -32,7 +40,15 @@ def test_phrases_exclusions_and_prefixes() -> None:
         (Term("project manager", "phrase", negated=True),),
         (Term("kube", "prefix"),),
     )
-    assert [term.text for term in parsed.excluded] == ["java", "project manager"]
+    assert parsed.shape == QueryShape(
+        ((("phrase", False),), (("word", True),), (("phrase", True),), (("prefix", False),))
+    )
+    assert parsed.parameters == {
+        "term_0": "machine learning",
+        "term_1": "java",
+        "term_2": "project manager",
+        "term_3": "kube",
+    }
 
 
 def test_short_or_punctuated_prefixes_are_plain_words() -> None:
@@ -64,12 +80,29 @@ def test_unacceptable_queries_are_validation_errors(text: str) -> None:
 
 
 async def _tsquery_text(session: AsyncSession, query: SearchQuery) -> str:
-    return str((await session.execute(select(tsquery(query)))).scalar_one())
+    return str((await session.execute(select(tsquery(query.shape)), query.parameters)).scalar_one())
 
 
 async def test_postgresql_stems_and_combines_the_terms(db_session: AsyncSession) -> None:
     text = await _tsquery_text(db_session, parse('engineers "data pipelines" OR kube* -java'))
     assert text == "'engin' & ( 'data' <-> 'pipelin' | 'kube':* ) & !'java'"
+
+
+async def test_only_single_term_clauses_are_exclusions(db_session: AsyncSession) -> None:
+    # `-java OR python` is a choice, not an exclusion of java.
+    query = parse('python -java -"project managers" -cobol OR scala')
+    excluded = excluded_tsquery(query.shape)
+    assert excluded is not None
+    text = (await db_session.execute(select(excluded), query.parameters)).scalar_one()
+    assert text == "'java' | 'project' <-> 'manag'"
+    assert excluded_tsquery(parse("python OR -java").shape) is None
+
+
+def test_queries_of_one_shape_differ_only_in_their_parameters() -> None:
+    first, second = parse('rust "data lake" -php'), parse('go "web apps" -java')
+    assert first.shape == second.shape
+    assert first.parameters != second.parameters
+    assert parse("rust go").shape != parse("rust OR go").shape
 
 
 async def test_tsquery_syntax_in_user_text_is_only_text(db_session: AsyncSession) -> None:

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from hireline.candidates.models import Application, Candidate, Resume
 from hireline.core.tenancy import enter_tenant
 from hireline.matching.models import MatchScore
+from hireline.search import repository as search_repository
 from hireline.search import service as search_service
 from hireline.search.query import parse as parse_query
 from hireline.search.repository import MARK_START, MARK_STOP
@@ -570,6 +571,34 @@ async def test_tenants_see_only_their_own_candidates(
     globex_page = await _search(client, acme["other"], q="python")
     assert [i["email"] for i in globex_page["items"]] == ["ada@globex.example"]
     assert globex_page["facets"]["stage"] == []
+
+
+async def test_searches_of_one_shape_share_a_statement_but_not_their_values(
+    client: httpx.AsyncClient, acme: dict[str, Any]
+) -> None:
+    # Each pair is one shape (same kinds of terms, same filters set): the second reuses the
+    # first's cached statement and must still get its own words, places, stages and tenant.
+    headers, other, stages = acme["headers"], acme["other"], acme["job"]["stages"]
+    reused = search_repository._page_statement.cache_info().hits
+    assert _names(await _search(client, headers, q="compiler", location="new york")) == [
+        "Grace Hopper"
+    ]
+    assert _names(await _search(client, headers, q="kernel", location="portland")) == [
+        "Linus Torvalds"
+    ]
+    ours = await _search(client, headers, q="analytical")
+    theirs = await _search(client, other, q="analytical")
+    assert [item["email"] for item in ours["items"]] == ["ada@example.com"]
+    assert [item["email"] for item in theirs["items"]] == ["ada@globex.example"]
+    assert set(_names(await _search(client, headers, stage=stages[0]["id"]))) == {
+        "Ada Lovelace",
+        "Linus Torvalds",
+    }
+    assert set(_names(await _search(client, headers, stage=stages[1]["id"]))) == {
+        "Grace Hopper",
+        "Margaret Hamilton",
+    }
+    assert search_repository._page_statement.cache_info().hits >= reused + 3
 
 
 # --- bad input -------------------------------------------------------------------------------

@@ -4,10 +4,14 @@ Why not hand the whole text to `websearch_to_tsquery`: search also needs to know
 are positive (for trigram matching of misspelt names and e-mails), which are excluded (so that
 a fuzzy name match still honours `-java`), and it supports `term*` prefixes, which
 `websearch_to_tsquery` does not. So the text is parsed here into terms, and each term becomes
-its own bound parameter of `plainto_tsquery` / `phraseto_tsquery` / `to_tsquery(... ':*')`,
-combined with `tsquery_and` / `tsquery_or` / `tsquery_not`. User text never reaches SQL or
-tsquery syntax: PostgreSQL's own parser splits, stems and drops stop words in every term, and
-a prefix term is only ever letters and digits.
+its own bound parameter (`term_0`, `term_1`, … in query order) of `plainto_tsquery` /
+`phraseto_tsquery` / `to_tsquery(... ':*')`, combined with `tsquery_and` / `tsquery_or` /
+`tsquery_not`. User text never reaches SQL or tsquery syntax: PostgreSQL's own parser splits,
+stems and drops stop words in every term, and a prefix term is only ever letters and digits.
+
+The SQL is built from the query's shape (which kinds of terms, negated or not, in which
+clauses) and the words are passed with it as `SearchQuery.parameters`, so that every query of
+one shape runs one statement, built and compiled once (see `search.repository`).
 
 Grammar, as in web search engines: terms separated by spaces must all match; `OR` (upper
 case) between two terms makes either enough and binds tighter than the implicit AND
@@ -17,6 +21,7 @@ is a phrase; `word*` matches words starting with `word` (at least three letters)
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -34,6 +39,8 @@ MIN_PREFIX_LENGTH = 3
 SEARCH_CONFIG: ColumnElement[Any] = literal_column("'hireline'::regconfig")
 
 TermKind = Literal["word", "phrase", "prefix"]
+# A term as the SQL sees it: its kind and whether it is excluded, not its words.
+TermShape = tuple[TermKind, bool]
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 _PREFIX_WORD = re.compile(r"[^\W_]+")
 
@@ -45,6 +52,22 @@ class Term:
     text: str
     kind: TermKind
     negated: bool = False
+
+
+@dataclass(frozen=True)
+class QueryShape:
+    """A query without its words: each clause's terms as (kind, negated), in query order."""
+
+    clauses: tuple[tuple[TermShape, ...], ...]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.clauses
+
+
+def term_parameter(index: int) -> str:
+    """The bound parameter holding the words of the query's `index`-th term."""
+    return f"term_{index}"
 
 
 @dataclass(frozen=True)
@@ -62,9 +85,15 @@ class SearchQuery:
         return not self.clauses
 
     @property
-    def excluded(self) -> list[Term]:
-        """Terms that must not match (single-term clauses only: `-a OR b` is a choice)."""
-        return [clause[0] for clause in self.clauses if len(clause) == 1 and clause[0].negated]
+    def shape(self) -> QueryShape:
+        return QueryShape(
+            tuple(tuple((term.kind, term.negated) for term in clause) for clause in self.clauses)
+        )
+
+    @property
+    def parameters(self) -> dict[str, str]:
+        """The words of every term, by the name of the parameter the SQL expects them in."""
+        return {term_parameter(index): term.text for index, term in enumerate(self.terms)}
 
     @property
     def fuzzy_text(self) -> str | None:
@@ -126,18 +155,18 @@ def _term(negation: str | None, phrase: str | None, bare: str | None) -> Term | 
     return Term(word, "word", negated) if word else None
 
 
-def tsquery(query: SearchQuery, *, positive_only: bool = False) -> ColumnElement[str]:
-    """The query as a SQL tsquery expression, every user string a bound parameter.
+def tsquery(query: QueryShape, *, positive_only: bool = False) -> ColumnElement[str]:
+    """The query as a SQL tsquery expression; its words are the parameters `term_<n>`.
 
     `positive_only` leaves out exclusions (for highlighting what matched).
     """
     combined: ColumnElement[str] | None = None
-    for clause in query.clauses:
+    for clause in _numbered(query):
         alternatives: ColumnElement[str] | None = None
-        for term in clause:
-            if positive_only and term.negated:
+        for index, (kind, negated) in clause:
+            if positive_only and negated:
                 continue
-            expression = _term_tsquery(term)
+            expression = _term_tsquery(index, kind, negated=negated)
             alternatives = (
                 expression if alternatives is None else func.tsquery_or(alternatives, expression)
             )
@@ -145,29 +174,43 @@ def tsquery(query: SearchQuery, *, positive_only: bool = False) -> ColumnElement
             continue
         combined = alternatives if combined is None else func.tsquery_and(combined, alternatives)
     if combined is None:
-        return func.to_tsquery(SEARCH_CONFIG, bindparam(None, "", type_=Text), type_=TSQUERY)
+        return func.to_tsquery(SEARCH_CONFIG, literal_column("''"), type_=TSQUERY)
     return combined
 
 
-def excluded_tsquery(query: SearchQuery) -> ColumnElement[str] | None:
-    """Any of the excluded terms, as a tsquery (None without exclusions)."""
+def excluded_tsquery(query: QueryShape) -> ColumnElement[str] | None:
+    """Any of the excluded terms (single-term clauses), as a tsquery; None without exclusions.
+
+    A clause like `-a OR b` is a choice, not an exclusion.
+    """
     combined: ColumnElement[str] | None = None
-    for term in query.excluded:
-        expression = _term_tsquery(Term(term.text, term.kind))
+    for clause in _numbered(query):
+        if len(clause) != 1:
+            continue
+        index, (kind, negated) = clause[0]
+        if not negated:
+            continue
+        expression = _term_tsquery(index, kind, negated=False)
         combined = expression if combined is None else func.tsquery_or(combined, expression)
     return combined
 
 
-def _term_tsquery(term: Term) -> ColumnElement[str]:
-    value = bindparam(None, term.text, type_=Text)
-    if term.kind == "phrase":
+def _numbered(query: QueryShape) -> list[list[tuple[int, TermShape]]]:
+    """The clauses with each term's index in the whole query (its parameter's number)."""
+    counter = itertools.count()
+    return [[(next(counter), term) for term in clause] for clause in query.clauses]
+
+
+def _term_tsquery(index: int, kind: TermKind, *, negated: bool) -> ColumnElement[str]:
+    value = bindparam(term_parameter(index), type_=Text)
+    if kind == "phrase":
         expression = func.phraseto_tsquery(SEARCH_CONFIG, value, type_=TSQUERY)
-    elif term.kind == "prefix":
+    elif kind == "prefix":
         # Only letters and digits reach here (see `_term`), so appending ':*' is safe.
         expression = func.to_tsquery(SEARCH_CONFIG, value.concat(":*"), type_=TSQUERY)
     else:
         expression = func.plainto_tsquery(SEARCH_CONFIG, value, type_=TSQUERY)
-    return func.tsquery_not(expression, type_=TSQUERY) if term.negated else expression
+    return func.tsquery_not(expression, type_=TSQUERY) if negated else expression
 
 
 def _invalid(message: str) -> ValidationFailed:

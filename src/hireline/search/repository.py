@@ -3,15 +3,24 @@ rank, count, facet and excerpt what it found.
 
 Search is a read model over other rooms' tables (candidates, their applications, the jobs'
 stages, the match scores), joined in one statement for speed (bench/search.py).
+
+Each statement is built from the search's shape alone (`SearchShape`: the order, the query's
+kinds of terms, which filters are set and how many values they hold) and cached, its values
+passed as named parameters (`_parameters`). Building a page statement and computing
+SQLAlchemy's cache key for it cost 4-7 ms, as much as a search's cheaper half in the database;
+a search of a shape seen before reuses the built statement, its cache key and its compiled SQL.
+The builders never see a value, so a cached statement cannot carry one search's values into
+another.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import uuid
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import (
@@ -24,11 +33,13 @@ from sqlalchemy import (
     Select,
     Text,
     and_,
+    bindparam,
     cast,
     column,
     func,
     literal,
     literal_column,
+    null,
     select,
     true,
     tuple_,
@@ -43,7 +54,13 @@ from hireline.core.sql import contains_pattern
 from hireline.jobs.models import PipelineStage
 from hireline.matching.models import MatchScore
 from hireline.resumes.taxonomy import load_taxonomy
-from hireline.search.query import SEARCH_CONFIG, SearchQuery, excluded_tsquery, tsquery
+from hireline.search.query import (
+    SEARCH_CONFIG,
+    QueryShape,
+    SearchQuery,
+    excluded_tsquery,
+    tsquery,
+)
 from hireline.search.schemas import (
     SearchFilters,
 )
@@ -78,40 +95,158 @@ class SearchRepository(Repository):
     ) -> Any:
         """One statement: the page's sort keys as JSON (`page`) and, on the first page, the
         `total` and, if asked, the facet counts (`skills`, `location`, `stage`)."""
-        tenant_id = self.tenant_id
-        window = _window(tenant_id, query, filters, newest=order != "relevance")
-        page = (
-            _match_page_json(window, tenant_id, query, filters, after, limit)
-            if order == "match"
-            else _page_json(order, window, tenant_id, query, filters, after, limit)
+        shape = SearchShape(
+            order, query.shape, FilterShape.of(filters), first_page=first_page, facets=facets
         )
-        columns: list[Any] = [page.label("page")]
-        if first_page:
-            columns.append(
-                select(func.count()).select_from(window).scalar_subquery().label("total")
-            )
-            if facets:
-                columns.extend(
-                    _facet_columns(window, tenant_id, query, filters, newest=order != "relevance")
-                )
-        return (await self.session.execute(select(*columns))).one()._mapping
+        values = _parameters(self.tenant_id, query, filters, after, limit)
+        return (await self.session.execute(_page_statement(shape), values)).one()._mapping
 
     async def candidates_with_excerpts(
         self, query: SearchQuery, candidate_ids: list[uuid.UUID]
     ) -> list[Any]:
         """The candidates, each with excerpts of headline, résumé and notes where the query
         matched (none for an empty query)."""
-        excerpts = []
-        if not query.is_empty:
-            excerpts = [
-                _excerpt(Candidate.headline, query, _SHORT_FIELD_OPTIONS),
-                _excerpt(Candidate.resume_text, query, _EXCERPT_OPTIONS),
-                _excerpt(Candidate.notes, query, _EXCERPT_OPTIONS),
-            ]
-        statement = select(Candidate, *excerpts).where(
-            Candidate.tenant_id == self.tenant_id, Candidate.id.in_(candidate_ids)
+        values = {"tenant_id": self.tenant_id, "candidate_ids": candidate_ids, **query.parameters}
+        return list((await self.session.execute(_excerpts_statement(query.shape), values)).all())
+
+
+@dataclass(frozen=True)
+class FilterShape:
+    """Which filters a search sets and how many values the multi-valued ones hold: what its
+    SQL depends on (their values are parameters)."""
+
+    locations: int = 0
+    stages: int = 0
+    job: bool = False
+    status: bool = False
+    applied_from: bool = False
+    applied_to: bool = False
+    on_candidates: bool = False
+
+    @classmethod
+    def of(cls, filters: SearchFilters) -> FilterShape:
+        return cls(
+            locations=len(filters.locations),
+            stages=len(filters.stage_ids),
+            job=filters.job_id is not None,
+            status=filters.status is not None,
+            applied_from=filters.applied_from is not None,
+            applied_to=filters.applied_to is not None,
+            on_candidates=filters.on_candidates,
         )
-        return list((await self.session.execute(statement)).all())
+
+
+@dataclass(frozen=True)
+class SearchShape:
+    """Everything a search's page statement depends on; searches of one shape share it."""
+
+    order: str
+    query: QueryShape
+    filters: FilterShape
+    first_page: bool
+    facets: bool
+
+
+# Distinct shapes are few (orders, kinds of query, filter combinations); this bounds the
+# memory a client sending endless new ones could take.
+STATEMENT_CACHE_SIZE = 256
+
+
+@functools.lru_cache(maxsize=STATEMENT_CACHE_SIZE)
+def _page_statement(shape: SearchShape) -> Select[Any]:
+    newest = shape.order != "relevance"
+    window = _window(shape.query, shape.filters, newest=newest)
+    page = (
+        _match_page_json(window, shape)
+        if shape.order == "match"
+        else _page_json(
+            shape.order, window, shape.query, shape.filters, keyset=not shape.first_page
+        )
+    )
+    columns: list[Any] = [page.label("page")]
+    if shape.first_page:
+        columns.append(select(func.count()).select_from(window).scalar_subquery().label("total"))
+        if shape.facets:
+            columns.extend(_facet_columns(window, shape.query, shape.filters, newest=newest))
+    return select(*columns)
+
+
+@functools.lru_cache(maxsize=STATEMENT_CACHE_SIZE)
+def _excerpts_statement(query: QueryShape) -> Select[Any]:
+    excerpts = []
+    if not query.is_empty:
+        excerpts = [
+            _excerpt(Candidate.headline, query, _SHORT_FIELD_OPTIONS),
+            _excerpt(Candidate.resume_text, query, _EXCERPT_OPTIONS),
+            _excerpt(Candidate.notes, query, _EXCERPT_OPTIONS),
+        ]
+    return select(Candidate, *excerpts).where(
+        Candidate.tenant_id == _TENANT,
+        Candidate.id.in_(bindparam("candidate_ids", expanding=True)),
+    )
+
+
+def _value(name: str, type_: Any) -> ColumnElement[Any]:
+    """The search's value `name` (see `_parameters`), typed even when it is NULL."""
+    return cast(bindparam(name, type_=type_), type_)
+
+
+_TENANT = _value("tenant_id", UUID(as_uuid=True))
+_JOB = _value("job_id", UUID(as_uuid=True))
+_STATUS = _value("status", Text)
+_APPLIED_FROM = _value("applied_from", DateTime(timezone=True))
+_APPLIED_TO = _value("applied_to", DateTime(timezone=True))
+_PAGE_ROWS = _value("page_rows", Integer)
+
+
+def _location(index: int) -> ColumnElement[Any]:
+    return _value(f"location_{index}", Text)
+
+
+def _stage(index: int) -> ColumnElement[Any]:
+    return _value(f"stage_{index}", UUID(as_uuid=True))
+
+
+def _parameters(
+    tenant_id: uuid.UUID,
+    query: SearchQuery,
+    filters: SearchFilters,
+    after: tuple[float, uuid.UUID] | uuid.UUID | None,
+    limit: int,
+) -> dict[str, Any]:
+    """Every value a search's statement may ask for, by parameter name (unused ones are
+    ignored): the tenant, the query's words, the filters, the cursor and the page size."""
+    fuzzy = query.fuzzy_text
+    email = fuzzy is not None and _looks_like_email(fuzzy)
+    skills = _canonical_skills(filters.skills) if filters.skills else None
+    values: dict[str, Any] = {
+        "tenant_id": tenant_id,
+        **query.parameters,
+        # E-mails are compared with e-mails (by local part), anything else with names: every
+        # address of a tenant shares its domain's trigrams, so crossing them would match most.
+        "fuzzy_name": fuzzy if not email else None,
+        "fuzzy_email": fuzzy if email else None,
+        "skills_all": skills if filters.skills_mode == "all" else None,
+        "skills_any": skills if filters.skills_mode == "any" else None,
+        "tags": list(filters.tags) or None,
+        "source": filters.source,
+        "years_min": filters.years_min,
+        "years_max": filters.years_max,
+        "job_id": filters.job_id,
+        "status": filters.status,
+        "applied_from": filters.applied_from,
+        "applied_to": filters.applied_to,
+        "page_rows": limit + 1,
+    }
+    for index, location in enumerate(filters.locations):
+        values[f"location_{index}"] = contains_pattern(location)
+    for index, stage_id in enumerate(filters.stage_ids):
+        values[f"stage_{index}"] = stage_id
+    if isinstance(after, tuple):
+        values["after_score"], values["after_id"] = after
+    elif after is not None:
+        values["before"] = after
+    return values
 
 
 # The function takes one location and one stage: several of either are one call per
@@ -125,30 +260,29 @@ def filter_pairs(filters: SearchFilters) -> list[tuple[str | None, uuid.UUID | N
 
 
 def _found(
-    tenant_id: uuid.UUID,
-    query: SearchQuery,
-    filters: SearchFilters,
+    query: QueryShape,
+    filters: FilterShape,
     *,
     newest: bool,
-    before: uuid.UUID | None,
-    max_rows: int,
+    before: ColumnElement[Any] | None,
+    max_rows: ColumnElement[Any],
     name: str,
 ) -> FromClause:
     """The `(candidate_id, rank)` rows of `hireline_search_candidates` (migration 0011).
 
     The function matches and filters in `candidate_search`, whose indexes row-level security
-    cannot spoil, for the session's tenant (`tenant_id` is only for the join that follows);
-    every argument is a bound parameter. Relevance: the first `max_rows` matches, ranked;
-    newest: the newest `max_rows` matches before `before`, without rank.
+    cannot spoil, for the session's tenant (the tenant parameter is only for the join that
+    follows); every argument is a bound parameter. Relevance: the first `max_rows` matches,
+    ranked; newest: the newest `max_rows` matches before `before`, without rank.
 
     Several locations or stages (no migration changed the function's signature) call it once
     per pair and unite the rows: each call's first (or newest) `max_rows` holds the union's,
     so the union cut to `max_rows` in the same id order is what one call taking every value
     would return. A candidate's rank depends on the query alone, so UNION drops duplicates.
     """
+    pairs = itertools.product(range(filters.locations) or (None,), range(filters.stages) or (None,))
     calls = [
-        _found_call(query, filters, location, stage_id, newest, before, max_rows)
-        for location, stage_id in filter_pairs(filters)
+        _found_call(query, location, stage, newest, before, max_rows) for location, stage in pairs
     ]
     if len(calls) == 1:
         alone: FromClause = calls[0].alias(name)
@@ -160,39 +294,33 @@ def _found(
 
 
 def _found_call(
-    query: SearchQuery,
-    filters: SearchFilters,
-    location: str | None,
-    stage_id: uuid.UUID | None,
+    query: QueryShape,
+    location: int | None,
+    stage: int | None,
     newest: bool,
-    before: uuid.UUID | None,
-    max_rows: int,
+    before: ColumnElement[Any] | None,
+    max_rows: ColumnElement[Any],
 ) -> Any:
-    fuzzy = query.fuzzy_text
-    email = fuzzy is not None and _looks_like_email(fuzzy)
-    skills = _canonical_skills(filters.skills) if filters.skills else None
     arguments = [
         _argument(None if query.is_empty else tsquery(query), TSQUERY),
         _argument(excluded_tsquery(query), TSQUERY),
-        _argument(fuzzy if not email else None, Text),
-        # E-mails are compared with e-mails (by local part), anything else with names: every
-        # address of a tenant shares its domain's trigrams, so crossing them would match most.
-        _argument(fuzzy if email else None, Text),
-        _argument(skills if filters.skills_mode == "all" else None, ARRAY(Text)),
-        _argument(skills if filters.skills_mode == "any" else None, ARRAY(Text)),
-        _argument(list(filters.tags) or None, ARRAY(Text)),
-        _argument(contains_pattern(location) if location else None, Text),
-        _argument(filters.source, Text),
-        _argument(filters.years_min, Double),
-        _argument(filters.years_max, Double),
-        _argument(filters.job_id, UUID(as_uuid=True)),
-        _argument(stage_id, UUID(as_uuid=True)),
-        _argument(filters.status, Text),
-        _argument(filters.applied_from, DateTime(timezone=True)),
-        _argument(filters.applied_to, DateTime(timezone=True)),
-        _argument(newest, Boolean),
+        _value("fuzzy_name", Text),
+        _value("fuzzy_email", Text),
+        _value("skills_all", ARRAY(Text)),
+        _value("skills_any", ARRAY(Text)),
+        _value("tags", ARRAY(Text)),
+        _argument(None if location is None else _location(location), Text),
+        _value("source", Text),
+        _value("years_min", Double),
+        _value("years_max", Double),
+        _JOB,
+        _argument(None if stage is None else _stage(stage), UUID(as_uuid=True)),
+        _STATUS,
+        _APPLIED_FROM,
+        _APPLIED_TO,
+        literal(newest, Boolean),
         _argument(before, UUID(as_uuid=True)),
-        _argument(max_rows, Integer),
+        max_rows,
     ]
     return func.hireline_search_candidates(*arguments).table_valued(
         column("candidate_id", UUID(as_uuid=True)), column("rank", Double)
@@ -208,14 +336,12 @@ def _looks_like_email(text: str) -> bool:
     return _EMAIL_LIKE.fullmatch(text) is not None
 
 
-def _argument(value: Any, type_: Any) -> ColumnElement[Any]:
-    """A typed argument: an expression as it is, a value as a bound parameter (NULL typed)."""
-    if isinstance(value, ColumnElement):
-        return value
-    return cast(literal(value, type_), type_)
+def _argument(expression: ColumnElement[Any] | None, type_: Any) -> ColumnElement[Any]:
+    """A function argument: the expression, or a NULL of its type."""
+    return cast(null(), type_) if expression is None else expression
 
 
-def _live_candidates(found: Any, tenant_id: uuid.UUID, *columns: Any) -> Select[Any]:
+def _live_candidates(found: Any, *columns: Any) -> Select[Any]:
     """`columns` of the function's candidates, joined to `candidates` by primary key under
     row-level security, the erased left out."""
     return (
@@ -223,32 +349,30 @@ def _live_candidates(found: Any, tenant_id: uuid.UUID, *columns: Any) -> Select[
         .select_from(found)
         .join(
             Candidate,
-            and_(Candidate.tenant_id == tenant_id, Candidate.id == found.c.candidate_id),
+            and_(Candidate.tenant_id == _TENANT, Candidate.id == found.c.candidate_id),
         )
         .where(Candidate.erased_at.is_(None))
     )
 
 
-def _application_conditions(
-    tenant_id: uuid.UUID, candidate_id: Any, filters: SearchFilters
-) -> list[ColumnElement[bool]]:
+def _application_conditions(candidate_id: Any, filters: FilterShape) -> list[ColumnElement[bool]]:
     """A candidate's application satisfying every application filter (the same one for all)."""
-    return [Application.candidate_id == candidate_id, *_application_filters(tenant_id, filters)]
+    return [Application.candidate_id == candidate_id, *_application_filters(filters)]
 
 
-def _application_filters(tenant_id: uuid.UUID, filters: SearchFilters) -> list[ColumnElement[bool]]:
+def _application_filters(filters: FilterShape) -> list[ColumnElement[bool]]:
     """The tenant's applications that the application filters keep."""
-    conditions: list[ColumnElement[bool]] = [Application.tenant_id == tenant_id]
-    if filters.job_id is not None:
-        conditions.append(Application.job_id == filters.job_id)
-    if filters.stage_ids:
-        conditions.append(Application.stage_id.in_(filters.stage_ids))
-    if filters.status is not None:
-        conditions.append(Application.status == filters.status)
-    if filters.applied_from is not None:
-        conditions.append(Application.applied_at >= filters.applied_from)
-    if filters.applied_to is not None:
-        conditions.append(Application.applied_at < filters.applied_to)
+    conditions: list[ColumnElement[bool]] = [Application.tenant_id == _TENANT]
+    if filters.job:
+        conditions.append(Application.job_id == _JOB)
+    if filters.stages:
+        conditions.append(Application.stage_id.in_([_stage(i) for i in range(filters.stages)]))
+    if filters.status:
+        conditions.append(Application.status == _STATUS)
+    if filters.applied_from:
+        conditions.append(Application.applied_at >= _APPLIED_FROM)
+    if filters.applied_to:
+        conditions.append(Application.applied_at < _APPLIED_TO)
     return conditions
 
 
@@ -259,26 +383,23 @@ def _canonical_skills(skills: Sequence[str]) -> list[str]:
 
 
 def _window(
-    tenant_id: uuid.UUID,
-    query: SearchQuery,
-    filters: SearchFilters,
+    query: QueryShape,
+    filters: FilterShape,
     *,
     newest: bool,
     name: str = "matched",
 ) -> CTE:
     """The matching candidates that ranking, totals and facets look at (`RANK_WINDOW` + 1)."""
     found = _found(
-        tenant_id,
         query,
         filters,
         newest=newest,
         before=None,
-        max_rows=RANK_WINDOW + 1,
+        max_rows=literal(RANK_WINDOW + 1, Integer),
         name=f"{name}_found",
     )
     return _live_candidates(
         found,
-        tenant_id,
         Candidate.id.label("id"),
         found.c.rank.label("score"),
         Candidate.skills.label("skills"),
@@ -287,36 +408,31 @@ def _window(
 
 
 def _page_json(
-    order: str,
-    window: CTE,
-    tenant_id: uuid.UUID,
-    query: SearchQuery,
-    filters: SearchFilters,
-    after: tuple[float, uuid.UUID] | uuid.UUID | None,
-    limit: int,
+    order: str, window: CTE, query: QueryShape, filters: FilterShape, *, keyset: bool
 ) -> Any:
-    """The page's `[id, score]` pairs in order, one more than `limit`, as a JSON array."""
+    """The page's `[id, score]` pairs in order, one more than the page size, as JSON; after
+    the cursor's sort key when `keyset`."""
     page: Select[Any]
     if order == "relevance":
-        keyset = (
-            [tuple_(window.c.score, window.c.id) < tuple_(*after)]
-            if isinstance(after, tuple)
-            else []
-        )
+        after = tuple_(_value("after_score", Double), _value("after_id", UUID(as_uuid=True)))
         page = (
             select(window.c.id, window.c.score)
-            .where(*keyset)
+            .where(*([tuple_(window.c.score, window.c.id) < after] if keyset else []))
             .order_by(window.c.score.desc(), window.c.id.desc())
         )
     else:
-        before = after if isinstance(after, uuid.UUID) else None
         found = _found(
-            tenant_id, query, filters, newest=True, before=before, max_rows=limit + 1, name="found"
+            query,
+            filters,
+            newest=True,
+            before=_value("before", UUID(as_uuid=True)) if keyset else None,
+            max_rows=_PAGE_ROWS,
+            name="found",
         )
         page = _live_candidates(
-            found, tenant_id, Candidate.id.label("id"), literal(None, Double).label("score")
+            found, Candidate.id.label("id"), cast(null(), Double).label("score")
         ).order_by(Candidate.id.desc())
-    rows = page.limit(limit + 1).subquery("page")
+    rows = page.limit(_PAGE_ROWS).subquery("page")
     return _json_rows(
         func.json_build_array(rows.c.id, rows.c.score),
         rows,
@@ -329,14 +445,7 @@ def _page_json(
 UNSCORED = -1.0
 
 
-def _match_page_json(
-    window: CTE,
-    tenant_id: uuid.UUID,
-    query: SearchQuery,
-    filters: SearchFilters,
-    after: tuple[float, uuid.UUID] | uuid.UUID | None,
-    limit: int,
-) -> Any:
+def _match_page_json(window: CTE, shape: SearchShape) -> Any:
     """The page's `[candidate id, score key, application id]` for `sort=match`, as JSON.
 
     Applicants of the filtered job by their stored match score, the unscored last, ties by
@@ -355,13 +464,14 @@ def _match_page_json(
             (MatchScore.tenant_id == Application.tenant_id)
             & (MatchScore.application_id == Application.id),
         )
-        .where(*_application_filters(tenant_id, filters))
+        .where(*_application_filters(shape.filters))
     )
-    if not query.is_empty or filters.on_candidates:
+    if not shape.query.is_empty or shape.filters.on_candidates:
         page = page.where(Application.candidate_id.in_(select(window.c.id)))
-    if isinstance(after, tuple):
-        page = page.where(tuple_(score, Application.id) < tuple_(literal(after[0]), after[1]))
-    rows = page.order_by(score.desc(), Application.id.desc()).limit(limit + 1).subquery("page")
+    if not shape.first_page:
+        after = tuple_(_value("after_score", Double), _value("after_id", UUID(as_uuid=True)))
+        page = page.where(tuple_(score, Application.id) < after)
+    rows = page.order_by(score.desc(), Application.id.desc()).limit(_PAGE_ROWS).subquery("page")
     return _json_rows(
         func.json_build_array(rows.c.id, rows.c.score, rows.c.application_id),
         rows,
@@ -371,7 +481,7 @@ def _match_page_json(
 
 
 def _facet_columns(
-    window: CTE, tenant_id: uuid.UUID, query: SearchQuery, filters: SearchFilters, *, newest: bool
+    window: CTE, query: QueryShape, filters: FilterShape, *, newest: bool
 ) -> list[Any]:
     """Skills, location and stage counts. Ticking a location or a stage widens its own facet
     (any of the ticked values), so those two count the matches of every other filter: the
@@ -379,13 +489,13 @@ def _facet_columns(
     by_location = window
     if filters.locations:
         by_location = _window(
-            tenant_id, query, replace(filters, locations=()), newest=newest, name="any_location"
+            query, replace(filters, locations=0), newest=newest, name="any_location"
         )
     by_stage = window
     stage_filters = filters
-    if filters.stage_ids:
-        stage_filters = replace(filters, stage_ids=())
-        by_stage = _window(tenant_id, query, stage_filters, newest=newest, name="any_stage")
+    if filters.stages:
+        stage_filters = replace(filters, stages=0)
+        by_stage = _window(query, stage_filters, newest=newest, name="any_stage")
     skill = select(func.unnest(window.c.skills).label("value")).subquery("skill")
     skills = (
         select(skill.c.value, func.count().label("n"))
@@ -408,7 +518,7 @@ def _facet_columns(
     # ms of a search at 20 000 candidates).
     applied = (
         select(Application.stage_id.label("stage_id"))
-        .where(*_application_conditions(tenant_id, by_stage.c.id, stage_filters))
+        .where(*_application_conditions(by_stage.c.id, stage_filters))
         .offset(0)  # keeps PostgreSQL from flattening it into a join
         .lateral("applied")
     )
@@ -424,7 +534,7 @@ def _facet_columns(
         .join(applied, true())
         .join(
             PipelineStage,
-            (PipelineStage.tenant_id == tenant_id) & (PipelineStage.id == applied.c.stage_id),
+            (PipelineStage.tenant_id == _TENANT) & (PipelineStage.id == applied.c.stage_id),
         )
         .group_by(PipelineStage.id, PipelineStage.name, PipelineStage.job_id)
         .order_by(counted.desc(), PipelineStage.name)
@@ -467,6 +577,6 @@ def _json_rows(element: Any, source: Any, *order_by: Any) -> Any:
     )
 
 
-def _excerpt(column: Any, query: SearchQuery, options: str) -> Any:
+def _excerpt(column: Any, query: QueryShape, options: str) -> Any:
     source = func.translate(column, MARK_START + MARK_STOP, "")
     return func.ts_headline(SEARCH_CONFIG, source, tsquery(query, positive_only=True), options)
