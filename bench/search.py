@@ -6,8 +6,9 @@
 Runs `hireline.search.service.search` (the whole search: both statements, facets on, first
 page of 20, Python included; HTTP excluded) as the application role with row-level security,
 one query at a time, against the big tenant of `bench/search_data.py`. Prints p50/p95/p99
-over all runs and each query's median; `--plans` also prints EXPLAIN (ANALYZE, BUFFERS) of
-representative queries, run as the application role, with the plans of the statements inside
+over all runs, the time a search spends outside the database (Python and the driver) and
+each query's median; `--plans` also prints EXPLAIN (ANALYZE, BUFFERS) of representative
+queries, run as the application role, with the plans of the statements inside
 `hireline_search_candidates` (migrations 0011, 0040) through auto_explain (so `--plans` needs
 DATABASE_URL's user to be a superuser), and fails if any scans `candidates` or
 `candidate_search` sequentially.

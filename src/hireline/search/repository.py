@@ -239,7 +239,7 @@ def _parameters(
         "page_rows": limit + 1,
     }
     for index, location in enumerate(filters.locations):
-        values[f"location_{index}"] = contains_pattern(location)
+        values[f"location_{index}"] = contains_pattern(location) if location else None
     for index, stage_id in enumerate(filters.stage_ids):
         values[f"stage_{index}"] = stage_id
     if isinstance(after, tuple):
