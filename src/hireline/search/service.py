@@ -18,8 +18,8 @@ the window the total is reported as a lower bound (`total_is_exact: false`), and
 is that of the first `RANK_WINDOW` matches the function reads: in id order (oldest first)
 when it walks the tenant's rows, in the table's physical order when the index yields fewer
 matches than the walk would read rows (migration 0040); there a candidate edited between two
-pages may move in or out of the window. A narrower query or a filter ranks everything (every filter
-is applied inside the function, before the cut).
+pages may move in or out of the window. A narrower query or a filter ranks everything
+(every filter is applied inside the function, before the cut).
 Sorting by newest has no such limit: each page asks the function for the newest matches
 before its cursor.
 """
