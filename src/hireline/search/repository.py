@@ -254,9 +254,12 @@ def _parameters(
 MAX_FILTER_PAIRS = 40
 
 
-def filter_pairs(filters: SearchFilters) -> list[tuple[str | None, uuid.UUID | None]]:
-    """The (location, stage) pairs that `hireline_search_candidates` is called with."""
-    return list(itertools.product(filters.locations or (None,), filters.stage_ids or (None,)))
+def filter_pairs(filters: FilterShape) -> list[tuple[int | None, int | None]]:
+    """The (location, stage) pairs, by index, that `hireline_search_candidates` is called
+    with (None: that filter is not set)."""
+    return list(
+        itertools.product(range(filters.locations) or (None,), range(filters.stages) or (None,))
+    )
 
 
 def _found(
@@ -280,9 +283,9 @@ def _found(
     so the union cut to `max_rows` in the same id order is what one call taking every value
     would return. A candidate's rank depends on the query alone, so UNION drops duplicates.
     """
-    pairs = itertools.product(range(filters.locations) or (None,), range(filters.stages) or (None,))
     calls = [
-        _found_call(query, location, stage, newest, before, max_rows) for location, stage in pairs
+        _found_call(query, location, stage, newest, before, max_rows)
+        for location, stage in filter_pairs(filters)
     ]
     if len(calls) == 1:
         alone: FromClause = calls[0].alias(name)

@@ -43,6 +43,7 @@ from hireline.search.repository import (
     MAX_FILTER_PAIRS,
     RANK_WINDOW,
     UNSCORED,
+    FilterShape,
     SearchRepository,
     filter_pairs,
 )
@@ -77,7 +78,7 @@ async def search(
 
     The first page (no cursor) also carries the total and, if asked, the facet counts.
     """
-    if len(filter_pairs(filters)) > MAX_FILTER_PAIRS:
+    if len(filter_pairs(FilterShape.of(filters))) > MAX_FILTER_PAIRS:
         raise _invalid(
             "location",
             f"Too many locations and stages together: at most {MAX_FILTER_PAIRS} "
